@@ -1,0 +1,17 @@
+import { readEnv } from '../config/env.ts';
+import { migrateDatabase, openFromEnv } from '../db/open.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../db/seed.ts';
+
+const env = readEnv();
+const db = await openFromEnv(env);
+try {
+  await migrateDatabase(db);
+  if (!(await isDatabaseEmpty(db.prisma))) {
+    console.log('The database already has an organisation; demo data is only seeded into an empty database.');
+  } else {
+    const r = await seedDemo(db.prisma);
+    console.log(`Seeded Demo Company: ${r.users} users, ${r.entries} work entries. Logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => l.email).join(', ')}`);
+  }
+} finally {
+  await db.close();
+}

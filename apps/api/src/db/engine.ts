@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+/** Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand. */
+export type SqlRunner = {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements (no parameters) inside one transaction. */
+  execInTransaction(statements: string): Promise<void>;
+};
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options);
+}
+
+async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = options.pglite ?? (await PGlite.create(options.dataDir));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    kind: 'pglite',
+    prisma,
+    sql: {
+      async query<T>(text: string, params: unknown[] = []) {
+        const result = await client.query<T>(text, params);
+        return result.rows;
+      },
+      async execInTransaction(statements: string) {
+        await client.transaction(async (tx) => {
+          await tx.exec(statements);
+        });
+      },
+    },
+    async close() {
+      await prisma.$disconnect();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    sql: {
+      async query<T>(text: string, params: unknown[] = []) {
+        const result = await pool.query(text, params);
+        return result.rows as T[];
+      },
+      async execInTransaction(statements: string) {
+        const conn = await pool.connect();
+        try {
+          await conn.query('BEGIN');
+          await conn.query(statements);
+          await conn.query('COMMIT');
+        } catch (err) {
+          await conn.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        } finally {
+          conn.release();
+        }
+      },
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

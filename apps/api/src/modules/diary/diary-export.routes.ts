@@ -1,0 +1,4 @@
+import type { App } from '../../lib/types.ts';
+
+// Filled by the diary issue.
+export default async function diaryExportRoutes(_app: App) {}

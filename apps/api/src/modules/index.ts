@@ -1,0 +1,31 @@
+import type { App } from '../lib/types.ts';
+import authRoutes from './auth/auth.routes.ts';
+import categoriesRoutes from './categories/categories.routes.ts';
+import customersRoutes from './customers/customers.routes.ts';
+import diaryExportRoutes from './diary/diary-export.routes.ts';
+import diaryRoutes from './diary/diary.routes.ts';
+import eventsRoutes from './events/events.routes.ts';
+import customerExportRoutes from './exports/customer-export.routes.ts';
+import healthRoutes from './health/health.routes.ts';
+import settingsRoutes from './settings/settings.routes.ts';
+import setupRoutes from './setup/setup.routes.ts';
+import timerRoutes from './timer/timer.routes.ts';
+import usersRoutes from './users/users.routes.ts';
+import workEntriesRoutes from './work-entries/work-entries.routes.ts';
+
+/** Every route module, mounted under /api. */
+export const routeModules: Array<(app: App) => Promise<void>> = [
+  healthRoutes,
+  authRoutes,
+  setupRoutes,
+  timerRoutes,
+  eventsRoutes,
+  categoriesRoutes,
+  settingsRoutes,
+  customersRoutes,
+  workEntriesRoutes,
+  customerExportRoutes,
+  diaryRoutes,
+  diaryExportRoutes,
+  usersRoutes,
+];

@@ -1,0 +1,4 @@
+import type { App } from '../../lib/types.ts';
+
+// Filled by the settings issue.
+export default async function settingsRoutes(_app: App) {}

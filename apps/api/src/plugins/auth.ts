@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type Role } from '@workdiary/shared';
+import type { Database } from '../db/engine.ts';
+import { forOrg, type ScopedDb } from '../db/scoped.ts';
+import type { RouteAccess } from '../lib/types.ts';
+
+export const SESSION_COOKIE = 'wd_session';
+export const TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
+
+export type TokenPayload = { sub: string; org: string; tv: number };
+
+export type AuthContext = {
+  userId: string;
+  orgId: string;
+  role: Role;
+  name: string;
+  email: string;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext;
+    /** The caller's organisation-scoped database client. */
+    db: ScopedDb;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: TokenPayload;
+    user: TokenPayload;
+  }
+}
+
+function readToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return request.cookies[SESSION_COOKIE] ?? null;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: TOKEN_TTL_SECONDS,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export function hasRole(role: Role, allowed: Role[] | undefined): boolean {
+  return !allowed || allowed.includes(role);
+}
+
+/**
+ * Authentication, roles and tenancy for every /api route, in one hook. Routes opt out with
+ * `config: { access: { public: true } }` and restrict with `config: { access: { roles: [...] } }`.
+ * The user is re-read on each request so deactivation and password changes take effect at once.
+ */
+export function registerAuth(app: FastifyInstance, database: Database) {
+  app.decorateRequest('auth', null as unknown as AuthContext);
+  app.decorateRequest('db', null as unknown as ScopedDb);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const access = request.routeOptions.config?.access;
+    if (access?.public || request.is404) return;
+    const token = readToken(request);
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    let payload: TokenPayload;
+    try {
+      payload = app.jwt.verify<TokenPayload>(token);
+    } catch {
+      throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+    }
+    const user = await database.prisma.user.findUnique({
+      where: { id: payload.sub },
+      select: { id: true, organizationId: true, role: true, active: true, tokenVersion: true, name: true, email: true },
+    });
+    if (!user || !user.active || user.organizationId !== payload.org || user.tokenVersion !== payload.tv) {
+      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    }
+    request.auth = { userId: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
+    request.db = forOrg(database.prisma, user.organizationId);
+    if (!hasRole(user.role, access?.roles)) throw new AppError('FORBIDDEN');
+  });
+}

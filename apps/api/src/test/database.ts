@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { MIGRATIONS_DIR } from '../config/env.ts';
+import { openDatabase, type Database } from '../db/engine.ts';
+import { migrate, readMigrations } from '../db/migrate.ts';
+
+/**
+ * A fresh, migrated database for one test file. With TEST_DATABASE_URL set it is a new database
+ * on that PostgreSQL server (copied from a migrated template); otherwise an in-memory PGlite
+ * loaded from a migrated data-dir snapshot (~0.3 s instead of ~2 s to migrate from scratch).
+ */
+export async function freshDatabase(testDatabaseUrl: string | undefined): Promise<Database> {
+  return testDatabaseUrl ? freshPostgres(testDatabaseUrl) : freshPglite();
+}
+
+const migrations = () => readMigrations(MIGRATIONS_DIR);
+const migrationsKey = () => createHash('sha256').update(migrations().map((m) => m.checksum).join(',')).digest('hex').slice(0, 12);
+
+async function freshPglite(): Promise<Database> {
+  const file = path.join(os.tmpdir(), `workdiary-pglite-template-${migrationsKey()}.tar.gz`);
+  if (!fs.existsSync(file)) {
+    const seed = await PGlite.create();
+    const db = await openDatabase({ kind: 'pglite', pglite: seed });
+    await migrate(db.sql, migrations());
+    const dump = await seed.dumpDataDir('gzip');
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(tmp, file);
+    await db.close();
+  }
+  const client = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+  return openDatabase({ kind: 'pglite', pglite: client });
+}
+
+async function freshPostgres(baseUrl: string): Promise<Database> {
+  const template = `wd_template_${migrationsKey()}`;
+  const name = `wd_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query('SELECT pg_advisory_lock(4242)');
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${template}"`);
+      const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(baseUrl, template) });
+      await migrate(tpl.sql, migrations());
+      await tpl.close();
+    }
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.query('SELECT pg_advisory_unlock(4242)');
+  } finally {
+    await admin.end();
+  }
+  const db = await openDatabase({ kind: 'postgres', url: withDatabase(baseUrl, name) });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const drop = new pg.Client({ connectionString: baseUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await drop.end();
+    },
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

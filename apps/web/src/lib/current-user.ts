@@ -1,0 +1,29 @@
+import type { Me, Role } from '@workdiary/shared';
+import { createContext, use } from 'react';
+
+/**
+ * The signed-in user, provided by the auth guard around every protected route, so any feature
+ * can read it without importing the auth feature.
+ */
+export const CurrentUserContext = createContext<Me | null>(null);
+
+export function useCurrentUser(): Me {
+  const me = use(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser() is only available inside the signed-in app.');
+  return me;
+}
+
+export const MANAGER_ROLES = ['ADMIN', 'MANAGER'] as const satisfies readonly Role[];
+export const ADMIN_ROLES = ['ADMIN'] as const satisfies readonly Role[];
+
+export function hasRole(user: Pick<Me, 'role'>, roles: readonly Role[]): boolean {
+  return roles.includes(user.role);
+}
+
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'ADMIN': return 'Admin';
+    case 'MANAGER': return 'Manager';
+    case 'MEMBER': return 'Member';
+  }
+}

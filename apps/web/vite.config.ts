@@ -1,0 +1,51 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// The API the dev server forwards `/api` to. Read here (build tooling), never in app code.
+const apiTarget = process.env.WORKDIARY_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': {
+        target: apiTarget,
+        changeOrigin: false,
+        // Long-lived server-sent events must not be cut by a proxy timeout.
+        timeout: 0,
+        proxyTimeout: 0,
+        configure(proxy) {
+          proxy.on('proxyReq', (proxyReq, req) => {
+            if (req.headers.accept?.includes('text/event-stream')) {
+              // A compressed event stream is buffered by the compressor: ask for it raw.
+              proxyReq.removeHeader('accept-encoding');
+            }
+          });
+          proxy.on('proxyRes', (proxyRes, req) => {
+            if (!proxyRes.headers['content-type']?.includes('text/event-stream')) return;
+            proxyRes.headers['cache-control'] = 'no-cache, no-transform';
+            proxyRes.headers['x-accel-buffering'] = 'no';
+            req.socket.setTimeout(0);
+            req.socket.setNoDelay(true);
+            req.socket.setKeepAlive(true);
+          });
+        },
+      },
+    },
+  },
+  preview: { port: 4173 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    unstubGlobals: true,
+    css: false,
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Every error code the API answers with, and its HTTP status. The UI keys messages off these. */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  LOCAL_TIME_NONEXISTENT: 400,
+  LOCAL_TIME_AMBIGUOUS: 400,
+  STOP_BEFORE_START: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  MODULE_DISABLED: 403,
+  NOT_FOUND: 404,
+  TIMER_ALREADY_RUNNING: 409,
+  TIMER_NOT_RUNNING: 409,
+  CATEGORY_NAME_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  ENTRY_OVERLAP: 409,
+  SETUP_ALREADY_DONE: 409,
+  CONFLICT: 409,
+  NOTE_REQUIRED: 422,
+  SESSION_TOO_SHORT: 422,
+  SESSION_TOO_LONG: 422,
+  ENTRY_IN_FUTURE: 422,
+  CATEGORY_ARCHIVED: 422,
+  CUSTOMER_ARCHIVED: 422,
+  USER_INACTIVE: 422,
+  LAST_ADMIN: 422,
+  WRONG_PASSWORD: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+/** Thrown by services; one handler turns it into the error body and status. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? defaultMessage(code));
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.details = details;
+  }
+}
+
+export function defaultMessage(code: ErrorCode): string {
+  switch (code) {
+    case 'VALIDATION_ERROR': return 'Some fields are not valid.';
+    case 'UNAUTHENTICATED': return 'Please sign in.';
+    case 'INVALID_CREDENTIALS': return 'Email or password is wrong.';
+    case 'FORBIDDEN': return 'You do not have permission to do this.';
+    case 'MODULE_DISABLED': return 'The Client Timer module is switched off.';
+    case 'NOT_FOUND': return 'Not found.';
+    case 'TIMER_ALREADY_RUNNING': return 'A timer is already running.';
+    case 'TIMER_NOT_RUNNING': return 'No timer is running.';
+    case 'RATE_LIMITED': return 'Too many requests. Please wait a moment and try again.';
+    case 'INTERNAL': return 'Something went wrong on our side.';
+    default: return code.toLowerCase().replaceAll('_', ' ');
+  }
+}

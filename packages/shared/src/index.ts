@@ -1,0 +1,3 @@
+export * from './errors.ts';
+export * from './schemas/index.ts';
+export * from './time/index.ts';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { RoleSchema } from './common.ts';
+import { PaySchema } from './users.ts';
+
+export const LoginBodySchema = z.object({
+  email: z.string().trim().min(1, 'Email is required').max(254),
+  password: z.string().min(1, 'Password is required').max(200),
+});
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const OrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  clientTimer: z.boolean(),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const MeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  active: z.boolean(),
+  pay: PaySchema,
+  organization: OrganizationSchema,
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const LoginResponseSchema = z.object({ user: MeSchema, token: z.string() });
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { dayFigures, monthFigures } from './index.ts';
+import type { DayFigures, Session } from './index.ts';
+
+const at = (iso: string): Date => new Date(iso);
+const s = (start: string, stop: string | null): Session => ({
+  startedAt: at(start),
+  stoppedAt: stop === null ? null : at(stop),
+});
+const BERLIN = 'Europe/Berlin';
+const NOW = at('2026-06-01T00:00:00Z');
+
+// 2026-01-14 22:00 → 2026-01-15 02:00 local, then 09:00–17:00 local on the 15th.
+const acrossMidnight = [s('2026-01-14T21:00:00Z', '2026-01-15T01:00:00Z'), s('2026-01-15T08:00:00Z', '2026-01-15T16:00:00Z')];
+
+describe('dayFigures', () => {
+  it.each<[string, Session[], string, Date, number, Omit<DayFigures, 'date' | 'requiredMinutes'>]>([
+    [
+      'the evening part: exit is clipped to the day end (local midnight)',
+      acrossMidnight,
+      '2026-01-14',
+      NOW,
+      480,
+      { entrance: at('2026-01-14T21:00:00Z'), exit: at('2026-01-14T23:00:00Z'), totalMinutes: 120, extraMinutes: 0, running: false },
+    ],
+    [
+      'the morning part: entrance is clipped to local 00:00',
+      acrossMidnight,
+      '2026-01-15',
+      NOW,
+      480,
+      { entrance: at('2026-01-14T23:00:00Z'), exit: at('2026-01-15T16:00:00Z'), totalMinutes: 600, extraMinutes: 120, running: false },
+    ],
+    [
+      'a day without sessions',
+      acrossMidnight,
+      '2026-01-16',
+      NOW,
+      480,
+      { entrance: null, exit: null, totalMinutes: 0, extraMinutes: 0, running: false },
+    ],
+    [
+      'a weekend day with 0 required minutes is all extra',
+      [s('2026-01-31T09:00:00Z', '2026-01-31T12:30:00Z')],
+      '2026-01-31',
+      NOW,
+      0,
+      { entrance: at('2026-01-31T09:00:00Z'), exit: at('2026-01-31T12:30:00Z'), totalMinutes: 210, extraMinutes: 210, running: false },
+    ],
+    [
+      '23-hour day: 00:00–05:00 local is 240 minutes',
+      [s('2026-03-28T23:00:00Z', '2026-03-29T03:00:00Z')],
+      '2026-03-29',
+      NOW,
+      0,
+      { entrance: at('2026-03-28T23:00:00Z'), exit: at('2026-03-29T03:00:00Z'), totalMinutes: 240, extraMinutes: 240, running: false },
+    ],
+    [
+      '25-hour day: 00:00–05:00 local is 360 minutes',
+      [s('2026-10-24T22:00:00Z', '2026-10-25T04:00:00Z')],
+      '2026-10-25',
+      NOW,
+      300,
+      { entrance: at('2026-10-24T22:00:00Z'), exit: at('2026-10-25T04:00:00Z'), totalMinutes: 360, extraMinutes: 60, running: false },
+    ],
+    [
+      'a running session counts to now; exit stays empty',
+      [s('2026-01-15T08:00:00Z', '2026-01-15T11:00:00Z'), s('2026-01-15T12:00:00Z', null)],
+      '2026-01-15',
+      at('2026-01-15T14:15:30Z'),
+      480,
+      { entrance: at('2026-01-15T08:00:00Z'), exit: null, totalMinutes: 315, extraMinutes: 0, running: true },
+    ],
+    [
+      'running since last night, seen on the past day: filled up to midnight',
+      [s('2026-01-14T22:00:00Z', null)],
+      '2026-01-14',
+      at('2026-01-15T01:00:00Z'),
+      480,
+      { entrance: at('2026-01-14T22:00:00Z'), exit: at('2026-01-14T23:00:00Z'), totalMinutes: 60, extraMinutes: 0, running: false },
+    ],
+    [
+      'running since last night, seen today: entrance 00:00, still running',
+      [s('2026-01-14T22:00:00Z', null)],
+      '2026-01-15',
+      at('2026-01-15T01:00:00Z'),
+      480,
+      { entrance: at('2026-01-14T23:00:00Z'), exit: null, totalMinutes: 120, extraMinutes: 0, running: true },
+    ],
+    [
+      'seconds are summed before flooring, like minutesByDay',
+      [s('2026-01-15T08:00:00Z', '2026-01-15T08:00:40Z'), s('2026-01-15T09:00:00Z', '2026-01-15T09:00:40Z')],
+      '2026-01-15',
+      NOW,
+      0,
+      { entrance: at('2026-01-15T08:00:00Z'), exit: at('2026-01-15T09:00:40Z'), totalMinutes: 1, extraMinutes: 1, running: false },
+    ],
+  ])('%s', (_name, sessions, date, now, required, expected) => {
+    expect(dayFigures(sessions, date, BERLIN, now, required)).toEqual({ date, requiredMinutes: required, ...expected });
+  });
+});
+
+const WEEK = [480, 480, 480, 480, 480, 0, 0];
+
+// February 2026 starts on a Sunday: 20 weekdays × 480 = 9600 required minutes (160 h).
+const february = [
+  s('2026-01-31T21:00:00Z', '2026-02-01T01:00:00Z'), // Sat 22:00 → Sun 02:00: 120 on Sun the 1st, all extra
+  s('2026-02-02T07:00:00Z', '2026-02-02T17:30:00Z'), // Mon 08:00–18:30: 630, 150 extra
+  s('2026-02-03T08:00:00Z', '2026-02-03T11:00:00Z'), // Tue 09:00–12:00: 180
+  s('2026-02-20T07:00:00Z', null), // Fri, running since 08:00 local: 180 at now
+  s('2026-03-01T08:00:00Z', '2026-03-01T09:00:00Z'), // next month
+];
+const FEB_NOW = at('2026-02-20T10:00:00Z');
+
+describe('monthFigures', () => {
+  it('leaves running sessions out by default (exports, salary)', () => {
+    const m = monthFigures(february, '2026-02', BERLIN, FEB_NOW, WEEK);
+    expect(m.days).toHaveLength(28);
+    expect({ total: m.totalMinutes, extra: m.extraMinutes, required: m.requiredMinutes }).toEqual({
+      total: 930,
+      extra: 270,
+      required: 9600,
+    });
+    expect(m.days[0]).toEqual({
+      date: '2026-02-01',
+      entrance: at('2026-01-31T23:00:00Z'),
+      exit: at('2026-02-01T01:00:00Z'),
+      totalMinutes: 120,
+      extraMinutes: 120,
+      requiredMinutes: 0,
+      running: false,
+    });
+    expect(m.days[1]).toMatchObject({ date: '2026-02-02', totalMinutes: 630, extraMinutes: 150, requiredMinutes: 480 });
+    expect(m.days[19]).toEqual({
+      date: '2026-02-20',
+      entrance: null,
+      exit: null,
+      totalMinutes: 0,
+      extraMinutes: 0,
+      requiredMinutes: 480,
+      running: false,
+    });
+    expect(m.days[27]).toMatchObject({ date: '2026-02-28', totalMinutes: 0, requiredMinutes: 0 });
+  });
+
+  it('counts running sessions up to now with includeRunning', () => {
+    const m = monthFigures(february, '2026-02', BERLIN, FEB_NOW, WEEK, { includeRunning: true });
+    expect({ total: m.totalMinutes, extra: m.extraMinutes, required: m.requiredMinutes }).toEqual({
+      total: 1110,
+      extra: 270,
+      required: 9600,
+    });
+    expect(m.days[19]).toEqual({
+      date: '2026-02-20',
+      entrance: at('2026-02-20T07:00:00Z'),
+      exit: null,
+      totalMinutes: 180,
+      extraMinutes: 0,
+      requiredMinutes: 480,
+      running: true,
+    });
+  });
+
+  it('January gets only its half of a session across the month end', () => {
+    const m = monthFigures(february, '2026-01', BERLIN, FEB_NOW, WEEK);
+    expect({ total: m.totalMinutes, extra: m.extraMinutes }).toEqual({ total: 120, extra: 120 });
+    expect(m.days[30]).toMatchObject({ date: '2026-01-31', totalMinutes: 120, extraMinutes: 120, requiredMinutes: 0 });
+  });
+
+  it.each([
+    ['2026-01', 31, 10560], // 22 weekdays
+    ['2026-02', 28, 9600], // 20 weekdays
+    ['2024-02', 29, 10080], // 21 weekdays, the 29th is a Thursday
+    ['2026-03', 31, 10560], // 22 weekdays, with the 23-hour day
+  ])('%s: %i days, %i required minutes', (month, days, required) => {
+    const m = monthFigures([], month, BERLIN, NOW, WEEK);
+    expect(m.days).toHaveLength(days);
+    expect(m.requiredMinutes).toBe(required);
+    expect(m.totalMinutes).toBe(0);
+  });
+
+  it('sums the 23-hour day correctly inside the month', () => {
+    const m = monthFigures([s('2026-03-28T23:00:00Z', '2026-03-29T03:00:00Z')], '2026-03', BERLIN, NOW, WEEK);
+    expect(m.days[28]).toMatchObject({ date: '2026-03-29', totalMinutes: 240, extraMinutes: 240 });
+    expect(m.totalMinutes).toBe(240);
+  });
+
+  it('needs seven weekday values', () => {
+    expect(() => monthFigures([], '2026-02', BERLIN, NOW, [480, 480])).toThrow(RangeError);
+  });
+});

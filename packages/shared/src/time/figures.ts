@@ -1,0 +1,108 @@
+// A day's and a month's figures: total, entrance/exit, extra and required minutes.
+import { daysOfMonth, weekdayIndex } from './calendar.ts';
+import { dayBounds, monthBounds } from './local-time.ts';
+import { dayMinutes, overlapMs, spanOf } from './sessions.ts';
+import type { Session } from './sessions.ts';
+
+export type DayFigures = {
+  date: string;
+  /** Earliest start that day, clipped to the day's start (a session from last night → 00:00). */
+  entrance: Date | null;
+  /** Latest stop that day, clipped to the day's end; null while a session is running that day. */
+  exit: Date | null;
+  totalMinutes: number;
+  extraMinutes: number;
+  requiredMinutes: number;
+  /** A running session is in progress on this day (now is inside it). */
+  running: boolean;
+};
+
+export type MonthTotals = { totalMinutes: number; extraMinutes: number; requiredMinutes: number };
+
+export type MonthFigures = MonthTotals & { days: DayFigures[] };
+
+export type MonthFiguresOptions = {
+  /** Count running sessions up to now (live views). Off by default: exports and salary leave them out. */
+  includeRunning?: boolean;
+};
+
+/** Extra minutes of a day: everything past the required minutes, so a 0-required day is all extra. */
+export function extraMinutesOf(totalMinutes: number, requiredMinutes: number): number {
+  return Math.max(0, totalMinutes - requiredMinutes);
+}
+
+/** The figures of local `date` in `tz` from the sessions touching it; running sessions count up to `now`. */
+export function dayFigures(
+  sessions: Session[],
+  date: string,
+  tz: string,
+  now: Date,
+  requiredMinutes: number,
+): DayFigures {
+  const { start, end } = dayBounds(date, tz);
+  const dayStart = start.getTime();
+  const dayEnd = end.getTime();
+  let ms = 0;
+  let entrance: number | null = null;
+  let exit: number | null = null;
+  let running = false;
+
+  for (const session of sessions) {
+    const span = spanOf(session, now);
+    if (!span) continue;
+    const piece = overlapMs(span, dayStart, dayEnd);
+    if (piece <= 0) continue;
+    ms += piece;
+    const clippedStart = Math.max(span.start, dayStart);
+    const clippedEnd = Math.min(span.end, dayEnd);
+    entrance = entrance === null ? clippedStart : Math.min(entrance, clippedStart);
+    exit = exit === null ? clippedEnd : Math.max(exit, clippedEnd);
+    // On a past day a still-running session simply fills the day up to its end.
+    if (span.running && span.end < dayEnd) running = true;
+  }
+
+  const totalMinutes = dayMinutes(ms);
+  return {
+    date,
+    entrance: entrance === null ? null : new Date(entrance),
+    exit: running || exit === null ? null : new Date(exit),
+    totalMinutes,
+    extraMinutes: extraMinutesOf(totalMinutes, requiredMinutes),
+    requiredMinutes,
+    running,
+  };
+}
+
+/**
+ * Figures for every day of `month` in `tz`, with the month's sums. `requiredByWeekday` holds the
+ * required minutes Monday..Sunday. The month's total is the sum of its days' (floored) totals.
+ */
+export function monthFigures(
+  sessions: Session[],
+  month: string,
+  tz: string,
+  now: Date,
+  requiredByWeekday: number[],
+  opts: MonthFiguresOptions = {},
+): MonthFigures {
+  if (requiredByWeekday.length !== 7) {
+    throw new RangeError(`Expected 7 required-minute values (Mon..Sun), got ${requiredByWeekday.length}`);
+  }
+  const includeRunning = opts.includeRunning ?? false;
+  const { start, end } = monthBounds(month, tz);
+  const inMonth = sessions.filter((session) => {
+    if (!includeRunning && session.stoppedAt === null) return false;
+    const span = spanOf(session, now);
+    return span !== null && overlapMs(span, start.getTime(), end.getTime()) > 0;
+  });
+
+  const days = daysOfMonth(month).map((date) =>
+    dayFigures(inMonth, date, tz, now, requiredByWeekday[weekdayIndex(date)] ?? 0),
+  );
+  return {
+    days,
+    totalMinutes: days.reduce((sum, d) => sum + d.totalMinutes, 0),
+    extraMinutes: days.reduce((sum, d) => sum + d.extraMinutes, 0),
+    requiredMinutes: days.reduce((sum, d) => sum + d.requiredMinutes, 0),
+  };
+}

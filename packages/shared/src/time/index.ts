@@ -1,0 +1,11 @@
+export { addDays, addMonths, daysOfMonth, isWeekend, monthOf, weekdayIndex } from './calendar.ts';
+export { currentMonth, localDateOf, today } from './zone.ts';
+export { dayBounds, localToInstant, monthBounds } from './local-time.ts';
+export type { Bounds, LocalInstantResult } from './local-time.ts';
+export { minutesByDay } from './sessions.ts';
+export type { Session } from './sessions.ts';
+export { dayFigures, extraMinutesOf, monthFigures } from './figures.ts';
+export type { DayFigures, MonthFigures, MonthFiguresOptions, MonthTotals } from './figures.ts';
+export { salary } from './salary.ts';
+export type { PayInput } from './salary.ts';
+export { currencyFractionDigits, formatMinutes, formatDuration, formatMoney, minutesBetween } from './format.ts';
