@@ -7,6 +7,7 @@ import diaryRoutes from './diary/diary.routes.ts';
 import eventsRoutes from './events/events.routes.ts';
 import customerExportRoutes from './exports/customer-export.routes.ts';
 import healthRoutes from './health/health.routes.ts';
+import organizationRoutes from './organization/organization.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
 import timerRoutes from './timer/timer.routes.ts';
@@ -28,4 +29,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   diaryRoutes,
   diaryExportRoutes,
   usersRoutes,
+  organizationRoutes,
 ];
