@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { createContext, use, useEffect, useEffectEvent, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { cx } from '../lib/cx';
 import { IconButton } from './icon-button';
@@ -26,8 +26,16 @@ export type ModalProps = {
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-// Open dialogs, innermost last: only the top one answers Escape and traps Tab.
-const openDialogs: object[] = [];
+// Open dialogs: only the top one answers Escape and traps Tab. A dialog opened from inside another
+// is above it even when both mount together (React runs the inner effect first).
+type OpenDialog = { depth: number };
+const openDialogs: OpenDialog[] = [];
+const DepthContext = createContext(0);
+
+function isTopDialog(dialog: OpenDialog): boolean {
+  const maxDepth = Math.max(...openDialogs.map((d) => d.depth));
+  return openDialogs.findLast((d) => d.depth === maxDepth) === dialog;
+}
 
 function focusableIn(root: HTMLElement): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.hasAttribute('inert'));
@@ -50,6 +58,7 @@ function ModalDialog({
   headerActions,
   className,
 }: ModalProps) {
+  const depth = use(DepthContext) + 1;
   const dialogRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -66,7 +75,7 @@ function ModalDialog({
   });
 
   useEffect(() => {
-    const token = {};
+    const token: OpenDialog = { depth };
     openDialogs.push(token);
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const previousOverflow = document.body.style.overflow;
@@ -74,7 +83,7 @@ function ModalDialog({
     focusInitial();
 
     function onKeyDown(event: KeyboardEvent) {
-      if (openDialogs[openDialogs.length - 1] !== token) return;
+      if (!isTopDialog(token)) return;
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
@@ -106,7 +115,8 @@ function ModalDialog({
       if (openDialogs.length === 0) document.body.style.overflow = previousOverflow;
       if (previouslyFocused?.isConnected) previouslyFocused.focus();
     };
-  }, []);
+    // depth never changes while a dialog is open: this runs once per opening.
+  }, [depth]);
 
   return (
     <div
@@ -124,18 +134,20 @@ function ModalDialog({
         tabIndex={-1}
         className={cx('modal', `modal--${size}`, className)}
       >
-        <div className="modal__header">
-          <div className="modal__titles">
-            <h2 id={titleId} className="modal__title">{title}</h2>
-            {description ? <p id={descriptionId} className="modal__description">{description}</p> : null}
+        <DepthContext value={depth}>
+          <div className="modal__header">
+            <div className="modal__titles">
+              <h2 id={titleId} className="modal__title">{title}</h2>
+              {description ? <p id={descriptionId} className="modal__description">{description}</p> : null}
+            </div>
+            <div className="modal__header-actions">
+              {headerActions}
+              <IconButton label="Close" icon={<XIcon />} onClick={onClose} size="sm" />
+            </div>
           </div>
-          <div className="modal__header-actions">
-            {headerActions}
-            <IconButton label="Close" icon={<XIcon />} onClick={onClose} size="sm" />
-          </div>
-        </div>
-        <div ref={bodyRef} className="modal__body">{children}</div>
-        {footer ? <div className="modal__footer">{footer}</div> : null}
+          <div ref={bodyRef} className="modal__body">{children}</div>
+          {footer ? <div className="modal__footer">{footer}</div> : null}
+        </DepthContext>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import { ErrorBodySchema, defaultMessage, type ErrorCode } from '@workdiary/shared';
 import type { ZodType } from 'zod';
 import { setApiReachable } from './connection';
-import { env } from './env';
+import { env } from '../config/env';
 import { loginUrl } from './login-url';
 import { SERVER_TIME_HEADER, recordServerTime } from './server-clock';
 
@@ -90,8 +90,10 @@ export function buildUrl(path: string, query?: Query): string {
   return `${env.apiBaseUrl}${path}${search ? (path.includes('?') ? '&' : '?') + search : ''}`;
 }
 
-function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+// Not `instanceof Error`: a DOMException is not an Error in every environment.
+function isAbortError(error: unknown, signal?: AbortSignal): boolean {
+  if (signal?.aborted) return true;
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
 }
 
 const FALLBACK_CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -151,7 +153,7 @@ async function send(method: Method, path: string, options: Omit<RequestOptions<u
       signal: options.signal,
     });
   } catch (error) {
-    if (isAbortError(error)) throw error;
+    if (isAbortError(error, options.signal)) throw error;
     setApiReachable(false);
     throw new ApiError({ status: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE, cause: error });
   }

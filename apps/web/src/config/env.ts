@@ -2,5 +2,5 @@
 export const env = {
   /** Prefix for API calls; empty means same origin (the dev proxy or the production reverse proxy). */
   apiBaseUrl: (import.meta.env.VITE_API_BASE_URL ?? '').replace(/\/+$/, ''),
-  isTest: import.meta.env.MODE === 'test',
+  isDev: import.meta.env.DEV,
 } as const;

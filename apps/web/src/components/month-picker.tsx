@@ -1,0 +1,53 @@
+import { MonthSchema } from '@workdiary/shared';
+import { useId } from 'react';
+import { shiftMonth } from '../lib/month';
+import { IconButton } from './icon-button';
+import { ChevronLeftIcon, ChevronRightIcon } from './icons';
+
+export type MonthPickerProps = {
+  /** 'YYYY-MM' */
+  value: string;
+  onChange: (month: string) => void;
+  label?: string;
+  /** 'YYYY-MM' bounds, inclusive. */
+  min?: string;
+  max?: string;
+};
+
+/** ‹ [month input] › — arrows step one month; the input accepts a typed YYYY-MM where month inputs are unsupported. */
+export function MonthPicker({ value, onChange, label = 'Month', min, max }: MonthPickerProps) {
+  const inputId = useId();
+  const previous = shiftMonth(value, -1);
+  const next = shiftMonth(value, 1);
+  return (
+    <div className="month-picker" role="group" aria-label={label}>
+      <IconButton
+        label="Previous month"
+        icon={<ChevronLeftIcon />}
+        onClick={() => onChange(previous)}
+        disabled={min !== undefined && previous < min}
+      />
+      <label htmlFor={inputId} className="visually-hidden">{label}</label>
+      <input
+        id={inputId}
+        type="month"
+        className="input month-picker__input"
+        value={value}
+        min={min}
+        max={max}
+        placeholder="YYYY-MM"
+        pattern="\d{4}-\d{2}"
+        onChange={(event) => {
+          const month = event.target.value;
+          if (MonthSchema.safeParse(month).success) onChange(month);
+        }}
+      />
+      <IconButton
+        label="Next month"
+        icon={<ChevronRightIcon />}
+        onClick={() => onChange(next)}
+        disabled={max !== undefined && next > max}
+      />
+    </div>
+  );
+}

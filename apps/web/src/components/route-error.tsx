@@ -1,0 +1,36 @@
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isApiError } from '../lib/api-client';
+import { env } from '../config/env';
+import { Button } from './button';
+import { Forbidden } from './forbidden';
+import { AlertIcon } from './icons';
+import { NotFound } from './not-found';
+import { StatusPage } from './status-page';
+
+/** Route `errorElement`: whatever a page threw while rendering or loading. */
+export function RouteError() {
+  const error = useRouteError();
+  if ((isRouteErrorResponse(error) && error.status === 404) || isApiError(error, 404)) return <NotFound />;
+  if ((isRouteErrorResponse(error) && error.status === 403) || isApiError(error, 403)) {
+    return <Forbidden message={isApiError(error) ? error.message : undefined} />;
+  }
+  // After a deploy, the old page may ask for a code chunk that no longer exists.
+  const staleBundle = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  if (env.isDev) console.error(error);
+  return (
+    <StatusPage
+      icon={<AlertIcon size={28} />}
+      title={staleBundle ? 'A new version of Workdiary is available' : 'Something went wrong'}
+      message={
+        <p>
+          {isApiError(error)
+            ? error.message
+            : staleBundle
+              ? 'Reload the page to get it.'
+              : 'This page hit an unexpected error. Reloading usually helps; if it keeps happening, tell your administrator.'}
+        </p>
+      }
+      actions={<Button variant="primary" onClick={() => window.location.reload()}>Reload page</Button>}
+    />
+  );
+}

@@ -1,0 +1,82 @@
+import { LoginBodySchema } from '@workdiary/shared';
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/text-field';
+import { getErrorMessage } from '../../../lib/api-client';
+import { safeNextPath } from '../../../lib/login-url';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useLogin } from '../api/login';
+
+type FieldErrors = { email?: string; password?: string };
+
+export function LoginPage() {
+  useDocumentTitle('Sign in');
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const navigate = useNavigate();
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = LoginBodySchema.safeParse({ email, password });
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if ((field === 'email' || field === 'password') && !errors[field]) errors[field] = issue.message;
+      }
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    login.mutate(parsed.data, { onSuccess: () => void navigate(next, { replace: true }) });
+  };
+
+  return (
+    <main className="auth-page">
+      <div className="auth-card card">
+        <p className="auth-card__brand">
+          <span className="brand-mark" aria-hidden="true" />
+          Workdiary
+        </p>
+        <h1 className="auth-card__title">Sign in</h1>
+        <p className="auth-card__subtitle">Track time for your customers.</p>
+        {login.error ? (
+          <div className="form-alert" role="alert">
+            {getErrorMessage(login.error)}
+          </div>
+        ) : null}
+        <form className="stack" noValidate onSubmit={onSubmit}>
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            autoFocus
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            error={fieldErrors.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={fieldErrors.password}
+          />
+          <Button type="submit" variant="primary" block loading={login.isPending} loadingText="Signing in…">
+            Sign in
+          </Button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,187 @@
+import { CategoryNameSchema, type Category } from '@workdiary/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DataTable, type DataTableColumn } from '../../../components/data-table';
+import { IconButton } from '../../../components/icon-button';
+import { ChevronLeftIcon, HistoryIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { TextField } from '../../../components/text-field';
+import { toast } from '../../../components/toast';
+import {
+  allCategoriesQueryOptions, categoriesQueryKey, deleteCategory, restoreCategory, useCreateCategory,
+} from '../../../components/pickers/use-categories';
+import { getErrorMessage } from '../../../lib/api-client';
+
+export type CategoriesStepProps = {
+  onBack: () => void;
+  onDone: () => void;
+};
+
+/** Step 2: the organisation's categories. Delete archives one that entries use; admins restore it. */
+export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
+  const queryClient = useQueryClient();
+  const categories = useQuery(allCategoriesQueryOptions());
+  const [adding, setAdding] = useState(false);
+  const [toDelete, setToDelete] = useState<Category | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: categoriesQueryKey });
+
+  const remove = useMutation({
+    mutationFn: (c: Category) => deleteCategory(c.id),
+    onSuccess: async (result, c) => {
+      setToDelete(null);
+      toast.success(result.archived
+        ? `"${c.name}" is archived: entries use it, so their history keeps it. You can restore it here.`
+        : `"${c.name}" is deleted.`);
+      await refresh();
+    },
+    onError: (err) => {
+      setToDelete(null);
+      toast.error(err);
+    },
+  });
+  const restore = useMutation({
+    mutationFn: (c: Category) => restoreCategory(c.id),
+    onSuccess: async (_r, c) => {
+      toast.success(`"${c.name}" is back in every category list.`);
+      await refresh();
+    },
+    onError: (err) => toast.error(err),
+  });
+
+  const columns: Array<DataTableColumn<Category>> = [
+    {
+      key: 'name',
+      header: 'Name',
+      rowHeader: true,
+      cell: (c) => (
+        <span className="category-name">
+          {c.name}
+          {c.archived ? <Badge tone="neutral">Archived</Badge> : null}
+        </span>
+      ),
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      align: 'right',
+      width: '8rem',
+      cell: (c) => c.archived ? (
+        <Button
+          size="sm"
+          icon={<HistoryIcon size={16} />}
+          loading={restore.isPending && restore.variables?.id === c.id}
+          loadingText="Restoring…"
+          onClick={() => restore.mutate(c)}
+          aria-label={`Restore ${c.name}`}
+        >
+          Restore
+        </Button>
+      ) : (
+        <IconButton tone="danger" label={`Delete ${c.name}`} icon={<TrashIcon size={18} />} onClick={() => setToDelete(c)} />
+      ),
+    },
+  ];
+
+  return (
+    <div className="wizard-step">
+      <div className="categories-head">
+        <div>
+          <h3 className="categories-head__title">Categories</h3>
+          <p className="field__hint">Offered in every category list (timer, customer At work, manual entries, diary).</p>
+        </div>
+        <IconButton tone="black" label="Add category" icon={<PlusIcon size={18} />} onClick={() => setAdding(true)} disabled={adding} />
+      </div>
+      {adding ? <AddCategoryRow onClose={() => setAdding(false)} /> : null}
+      <DataTable
+        caption="Categories"
+        columns={columns}
+        rows={categories.data}
+        rowKey={(c) => c.id}
+        loading={categories.isPending}
+        error={categories.isError ? categories.error : undefined}
+        onRetry={() => void categories.refetch()}
+        emptyTitle="No categories yet"
+        emptyMessage="Add the kinds of work people book time on, e.g. Regular Hours or On-Site Visit."
+        rowClassName={(c) => (c.archived ? 'row--archived' : undefined)}
+        skeletonRows={4}
+        className="categories-table"
+      />
+      <div className="wizard-actions">
+        <Button variant="ghost" onClick={onBack}><ChevronLeftIcon size={16} /> Back</Button>
+        <span className="wizard-actions__status" />
+        <Button variant="primary" onClick={onDone}>Done</Button>
+      </div>
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={`Delete "${toDelete?.name ?? ''}"?`}
+        message={(
+          <>
+            <p>It leaves every category list.</p>
+            <p>If entries use it, it is archived instead: their history and exports keep its name, and you can restore it here.</p>
+          </>
+        )}
+        confirmLabel="Delete"
+        loading={remove.isPending}
+        loadingText="Deleting…"
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => toDelete && remove.mutate(toDelete)}
+      />
+    </div>
+  );
+}
+
+function AddCategoryRow({ onClose }: { onClose: () => void }) {
+  const create = useCreateCategory();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (create.isPending) return;
+    const parsed = CategoryNameSchema.safeParse(name);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Enter a name');
+      return;
+    }
+    create.mutate(parsed.data, {
+      onSuccess: (c) => {
+        toast.success(`"${c.name}" added.`);
+        onClose();
+      },
+      onError: (err) => setError(getErrorMessage(err)),
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Escape') return;
+    // Escape closes this row, not the whole settings dialog.
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  }
+
+  return (
+    <form className="add-category-row" onSubmit={submit} noValidate>
+      <TextField
+        label="New category name"
+        value={name}
+        autoFocus
+        autoComplete="off"
+        maxLength={80}
+        error={error}
+        onKeyDown={onKeyDown}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+        className="add-category-row__name"
+      />
+      <div className="add-category-row__actions">
+        <Button type="submit" variant="primary" size="sm" loading={create.isPending} loadingText="Adding…">Add</Button>
+        <Button variant="ghost" size="sm" onClick={onClose} disabled={create.isPending}>Cancel</Button>
+      </div>
+    </form>
+  );
+}

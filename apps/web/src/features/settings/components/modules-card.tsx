@@ -1,0 +1,36 @@
+import { Card } from '../../../components/card';
+import { Switch } from '../../../components/checkbox';
+import { ErrorState } from '../../../components/error-state';
+import { Spinner } from '../../../components/spinner';
+import { toast } from '../../../components/toast';
+import { getErrorMessage } from '../../../lib/api-client';
+import { useModules, useSaveModules } from '../api/modules';
+
+/** Modules: the Client Timer switch (the header's Start Work / Stop work and live counter). */
+export function ModulesCard() {
+  const modules = useModules();
+  const save = useSaveModules();
+
+  return (
+    <Card title="Modules" className="settings-card">
+      {modules.isPending ? (
+        <Spinner label="Loading the modules…" />
+      ) : modules.isError ? (
+        <ErrorState error={modules.error} title="Could not load the modules" onRetry={() => void modules.refetch()} retrying={modules.isFetching} />
+      ) : (
+        <>
+          <Switch
+            label="Client Timer"
+            checked={save.isPending && save.variables ? save.variables.clientTimer : modules.data.clientTimer}
+            disabled={save.isPending}
+            description="Start Work / Stop work and the live Entry Time counter in everyone's header. When off, nobody can start a timer; manual entries and the diary keep working."
+            onChange={(clientTimer) => save.mutate({ clientTimer }, {
+              onSuccess: (m) => toast.success(m.clientTimer ? 'The Client Timer is on.' : 'The Client Timer is off.'),
+            })}
+          />
+          {save.isError ? <p className="form-error" role="alert">{getErrorMessage(save.error)}</p> : null}
+        </>
+      )}
+    </Card>
+  );
+}

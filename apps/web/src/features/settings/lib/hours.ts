@@ -1,0 +1,32 @@
+import { formatMinutes } from '@workdiary/shared';
+
+/**
+ * Required hours as people type them: "8", "7.5", "7,5", "7:30", "7h30", "" (= 0).
+ * Returns whole minutes, or an error sentence.
+ */
+export function parseHours(text: string): { minutes: number } | { error: string } {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (t === '') return { minutes: 0 };
+  let minutes: number;
+  const clock = /^(\d{1,2})(?::|h)(\d{1,2})?m?$/.exec(t);
+  if (clock) {
+    const h = Number(clock[1]);
+    const m = Number(clock[2] ?? 0);
+    if (m > 59) return { error: 'Minutes must be 0–59' };
+    minutes = h * 60 + m;
+  } else if (/^\d{1,2}([.,]\d+)?h?$/.test(t)) {
+    minutes = Math.round(Number(t.replace(',', '.').replace('h', '')) * 60);
+  } else {
+    return { error: 'Use hours like 8, 7.5 or 7:30' };
+  }
+  if (minutes > 24 * 60) return { error: 'At most 24 hours' };
+  return { minutes };
+}
+
+/** Minutes as the field shows them: 480 → "8:00", 450 → "7:30". */
+export function hoursText(minutes: number): string {
+  return formatMinutes(minutes);
+}
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -1,0 +1,89 @@
+import { WorkRulesSchema, type WorkRules } from '@workdiary/shared';
+import { hoursText, parseHours } from './hours';
+
+/** Step 1 as the form holds it: hours as typed, numbers possibly empty. */
+export type RulesDraft = {
+  hours: string[];
+  noteRequired: boolean;
+  minSessionMinutes: number | null;
+  maxSessionHours: number | null;
+  allowOverlap: boolean;
+};
+
+export type RulesErrors = {
+  hours: Array<string | null>;
+  minSessionMinutes?: string;
+  maxSessionHours?: string;
+};
+
+export function toDraft(rules: WorkRules): RulesDraft {
+  return {
+    hours: rules.requiredMinutes.map(hoursText),
+    noteRequired: rules.noteRequired,
+    minSessionMinutes: rules.minSessionMinutes,
+    maxSessionHours: rules.maxSessionHours,
+    allowOverlap: rules.allowOverlap,
+  };
+}
+
+/** The rules the draft stands for, or the errors to show beside the fields. */
+export function fromDraft(draft: RulesDraft): { rules: WorkRules } | { errors: RulesErrors } {
+  const errors: RulesErrors = { hours: [] };
+  let broken = false;
+  const requiredMinutes = draft.hours.map((text, i) => {
+    const parsed = parseHours(text);
+    if ('error' in parsed) {
+      errors.hours[i] = parsed.error;
+      broken = true;
+      return 0;
+    }
+    errors.hours[i] = null;
+    return parsed.minutes;
+  });
+  const min = draft.minSessionMinutes;
+  const max = draft.maxSessionHours;
+  if (min === null || !Number.isInteger(min) || min < 0 || min > 1440) {
+    errors.minSessionMinutes = 'Whole minutes from 0 to 1440';
+    broken = true;
+  }
+  if (max === null || !Number.isInteger(max) || max < 1 || max > 168) {
+    errors.maxSessionHours = 'Whole hours from 1 to 168';
+    broken = true;
+  }
+  if (!broken && min !== null && max !== null && min >= max * 60) {
+    errors.minSessionMinutes = 'Must be shorter than the maximum session';
+    broken = true;
+  }
+  if (broken) return { errors };
+  const rules = WorkRulesSchema.parse({
+    requiredMinutes,
+    noteRequired: draft.noteRequired,
+    minSessionMinutes: min,
+    maxSessionHours: max,
+    allowOverlap: draft.allowOverlap,
+  });
+  return { rules };
+}
+
+export function sameRules(a: WorkRules, b: WorkRules): boolean {
+  return a.noteRequired === b.noteRequired
+    && a.minSessionMinutes === b.minSessionMinutes
+    && a.maxSessionHours === b.maxSessionHours
+    && a.allowOverlap === b.allowOverlap
+    && a.requiredMinutes.length === b.requiredMinutes.length
+    && a.requiredMinutes.every((m, i) => m === b.requiredMinutes[i]);
+}
+
+/** Unsaved: anything that would save differently from what is stored (an invalid field counts). */
+export function isDirty(draft: RulesDraft, saved: WorkRules): boolean {
+  const result = fromDraft(draft);
+  return 'errors' in result || !sameRules(result.rules, saved);
+}
+
+export const rulesOf = (v: WorkRules): WorkRules => ({
+  requiredMinutes: v.requiredMinutes,
+  noteRequired: v.noteRequired,
+  minSessionMinutes: v.minSessionMinutes,
+  maxSessionHours: v.maxSessionHours,
+  allowOverlap: v.allowOverlap,
+});

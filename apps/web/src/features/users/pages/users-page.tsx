@@ -1,0 +1,5 @@
+import { PlaceholderPage } from '../../../components/placeholder-page';
+
+export function UsersPage() {
+  return <PlaceholderPage title="Users" />;
+}
