@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   CATEGORY_NAME_TAKEN: 409,
   EMAIL_TAKEN: 409,
   ENTRY_OVERLAP: 409,
+  /** A running session's times change only through the timer (stop it first). */
+  ENTRY_RUNNING: 409,
   SETUP_ALREADY_DONE: 409,
   CONFLICT: 409,
   NOTE_REQUIRED: 422,

@@ -4,7 +4,8 @@
  */
 export type LiveEvent =
   | { type: 'timer.started'; userId: string; entryId: string; customerId: string }
-  | { type: 'timer.stopped'; userId: string; entryId: string; customerId: string }
+  /** `discarded`: the running session was thrown away (DELETE /api/timer), no entry was kept. */
+  | { type: 'timer.stopped'; userId: string; entryId: string; customerId: string; discarded?: boolean }
   | { type: 'entry.changed'; userId: string; entryId: string; customerId: string; action: 'created' | 'updated' | 'deleted' }
   | { type: 'settings.changed'; what: 'modules' | 'categories' | 'rules' | 'organization' }
   | { type: 'user.changed'; userId: string };

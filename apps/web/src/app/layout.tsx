@@ -30,8 +30,9 @@ export function AppLayout() {
             ) : (
               <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>My month</NavLink>
             )}
-            {isAdmin ? <NavLink to="/settings" className={navClass}>Settings</NavLink> : null}
+            <NavLink to="/settings" className={navClass}>{isAdmin ? 'Settings' : 'My rules'}</NavLink>
             {isAdmin ? <NavLink to="/users" className={navClass}>Users</NavLink> : null}
+            {isManager ? <NavLink to="/at-work" className={navClass}>At work</NavLink> : null}
           </nav>
           <div className="app-header__timer">{me.organization.clientTimer ? <HeaderTimer /> : null}</div>
           <UserMenu me={me} />

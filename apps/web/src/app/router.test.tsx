@@ -26,9 +26,14 @@ const admin = makeMe({ id: 'u-admin', name: 'Ada Admin', role: 'ADMIN' });
 
 describe('router guards', () => {
   it('shows 403 to a member on an admin route', async () => {
-    renderApp('/settings', member);
+    renderApp('/users', member);
     expect(await screen.findByRole('heading', { name: "You don't have access to this page" })).toBeInTheDocument();
-    expect(screen.queryByText(/Settings — coming in a later release/)).not.toBeInTheDocument();
+  });
+
+  it('shows a member their own work rules, read-only, under /settings', async () => {
+    renderApp('/settings', member);
+    expect(await screen.findByRole('heading', { name: 'My work rules' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Customer Timer Working settings' })).not.toBeInTheDocument();
   });
 
   it('shows 403 to a manager on the users page', async () => {
@@ -38,7 +43,7 @@ describe('router guards', () => {
 
   it('lets an admin into settings', async () => {
     renderApp('/settings', admin);
-    expect(await screen.findByText('Settings — coming in a later release')).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Customer Timer Working settings' })).toBeInTheDocument();
     expect(screen.queryByText("You don't have access to this page")).not.toBeInTheDocument();
   });
 
@@ -85,6 +90,7 @@ describe('header', () => {
     expect(within(nav).getByRole('link', { name: 'My month' })).toHaveAttribute('href', '/diary/u-member');
     expect(within(nav).queryByRole('link', { name: 'Work diary' })).not.toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'My rules' })).toHaveAttribute('href', '/settings');
     expect(within(nav).queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
   });
 

@@ -1,13 +1,20 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, redirect, type RouteObject } from 'react-router';
 import { NotFound } from '../components/not-found';
 import { RequireRole } from '../components/require-role';
 import { RouteError } from '../components/route-error';
 import { FullPageSpinner } from '../components/spinner';
 import { RequireAuth } from '../features/auth/components/require-auth';
+import { getSetupStatus } from '../features/setup/api/setup';
 import { ADMIN_ROLES, MANAGER_ROLES } from '../lib/current-user';
 import { AppLayout } from './layout';
 import { AppRoot } from './root';
+
+/** On an empty database (no organisation yet) the sign-in page hands over to first-run setup. */
+async function setupFirst() {
+  const status = await getSetupStatus().catch(() => null);
+  return status?.needed ? redirect('/setup') : null;
+}
 
 /** Each page is its own chunk, loaded when its route is first visited. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -21,8 +28,9 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     hydrateFallbackElement: <FullPageSpinner />,
     children: [
-      { path: 'login', lazy: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
+      { path: 'login', loader: setupFirst, lazy: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
       { path: 'setup', lazy: page(() => import('../features/setup/pages/setup-page'), 'SetupPage') },
+      { path: 'set-password', lazy: page(() => import('../features/setup/pages/set-password-page'), 'SetPasswordPage') },
       {
         element: <RequireAuth />,
         children: [
@@ -36,11 +44,15 @@ export const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="/customers" replace /> },
                   { path: 'customers', lazy: page(() => import('../features/customers/pages/customers-page'), 'CustomersPage') },
                   { path: 'customers/:customerId', lazy: page(() => import('../features/customers/pages/customer-page'), 'CustomerPage') },
-                  { path: 'at-work', lazy: page(() => import('../features/users/pages/at-work-page'), 'AtWorkPage') },
+                  // Everyone: admins edit the settings, members and managers read their own work rules there.
+                  { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                   { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page'), 'ProfilePage') },
                   {
                     element: <RequireRole roles={MANAGER_ROLES} />,
-                    children: [{ path: 'diary', lazy: page(() => import('../features/diary/pages/diary-page'), 'DiaryPage') }],
+                    children: [
+                      { path: 'diary', lazy: page(() => import('../features/diary/pages/diary-page'), 'DiaryPage') },
+                      { path: 'at-work', lazy: page(() => import('../features/users/pages/at-work-page'), 'AtWorkPage') },
+                    ],
                   },
                   {
                     // Managers see anyone's month; a member only their own.
@@ -50,8 +62,8 @@ export const routes: RouteObject[] = [
                   {
                     element: <RequireRole roles={ADMIN_ROLES} />,
                     children: [
-                      { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                       { path: 'users', lazy: page(() => import('../features/users/pages/users-page'), 'UsersPage') },
+                      { path: 'settings/organization', lazy: page(() => import('../features/organization/pages/organization-page'), 'OrganizationPage') },
                     ],
                   },
                   { path: '*', element: <NotFound /> },

@@ -22,3 +22,19 @@ export const CustomerBodySchema = z.object({
 });
 export const CustomerPatchSchema = CustomerBodySchema.partial();
 export type CustomerBody = z.input<typeof CustomerBodySchema>;
+
+/** `GET /api/customers`: server-side search on name, email and phone (case-insensitive), by name. */
+export const CustomerListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  includeArchived: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+});
+export type CustomerListQuery = z.input<typeof CustomerListQuerySchema>;
+export const CustomerListSchema = z.object({
+  items: z.array(CustomerSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type CustomerList = z.infer<typeof CustomerListSchema>;

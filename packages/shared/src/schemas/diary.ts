@@ -1,10 +1,21 @@
 import { z } from 'zod';
+import { DateSchema, IdSchema, MonthSchema } from './common.ts';
+import { AuditEventSchema, WorkEntrySchema } from './entries.ts';
 
+/**
+ * One user's month in the Work diary overview. Finished sessions only: a running timer is left
+ * out of these figures and of the salary until it stops.
+ */
 export const DiaryUserRowSchema = z.object({
   userId: z.string(),
   name: z.string(),
+  /** false for a deactivated user who still has entries in the month (kept so history adds up). */
+  active: z.boolean(),
   totalMinutes: z.number().int(),
   extraMinutes: z.number().int(),
+  /** Required minutes of the month by the user's weekday rules. */
+  requiredMinutes: z.number().int(),
+  /** Integer minor units of the organisation's currency. */
   salary: z.number().int(),
 });
 export type DiaryUserRow = z.infer<typeof DiaryUserRowSchema>;
@@ -20,3 +31,65 @@ export const DiaryDaySchema = z.object({
   running: z.boolean(),
 });
 export type DiaryDay = z.infer<typeof DiaryDaySchema>;
+
+/** `?month=YYYY-MM`; the current month in the organisation's zone when left out. */
+export const DiaryMonthQuerySchema = z.object({ month: MonthSchema.optional() });
+export type DiaryMonthQuery = z.infer<typeof DiaryMonthQuerySchema>;
+export const DiaryUserParamsSchema = z.object({ userId: IdSchema });
+export const DiaryDayParamsSchema = z.object({ userId: IdSchema, date: DateSchema });
+
+export const DiaryOverviewTotalsSchema = z.object({
+  totalMinutes: z.number().int(),
+  extraMinutes: z.number().int(),
+  salary: z.number().int(),
+});
+
+/** `GET /api/diary?month=`: every active user (and inactive ones with entries) × the month. */
+export const DiaryOverviewSchema = z.object({
+  items: z.array(DiaryUserRowSchema),
+  totals: DiaryOverviewTotalsSchema,
+  month: z.string(),
+  currency: z.string(),
+});
+export type DiaryOverview = z.infer<typeof DiaryOverviewSchema>;
+
+export const DiaryUserRefSchema = z.object({ id: z.string(), name: z.string(), active: z.boolean() });
+
+/**
+ * `GET /api/diary/:userId?month=`: every day of the month. Day figures and the minute totals
+ * count a running session up to now; `salary` leaves it out (as the payroll export does).
+ */
+export const DiaryUserMonthSchema = z.object({
+  items: z.array(DiaryDaySchema),
+  totals: z.object({
+    totalMinutes: z.number().int(),
+    extraMinutes: z.number().int(),
+    requiredMinutes: z.number().int(),
+    salary: z.number().int(),
+  }),
+  user: DiaryUserRefSchema,
+  month: z.string(),
+  /** Monday..Sunday, from the user's rules (else the organisation's defaults). */
+  requiredByWeekday: z.array(z.number().int()).length(7),
+  currency: z.string(),
+});
+export type DiaryUserMonth = z.infer<typeof DiaryUserMonthSchema>;
+
+/** `GET /api/diary/:userId/:date`: the sessions touching that local day, by start. */
+export const DiaryDaySessionsSchema = z.object({
+  items: z.array(WorkEntrySchema),
+  date: z.string(),
+  user: DiaryUserRefSchema,
+  totalMinutes: z.number().int(),
+  extraMinutes: z.number().int(),
+  requiredMinutes: z.number().int(),
+  running: z.boolean(),
+});
+export type DiaryDaySessions = z.infer<typeof DiaryDaySessionsSchema>;
+
+/**
+ * `GET /api/diary/:userId/:date/history`: every audit event of every session that touches (or
+ * touched, before an edit or delete) that day, newest first.
+ */
+export const DiaryDayHistorySchema = z.object({ items: z.array(AuditEventSchema), date: z.string() });
+export type DiaryDayHistory = z.infer<typeof DiaryDayHistorySchema>;

@@ -31,6 +31,8 @@ export const TimerStopBodySchema = z.object({ note: NoteSchema.default('') });
  * organisation's zone (`date` + `startTime`/`stopTime` HH:mm, stop may be on `stopDate`).
  */
 export const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:mm');
+/** A UTC offset '+02:00' / '-05:30': picks one of the two instants of an ambiguous local time. */
+export const UtcOffsetSchema = z.string().regex(/^[+-]([01]\d|2[0-3]):[0-5]\d$/, 'Expected an offset like +01:00');
 export const WorkEntryCreateBodySchema = z.object({
   userId: IdSchema.optional(),
   customerId: IdSchema,
@@ -41,10 +43,18 @@ export const WorkEntryCreateBodySchema = z.object({
   startTime: LocalTimeSchema.optional(),
   stopDate: z.string().optional(),
   stopTime: LocalTimeSchema.optional(),
+  /**
+   * Only for a local time that happens twice (the autumn hour): the UTC offset of the one meant,
+   * one of the `candidates` of the LOCAL_TIME_AMBIGUOUS error. Never shifts a time that exists once.
+   */
+  startOffset: UtcOffsetSchema.optional(),
+  stopOffset: UtcOffsetSchema.optional(),
   note: NoteSchema.default(''),
 });
 export type WorkEntryCreateBody = z.input<typeof WorkEntryCreateBodySchema>;
-export const WorkEntryPatchBodySchema = WorkEntryCreateBodySchema.omit({ userId: true }).partial();
+export const WorkEntryPatchBodySchema = WorkEntryCreateBodySchema.omit({ userId: true, note: true }).partial().extend({
+  note: NoteSchema.optional(),
+});
 export type WorkEntryPatchBody = z.input<typeof WorkEntryPatchBodySchema>;
 
 export const WorkEntryListQuerySchema = z.object({
@@ -63,6 +73,28 @@ export const WorkEntryListSchema = z.object({
   offset: z.number().int(),
 });
 export type WorkEntryList = z.infer<typeof WorkEntryListSchema>;
+export type WorkEntryListQuery = z.input<typeof WorkEntryListQuerySchema>;
+
+/** One instant a local wall time could mean, as listed in LOCAL_TIME_AMBIGUOUS details. */
+export const LocalTimeCandidateSchema = z.object({ instant: z.string(), offset: z.string() });
+export type LocalTimeCandidate = z.infer<typeof LocalTimeCandidateSchema>;
+/** `details` of LOCAL_TIME_NONEXISTENT / LOCAL_TIME_AMBIGUOUS. */
+export const LocalTimeErrorDetailsSchema = z.object({
+  field: z.enum(['start', 'stop']),
+  date: z.string(),
+  time: z.string(),
+  timeZone: z.string(),
+  candidates: z.array(LocalTimeCandidateSchema),
+});
+export type LocalTimeErrorDetails = z.infer<typeof LocalTimeErrorDetailsSchema>;
+
+
+/** `GET /api/exports/customers/:id.xlsx`: the range (dates in the organisation's zone; default this month) and, for managers, one user. */
+export const CustomerExportQuerySchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  userId: IdSchema.optional(),
+});
 
 export const AuditEventSchema = z.object({
   id: z.string(),
@@ -74,3 +106,5 @@ export const AuditEventSchema = z.object({
   after: z.unknown().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export const AuditEventListSchema = z.object({ items: z.array(AuditEventSchema) });
+export type AuditEventList = z.infer<typeof AuditEventListSchema>;

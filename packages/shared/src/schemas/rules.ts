@@ -20,3 +20,16 @@ export const DEFAULT_WORK_RULES: WorkRules = {
 
 export const ModulesSchema = z.object({ clientTimer: z.boolean() });
 export type Modules = z.infer<typeof ModulesSchema>;
+
+/**
+ * `GET /api/settings/work-rules/:userId` (and `/default`): the rules in force plus where they come
+ * from. `userId` is null for the organisation's defaults; `inherited` is true when the user has no
+ * rules of their own and the organisation's defaults apply.
+ */
+export const WorkRulesViewSchema = WorkRulesSchema.extend({
+  userId: z.string().nullable(),
+  inherited: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type WorkRulesView = z.infer<typeof WorkRulesViewSchema>;
+export const WorkRulesParamsSchema = z.object({ userId: z.string().min(1).max(64) });

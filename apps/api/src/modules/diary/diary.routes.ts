@@ -1,4 +1,59 @@
+import {
+  DiaryDayHistorySchema,
+  DiaryDayParamsSchema,
+  DiaryDaySessionsSchema,
+  DiaryMonthQuerySchema,
+  DiaryOverviewSchema,
+  DiaryUserMonthSchema,
+  DiaryUserParamsSchema,
+} from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { dayHistory, monthOverview, userDay, userMonth } from './diary.service.ts';
 
-// Filled by the diary issue.
-export default async function diaryRoutes(_app: App) {}
+export default async function diaryRoutes(app: App) {
+  app.get('/diary', {
+    schema: {
+      tags: ['diary'],
+      summary: 'Users × month: total, extra and salary of every user (finished sessions)',
+      querystring: DiaryMonthQuerySchema,
+      response: { 200: DiaryOverviewSchema },
+    },
+    config: { access: { roles: ['ADMIN', 'MANAGER'] } },
+  }, async (request) => monthOverview({
+    db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now(),
+  }));
+
+  app.get('/diary/:userId', {
+    schema: {
+      tags: ['diary'],
+      summary: "A user's month, day by day (members: their own only)",
+      params: DiaryUserParamsSchema,
+      querystring: DiaryMonthQuerySchema,
+      response: { 200: DiaryUserMonthSchema },
+    },
+  }, async (request) => userMonth({
+    db: request.db, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
+  }));
+
+  app.get('/diary/:userId/:date', {
+    schema: {
+      tags: ['diary'],
+      summary: "The sessions of a user's local day",
+      params: DiaryDayParamsSchema,
+      response: { 200: DiaryDaySessionsSchema },
+    },
+  }, async (request) => userDay({
+    db: request.db, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
+  }));
+
+  app.get('/diary/:userId/:date/history', {
+    schema: {
+      tags: ['diary'],
+      summary: "Audit trail of a user's day: who created, changed or deleted its sessions",
+      params: DiaryDayParamsSchema,
+      response: { 200: DiaryDayHistorySchema },
+    },
+  }, async (request) => dayHistory({
+    db: request.db, sql: app.database.sql, caller: request.auth, userId: request.params.userId, date: request.params.date,
+  }));
+}

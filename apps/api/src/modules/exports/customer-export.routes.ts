@@ -1,4 +1,22 @@
+import { CustomerExportQuerySchema, IdParamsSchema } from '@workdiary/shared';
+import { sendXlsx } from '../../lib/excel.ts';
 import type { App } from '../../lib/types.ts';
+import { customerLaborSheet } from './customer-export.service.ts';
 
-// Filled by the customers issue.
-export default async function customerExportRoutes(_app: App) {}
+export default async function customerExportRoutes(app: App) {
+  app.get('/exports/customers/:id.xlsx', {
+    schema: {
+      tags: ['exports'],
+      summary: 'The customer labor sheet (Excel)',
+      description: 'Finished sessions of the customer whose start falls in `from`..`to` (dates YYYY-MM-DD in the organisation\'s zone, inclusive; default this month), '
+        + 'oldest first, with a totals row. Running sessions are left out. Managers and admins get every user\'s rows (or one `userId`); members only their own.',
+      params: IdParamsSchema,
+      querystring: CustomerExportQuerySchema,
+    },
+  }, async (request, reply) => {
+    const { buffer, fileName } = await customerLaborSheet({
+      db: request.db, sql: app.database.sql, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
+    });
+    return sendXlsx(reply, buffer, fileName);
+  });
+}

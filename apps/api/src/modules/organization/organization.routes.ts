@@ -1,4 +1,25 @@
+import { OrganizationBodySchema, OrganizationSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { getOrganization, updateOrganization } from './organization.service.ts';
 
-// Filled by the users issue.
-export default async function organizationRoutes(_app: App) {}
+/** The organisation's own settings. Default work rules live at /api/settings/work-rules/default. */
+export default async function organizationRoutes(app: App) {
+  app.get('/organization', {
+    schema: { tags: ['organization'], summary: 'The caller\'s organisation', response: { 200: OrganizationSchema } },
+  }, async (request) => getOrganization({ db: request.db }));
+
+  app.put('/organization', {
+    schema: {
+      tags: ['organization'],
+      summary: 'Change the organisation\'s name, IANA time zone and ISO 4217 currency (admins)',
+      description: 'Days and months are cut in the new time zone from then on (stored instants do not change).',
+      body: OrganizationBodySchema,
+      response: { 200: OrganizationSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => {
+    const org = await updateOrganization({ db: request.db, body: request.body });
+    app.events.publish(request.auth.orgId, { type: 'settings.changed', what: 'organization' });
+    return org;
+  });
+}

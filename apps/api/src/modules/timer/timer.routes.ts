@@ -1,4 +1,74 @@
+import { z } from 'zod';
+import {
+  CustomerAtWorkListSchema,
+  IdParamsSchema,
+  TimerStartBodySchema,
+  TimerStateSchema,
+  TimerStopBodySchema,
+  WorkEntrySchema,
+} from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { discardTimer, getRunning, listAtWork, startTimer, stopTimer } from './timer.service.ts';
 
-// Filled by the timer issue.
-export default async function timerRoutes(_app: App) {}
+/** The caller's own live timer; the server's clock stamps every start and stop. */
+export default async function timerRoutes(app: App) {
+  app.get('/timer', {
+    schema: { tags: ['timer'], summary: 'The running entry of the signed-in user, or null', response: { 200: TimerStateSchema } },
+  }, async (request) => ({ running: await getRunning({ db: request.db, userId: request.auth.userId }) }));
+
+  app.post('/timer/start', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Start the timer for a customer and category (409 TIMER_ALREADY_RUNNING if one runs)',
+      body: TimerStartBodySchema,
+      response: { 201: WorkEntrySchema },
+    },
+  }, async (request, reply) => {
+    const entry = await startTimer({
+      db: request.db,
+      orgId: request.auth.orgId,
+      userId: request.auth.userId,
+      customerId: request.body.customerId,
+      categoryId: request.body.categoryId,
+      now: app.now(),
+      events: app.events,
+    });
+    return reply.status(201).send(entry);
+  });
+
+  app.post('/timer/stop', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Stop the running timer with a note (409 if none runs, 422 if the work rules refuse)',
+      body: TimerStopBodySchema,
+      response: { 200: WorkEntrySchema },
+    },
+  }, async (request) => stopTimer({
+    db: request.db,
+    userId: request.auth.userId,
+    actorId: request.auth.userId,
+    note: request.body.note,
+    now: app.now(),
+    events: app.events,
+  }));
+
+  app.delete('/timer', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Discard the running session without keeping an entry (audited as a delete)',
+      response: { 204: z.null().describe('Discarded') },
+    },
+  }, async (request, reply) => {
+    await discardTimer({ db: request.db, userId: request.auth.userId, actorId: request.auth.userId, events: app.events });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/customers/:id/at-work', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Who is working for this customer right now',
+      params: IdParamsSchema,
+      response: { 200: CustomerAtWorkListSchema },
+    },
+  }, async (request) => ({ items: await listAtWork({ db: request.db, customerId: request.params.id }) }));
+}

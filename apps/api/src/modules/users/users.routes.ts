@@ -1,4 +1,96 @@
+import {
+  IdParamsSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
+  UserListSchema, UserPatchBodySchema, UserSchema,
+} from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import atWorkRoutes from './at-work.routes.ts';
+import meRoutes from './me.routes.ts';
+import { requestOrigin } from './session.ts';
+import { setPasswordUrl } from './set-password-token.ts';
+import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
 
-// Filled by the users issue.
-export default async function usersRoutes(_app: App) {}
+/**
+ * Users administration. Admins create and edit; managers may list (read-only) for the diary's
+ * user pickers: they already see every user's hours and salary in the diary, so the list hides
+ * nothing from them. Members get 403.
+ */
+export default async function usersRoutes(app: App) {
+  app.get('/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'List the organisation\'s users with who is at work now (admins; managers read-only)',
+      querystring: UserListQuerySchema,
+      response: { 200: UserListSchema },
+    },
+    config: { access: { roles: ['ADMIN', 'MANAGER'] } },
+  }, async (request) => {
+    const { q, active } = request.query;
+    return { items: await listUsers({ db: request.db, q, active: active === undefined ? undefined : active === 'true' }) };
+  });
+
+  app.post('/users', {
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user (admins) with an initial password, or with sendInvite=true for a one-time set-password link',
+      description: 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt }` instead. '
+        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case).',
+      body: UserCreateBodySchema,
+      response: { 201: UserCreateResponseSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request, reply) => {
+    const result = await createUser({ db: request.db, prisma: app.database.prisma, input: request.body, now: app.now() });
+    app.events.publish(request.auth.orgId, { type: 'user.changed', userId: result.user.id });
+    if (result.setPasswordToken && result.expiresAt) {
+      return reply.status(201).send({
+        user: result.user,
+        setPasswordUrl: setPasswordUrl(requestOrigin(request), result.setPasswordToken),
+        expiresAt: result.expiresAt.toISOString(),
+      });
+    }
+    return reply.status(201).send(result.user);
+  });
+
+  app.patch('/users/:id', {
+    schema: {
+      tags: ['users'],
+      summary: 'Edit a user (admins): name, email, role, pay, active',
+      description: 'Deactivating ends the user\'s sessions and stops their running timer with a note; their history stays. '
+        + '422 LAST_ADMIN when this would leave no active administrator.',
+      params: IdParamsSchema,
+      body: UserPatchBodySchema,
+      response: { 200: UserSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => {
+    const { user, stoppedEntry } = await updateUser({
+      db: request.db,
+      orgId: request.auth.orgId,
+      actor: { id: request.auth.userId, name: request.auth.name },
+      userId: request.params.id,
+      patch: request.body,
+      now: app.now(),
+    });
+    if (stoppedEntry) {
+      app.events.publish(request.auth.orgId, { type: 'timer.stopped', userId: stoppedEntry.userId, entryId: stoppedEntry.id, customerId: stoppedEntry.customerId });
+    }
+    app.events.publish(request.auth.orgId, { type: 'user.changed', userId: user.id });
+    return user;
+  });
+
+  app.post('/users/:id/set-password-link', {
+    schema: {
+      tags: ['users'],
+      summary: 'Issue a new one-time set-password link for a user (admins); earlier links stop working',
+      params: IdParamsSchema,
+      response: { 200: SetPasswordLinkSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => {
+    const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
+    return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString() };
+  });
+
+  await meRoutes(app);
+  await atWorkRoutes(app);
+}

@@ -1,5 +1,6 @@
-import { AppError, DEFAULT_WORK_RULES, type WorkRules } from '@workdiary/shared';
+import { AppError, DEFAULT_WORK_RULES, localDateOf, type WorkRules } from '@workdiary/shared';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { localDateTimeLabel, localTimeOf } from './entry-times.ts';
 
 /**
  * The WorkRules of Step 1, enforced in ONE place for every path that writes an entry:
@@ -78,7 +79,14 @@ export async function assertNoOverlap(tx: ScopedTx, entry: EntryCandidate): Prom
     orderBy: { startedAt: 'asc' },
   });
   if (clash) {
-    throw new AppError('ENTRY_OVERLAP', `This overlaps another session (${clash.customer.name}, ${clash.startedAt.toISOString()} – ${clash.stoppedAt ? clash.stoppedAt.toISOString() : 'running'}).`, {
+    const org = await tx.organization.findFirst({ select: { timeZone: true } });
+    const tz = org?.timeZone ?? 'UTC';
+    const start = localDateTimeLabel(clash.startedAt, tz);
+    const stop = !clash.stoppedAt
+      ? 'still running'
+      : localDateOf(clash.stoppedAt, tz) === localDateOf(clash.startedAt, tz) ? localTimeOf(clash.stoppedAt, tz) : localDateTimeLabel(clash.stoppedAt, tz);
+    throw new AppError('ENTRY_OVERLAP', `This overlaps the session for ${clash.customer.name} on ${start}–${stop}. Overlapping sessions are not allowed: change the times or that session first.`, {
+      rule: 'allowOverlap',
       entryId: clash.id,
       startedAt: clash.startedAt.toISOString(),
       stoppedAt: clash.stoppedAt?.toISOString() ?? null,

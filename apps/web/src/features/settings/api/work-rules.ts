@@ -32,7 +32,8 @@ export function useSaveWorkRules() {
       api.put(rulesPath(target), { body: rules, schema: WorkRulesViewSchema }),
     onSuccess: async (view, { target }) => {
       queryClient.setQueryData(workRulesQueryKey(target), view);
-      await queryClient.invalidateQueries({ queryKey: ['work-rules'] });
+      // Others may read what changed (users inheriting the defaults): refetch all but this one.
+      await queryClient.invalidateQueries({ queryKey: ['work-rules'], predicate: (q) => q.queryKey[1] !== target });
     },
   });
 }
@@ -44,7 +45,7 @@ export function useResetWorkRules() {
     mutationFn: (userId: string) => api.delete(rulesPath(userId), { schema: WorkRulesViewSchema }),
     onSuccess: async (view, userId) => {
       queryClient.setQueryData(workRulesQueryKey(userId), view);
-      await queryClient.invalidateQueries({ queryKey: ['work-rules'] });
+      await queryClient.invalidateQueries({ queryKey: ['work-rules'], predicate: (q) => q.queryKey[1] !== userId });
     },
   });
 }

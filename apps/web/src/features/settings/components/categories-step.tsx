@@ -57,7 +57,7 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
       rowHeader: true,
       cell: (c) => (
         <span className="category-name">
-          {c.name}
+          <span className="category-name__text">{c.name}</span>
           {c.archived ? <Badge tone="neutral">Archived</Badge> : null}
         </span>
       ),

@@ -28,7 +28,7 @@ export function ModulesCard() {
               onSuccess: (m) => toast.success(m.clientTimer ? 'The Client Timer is on.' : 'The Client Timer is off.'),
             })}
           />
-          {save.isError ? <p className="form-error" role="alert">{getErrorMessage(save.error)}</p> : null}
+          {save.isError ? <p className="form-alert" role="alert">{getErrorMessage(save.error)}</p> : null}
         </>
       )}
     </Card>

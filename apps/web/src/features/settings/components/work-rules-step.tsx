@@ -1,4 +1,5 @@
 import type { WorkRulesView } from '@workdiary/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { Checkbox } from '../../../components/checkbox';
@@ -12,7 +13,7 @@ import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
 import { formatMinutes } from '@workdiary/shared';
-import { DEFAULT_TARGET, useResetWorkRules, useSaveWorkRules, useWorkRules, type RulesTarget } from '../api/work-rules';
+import { DEFAULT_TARGET, useResetWorkRules, useSaveWorkRules, workRulesQueryOptions, type RulesTarget } from '../api/work-rules';
 import { useRulesUsers } from '../api/users';
 import { WEEKDAYS, WEEKDAYS_SHORT } from '../lib/hours';
 import { fromDraft, isDirty, rulesOf, toDraft, type RulesDraft, type RulesErrors } from '../lib/rules-draft';
@@ -29,9 +30,12 @@ export type WorkRulesStepProps = {
 /** Step 1: the WorkRules of a chosen user, or the organisation's defaults. */
 export function WorkRulesStep({ me, target, onRequestTarget, onDirtyChange, onNext }: WorkRulesStepProps) {
   const users = useRulesUsers();
-  const rules = useWorkRules(target);
+  // No refetch on focus: a newer version arriving mid-edit would reset the form.
+  const rules = useQuery({ ...workRulesQueryOptions(target), refetchOnWindowFocus: false });
 
-  const userOptions = (users.data ?? [{ id: me.id, name: me.name, active: true }])
+  const listed = users.data ?? [];
+  const everyone = listed.some((u) => u.id === me.id) ? listed : [{ id: me.id, name: me.name, active: true }, ...listed];
+  const userOptions = everyone
     .filter((u) => u.active || u.id === target)
     .map((u) => ({ value: u.id, label: `${u.name}${u.id === me.id ? ' (you)' : ''}${u.active ? '' : ' (deactivated)'}` }));
   const options = [{ value: DEFAULT_TARGET, label: 'Organisation defaults (new users and users without own rules)' }, ...userOptions];
@@ -158,7 +162,7 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           value={draft.minSessionMinutes}
           onValueChange={(v) => set('minSessionMinutes', v)}
           error={errors?.minSessionMinutes ?? null}
-          hint="Shorter sessions are refused. 0 = no minimum."
+          hint="Shorter sessions are refused (0 = none)."
         />
         <NumberField
           label="Maximum session"
@@ -169,7 +173,7 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           value={draft.maxSessionHours}
           onValueChange={(v) => set('maxSessionHours', v)}
           error={errors?.maxSessionHours ?? null}
-          hint="Longer manual entries must be split. A longer timer still stops and is flagged for review."
+          hint="Longer entries must be split; a longer timer stops, flagged for review."
         />
       </div>
 
@@ -184,11 +188,11 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           label="Allow overlapping sessions"
           checked={draft.allowOverlap}
           onChange={(e) => set('allowOverlap', e.target.checked)}
-          hint="Off: a session may not overlap another session of the same user."
+          hint="Off: one person’s sessions may not overlap."
         />
       </div>
 
-      {save.isError ? <p className="form-error" role="alert">{getErrorMessage(save.error)}</p> : null}
+      {save.isError ? <p className="form-alert" role="alert">{getErrorMessage(save.error)}</p> : null}
 
       <div className="wizard-actions">
         <span className="wizard-actions__status" aria-live="polite">

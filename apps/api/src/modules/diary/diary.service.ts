@@ -1,0 +1,248 @@
+import {
+  AppError,
+  currentMonth,
+  dayBounds,
+  dayFigures,
+  daysOfMonth,
+  monthBounds,
+  monthFigures,
+  salary,
+  weekdayIndex,
+  type AuditEvent,
+  type DiaryDay,
+  type DiaryDaySessions,
+  type DiaryOverview,
+  type DiaryUserMonth,
+  type Role,
+} from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
+import type { ScopedDb } from '../../db/scoped.ts';
+import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
+import { loadRules } from '../work-entries/entry-rules.ts';
+import { queryMonthOverview } from './diary.sql.ts';
+
+export type Caller = { userId: string; orgId: string; role: Role };
+
+export type OrgInfo = { timeZone: string; currency: string };
+
+export async function loadOrg(db: ScopedDb): Promise<OrgInfo> {
+  const org = await db.organization.findFirst({ select: { timeZone: true, currency: true } });
+  if (!org) throw new AppError('NOT_FOUND');
+  return { timeZone: org.timeZone, currency: org.currency.trim() };
+}
+
+/** The requested month, or the current one in the organisation's zone. */
+export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
+  return month ?? currentMonth(tz, now);
+}
+
+/** Members read their own diary only; managers and admins anyone's in their organisation. */
+export function assertMayRead(caller: Caller, userId: string): void {
+  if (caller.role === 'MEMBER' && caller.userId !== userId) {
+    throw new AppError('FORBIDDEN', 'You can only see your own work diary.');
+  }
+}
+
+async function loadUser(db: ScopedDb, userId: string) {
+  const user = await db.user.findFirst({
+    where: { id: userId },
+    select: { id: true, name: true, active: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
+  });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  return user;
+}
+
+type PayFields = { payType: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; monthlyBase: number | null; overtimeFactor: number };
+const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor });
+
+/** Users × month: one aggregate query, salary worked out here from its totals. */
+export async function monthOverview({ db, sql, orgId, month, now }: {
+  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+}): Promise<DiaryOverview> {
+  const org = await loadOrg(db);
+  const m = resolveMonth(month, org.timeZone, now);
+  const rows = await queryMonthOverview({ sql, orgId, month: m, tz: org.timeZone });
+  const items = rows.map((r) => ({
+    userId: r.id,
+    name: r.name,
+    active: r.active,
+    totalMinutes: r.total_minutes,
+    extraMinutes: r.extra_minutes,
+    requiredMinutes: r.required_minutes,
+    salary: salary(
+      { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
+      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes },
+    ),
+  }));
+  const totals = items.reduce(
+    (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
+    { totalMinutes: 0, extraMinutes: 0, salary: 0 },
+  );
+  return { items, totals, month: m, currency: org.currency };
+}
+
+/** The sessions of `userId` that touch [start, end), running ones included. */
+function sessionsBetween(db: ScopedDb, userId: string, start: Date, end: Date) {
+  return db.workEntry.findMany({
+    where: { userId, startedAt: { lt: end }, OR: [{ stoppedAt: null }, { stoppedAt: { gt: start } }] },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    include: entryInclude,
+  });
+}
+
+/** A user's month, every day of it; days count a running session up to now. */
+export async function userMonth({ db, caller, userId, month, now }: {
+  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+}): Promise<DiaryUserMonth> {
+  assertMayRead(caller, userId);
+  const [org, user] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  const m = resolveMonth(month, org.timeZone, now);
+  const { start, end } = monthBounds(m, org.timeZone);
+  const [entries, rules] = await Promise.all([
+    db.workEntry.findMany({
+      where: { userId, startedAt: { lt: end }, OR: [{ stoppedAt: null }, { stoppedAt: { gt: start } }] },
+      select: { startedAt: true, stoppedAt: true, flagged: true },
+    }),
+    loadRules(db, userId),
+  ]);
+  const required = rules.requiredMinutes;
+  const live = monthFigures(entries, m, org.timeZone, now, required, { includeRunning: true });
+  const finished = monthFigures(entries, m, org.timeZone, now, required);
+  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, org.timeZone, now);
+
+  const items: DiaryDay[] = live.days.map((d) => ({
+    date: d.date,
+    entrance: d.entrance?.toISOString() ?? null,
+    exit: d.exit?.toISOString() ?? null,
+    totalMinutes: d.totalMinutes,
+    extraMinutes: d.extraMinutes,
+    requiredMinutes: d.requiredMinutes,
+    flagged: flaggedDays.has(d.date),
+    running: d.running,
+  }));
+  return {
+    items,
+    totals: {
+      totalMinutes: live.totalMinutes,
+      extraMinutes: live.extraMinutes,
+      requiredMinutes: live.requiredMinutes,
+      salary: salary(payOf(user), finished),
+    },
+    user: { id: user.id, name: user.name, active: user.active },
+    month: m,
+    requiredByWeekday: required,
+    currency: org.currency,
+  };
+}
+
+/** Dates of `month` that a flagged session touches. */
+function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }>, month: string, tz: string, now: Date): Set<string> {
+  const dates = new Set<string>();
+  if (flagged.length === 0) return dates;
+  for (const date of daysOfMonth(month)) {
+    const { start, end } = dayBounds(date, tz);
+    const touches = flagged.some((e) => e.startedAt < end && (e.stoppedAt ?? now) > start);
+    if (touches) dates.add(date);
+  }
+  return dates;
+}
+
+/** The sessions touching one local day, with the day's figures (running counted to now). */
+export async function userDay({ db, caller, userId, date, now }: {
+  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+}): Promise<DiaryDaySessions> {
+  assertMayRead(caller, userId);
+  const [org, user] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
+  const [entries, rules] = await Promise.all([sessionsBetween(db, userId, start, end), loadRules(db, userId)]);
+  const figures = dayFigures(entries, date, org.timeZone, now, rules.requiredMinutes[weekdayIndex(date)] ?? 0);
+  return {
+    items: entries.map(toWireEntry),
+    date,
+    user: { id: user.id, name: user.name, active: user.active },
+    totalMinutes: figures.totalMinutes,
+    extraMinutes: figures.extraMinutes,
+    requiredMinutes: figures.requiredMinutes,
+    running: figures.running,
+  };
+}
+
+export function dayBoundsOrThrow(date: string, tz: string) {
+  try {
+    return dayBounds(date, tz);
+  } catch {
+    throw new AppError('VALIDATION_ERROR', `No such date "${date}".`);
+  }
+}
+
+type AuditRow = {
+  id: string;
+  entity_id: string;
+  action: AuditEvent['action'];
+  actor_id: string;
+  actor_name: string;
+  at: Date | string;
+  before: unknown;
+  after: unknown;
+};
+
+/**
+ * Every audit event of every session of `userId` that touches the day now, or touched it in an
+ * earlier version (moved away by an edit, or deleted), newest first. Snapshots are wire entries.
+ */
+const DAY_HISTORY_SQL = /* sql */ `
+WITH touched AS (
+  SELECT e.id AS entity_id
+  FROM "WorkEntry" e
+  WHERE e."organizationId" = $1 AND e."userId" = $2
+    AND e."startedAt" < $4::timestamptz AND coalesce(e."stoppedAt", 'infinity'::timestamptz) > $3::timestamptz
+  UNION
+  SELECT a."entityId"
+  FROM "AuditEvent" a
+  CROSS JOIN LATERAL (VALUES (a."before"), (a."after")) AS snap(s)
+  WHERE a."organizationId" = $1 AND a."entityType" = 'WorkEntry'
+    AND snap.s IS NOT NULL
+    AND snap.s->>'userId' = $2
+    AND (snap.s->>'startedAt')::timestamptz < $4::timestamptz
+    AND coalesce((snap.s->>'stoppedAt')::timestamptz, 'infinity'::timestamptz) > $3::timestamptz
+)
+SELECT a.id, a."entityId" AS entity_id, a.action, a."actorId" AS actor_id, u.name AS actor_name, a.at, a."before", a."after"
+FROM "AuditEvent" a
+JOIN touched t ON t.entity_id = a."entityId"
+JOIN "User" u ON u.id = a."actorId"
+WHERE a."organizationId" = $1 AND a."entityType" = 'WorkEntry'
+ORDER BY a.at DESC, a.id DESC
+LIMIT 500
+`;
+
+export async function dayHistory({ db, sql, caller, userId, date }: {
+  db: ScopedDb; sql: SqlRunner; caller: Caller; userId: string; date: string;
+}): Promise<{ items: AuditEvent[]; date: string }> {
+  assertMayRead(caller, userId);
+  const [org] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
+  const rows = await sql.query<AuditRow>(DAY_HISTORY_SQL, [caller.orgId, userId, start.toISOString(), end.toISOString()]);
+  return {
+    date,
+    items: rows.map((r) => ({
+      id: r.id,
+      entityId: r.entity_id,
+      action: r.action,
+      actor: { id: r.actor_id, name: r.actor_name },
+      at: new Date(r.at).toISOString(),
+      before: parseJson(r.before),
+      after: parseJson(r.after),
+    })),
+  };
+}
+
+function parseJson(v: unknown): unknown {
+  if (typeof v === 'string') {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      return v;
+    }
+  }
+  return v ?? null;
+}

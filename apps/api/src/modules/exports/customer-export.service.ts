@@ -1,0 +1,107 @@
+import { AppError, currentMonth, daysOfMonth, localDateOf } from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
+import type { ScopedDb } from '../../db/scoped.ts';
+import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
+import { rangeBound } from '../work-entries/entry-times.ts';
+import { orgTimeZone, visibleUserId, type Actor } from '../work-entries/work-entries.service.ts';
+
+export type LaborRow = {
+  startedAt: Date;
+  stoppedAt: Date;
+  minutes: number;
+  note: string;
+  userName: string;
+  customerName: string;
+  categoryName: string;
+};
+
+/** The customer labor sheet: one row per finished session, oldest first. */
+export const LABOR_COLUMNS: Column<LaborRow>[] = [
+  { header: 'Date', kind: 'date', value: (r) => r.startedAt },
+  { header: 'User', kind: 'text', value: (r) => r.userName },
+  { header: 'Customer', kind: 'text', value: (r) => r.customerName },
+  { header: 'Category', kind: 'text', value: (r) => r.categoryName },
+  { header: 'Start', kind: 'time', value: (r) => r.startedAt },
+  { header: 'Stop', kind: 'time', value: (r) => r.stoppedAt },
+  { header: 'Duration', kind: 'duration', value: (r) => r.minutes },
+  { header: 'Hours', kind: 'hours', value: (r) => r.minutes },
+  { header: 'Note', kind: 'text', width: 40, value: (r) => r.note },
+];
+
+type SqlRow = { id: string; startedAt: Date | string; stoppedAt: Date | string; note: string; userName: string; categoryName: string };
+
+const PAGE = 10_000;
+
+/**
+ * The rows in pages by (startedAt, id), so no single query (PGlite runs in-process) holds the
+ * event loop for the whole sheet, with a turn of the loop between pages.
+ */
+async function* laborPages({ sql, orgId, customerId, start, end, userId }: {
+  sql: SqlRunner; orgId: string; customerId: string; start: Date; end: Date; userId?: string;
+}): AsyncGenerator<SqlRow[]> {
+  let after: { startedAt: string; id: string } | null = null;
+  for (;;) {
+    const params: unknown[] = [orgId, customerId, start.toISOString(), end.toISOString()];
+    let extra = '';
+    if (userId !== undefined) {
+      params.push(userId);
+      extra += ` AND e."userId" = $${params.length}`;
+    }
+    if (after) {
+      params.push(after.startedAt, after.id);
+      extra += ` AND (e."startedAt", e."id") > ($${params.length - 1}::timestamptz, $${params.length})`;
+    }
+    const page: SqlRow[] = await sql.query<SqlRow>(
+      `SELECT e."id", e."startedAt", e."stoppedAt", e."note", u."name" AS "userName", k."name" AS "categoryName"
+         FROM "WorkEntry" e
+         JOIN "User" u ON u."id" = e."userId"
+         JOIN "Category" k ON k."id" = e."categoryId"
+        WHERE e."organizationId" = $1 AND e."customerId" = $2 AND e."stoppedAt" IS NOT NULL
+          AND e."startedAt" >= $3::timestamptz AND e."startedAt" < $4::timestamptz${extra}
+        ORDER BY e."startedAt", e."id"
+        LIMIT ${PAGE}`,
+      params,
+    );
+    if (page.length > 0) yield page;
+    const last = page.at(-1);
+    if (!last || page.length < PAGE) return;
+    after = { startedAt: new Date(last.startedAt).toISOString(), id: last.id };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The finished sessions of one customer whose start falls in the range (dates in the organisation's
+ * zone, `to` inclusive; default this month). Running sessions are left out. Members get their own.
+ */
+export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now }: {
+  db: ScopedDb; sql: SqlRunner; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
+}): Promise<{ buffer: Buffer; fileName: string; rows: number }> {
+  const onlyUser = visibleUserId(actor, userId);
+  const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
+  if (!customer) throw new AppError('NOT_FOUND', 'Customer not found.');
+  const tz = await orgTimeZone(db);
+  const month = currentMonth(tz, now);
+  const days = daysOfMonth(month);
+  const fromValue = from || days[0] as string;
+  const toValue = to || days[days.length - 1] as string;
+  const start = rangeBound(fromValue, 'from', tz) as Date;
+  const end = rangeBound(toValue, 'to', tz) as Date;
+  if (end.getTime() <= start.getTime()) throw new AppError('VALIDATION_ERROR', '`to` must not be before `from`.');
+
+  const rows: LaborRow[] = [];
+  for await (const page of laborPages({ sql, orgId: actor.orgId, customerId: customer.id, start, end, userId: onlyUser })) {
+    for (const r of page) {
+      const startedAt = new Date(r.startedAt);
+      const stoppedAt = new Date(r.stoppedAt);
+      rows.push({
+        startedAt, stoppedAt, note: r.note, userName: r.userName, customerName: customer.name, categoryName: r.categoryName,
+        minutes: Math.floor((stoppedAt.getTime() - startedAt.getTime()) / 60_000),
+      });
+    }
+  }
+  const buffer = await buildXlsx({ sheetName: 'Labor sheet', columns: LABOR_COLUMNS, rows, tz, totals: 'Total' });
+  const nameFrom = /^\d{4}-\d{2}-\d{2}$/.test(fromValue) ? fromValue : localDateOf(start, tz);
+  const nameTo = /^\d{4}-\d{2}-\d{2}$/.test(toValue) ? toValue : localDateOf(new Date(end.getTime() - 1), tz);
+  return { buffer, fileName: xlsxFileName(customer.name, nameFrom, nameTo), rows: rows.length };
+}

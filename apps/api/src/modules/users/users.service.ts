@@ -1,0 +1,212 @@
+import { AppError, DEFAULT_WORK_RULES, PayBodySchema, type Pay, type Role, type User, type UserListItem, type UserPatchBody, type WorkEntry } from '@workdiary/shared';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { newId } from '../../db/ids.ts';
+import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { toWireUser } from '../../lib/mappers.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import { forceStopRunningEntry } from './force-stop.ts';
+import { newSetPasswordToken } from './set-password-token.ts';
+
+export const isPrismaError = (err: unknown, code: string) =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
+  && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
+
+const emailTaken = (email: string) =>
+  new AppError('EMAIL_TAKEN', `The email address ${email} is already in use.`, { field: 'email' });
+
+/** Pay as stored: only the amount that belongs to the pay type is kept. */
+function payColumns(pay: Pay) {
+  return {
+    payType: pay.type,
+    hourlyRate: pay.type === 'HOURLY' ? (pay.hourlyRate ?? null) : null,
+    monthlyBase: pay.type === 'MONTHLY' ? (pay.monthlyBase ?? null) : null,
+    overtimeFactor: pay.overtimeFactor,
+  };
+}
+
+/** Users of the organisation by name, each with the timer they have running (if any). */
+export async function listUsers({ db, q, active }: { db: ScopedDb; q?: string; active?: boolean }): Promise<UserListItem[]> {
+  const text = q?.trim();
+  const where: Prisma.UserWhereInput = {
+    ...(active === undefined ? {} : { active }),
+    ...(text ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { email: { contains: text.toLowerCase() } }] } : {}),
+  };
+  const users = await db.user.findMany({ where, orderBy: [{ name: 'asc' }, { email: 'asc' }] });
+  const running = await db.workEntry.findMany({
+    where: { stoppedAt: null, userId: { in: users.map((u) => u.id) } },
+    select: { userId: true, customerId: true, startedAt: true, customer: { select: { name: true } } },
+  });
+  const byUser = new Map(running.map((r) => [r.userId, r]));
+  return users.map((u) => {
+    const r = byUser.get(u.id);
+    return {
+      ...toWireUser(u),
+      atWork: r ? { customerId: r.customerId, customerName: r.customer.name, since: r.startedAt.toISOString() } : null,
+    };
+  });
+}
+
+/** The organisation's default rules (userId null) copied into the new user's own row. */
+async function copyDefaultRules(tx: ScopedTx, userId: string) {
+  const defaults = await tx.workRules.findFirst({ where: { userId: null } });
+  const rules = defaults
+    ? {
+        requiredMinutes: defaults.requiredMinutes,
+        noteRequired: defaults.noteRequired,
+        minSessionMinutes: defaults.minSessionMinutes,
+        maxSessionHours: defaults.maxSessionHours,
+        allowOverlap: defaults.allowOverlap,
+      }
+    : DEFAULT_WORK_RULES;
+  await tx.workRules.create({ data: { id: newId(), userId, ...rules } as Prisma.WorkRulesUncheckedCreateInput });
+}
+
+export type CreateUserInput = {
+  name: string;
+  email: string;
+  role: Role;
+  active?: boolean;
+  pay: Pay;
+  password?: string;
+  sendInvite?: boolean;
+};
+
+export type CreateUserResult = { user: User; setPasswordToken: string | null; expiresAt: Date | null };
+
+/**
+ * A new user with their own copy of the default work rules, and either a password or a one-time
+ * set-password token (only its SHA-256 is stored). Emails are globally unique (login is by email).
+ */
+export async function createUser({ db, prisma, input, now }: { db: ScopedDb; prisma: PrismaClient; input: CreateUserInput; now: Date }): Promise<CreateUserResult> {
+  const email = input.email.trim().toLowerCase();
+  // Unscoped on purpose: the address may be taken in another organisation too.
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken(email);
+  const pay = PayBodySchema.parse(input.pay);
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+  const invite = input.password === undefined ? newSetPasswordToken(now) : null;
+  const id = newId();
+  try {
+    const created = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          id,
+          name: input.name.trim(),
+          email,
+          role: input.role,
+          active: input.active ?? true,
+          passwordHash,
+          setPasswordToken: invite?.hash ?? null,
+          setPasswordExpiresAt: invite?.expiresAt ?? null,
+          ...payColumns(pay),
+        } as Prisma.UserUncheckedCreateInput,
+      });
+      await copyDefaultRules(tx, id);
+      return user;
+    });
+    return { user: toWireUser(created), setPasswordToken: invite?.token ?? null, expiresAt: invite?.expiresAt ?? null };
+  } catch (err) {
+    if (isPrismaError(err, 'P2002')) throw emailTaken(email);
+    throw err;
+  }
+}
+
+/** A new one-time set-password link for an existing, active user (e.g. the first one expired). */
+export async function issueSetPasswordLink({ db, userId, now }: { db: ScopedDb; userId: string; now: Date }) {
+  const current = await db.user.findFirst({ where: { id: userId }, select: { active: true } });
+  if (!current) throw new AppError('NOT_FOUND', 'This user does not exist.');
+  if (!current.active) throw new AppError('USER_INACTIVE', 'This user is deactivated. Reactivate them first.');
+  const invite = newSetPasswordToken(now);
+  await db.user.updateMany({ where: { id: userId }, data: { setPasswordToken: invite.hash, setPasswordExpiresAt: invite.expiresAt } });
+  const user = await db.user.findFirst({ where: { id: userId } });
+  if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
+  return { user: toWireUser(user), token: invite.token, expiresAt: invite.expiresAt };
+}
+
+/** Serialises changes to the organisation's admins, so two admins cannot demote each other at once. */
+async function lockAdmins(tx: ScopedTx, orgId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`admins:${orgId}`}))`;
+}
+
+export type UpdateUserResult = { user: User; stoppedEntry: WorkEntry | null };
+
+/**
+ * Admin edits: name, email, role, pay, active. The last active admin cannot be demoted or
+ * deactivated. Deactivating ends the user's sessions and stops their running timer with a note
+ * (history stays); reactivating lets them sign in again.
+ */
+export async function updateUser({ db, orgId, actor, userId, patch, now }: {
+  db: ScopedDb;
+  orgId: string;
+  actor: { id: string; name: string };
+  userId: string;
+  patch: UserPatchBody;
+  now: Date;
+}): Promise<UpdateUserResult> {
+  const email = patch.email?.trim().toLowerCase();
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockAdmins(tx, orgId);
+      const current = await tx.user.findFirst({ where: { id: userId } });
+      if (!current) throw new AppError('NOT_FOUND', 'This user does not exist.');
+
+      const role = patch.role ?? current.role;
+      const active = patch.active ?? current.active;
+      const losesAdmin = current.role === 'ADMIN' && current.active && (role !== 'ADMIN' || !active);
+      if (losesAdmin) {
+        const otherAdmins = await tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: userId } } });
+        if (otherAdmins === 0) {
+          throw new AppError('LAST_ADMIN', `${current.name} is the last active administrator. Make someone else an administrator first.`);
+        }
+      }
+
+      const data: Prisma.UserUpdateManyMutationInput = {};
+      if (patch.name !== undefined) data.name = patch.name.trim();
+      if (email !== undefined && email !== current.email) data.email = email;
+      if (patch.role !== undefined) data.role = patch.role;
+      if (patch.pay !== undefined) {
+        const merged = PayBodySchema.safeParse({
+          type: current.payType,
+          hourlyRate: current.hourlyRate,
+          monthlyBase: current.monthlyBase,
+          overtimeFactor: current.overtimeFactor,
+          ...stripUndefined(patch.pay),
+        });
+        if (!merged.success) {
+          const issue = merged.error.issues[0];
+          throw new AppError('VALIDATION_ERROR', issue ? `pay.${issue.path.join('.')}: ${issue.message}` : 'The pay is not valid.', {
+            issues: merged.error.issues.map((i) => ({ path: ['pay', ...i.path].join('.'), message: i.message })),
+          });
+        }
+        Object.assign(data, payColumns(merged.data));
+      }
+      let stoppedEntry: WorkEntry | null = null;
+      if (patch.active !== undefined && patch.active !== current.active) {
+        data.active = patch.active;
+        if (!patch.active) {
+          // Old tokens must not come back to life if the user is reactivated later.
+          data.tokenVersion = { increment: 1 };
+          data.setPasswordToken = null;
+          data.setPasswordExpiresAt = null;
+          stoppedEntry = await forceStopRunningEntry({
+            tx,
+            userId,
+            actorId: actor.id,
+            note: `Stopped automatically: ${current.name} was deactivated by ${actor.name}.`,
+            now,
+          });
+        }
+      }
+      if (Object.keys(data).length > 0) await tx.user.updateMany({ where: { id: userId }, data });
+      const user = await tx.user.findFirst({ where: { id: userId } });
+      if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
+      return { user: toWireUser(user), stoppedEntry };
+    });
+  } catch (err) {
+    if (isPrismaError(err, 'P2002') && email) throw emailTaken(email);
+    throw err;
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,35 @@
+import { Button } from '../../../components/button';
+import { ChevronLeftIcon, ChevronRightIcon } from '../../../components/icons';
+
+export type PagerProps = {
+  total: number;
+  limit: number;
+  offset: number;
+  onChange: (offset: number) => void;
+  /** e.g. "customers", "entries" */
+  noun: string;
+  busy?: boolean;
+};
+
+/** "51–100 of 1,234 entries" with previous / next page. Renders nothing when all fits on one page. */
+export function Pager({ total, limit, offset, onChange, noun, busy = false }: PagerProps) {
+  if (total <= limit && offset === 0) return null;
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(offset + limit, total);
+  const n = new Intl.NumberFormat('en-GB');
+  return (
+    <nav className="pager" aria-label={`Pages of ${noun}`}>
+      <span className="pager__status muted" aria-live="polite">
+        {n.format(first)}–{n.format(last)} of {n.format(total)} {noun}
+      </span>
+      <div className="pager__buttons">
+        <Button size="sm" icon={<ChevronLeftIcon size={16} />} disabled={offset === 0 || busy} onClick={() => onChange(Math.max(0, offset - limit))}>
+          Previous
+        </Button>
+        <Button size="sm" disabled={last >= total || busy} onClick={() => onChange(offset + limit)}>
+          Next <ChevronRightIcon size={16} />
+        </Button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,220 @@
+import { currentMonth, daysOfMonth, formatMinutes, type Customer, type WorkEntry } from '@workdiary/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Badge } from '../../../components/badge';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DataTable, type DataTableColumn } from '../../../components/data-table';
+import { DateRangeFilter, type DateRange } from '../../../components/date-range-filter';
+import { EntryFormModal } from '../../../components/entries/entry-form-modal';
+import { useDeleteEntry, useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
+import { entryMinutes, localDate, localDateLabel, localTime } from '../../../components/entries/entry-time';
+import { useServerNow } from '../../../components/entries/use-now';
+import { IconButton } from '../../../components/icon-button';
+import { DownloadIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { SelectField } from '../../../components/select-field';
+import { toast } from '../../../components/toast';
+import { download, getErrorMessage } from '../../../lib/api-client';
+import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
+import { getServerOffsetMs, serverNow } from '../../../lib/server-clock';
+import { xlsxFallbackName } from '../lib/file-name';
+import { Pager } from './pager';
+
+export const WORKING_TIME_PAGE_SIZE = 50;
+
+/** This month in the organisation's zone, as the default range. */
+export function thisMonthRange(tz: string, nowMs = serverNow()): DateRange {
+  const days = daysOfMonth(currentMonth(tz, new Date(nowMs)));
+  return { from: days[0] ?? '', to: days[days.length - 1] ?? '' };
+}
+
+/**
+ * The customer's Working Time: entries newest first in a date range (default this month) and
+ * optionally one user's; Total Time of the whole range at the foot (from the server, so it covers
+ * every page); a running session shows "running" and counts up live; add, edit, delete, export.
+ */
+export function WorkingTime({ customer }: { customer: Customer }) {
+  const me = useCurrentUser();
+  const tz = me.organization.timeZone;
+  const isManager = hasRole(me, MANAGER_ROLES);
+  const [range, setRange] = useState<DateRange>(() => thisMonthRange(tz));
+  const [userId, setUserId] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<WorkEntry | null>(null);
+  const [deleting, setDeleting] = useState<WorkEntry | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const { users } = useEntryUsers();
+  const remove = useDeleteEntry();
+
+  const params = {
+    customerId: customer.id,
+    userId: userId || undefined,
+    from: range.from || undefined,
+    to: range.to || undefined,
+    limit: WORKING_TIME_PAGE_SIZE,
+    offset,
+  };
+  // While something runs, refresh now and then (the live event stream refreshes on every change too).
+  const entries = useQuery({
+    ...workEntriesQueryOptions(params),
+    refetchInterval: (query) => (query.state.data?.items.some((e) => e.stoppedAt === null) ? 60_000 : false),
+  });
+  const data = entries.data;
+  const runningRows = data?.items.filter((e) => e.stoppedAt === null) ?? [];
+  const live = runningRows.length > 0;
+  const now = useServerNow(live, 1000);
+
+  // The server counted running rows up to when it answered; move them on to now.
+  const answeredAt = (entries.dataUpdatedAt || Date.now()) + getServerOffsetMs();
+  const totalMinutes = (data?.totalMinutes ?? 0)
+    + runningRows.reduce((sum, e) => sum + entryMinutes(e, now) - entryMinutes(e, answeredAt), 0);
+
+  const canChange = (e: WorkEntry) => isManager || e.userId === me.id;
+  const changeFilter = (next: () => void) => {
+    next();
+    setOffset(0);
+  };
+
+  async function exportExcel() {
+    if (exporting) return;
+    setExporting(true);
+    try {
+      const name = await download(`/api/exports/customers/${encodeURIComponent(customer.id)}.xlsx`, xlsxFallbackName(customer.name, range.from, range.to), {
+        query: { from: range.from || undefined, to: range.to || undefined, userId: userId || undefined },
+      });
+      toast.success(`Downloaded ${name}`);
+    } catch (error) {
+      toast.error(getErrorMessage(error), { title: 'Export failed' });
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const columns: DataTableColumn<WorkEntry>[] = [
+    { key: 'user', header: 'User', rowHeader: true, cell: (e) => e.user.name, footer: <strong>Total Time</strong> },
+    {
+      key: 'start',
+      header: 'Start',
+      cell: (e) => (
+        <span className="wt-when">
+          <span className="wt-when__date">{localDateLabel(e.startedAt, tz)}</span> {localTime(e.startedAt, tz)}
+        </span>
+      ),
+    },
+    {
+      key: 'stop',
+      header: 'Stop',
+      cell: (e) => {
+        if (!e.stoppedAt) return <Badge tone="success" dot="pulse">running</Badge>;
+        const sameDay = localDate(e.stoppedAt, tz) === localDate(e.startedAt, tz);
+        return sameDay ? localTime(e.stoppedAt, tz) : (
+          <span className="wt-when"><span className="wt-when__date">{localDateLabel(e.stoppedAt, tz)}</span> {localTime(e.stoppedAt, tz)}</span>
+        );
+      },
+    },
+    {
+      key: 'total',
+      header: 'Total',
+      align: 'right',
+      cell: (e) => <span className={e.stoppedAt ? undefined : 'wt-live'}>{formatMinutes(entryMinutes(e, now))}</span>,
+      footer: <strong className={live ? 'wt-live' : undefined} data-testid="working-time-total">{formatMinutes(totalMinutes)}</strong>,
+    },
+    {
+      key: 'category',
+      header: 'Category',
+      cell: (e) => (e.category.archived ? <span title="This category was deleted">{e.category.name} <span className="muted">(archived)</span></span> : e.category.name),
+    },
+    { key: 'note', header: 'Note', cell: (e) => (e.note ? <span className="wt-note" title={e.note}>{e.note}</span> : <span className="muted">—</span>) },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      align: 'right',
+      width: '1%',
+      cell: (e) => canChange(e) ? (
+        <span className="row wt-actions">
+          <IconButton label={`Edit entry of ${localDateLabel(e.startedAt, tz)} ${localTime(e.startedAt, tz)}`} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
+          {e.stoppedAt ? (
+            <IconButton label={`Delete entry of ${localDateLabel(e.startedAt, tz)} ${localTime(e.startedAt, tz)}`} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
+          ) : null}
+        </span>
+      ) : null,
+    },
+  ];
+
+  const userOptions = [{ value: '', label: 'All users' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
+
+  return (
+    <section className="working-time" aria-label="Working Time">
+      <div className="working-time__toolbar">
+        <div className="working-time__filters">
+          <DateRangeFilter from={range.from} to={range.to} onChange={(next) => changeFilter(() => setRange(next))} label="Date range" />
+          {isManager ? (
+            <SelectField label="User" value={userId} options={userOptions} onChange={(event) => changeFilter(() => setUserId(event.target.value))} className="working-time__user" />
+          ) : null}
+          <Button size="sm" variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>This month</Button>
+        </div>
+        <div className="working-time__actions">
+          <Button icon={<DownloadIcon size={16} />} onClick={() => void exportExcel()} loading={exporting} loadingText="Exporting…">
+            Export Excel
+          </Button>
+          <IconButton label="Add entry" tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} disabled={customer.archived} title={customer.archived ? 'Archived customers take no new work' : 'Add entry'} />
+        </div>
+      </div>
+      {!isManager ? <p className="muted working-time__scope">Your own entries for {customer.name}.</p> : null}
+      <DataTable
+        caption={`Working time for ${customer.name}`}
+        columns={columns}
+        rows={data?.items}
+        rowKey={(e) => e.id}
+        loading={entries.isPending}
+        error={entries.error}
+        onRetry={() => void entries.refetch()}
+        emptyTitle="No working time in this range"
+        emptyMessage={customer.archived ? 'This customer is archived.' : 'Add an entry with the black + or pick another range.'}
+        rowClassName={(e) => (e.stoppedAt ? undefined : 'wt-row--running')}
+        className={entries.isFetching && !entries.isPending ? 'working-time__table--refreshing' : undefined}
+      />
+      {data ? (
+        <div className="working-time__footer">
+          <span className="muted">
+            {new Intl.NumberFormat('en-GB').format(data.total)} {data.total === 1 ? 'entry' : 'entries'} · Total Time {formatMinutes(totalMinutes)}
+          </span>
+          <Pager total={data.total} limit={WORKING_TIME_PAGE_SIZE} offset={offset} onChange={setOffset} noun="entries" busy={entries.isFetching} />
+        </div>
+      ) : null}
+
+      <EntryFormModal
+        open={adding}
+        mode="create"
+        onClose={() => setAdding(false)}
+        defaults={{ customerId: customer.id, customerName: customer.name, userId: userId || me.id }}
+        lockCustomer
+      />
+      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete entry?"
+        message={deleting ? (
+          <p>
+            {deleting.user.name}, {localDateLabel(deleting.startedAt, tz)} {localTime(deleting.startedAt, tz)}–{deleting.stoppedAt ? localTime(deleting.stoppedAt, tz) : ''} ({formatMinutes(entryMinutes(deleting, now))}), {deleting.category.name}.
+            {' '}The deletion is kept in the entry’s history.
+          </p>
+        ) : null}
+        loading={remove.isPending}
+        loadingText="Deleting…"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (!deleting) return;
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              toast.success('Entry deleted');
+              setDeleting(null);
+            },
+            onError: (error) => toast.error(error, { title: 'Could not delete' }),
+          });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { Card } from '../../../components/card';
+import { ErrorState } from '../../../components/error-state';
+import { PageHeader } from '../../../components/page-header';
+import { Spinner } from '../../../components/spinner';
+import { useOrganization } from '../api/organization';
+import { OrganizationForm } from '../components/organization-form';
+import '../components/organization.css';
+
+/** /settings/organization (admins): the organisation's name, time zone and currency. */
+export function OrganizationPage() {
+  const org = useOrganization();
+  return (
+    <div className="org-page">
+      <PageHeader title="Organisation settings" back={{ to: '/settings', label: 'Settings' }} />
+      {org.isPending ? (
+        <Card><Spinner label="Loading the organisation…" /></Card>
+      ) : org.isError ? (
+        <Card><ErrorState error={org.error} title="Could not load the organisation" onRetry={() => void org.refetch()} retrying={org.isFetching} /></Card>
+      ) : (
+        <OrganizationForm key={org.data.id} organization={org.data} />
+      )}
+    </div>
+  );
+}

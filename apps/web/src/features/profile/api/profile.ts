@@ -1,0 +1,41 @@
+import {
+  LoginResponseSchema, MeSchema, WorkRulesViewSchema,
+  type ChangePasswordBody, type Me, type MePatchBody,
+} from '@workdiary/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+const meKey = ['me'] as const;
+
+/** The caller's work rules in force (read-only here), from the settings API. */
+export function ownRulesQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: ['work-rules', userId] as const,
+    queryFn: ({ signal }) => api.get(`/api/settings/work-rules/${encodeURIComponent(userId)}`, { schema: WorkRulesViewSchema, signal }),
+  });
+}
+
+export function useOwnRules(userId: string) {
+  return useQuery(ownRulesQueryOptions(userId));
+}
+
+/** PATCH /api/me { name } — the header and every page read the new name from ['me']. */
+export function useUpdateMyName() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MePatchBody): Promise<Me> => api.patch('/api/me', { body, schema: MeSchema }),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
+  });
+}
+
+/**
+ * POST /api/me/password. The server ends every other session and sets a fresh cookie for this
+ * one, so nothing else is needed here to stay signed in.
+ */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => api.post('/api/me/password', { body, schema: LoginResponseSchema }),
+    onSuccess: ({ user }) => queryClient.setQueryData(meKey, user),
+  });
+}

@@ -1,0 +1,109 @@
+import { CustomerAtWorkListSchema, TimerStateSchema, WorkEntrySchema, type CustomerAtWorkItem, type TimerState, type WorkEntry } from '@workdiary/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** The caller's running entry. Server-sent events invalidate it (another tab, another device). */
+export const timerQueryKey = ['timer'] as const;
+export const customerAtWorkQueryKey = (customerId: string) => ['customers', customerId, 'at-work'] as const;
+
+export function getTimer({ signal }: { signal?: AbortSignal } = {}): Promise<TimerState> {
+  return api.get('/api/timer', { schema: TimerStateSchema, signal });
+}
+
+export function timerQueryOptions() {
+  return queryOptions({
+    queryKey: timerQueryKey,
+    queryFn: ({ signal }) => getTimer({ signal }),
+    // Live events keep it fresh; this only covers a dropped event stream.
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** `{ running: WorkEntry | null }` of the signed-in user. */
+export function useRunningTimer() {
+  return useQuery(timerQueryOptions());
+}
+
+export function getCustomerAtWork(customerId: string, { signal }: { signal?: AbortSignal } = {}): Promise<CustomerAtWorkItem[]> {
+  return api.get(`/api/customers/${encodeURIComponent(customerId)}/at-work`, { schema: CustomerAtWorkListSchema, signal }).then((l) => l.items);
+}
+
+/** Who is working for this customer now (the live "At Work" badge). */
+export function useCustomerAtWork(customerId: string) {
+  return useQuery({
+    queryKey: customerAtWorkQueryKey(customerId),
+    queryFn: ({ signal }) => getCustomerAtWork(customerId, { signal }),
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** Everything a start, stop or discard of one's own timer changes. */
+async function afterTimerChange(queryClient: QueryClient, running: WorkEntry | null, customerId: string) {
+  queryClient.setQueryData<TimerState>(timerQueryKey, { running });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: timerQueryKey }),
+    queryClient.invalidateQueries({ queryKey: customerAtWorkQueryKey(customerId) }),
+    queryClient.invalidateQueries({ queryKey: ['at-work'] }),
+    queryClient.invalidateQueries({ queryKey: ['work-entries'] }),
+    queryClient.invalidateQueries({ queryKey: ['diary'] }),
+  ]);
+}
+
+export type StartTimerBody = { customerId: string; categoryId: string };
+
+/**
+ * UI reactions (close the dialog, toast) run here, before the caches change: the cache update
+ * may unmount the dialog, and `mutate(…, { onSuccess })` callbacks do not run after an unmount.
+ */
+export type MutationReactions<T> = { onSuccess?: (result: T) => void; onError?: (error: unknown) => void };
+
+export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StartTimerBody) => api.post('/api/timer/start', { body, schema: WorkEntrySchema }),
+    onSuccess: (entry) => {
+      reactions.onSuccess?.(entry);
+      return afterTimerChange(queryClient, entry, entry.customerId);
+    },
+    onError: (error) => {
+      reactions.onError?.(error);
+      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
+    },
+  });
+}
+
+export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntrySchema }),
+    onSuccess: (entry) => {
+      reactions.onSuccess?.(entry);
+      return afterTimerChange(queryClient, null, entry.customerId);
+    },
+    onError: (error) => {
+      reactions.onError?.(error);
+      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
+    },
+  });
+}
+
+/** DELETE /api/timer: throws the running session away (after a refused stop). */
+export function useDiscardTimer(reactions: MutationReactions<WorkEntry> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (running: WorkEntry) => {
+      await api.delete('/api/timer');
+      return running;
+    },
+    onSuccess: (running) => {
+      reactions.onSuccess?.(running);
+      return afterTimerChange(queryClient, null, running.customerId);
+    },
+    onError: (error) => {
+      reactions.onError?.(error);
+      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
+    },
+  });
+}

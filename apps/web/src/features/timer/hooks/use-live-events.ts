@@ -1,0 +1,112 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { use, useEffect } from 'react';
+import { buildUrl } from '../../../lib/api-client';
+import { CurrentUserContext } from '../../../lib/current-user';
+import { customerAtWorkQueryKey, timerQueryKey } from '../api/timer';
+
+/** What GET /api/events sends (`event: <type>`, `data: <this as JSON>`). */
+export type LiveEventData = {
+  type: string;
+  userId?: string;
+  entryId?: string;
+  customerId?: string;
+  what?: string;
+};
+
+/** The event names the stream carries; EventSource only delivers names it listens for. */
+export const LIVE_EVENT_TYPES = ['ready', 'timer.started', 'timer.stopped', 'entry.changed', 'settings.changed', 'user.changed'] as const;
+
+const invalidate = (queryClient: QueryClient, ...keys: ReadonlyArray<readonly unknown[]>) => {
+  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+};
+
+/** Which cached queries one live event makes stale. `meId`: the signed-in user. */
+export function invalidateForEvent(queryClient: QueryClient, event: LiveEventData, meId: string | null): void {
+  // Unknown user: treat every event as possibly ours.
+  const mine = meId === null || event.userId === meId;
+  switch (event.type) {
+    case 'ready':
+      // (Re)connected: whatever happened while the stream was down is fetched again.
+      invalidate(queryClient, timerQueryKey, ['at-work']);
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'customers' && q.queryKey[2] === 'at-work' });
+      return;
+    case 'timer.started':
+    case 'timer.stopped':
+    case 'entry.changed':
+      if (mine) invalidate(queryClient, timerQueryKey);
+      if (event.customerId) invalidate(queryClient, customerAtWorkQueryKey(event.customerId));
+      invalidate(queryClient, ['at-work'], ['work-entries'], ['diary']);
+      return;
+    case 'settings.changed':
+      if (event.what === 'categories') invalidate(queryClient, ['categories']);
+      else if (event.what === 'rules') invalidate(queryClient, ['work-rules']);
+      // The module switch and the organisation live in /api/me (the header timer shows or hides).
+      else invalidate(queryClient, ['me']);
+      return;
+    case 'user.changed':
+      invalidate(queryClient, ['users'], ['at-work']);
+      if (mine) invalidate(queryClient, ['me']);
+      return;
+    default:
+      return;
+  }
+}
+
+// One EventSource per tab however many components listen (header, customer page, …).
+type Connection = { source: EventSource; users: number; retry: ReturnType<typeof setTimeout> | null };
+let connection: Connection | null = null;
+let currentClient: QueryClient | null = null;
+let currentMe: string | null = null;
+const RECONNECT_MS = 5_000;
+
+function open(): EventSource {
+  const source = new EventSource(buildUrl('/api/events'), { withCredentials: true });
+  for (const type of LIVE_EVENT_TYPES) {
+    source.addEventListener(type, (message) => {
+      if (!currentClient) return;
+      let data: LiveEventData = { type };
+      try {
+        data = { ...(JSON.parse((message as MessageEvent<string>).data) as LiveEventData), type };
+      } catch {
+        // A malformed payload still tells us what kind of thing changed.
+      }
+      invalidateForEvent(currentClient, data, currentMe);
+    });
+  }
+  source.addEventListener('error', () => {
+    // EventSource retries by itself unless the server refused (e.g. 401): then try again later.
+    if (source.readyState !== EventSource.CLOSED || !connection || connection.source !== source) return;
+    connection.retry ??= setTimeout(() => {
+      if (!connection || connection.source !== source) return;
+      connection.retry = null;
+      source.close();
+      connection.source = open();
+    }, RECONNECT_MS);
+  });
+  return source;
+}
+
+/**
+ * Keeps the timer, the At Work badges, the entry lists and the diary live: subscribes to
+ * GET /api/events and invalidates the queries each event touches. Mount it wherever live data is
+ * shown; all mounts share one connection, closed when the last one unmounts.
+ */
+export function useLiveEvents(): void {
+  const queryClient = useQueryClient();
+  const meId = use(CurrentUserContext)?.id ?? null;
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    currentClient = queryClient;
+    currentMe = meId;
+    if (connection) connection.users += 1;
+    else connection = { source: open(), users: 1, retry: null };
+    return () => {
+      if (!connection) return;
+      connection.users -= 1;
+      if (connection.users > 0) return;
+      if (connection.retry) clearTimeout(connection.retry);
+      connection.source.close();
+      connection = null;
+    };
+  }, [queryClient, meId]);
+}

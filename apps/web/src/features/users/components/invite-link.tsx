@@ -1,0 +1,45 @@
+import { useId, useRef, useState } from 'react';
+import { Button } from '../../../components/button';
+import { CheckIcon } from '../../../components/icons';
+
+async function copyText(text: string, fallbackInput: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API (plain http, older browser): select the text and use the legacy command.
+    if (!fallbackInput) return false;
+    fallbackInput.select();
+    return document.execCommand?.('copy') ?? false;
+  }
+}
+
+/** The one-time set-password link, shown once to the admin with a Copy button. */
+export function InviteLink({ name, url, expiresAt }: { name: string; url: string; expiresAt: string }) {
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const expires = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <div className="invite-link">
+      <p className="invite-link__success">Pass this link on to {name}.</p>
+      <p className="muted" style={{ margin: 0 }}>
+        They open it, choose a password and are signed in. It works once and until {expires}. It is shown only now; you can
+        create a new one from the user’s Edit dialog.
+      </p>
+      <label htmlFor={inputId} className="field__label">Set-password link</label>
+      <div className="invite-link__row">
+        <input id={inputId} ref={inputRef} className="input" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        <Button
+          variant="primary"
+          icon={copied === 'yes' ? <CheckIcon size={16} /> : undefined}
+          onClick={() => void copyText(url, inputRef.current).then((ok) => setCopied(ok ? 'yes' : 'failed'))}
+        >
+          {copied === 'yes' ? 'Copied' : 'Copy'}
+        </Button>
+      </div>
+      {copied === 'failed' ? <p className="field__error" role="alert">Could not copy. Select the link and copy it by hand.</p> : null}
+      {copied === 'yes' ? <span role="status" className="visually-hidden">Link copied</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { errorResponse, jsonResponse, stubFetch } from '../../../test/fetch-stub';
+import { createTestQueryClient } from '../../../test/query-client';
+import { UserFormModal } from './user-form-modal';
+
+const created = {
+  id: 'u-new',
+  name: 'Nina New',
+  email: 'nina@acme.test',
+  role: 'MEMBER',
+  active: true,
+  pay: { type: 'HOURLY', hourlyRate: 2450, monthlyBase: null, overtimeFactor: 1.5 },
+};
+
+function renderAddUser(currency = 'EUR') {
+  const onClose = vi.fn();
+  render(
+    <QueryClientProvider client={createTestQueryClient()}>
+      <UserFormModal open onClose={onClose} currency={currency} />
+    </QueryClientProvider>,
+  );
+  return { onClose, dialog: screen.getByRole('dialog', { name: 'Add user' }) };
+}
+
+async function fillBasics(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) {
+  await user.type(within(dialog).getByLabelText(/^Name/), 'Nina New');
+  await user.type(within(dialog).getByLabelText(/^Email/), 'Nina@Acme.test');
+}
+
+describe('Add user form', () => {
+  it('checks the fields before sending anything', async () => {
+    const { fetchMock } = stubFetch({});
+    const user = userEvent.setup();
+    const { dialog } = renderAddUser();
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+    expect(await within(dialog).findByText('Name is required')).toBeInTheDocument();
+    expect(within(dialog).getByText('Enter a valid email address')).toBeInTheDocument();
+    expect(within(dialog).getByText('An hourly rate is required for hourly pay')).toBeInTheDocument();
+    expect(within(dialog).getByText('Use at least 8 characters')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends pay in integer minor units with the initial password, then closes', async () => {
+    let answer!: (r: Response) => void;
+    const { fetchMock } = stubFetch({ 'POST /api/users': () => new Promise<Response>((resolve) => (answer = resolve)) });
+    const user = userEvent.setup();
+    const { dialog, onClose } = renderAddUser();
+    await fillBasics(user, dialog);
+    await user.selectOptions(within(dialog).getByLabelText(/^Role/), 'MANAGER');
+    await user.type(within(dialog).getByLabelText(/^Hourly rate/), '24.5');
+    const factor = within(dialog).getByLabelText(/^Overtime factor/);
+    await user.clear(factor);
+    await user.type(factor, '1.5');
+    await user.type(within(dialog).getByLabelText(/^Initial password/), 'nina-password-1');
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+
+    const busy = await within(dialog).findByRole('button', { name: 'Saving…' });
+    expect(busy).toBeDisabled();
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body))).toEqual({
+      name: 'Nina New',
+      email: 'Nina@Acme.test',
+      role: 'MANAGER',
+      pay: { type: 'HOURLY', hourlyRate: 2450, monthlyBase: null, overtimeFactor: 1.5 },
+      password: 'nina-password-1',
+    });
+    answer(jsonResponse({ ...created, role: 'MANAGER' }, { status: 201 }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it('shows EMAIL_TAKEN next to the email field and keeps the form open', async () => {
+    stubFetch({ 'POST /api/users': () => errorResponse(409, 'EMAIL_TAKEN', 'The email address nina@acme.test is already in use.', { field: 'email' }) });
+    const user = userEvent.setup();
+    const { dialog, onClose } = renderAddUser();
+    await fillBasics(user, dialog);
+    await user.type(within(dialog).getByLabelText(/^Hourly rate/), '20');
+    await user.type(within(dialog).getByLabelText(/^Initial password/), 'nina-password-1');
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+    const email = within(dialog).getByLabelText(/^Email/);
+    await waitFor(() => expect(email).toHaveAccessibleDescription(/already in use/));
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('button', { name: 'Add user' })).toBeEnabled();
+  });
+
+  it('monthly pay sends the base and no hourly rate; JPY has no minor digits', async () => {
+    const { fetchMock } = stubFetch({ 'POST /api/users': () => jsonResponse(created, { status: 201 }) });
+    const user = userEvent.setup();
+    const { dialog } = renderAddUser('JPY');
+    await fillBasics(user, dialog);
+    await user.click(within(dialog).getByRole('radio', { name: 'Monthly' }));
+    expect(within(dialog).queryByLabelText(/^Hourly rate/)).not.toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(/^Monthly base/), '350000');
+    await user.type(within(dialog).getByLabelText(/^Initial password/), 'nina-password-1');
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
+    expect(JSON.parse(String(fetchMock.mock.calls[0]![1]?.body)).pay).toEqual({ type: 'MONTHLY', hourlyRate: null, monthlyBase: 350000, overtimeFactor: 1.25 });
+  });
+
+  it('with a one-time link, shows the link once with a Copy button', async () => {
+    const url = 'http://localhost/set-password?token=abcdefghijklmnopqrstuvwxyz0123456789';
+    const { fetchMock } = stubFetch({
+      'POST /api/users': () => jsonResponse({ user: created, setPasswordUrl: url, expiresAt: '2026-12-02T10:00:00.000Z' }, { status: 201 }),
+    });
+    const user = userEvent.setup(); // installs a clipboard stub on navigator
+    const { dialog } = renderAddUser();
+    await fillBasics(user, dialog);
+    await user.type(within(dialog).getByLabelText(/^Hourly rate/), '24.5');
+    await user.click(within(dialog).getByRole('radio', { name: /one-time link/ }));
+    expect(within(dialog).queryByLabelText(/^Initial password/)).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Nina New was added' });
+    const body = JSON.parse(String(fetchMock.mock.calls[0]![1]?.body));
+    expect(body.sendInvite).toBe(true);
+    expect(body).not.toHaveProperty('password');
+    expect(within(done).getByLabelText('Set-password link')).toHaveValue(url);
+    await user.click(within(done).getByRole('button', { name: 'Copy' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe(url);
+    expect(await within(done).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
+  });
+});

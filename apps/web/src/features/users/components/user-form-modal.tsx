@@ -1,0 +1,118 @@
+import type { SetPasswordLink, User } from '@workdiary/shared';
+import { useId, useState } from 'react';
+import { Button } from '../../../components/button';
+import { Modal } from '../../../components/modal';
+import { toast } from '../../../components/toast';
+import { getErrorMessage } from '../../../lib/api-client';
+import { isInviteResponse, useCreateUser, useIssueSetPasswordLink, useUpdateUser } from '../api/users';
+import { InviteLink } from './invite-link';
+import {
+  buildCreateBody, buildPatchBody, draftFrom, serverErrorToFormErrors, UserForm, type UserDraft, type UserFormErrors,
+} from './user-form';
+
+export type UserFormModalProps = {
+  open: boolean;
+  onClose: () => void;
+  /** Absent: Add user. Present: Edit that user. */
+  user?: User;
+  currency: string;
+};
+
+/** Add user / Edit user. After an invite, the modal turns into the link to pass on. */
+export function UserFormModal({ open, onClose, user, currency }: UserFormModalProps) {
+  if (!open) return null;
+  return <UserFormDialog key={user?.id ?? 'new'} onClose={onClose} user={user} currency={currency} />;
+}
+
+function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'open'>) {
+  const formId = useId();
+  const mode = user ? 'edit' : 'create';
+  const [draft, setDraft] = useState<UserDraft>(() => draftFrom(user, currency));
+  const [errors, setErrors] = useState<UserFormErrors>({});
+  const [link, setLink] = useState<SetPasswordLink | null>(null);
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const issueLink = useIssueSetPasswordLink();
+  const saving = create.isPending || update.isPending;
+
+  const onError = (error: unknown) => setErrors(serverErrorToFormErrors(error));
+
+  const submitCreate = () => {
+    const built = buildCreateBody(draft, currency);
+    if ('errors' in built) return setErrors(built.errors);
+    setErrors({});
+    create.mutate(built.body, {
+      onError,
+      onSuccess: (result) => {
+        if (isInviteResponse(result)) {
+          setLink(result);
+          toast.success(`${result.user.name} was added.`);
+        } else {
+          toast.success(`${result.name} was added and can sign in now.`);
+          onClose();
+        }
+      },
+    });
+  };
+
+  const submitEdit = (id: string) => {
+    const built = buildPatchBody(draft, currency);
+    if ('errors' in built) return setErrors(built.errors);
+    setErrors({});
+    update.mutate({ id, patch: built.body }, {
+      onError,
+      onSuccess: (saved) => {
+        toast.success(`${saved.name} was saved.`);
+        onClose();
+      },
+    });
+  };
+
+  const submit = () => (user ? submitEdit(user.id) : submitCreate());
+
+  if (link) {
+    return (
+      <Modal open title={`${link.user.name} was added`} onClose={onClose} closeOnBackdrop={false} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
+        <InviteLink name={link.user.name} url={link.setPasswordUrl} expiresAt={link.expiresAt} />
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      open
+      size="lg"
+      title={mode === 'create' ? 'Add user' : `Edit ${user?.name ?? 'user'}`}
+      onClose={() => {
+        if (!saving) onClose();
+      }}
+      closeOnBackdrop={false}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose} disabled={saving}>Cancel</Button>
+          <Button type="submit" form={formId} variant="primary" loading={saving} loadingText="Saving…">
+            {mode === 'create' ? 'Add user' : 'Save'}
+          </Button>
+        </>
+      }
+    >
+      <UserForm id={formId} mode={mode} draft={draft} onChange={setDraft} errors={errors} currency={currency} onSubmit={submit} disabled={saving} />
+      {mode === 'edit' && user?.active ? (
+        <div className="user-form__group" style={{ marginTop: 'var(--space-5)' }}>
+          <p className="field__label" style={{ margin: 0 }}>Password</p>
+          {issueLink.data ? (
+            <InviteLink name={issueLink.data.user.name} url={issueLink.data.setPasswordUrl} expiresAt={issueLink.data.expiresAt} />
+          ) : (
+            <div className="row">
+              <Button size="sm" loading={issueLink.isPending} loadingText="Creating link…" onClick={() => issueLink.mutate(user.id)}>
+                Create a set-password link
+              </Button>
+              <span className="muted">For a forgotten password or an expired invitation.</span>
+            </div>
+          )}
+          {issueLink.error ? <p className="field__error" role="alert">{getErrorMessage(issueLink.error)}</p> : null}
+        </div>
+      ) : null}
+    </Modal>
+  );
+}

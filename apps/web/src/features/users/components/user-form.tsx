@@ -1,0 +1,198 @@
+import {
+  currencyFractionDigits, UserCreateBodySchema, UserPatchBodySchema,
+  type Role, type User, type UserCreateBody, type UserPatchBody,
+} from '@workdiary/shared';
+import type { FormEvent } from 'react';
+import { NumberField } from '../../../components/number-field';
+import { SelectField } from '../../../components/select-field';
+import { TextField } from '../../../components/text-field';
+import { getErrorMessage, isApiError } from '../../../lib/api-client';
+import { roleLabel } from '../../../lib/current-user';
+import { toMajor, toMinor } from '../lib/money';
+import './users.css';
+
+type PayType = 'HOURLY' | 'MONTHLY';
+type Access = 'password' | 'invite';
+
+export type UserDraft = {
+  name: string;
+  email: string;
+  role: Role;
+  payType: PayType;
+  /** In major units as typed (24.5 = €24.50). */
+  hourlyRate: number | null;
+  monthlyBase: number | null;
+  overtimeFactor: number | null;
+  access: Access;
+  password: string;
+};
+
+export type UserFormField = 'name' | 'email' | 'role' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor' | 'password';
+export type UserFormErrors = Partial<Record<UserFormField | 'form', string>>;
+
+const ROLES: Role[] = ['MEMBER', 'MANAGER', 'ADMIN'];
+const ROLE_HINTS: Record<Role, string> = {
+  MEMBER: 'Own timer, own entries and own month.',
+  MANAGER: 'Also everyone’s entries, the work diary and exports.',
+  ADMIN: 'Also settings, users and modules.',
+};
+
+export function draftFrom(user: User | undefined, currency: string): UserDraft {
+  return {
+    name: user?.name ?? '',
+    email: user?.email ?? '',
+    role: user?.role ?? 'MEMBER',
+    payType: user?.pay.type ?? 'HOURLY',
+    hourlyRate: toMajor(user?.pay.hourlyRate, currency),
+    monthlyBase: toMajor(user?.pay.monthlyBase, currency),
+    overtimeFactor: user?.pay.overtimeFactor ?? 1.25,
+    access: 'password',
+    password: '',
+  };
+}
+
+function payOf(draft: UserDraft, currency: string) {
+  return {
+    type: draft.payType,
+    hourlyRate: draft.payType === 'HOURLY' ? toMinor(draft.hourlyRate, currency) : null,
+    monthlyBase: draft.payType === 'MONTHLY' ? toMinor(draft.monthlyBase, currency) : null,
+    overtimeFactor: draft.overtimeFactor ?? Number.NaN,
+  };
+}
+
+/** Zod or server issue paths ("pay.hourlyRate", "body.email") → the form field they belong to. */
+export function fieldOfPath(path: string): UserFormField | null {
+  const last = path.split('.').filter(Boolean).pop() ?? '';
+  if (last === 'type') return 'payType';
+  const fields: UserFormField[] = ['name', 'email', 'role', 'hourlyRate', 'monthlyBase', 'overtimeFactor', 'password'];
+  return (fields as string[]).includes(last) ? (last as UserFormField) : null;
+}
+
+function issuesToErrors(issues: ReadonlyArray<{ path: string; message: string }>): UserFormErrors {
+  const errors: UserFormErrors = {};
+  for (const issue of issues) {
+    const field = fieldOfPath(issue.path) ?? 'form';
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** A server error placed next to the field it is about (EMAIL_TAKEN, LAST_ADMIN, validation). */
+export function serverErrorToFormErrors(error: unknown): UserFormErrors {
+  if (isApiError(error, 'EMAIL_TAKEN')) return { email: error.message };
+  if (isApiError(error, 'LAST_ADMIN')) return { role: error.message };
+  if (isApiError(error, 'VALIDATION_ERROR')) {
+    const details = error.details as { issues?: Array<{ path?: string; message?: string }> } | undefined;
+    const issues = (details?.issues ?? []).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? error.message) }));
+    const errors = issuesToErrors(issues);
+    return Object.keys(errors).length > 0 ? errors : { form: error.message };
+  }
+  return { form: getErrorMessage(error) };
+}
+
+/** Checks the draft with the shared schema; returns the request body or the errors per field. */
+export function buildCreateBody(draft: UserDraft, currency: string): { body: UserCreateBody } | { errors: UserFormErrors } {
+  const candidate = {
+    name: draft.name,
+    email: draft.email,
+    role: draft.role,
+    pay: payOf(draft, currency),
+    ...(draft.access === 'invite' ? { sendInvite: true } : { password: draft.password }),
+  };
+  const parsed = UserCreateBodySchema.safeParse(candidate);
+  if (!parsed.success) return { errors: issuesToErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
+  return { body: candidate };
+}
+
+export function buildPatchBody(draft: UserDraft, currency: string): { body: UserPatchBody } | { errors: UserFormErrors } {
+  const candidate = { name: draft.name, email: draft.email, role: draft.role, pay: payOf(draft, currency) };
+  const parsed = UserPatchBodySchema.safeParse(candidate);
+  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  // The PATCH schema takes a partial pay; the form always sends a whole one, so check the amount too.
+  if (draft.payType === 'HOURLY' && candidate.pay.hourlyRate === null) issues.push({ path: 'pay.hourlyRate', message: 'An hourly rate is required for hourly pay' });
+  if (draft.payType === 'MONTHLY' && candidate.pay.monthlyBase === null) issues.push({ path: 'pay.monthlyBase', message: 'A monthly base is required for monthly pay' });
+  if (issues.length > 0) return { errors: issuesToErrors(issues) };
+  return { body: candidate };
+}
+
+export type UserFormProps = {
+  /** The form element's id, for a submit button outside it (a modal footer). */
+  id: string;
+  mode: 'create' | 'edit';
+  draft: UserDraft;
+  onChange: (draft: UserDraft) => void;
+  errors: UserFormErrors;
+  currency: string;
+  onSubmit: () => void;
+  disabled?: boolean;
+};
+
+/** Name, email, role, pay and (new users) the initial password or a one-time link. */
+export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit, disabled = false }: UserFormProps) {
+  const set = <K extends keyof UserDraft>(key: K, value: UserDraft[K]) => onChange({ ...draft, [key]: value });
+  const step = currencyFractionDigits(currency) > 0 ? String(1 / 10 ** currencyFractionDigits(currency)) : '1';
+  const accessName = `${id}-access`;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!disabled) onSubmit();
+  };
+
+  return (
+    <form id={id} className="stack user-form" noValidate onSubmit={submit} aria-busy={disabled || undefined}>
+      {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
+      <div className="form-grid">
+        <TextField label="Name" required autoComplete="off" value={draft.name} onChange={(e) => set('name', e.target.value)} error={errors.name} disabled={disabled} />
+        <TextField label="Email" type="email" required autoComplete="off" value={draft.email} onChange={(e) => set('email', e.target.value)} error={errors.email} disabled={disabled} hint={mode === 'create' ? 'Their login. Unique, not case-sensitive.' : undefined} />
+      </div>
+      <SelectField
+        label="Role"
+        value={draft.role}
+        onChange={(e) => set('role', e.target.value as Role)}
+        options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
+        hint={ROLE_HINTS[draft.role]}
+        error={errors.role}
+        disabled={disabled}
+      />
+      <fieldset className="user-form__group">
+        <legend className="field__label">Pay</legend>
+        <div className="user-form__choices" role="radiogroup" aria-label="Pay type">
+          {(['HOURLY', 'MONTHLY'] as const).map((type) => (
+            <label key={type} className="user-form__choice">
+              <input type="radio" name={`${id}-pay-type`} value={type} checked={draft.payType === type} onChange={() => set('payType', type)} disabled={disabled} />
+              {type === 'HOURLY' ? 'Hourly' : 'Monthly'}
+            </label>
+          ))}
+        </div>
+        <div className="form-grid">
+          {draft.payType === 'HOURLY' ? (
+            <NumberField label="Hourly rate" required min={0} step={step} suffix={currency} value={draft.hourlyRate} onValueChange={(v) => set('hourlyRate', v)} error={errors.hourlyRate} disabled={disabled} />
+          ) : (
+            <NumberField label="Monthly base" required min={0} step={step} suffix={currency} value={draft.monthlyBase} onValueChange={(v) => set('monthlyBase', v)} error={errors.monthlyBase} disabled={disabled} />
+          )}
+          <NumberField label="Overtime factor" required min={1} max={5} step="0.05" suffix="×" value={draft.overtimeFactor} onValueChange={(v) => set('overtimeFactor', v)} error={errors.overtimeFactor} hint="Extra hours are paid at this multiple (e.g. 1.25)." disabled={disabled} />
+        </div>
+      </fieldset>
+      {mode === 'create' ? (
+        <fieldset className="user-form__group">
+          <legend className="field__label">Sign-in</legend>
+          <div className="user-form__choices user-form__choices--stacked">
+            <label className="user-form__choice">
+              <input type="radio" name={accessName} checked={draft.access === 'password'} onChange={() => set('access', 'password')} disabled={disabled} />
+              Set an initial password
+            </label>
+            <label className="user-form__choice">
+              <input type="radio" name={accessName} checked={draft.access === 'invite'} onChange={() => set('access', 'invite')} disabled={disabled} />
+              Create a one-time link to set their own password (valid 7 days)
+            </label>
+          </div>
+          {draft.access === 'password' ? (
+            <TextField label="Initial password" type="password" required autoComplete="new-password" value={draft.password} onChange={(e) => set('password', e.target.value)} error={errors.password} hint="At least 8 characters. Pass it on safely; they can change it in their profile." disabled={disabled} />
+          ) : (
+            <p className="muted user-form__note">After saving you get a link to pass on. No email is sent.</p>
+          )}
+        </fieldset>
+      ) : null}
+    </form>
+  );
+}
