@@ -71,7 +71,7 @@ test('a manager adds an entry with a new category on a customer’s Working Time
   await expect(table).toBeVisible();
 
   // The range shows the day of the new entry (this month by default).
-  const from = page.getByLabel('From');
+  const from = page.getByRole('textbox', { name: 'From', exact: true });
   if ((await from.inputValue()) > day) await from.fill(day);
   const before = await totalTime(page);
   await page.screenshot({ path: `${SCREENSHOTS}/customer-working-time.png`, fullPage: true });
@@ -111,7 +111,10 @@ test('a manager adds an entry with a new category on a customer’s Working Time
   await expect(row).toContainText('0:45');
   await expect(row).toContainText(CATEGORY);
   await expect.poll(() => totalTime(page)).toBe(before + 45);
-  await page.screenshot({ path: `${SCREENSHOTS}/customer-entry-added.png`, fullPage: true });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/customer-entry-added.png` });
+  await page.getByText(/Total Time \d+:\d{2}$/).last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/customer-total-time.png` });
 
   // Export Excel: a real .xlsx that parses, with the new row and its note kept as text.
   const downloadPromise = page.waitForEvent('download');
@@ -134,9 +137,30 @@ test('a manager adds an entry with a new category on a customer’s Working Time
 
   // The API agrees with the table's total for the same range.
   const manager = await apiAs(request, USERS.manager);
-  const fromValue = await page.getByLabel('From').inputValue();
-  const toValue = await page.getByLabel('To').inputValue();
+  const fromValue = await page.getByRole('textbox', { name: 'From', exact: true }).inputValue();
+  const toValue = await page.getByRole('textbox', { name: 'To', exact: true }).inputValue();
   const customers = (await (await manager.get('/api/customers?q=Acme')).json()) as { items: Array<{ id: string }> };
   const list = (await (await manager.get(`/api/work-entries?customerId=${customers.items[0]?.id}&from=${fromValue}&to=${toValue}&limit=1`)).json()) as { totalMinutes: number };
   expect(list.totalMinutes).toBe(before + 45);
+});
+
+test('a member sees only their own working time for a customer', async ({ page }) => {
+  await loginAs(page, USERS.alice);
+  await page.getByRole('banner').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('button', { name: 'New customer' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Globex GmbH' }).click();
+  const table = page.getByRole('table', { name: 'Working time for Globex GmbH' });
+  await expect(table).toBeVisible();
+  await expect(page.getByText('Your own entries for Globex GmbH.')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'User' })).toHaveCount(0);
+  // From the first of last month: the demo data has entries there whatever today is.
+  const [y, m] = berlin().date.split('-').map(Number) as [number, number];
+  const lastMonth = m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  await page.getByRole('textbox', { name: 'From', exact: true }).fill(lastMonth);
+  await expect(table.locator('tbody th').first()).toBeVisible();
+  await expect(table.locator('tfoot')).toContainText('Total Time');
+  const users = await table.locator('tbody th').allTextContents();
+  expect(users.length).toBeGreaterThan(0);
+  expect(users.every((name) => name === 'Alice Example')).toBe(true);
+  await page.screenshot({ path: `${SCREENSHOTS}/customer-working-time-member.png` });
 });

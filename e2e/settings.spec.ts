@@ -11,7 +11,6 @@ import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
 type Api = Awaited<ReturnType<typeof apiAs>>;
 type RulesView = { requiredMinutes: number[]; noteRequired: boolean; minSessionMinutes: number; maxSessionHours: number; allowOverlap: boolean; inherited: boolean };
 type Entry = { id: string; note: string; stoppedAt: string | null; category: { id: string; name: string; archived: boolean } };
-type ErrorBody = { error: { code: string; message: string } };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -109,14 +108,17 @@ test('admin makes a note required for alice: her stop without a note is refused 
     await alicePage.getByRole('option', { name: 'Acme Ltd' }).click();
     await timerModal.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Regular Hours' });
     await timerModal.getByRole('button', { name: 'Submit' }).click();
-    await header.getByRole('button', { name: 'Stop work' }).click();
+    const stopWork = header.getByRole('button', { name: 'Stop work' });
+    await expect(stopWork).toBeVisible();
+    const running = await json<{ running: Entry | null }>(await alice.get('/api/timer'), 200);
+    entryIds.push(running.running!.id); // removed again at the end, whatever happens
+    await stopWork.click();
     const noteModal = alicePage.getByRole('dialog', { name: 'Note' });
     await noteModal.getByRole('button', { name: 'Stop' }).click();
     await expect(noteModal.getByRole('alert')).toContainText('A note is required: describe the work done in this session.');
     await alicePage.screenshot({ path: `${SCREENSHOTS}/settings-stop-refused.png` });
-    const running = await json<{ running: Entry | null }>(await alice.get('/api/timer'), 200);
-    expect(running.running?.stoppedAt).toBeNull(); // refused: still running, nothing stored
-    entryIds.push(running.running!.id);
+    const still = await json<{ running: Entry | null }>(await alice.get('/api/timer'), 200);
+    expect(still.running).toMatchObject({ id: running.running!.id, stoppedAt: null, note: '' }); // refused: nothing stored
 
     await noteModal.getByRole('textbox', { name: 'Note' }).fill('E2E: fixed the invoice export');
     await noteModal.getByRole('button', { name: 'Stop' }).click();

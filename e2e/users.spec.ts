@@ -31,11 +31,11 @@ test('admin adds an hourly user, who starts a timer; the admin sees and stops it
     await expect(page.getByRole('rowheader', { name: /Ada Admin/ })).toBeVisible();
     await page.getByRole('button', { name: 'Add user' }).click();
     const modal = page.getByRole('dialog', { name: 'Add user' });
-    await modal.getByLabel('Name').fill(name);
-    await modal.getByLabel('Email').fill(email.toUpperCase());
+    await modal.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await modal.getByRole('textbox', { name: 'Email', exact: true }).fill(email.toUpperCase());
     await modal.getByLabel('Hourly rate').fill('22.50');
     await modal.getByLabel('Overtime factor').fill('1.5');
-    await modal.getByLabel('Initial password').fill(password);
+    await modal.getByRole('textbox', { name: 'Initial password', exact: true }).fill(password);
     await page.screenshot({ path: `${SCREENSHOTS}/users-add-modal.png` });
     await modal.getByRole('button', { name: 'Add user' }).click();
     await expect(modal).toHaveCount(0);
@@ -58,7 +58,7 @@ test('admin adds an hourly user, who starts a timer; the admin sees and stops it
     const timerModal = page.getByRole('dialog', { name: 'Customer Timer' });
     await timerModal.getByRole('combobox', { name: 'Customer' }).fill('Acme');
     await page.getByRole('option', { name: 'Acme Ltd' }).click();
-    await timerModal.getByLabel('Category', { exact: true }).selectOption({ label: 'Regular Hours' });
+    await timerModal.getByRole('combobox', { name: 'Category', exact: true }).selectOption({ label: 'Regular Hours' });
     await timerModal.getByRole('button', { name: 'Submit' }).click();
     await expect(header.getByRole('button', { name: 'Stop work' })).toBeVisible();
     // Members do not get the At work page.
@@ -123,8 +123,8 @@ test('an invited user sets a password from the one-time link, then changes it on
     await page.goto('/users');
     await page.getByRole('button', { name: 'Add user' }).click();
     const modal = page.getByRole('dialog', { name: 'Add user' });
-    await modal.getByLabel('Name').fill(name);
-    await modal.getByLabel('Email').fill(email);
+    await modal.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+    await modal.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
     await modal.getByLabel('Role').selectOption('MANAGER');
     await modal.getByRole('radio', { name: 'Monthly' }).check();
     await modal.getByLabel('Monthly base').fill('3800');

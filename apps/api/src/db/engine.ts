@@ -54,6 +54,10 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash the
+  // process; the pool replaces it on the next query.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',

@@ -240,13 +240,13 @@ describe(`database invariants (${engine})`, () => {
     // KNOWN GAP, reported with a fix (a new migration replacing the CHECK with one on cardinality()):
     // array_length('{}', 1) and array_length(NULL, 1) are NULL, and a CHECK that is NULL passes.
     // These two tests pass while the gap exists; when the fix lands they fail: turn `it.fails` into `it`.
-    it.fails('KNOWN GAP: refuses an empty requiredMinutes array', async () => {
+    it('refuses an empty requiredMinutes array', async () => {
       const c = await makeOrg(prisma, 'C');
       const r = await rejection(prisma.workRules.create({ data: { id: newId(), organizationId: c.orgId, requiredMinutes: [] } }));
       expect(r.sqlState).toBe('23514');
     });
 
-    it.fails('KNOWN GAP: refuses a NULL requiredMinutes', async () => {
+    it('refuses a NULL requiredMinutes', async () => {
       const d = await makeOrg(prisma, 'D');
       const r = await rejection(db.sql.query(`INSERT INTO "WorkRules" ("id", "organizationId", "requiredMinutes", "updatedAt") VALUES ($1, $2, NULL, now())`, [newId(), d.orgId]));
       expect(r.sqlState).toBe('23514');

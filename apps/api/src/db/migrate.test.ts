@@ -273,7 +273,7 @@ describe(`migrations (${engine})`, () => {
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
           reject(new Error(`server neither listened nor exited in time\n${stdout}\n${stderr}`));
-        }, 45_000);
+        }, 60_000);
         child.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
           if (!listened && stdout.includes('Workdiary is running')) {
@@ -330,6 +330,6 @@ describe(`migrations (${engine})`, () => {
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain(`Migration ${init.name} was changed after it was applied (checksum mismatch). Refusing to start`);
       expect(refused.stdout).not.toContain('Workdiary is running');
-    }, 120_000);
+    }, 150_000);
   });
 });

@@ -39,7 +39,7 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check Category_name_check': 'on "Category": CHECK (((name = btrim(name)) AND ((char_length(name) >= 1) AND (char_length(name) <= 60))))',
   'check User_email_lower_check': 'on "User": CHECK ((email = lower(email)))',
   'index WorkRules_organizationId_default_key': 'UNIQUE btree on "WorkRules" (organizationId) WHERE ("userId" IS NULL)',
-  'check WorkRules_requiredMinutes_check': 'on "WorkRules": CHECK ((array_length("requiredMinutes", 1) = 7))',
+  'check WorkRules_requiredMinutes_check': 'on "WorkRules": CHECK ((("requiredMinutes" IS NOT NULL) AND (array_ndims("requiredMinutes") = 1) AND (cardinality("requiredMinutes") = 7) AND (array_position("requiredMinutes", NULL::integer) IS NULL)))',
   // Not an invariant but a partial index (the diary's month overview finds sessions longer than a day by it).
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
 };
@@ -127,7 +127,7 @@ const SCALAR_TYPES: Record<string, string> = {
 };
 
 /** `@db.X(args)` → the type as `format_type()` prints it. */
-function nativeTypeName(name: string, args: string[]): string {
+function nativeTypeName(name: string, args: readonly string[]): string {
   const a = args.join(',');
   const p = a ? `(${a})` : '';
   switch (name) {
@@ -438,7 +438,7 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
 
   it("the client's runtime data model and enums are exactly the DMMF of its embedded schema", () => {
     expect(projectRuntime(client.runtime)).toEqual(projectDmmf(datamodel));
-    expect(Object.keys(client.runtime.models)).toHaveLength(7);
+    expect(Object.keys(client.runtime.models)).toEqual(expect.arrayContaining(['Organization', 'User', 'WorkRules', 'Category', 'Customer', 'WorkEntry', 'AuditEvent']));
     const dmmfEnums = Object.fromEntries(datamodel.enums.map((e) => [e.name, e.values.map((v) => v.name)]));
     const clientEnums = Object.fromEntries(Object.entries(generatedEnums).map(([name, values]) => [name, Object.values(values as Record<string, string>)]));
     expect(clientEnums).toEqual(dmmfEnums);
@@ -576,9 +576,9 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
          CREATE UNIQUE INDEX "WorkEntry_userId_running_key" ON "WorkEntry"("userId") WHERE "stoppedAt" IS NULL;
          ALTER TABLE "User" ADD CONSTRAINT "User_email_lower_check" CHECK ("email" = lower("email"));
          ALTER TABLE "WorkRules" DROP CONSTRAINT "WorkRules_requiredMinutes_check";
-         ALTER TABLE "WorkRules" ADD CONSTRAINT "WorkRules_requiredMinutes_check" CHECK (array_length("requiredMinutes", 1) = 7);`,
+         ALTER TABLE "WorkRules" ADD CONSTRAINT "WorkRules_requiredMinutes_check" CHECK ("requiredMinutes" IS NOT NULL AND array_ndims("requiredMinutes") = 1 AND cardinality("requiredMinutes") = 7 AND array_position("requiredMinutes", NULL) IS NULL);`,
       )).toEqual([
-        'differs: check WorkRules_requiredMinutes_check — schema wants: on "WorkRules": CHECK ((array_length("requiredMinutes", 1) = 7)) | database has: on "WorkRules": CHECK ((array_length("requiredMinutes", 1) <= 7))',
+        'differs: check WorkRules_requiredMinutes_check — schema wants: on "WorkRules": CHECK ((("requiredMinutes" IS NOT NULL) AND (array_ndims("requiredMinutes") = 1) AND (cardinality("requiredMinutes") = 7) AND (array_position("requiredMinutes", NULL::integer) IS NULL))) | database has: on "WorkRules": CHECK ((array_length("requiredMinutes", 1) <= 7))',
         'missing in the database: check User_email_lower_check — on "User": CHECK ((email = lower(email)))',
         'missing in the database: index Customer_organizationId_name_idx — btree on "Customer" (organizationId, name)',
         'missing in the database: index WorkEntry_userId_running_key — UNIQUE btree on "WorkEntry" (userId) WHERE ("stoppedAt" IS NULL)',

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
 /**
  * Tenancy in one place: every query a request makes goes through this client, which adds the
@@ -11,12 +11,40 @@ const WHERE_OPS = new Set([
 ]);
 const CREATE_OPS = new Set(['create', 'createMany', 'createManyAndReturn', 'upsert']);
 
-type Args = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown> };
+type Args = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown>; update?: Record<string, unknown> };
+
+/** Scalar columns per model: a write may only set these (nested relation writes are not scoped). */
+const SCALARS: Record<string, Set<string>> = {
+  Organization: new Set(Object.values(Prisma.OrganizationScalarFieldEnum)),
+  User: new Set(Object.values(Prisma.UserScalarFieldEnum)),
+  WorkRules: new Set(Object.values(Prisma.WorkRulesScalarFieldEnum)),
+  Category: new Set(Object.values(Prisma.CategoryScalarFieldEnum)),
+  Customer: new Set(Object.values(Prisma.CustomerScalarFieldEnum)),
+  WorkEntry: new Set(Object.values(Prisma.WorkEntryScalarFieldEnum)),
+  AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
+};
+
+function assertScalarOnly(model: string, data: unknown) {
+  const allowed = SCALARS[model];
+  if (!allowed || data === null || typeof data !== 'object') return;
+  for (const row of Array.isArray(data) ? data : [data]) {
+    for (const key of Object.keys(row as object)) {
+      if (!allowed.has(key)) throw new Error(`Scoped client: nested write "${model}.${key}" is not allowed; write each model with its own scoped call`);
+    }
+  }
+}
 
 export function scopeArgs(model: string, operation: string, rawArgs: unknown, orgId: string): unknown {
   const key = model === 'Organization' ? 'id' : 'organizationId';
   const args: Args = { ...((rawArgs ?? {}) as Args) };
-  if (WHERE_OPS.has(operation)) args.where = { ...(args.where ?? {}), [key]: orgId };
+  if (WHERE_OPS.has(operation)) {
+    // AND the organisation onto the caller's filter, never overwrite it: asking for another
+    // organisation's id must find nothing rather than the caller's own row.
+    const where = args.where ?? {};
+    const and = where.AND === undefined ? [] : Array.isArray(where.AND) ? where.AND : [where.AND];
+    args.where = { ...where, AND: [...and, { [key]: orgId }] };
+  }
+  for (const data of [args.data, args.create, args.update]) assertScalarOnly(model, data);
   if (CREATE_OPS.has(operation) && model !== 'Organization') {
     if (operation === 'upsert') args.create = { ...(args.create ?? {}), organizationId: orgId };
     else if (Array.isArray(args.data)) args.data = args.data.map((d: Record<string, unknown>) => ({ ...d, organizationId: orgId }));

@@ -34,7 +34,8 @@ export function AppLayout() {
             {isAdmin ? <NavLink to="/users" className={navClass}>Users</NavLink> : null}
             {isManager ? <NavLink to="/at-work" className={navClass}>At work</NavLink> : null}
           </nav>
-          <div className="app-header__timer">{me.organization.clientTimer ? <HeaderTimer /> : null}</div>
+          {/* The timer hides itself while the Client Timer module is off (a running one stays stoppable). */}
+          <div className="app-header__timer"><HeaderTimer /></div>
           <UserMenu me={me} />
         </div>
       </header>

@@ -21,6 +21,15 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   return async () => ({ Component: (await load())[name] });
 }
 
+/** The customer page with the timer's At work button and badge in its slot under the contact details. */
+async function customerPageWithAtWork() {
+  const [{ CustomerPage }, { AtWorkPanel }] = await Promise.all([
+    import('../features/customers/pages/customer-page'),
+    import('../features/timer/components/at-work-panel'),
+  ]);
+  return { Component: () => <CustomerPage renderAtWork={(customer) => <AtWorkPanel customer={customer} />} /> };
+}
+
 export const routes: RouteObject[] = [
   {
     id: 'root',
@@ -43,14 +52,15 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <Navigate to="/customers" replace /> },
                   { path: 'customers', lazy: page(() => import('../features/customers/pages/customers-page'), 'CustomersPage') },
-                  { path: 'customers/:customerId', lazy: page(() => import('../features/customers/pages/customer-page'), 'CustomerPage') },
+                  { path: 'customers/:customerId', lazy: customerPageWithAtWork },
                   // Everyone: admins edit the settings, members and managers read their own work rules there.
                   { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                   { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page'), 'ProfilePage') },
+                  // Managers and admins see users × month; the page sends a member to their own month.
+                  { path: 'diary', lazy: page(() => import('../features/diary/pages/diary-page'), 'DiaryPage') },
                   {
                     element: <RequireRole roles={MANAGER_ROLES} />,
                     children: [
-                      { path: 'diary', lazy: page(() => import('../features/diary/pages/diary-page'), 'DiaryPage') },
                       { path: 'at-work', lazy: page(() => import('../features/users/pages/at-work-page'), 'AtWorkPage') },
                     ],
                   },

@@ -1,4 +1,46 @@
+import { DiaryDayParamsSchema, DiaryMonthQuerySchema, DiaryUserParamsSchema } from '@workdiary/shared';
+import { sendXlsx } from '../../lib/excel.ts';
 import type { App } from '../../lib/types.ts';
+import { exportDay, exportPayroll, exportUserMonth } from './diary-export.service.ts';
 
-// Filled by the diary issue.
-export default async function diaryExportRoutes(_app: App) {}
+const FINISHED_ONLY = 'Finished sessions only: a running timer is left out until it stops.';
+
+export default async function diaryExportRoutes(app: App) {
+  app.get('/exports/diary.xlsx', {
+    schema: {
+      tags: ['exports'],
+      summary: "The month's payroll (Excel): a row per user with total, extra and salary, plus totals",
+      description: `Same figures as GET /api/diary?month= (default: this month in the organisation's zone). ${FINISHED_ONLY}`,
+      querystring: DiaryMonthQuerySchema,
+    },
+    config: { access: { roles: ['ADMIN', 'MANAGER'] } },
+  }, async (request, reply) => {
+    const file = await exportPayroll({ db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now() });
+    return sendXlsx(reply, file.buffer, file.fileName);
+  });
+
+  app.get('/exports/diary/:userId.xlsx', {
+    schema: {
+      tags: ['exports'],
+      summary: "A user's month day by day (Excel); members: their own",
+      description: `Date, weekday, entrance, exit, required, total and extra per day, with a totals row. ${FINISHED_ONLY}`,
+      params: DiaryUserParamsSchema,
+      querystring: DiaryMonthQuerySchema,
+    },
+  }, async (request, reply) => {
+    const file = await exportUserMonth({ db: request.db, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now() });
+    return sendXlsx(reply, file.buffer, file.fileName);
+  });
+
+  app.get('/exports/diary/:userId/:date.xlsx', {
+    schema: {
+      tags: ['exports'],
+      summary: "The sessions of a user's day (Excel); members: their own",
+      description: `A session across midnight shows its full start and stop; Total counts only its part inside the day, so the totals row is the day total. ${FINISHED_ONLY}`,
+      params: DiaryDayParamsSchema,
+    },
+  }, async (request, reply) => {
+    const file = await exportDay({ db: request.db, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now() });
+    return sendXlsx(reply, file.buffer, file.fileName);
+  });
+}

@@ -51,13 +51,14 @@ export function useWorkEntries(params: WorkEntriesParams, options: { refetchInte
 export function entryHistoryQueryOptions(entryId: string) {
   return queryOptions({
     queryKey: [...workEntriesKey, 'history', entryId] as const,
-    queryFn: ({ signal }) => api.get(`/api/work-entries/${encodeURIComponent(entryId)}/history`, { schema: AuditEventListSchema, signal }).then((l) => l.items),
+    queryFn: ({ signal }): Promise<AuditEvent[]> =>
+      api.get(`/api/work-entries/${encodeURIComponent(entryId)}/history`, { schema: AuditEventListSchema, signal }).then((l) => l.items),
   });
 }
 
 /** Who created and changed an entry, oldest first (AuditEvents). */
 export function useEntryHistory(entryId: string | null) {
-  return useQuery({ ...entryHistoryQueryOptions(entryId ?? ''), enabled: entryId !== null }) as ReturnType<typeof useQuery<AuditEvent[]>>;
+  return useQuery({ ...entryHistoryQueryOptions(entryId ?? ''), enabled: entryId !== null });
 }
 
 export const createEntry = (body: WorkEntryCreateBody) => api.post('/api/work-entries', { body, schema: WorkEntrySchema });

@@ -83,7 +83,10 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
   const stopDate = nextDay ? addDays(date, 1) : date;
   const userFixed = lockUser || !isManager || editing;
   const userOptions = users.map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (inactive)`, disabled: !u.active && u.id !== userId }));
-  if (editing && !users.some((u) => u.id === entry.userId)) userOptions.unshift({ value: entry.userId, label: entry.user.name, disabled: false });
+  if (!users.some((u) => u.id === userId)) {
+    // The entry's user, or a preset one not (yet) in the list: keep it shown rather than a wrong name.
+    userOptions.unshift({ value: userId, label: editing && entry.userId === userId ? entry.user.name : usersPending ? 'Loading…' : 'Selected user', disabled: false });
+  }
 
   const clear = (...fields: Array<Field | 'form'>) => setErrors((e) => {
     const next = { ...e };

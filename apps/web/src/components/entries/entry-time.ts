@@ -2,13 +2,15 @@ import { localDateOf, type WorkEntry } from '@workdiary/shared';
 
 /** Wall-clock readings of instants in the organisation's zone, for tables and forms. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string, kind: 'time' | 'date'): Intl.DateTimeFormat {
+function formatter(tz: string, kind: 'time' | 'date' | 'short-date'): Intl.DateTimeFormat {
   const key = `${kind}|${tz}`;
   let f = formatters.get(key);
   if (!f) {
     f = kind === 'time'
       ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      : new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric' });
+      : kind === 'date'
+        ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric' })
+        : new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: '2-digit', month: 'short', year: 'numeric' });
     formatters.set(key, f);
   }
   return f;
@@ -27,6 +29,11 @@ export function localDate(iso: string, tz: string): string {
 /** 'Mon, 02 Nov 2026' of an ISO instant in `tz`. */
 export function localDateLabel(iso: string, tz: string): string {
   return formatter(tz, 'date').format(new Date(iso));
+}
+
+/** '02 Nov 2026' of an ISO instant in `tz` (compact, for table cells). */
+export function localShortDate(iso: string, tz: string): string {
+  return formatter(tz, 'short-date').format(new Date(iso));
 }
 
 /** 'Mon, 02 Nov 2026' of a plain 'YYYY-MM-DD' (no zone involved). */

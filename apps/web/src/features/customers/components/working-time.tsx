@@ -8,7 +8,7 @@ import { DataTable, type DataTableColumn } from '../../../components/data-table'
 import { DateRangeFilter, type DateRange } from '../../../components/date-range-filter';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useDeleteEntry, useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
-import { entryMinutes, localDate, localDateLabel, localTime } from '../../../components/entries/entry-time';
+import { entryMinutes, localDate, localDateLabel, localShortDate, localTime } from '../../../components/entries/entry-time';
 import { useServerNow } from '../../../components/entries/use-now';
 import { IconButton } from '../../../components/icon-button';
 import { DownloadIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
@@ -92,13 +92,13 @@ export function WorkingTime({ customer }: { customer: Customer }) {
   }
 
   const columns: DataTableColumn<WorkEntry>[] = [
-    { key: 'user', header: 'User', rowHeader: true, cell: (e) => e.user.name, footer: <strong>Total Time</strong> },
+    { key: 'user', header: 'User', rowHeader: true, cell: (e) => <span className="wt-nowrap">{e.user.name}</span>, footer: <strong className="wt-nowrap">Total Time</strong> },
     {
       key: 'start',
       header: 'Start',
       cell: (e) => (
         <span className="wt-when">
-          <span className="wt-when__date">{localDateLabel(e.startedAt, tz)}</span> {localTime(e.startedAt, tz)}
+          <span className="wt-when__date" title={localDateLabel(e.startedAt, tz)}>{localShortDate(e.startedAt, tz)}</span> {localTime(e.startedAt, tz)}
         </span>
       ),
     },
@@ -109,7 +109,7 @@ export function WorkingTime({ customer }: { customer: Customer }) {
         if (!e.stoppedAt) return <Badge tone="success" dot="pulse">running</Badge>;
         const sameDay = localDate(e.stoppedAt, tz) === localDate(e.startedAt, tz);
         return sameDay ? localTime(e.stoppedAt, tz) : (
-          <span className="wt-when"><span className="wt-when__date">{localDateLabel(e.stoppedAt, tz)}</span> {localTime(e.stoppedAt, tz)}</span>
+          <span className="wt-when"><span className="wt-when__date" title={localDateLabel(e.stoppedAt, tz)}>{localShortDate(e.stoppedAt, tz)}</span> {localTime(e.stoppedAt, tz)}</span>
         );
       },
     },
@@ -123,7 +123,12 @@ export function WorkingTime({ customer }: { customer: Customer }) {
     {
       key: 'category',
       header: 'Category',
-      cell: (e) => (e.category.archived ? <span title="This category was deleted">{e.category.name} <span className="muted">(archived)</span></span> : e.category.name),
+      cell: (e) => (
+        <span>
+          {e.category.name}
+          {e.category.archived ? <span className="muted" title="This category was deleted"> (archived)</span> : null}
+        </span>
+      ),
     },
     { key: 'note', header: 'Note', cell: (e) => (e.note ? <span className="wt-note" title={e.note}>{e.note}</span> : <span className="muted">—</span>) },
     {
@@ -152,7 +157,7 @@ export function WorkingTime({ customer }: { customer: Customer }) {
           {isManager ? (
             <SelectField label="User" value={userId} options={userOptions} onChange={(event) => changeFilter(() => setUserId(event.target.value))} className="working-time__user" />
           ) : null}
-          <Button size="sm" variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>This month</Button>
+          <Button variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>This month</Button>
         </div>
         <div className="working-time__actions">
           <Button icon={<DownloadIcon size={16} />} onClick={() => void exportExcel()} loading={exporting} loadingText="Exporting…">

@@ -1,5 +1,102 @@
-import { PlaceholderPage } from '../../../components/placeholder-page';
+import type { DiaryUserRow } from '@workdiary/shared';
+import { Link, Navigate } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Card } from '../../../components/card';
+import { DataTable, type DataTableColumn } from '../../../components/data-table';
+import { MonthPicker } from '../../../components/month-picker';
+import { PageHeader } from '../../../components/page-header';
+import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
+import { downloadPayroll } from '../api/exports';
+import { useDiaryOverview } from '../api/get-overview';
+import { ExportButton } from '../components/export-button';
+import { useMonthParam } from '../hooks/use-month-param';
+import { hours, money, monthLabel } from '../lib/format';
+import '../diary.css';
 
+/** Work diary: users × month (Total, Extra, Salary). Members go to their own month. */
 export function DiaryPage() {
-  return <PlaceholderPage title="Work diary" />;
+  const me = useCurrentUser();
+  if (!hasRole(me, MANAGER_ROLES)) return <Navigate to={`/diary/${encodeURIComponent(me.id)}`} replace />;
+  return <DiaryOverviewPage />;
+}
+
+function DiaryOverviewPage() {
+  const [month, setMonth, thisMonth] = useMonthParam();
+  const overview = useDiaryOverview(month);
+  const data = overview.data;
+  const currency = data?.currency ?? 'EUR';
+  const showingMonth = data?.month === month;
+
+  const columns: DataTableColumn<DiaryUserRow>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      rowHeader: true,
+      sortValue: (r) => r.name.toLocaleLowerCase(),
+      cell: (r) => (
+        <span className="row">
+          <Link to={`/diary/${encodeURIComponent(r.userId)}?month=${month}`} className="diary-user-link">{r.name}</Link>
+          {r.active ? null : <Badge tone="neutral" title="Deactivated; listed because of entries this month">Inactive</Badge>}
+        </span>
+      ),
+      footer: `Total (${data?.items.length ?? 0} ${data?.items.length === 1 ? 'person' : 'people'})`,
+    },
+    {
+      key: 'total',
+      header: 'Total Hours',
+      align: 'right',
+      sortValue: (r) => r.totalMinutes,
+      cell: (r) => hours(r.totalMinutes),
+      footer: data ? <span data-testid="overview-total">{hours(data.totals.totalMinutes)}</span> : undefined,
+    },
+    {
+      key: 'extra',
+      header: 'Extra Hours',
+      align: 'right',
+      sortValue: (r) => r.extraMinutes,
+      cell: (r) => (r.extraMinutes > 0 ? <strong className="diary-extra">{hours(r.extraMinutes)}</strong> : hours(0)),
+      footer: data ? <span data-testid="overview-extra">{hours(data.totals.extraMinutes)}</span> : undefined,
+    },
+    {
+      key: 'salary',
+      header: 'Salary',
+      align: 'right',
+      sortValue: (r) => r.salary,
+      cell: (r) => money(r.salary, currency),
+      footer: data ? <span data-testid="overview-salary">{money(data.totals.salary, currency)}</span> : undefined,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="Work diary"
+        subtitle={`Hours and salaries for ${monthLabel(month)}${month === thisMonth ? ' (this month so far)' : ''}`}
+        actions={
+          <>
+            <MonthPicker value={month} onChange={setMonth} />
+            <ExportButton onExport={() => downloadPayroll(month)} label="Export payroll">Export payroll</ExportButton>
+          </>
+        }
+      />
+      <Card flush>
+        <DataTable
+          caption={`Users for ${monthLabel(month)}`}
+          columns={columns}
+          rows={data?.items}
+          rowKey={(r) => r.userId}
+          loading={overview.isPending}
+          error={overview.isError && !data ? overview.error : undefined}
+          onRetry={() => void overview.refetch()}
+          defaultSort={{ key: 'name', direction: 'asc' }}
+          emptyTitle="Nobody to show"
+          emptyMessage="There are no active users in this organisation yet."
+          className={overview.isFetching && !showingMonth ? 'diary-table--refreshing' : undefined}
+        />
+      </Card>
+      <p className="muted diary-footnote">
+        Finished sessions only: a running timer counts once it stops. Salaries in {currency}, before taxes; extra hours are paid with each person’s overtime factor.
+      </p>
+    </>
+  );
 }

@@ -1,5 +1,122 @@
-import { PlaceholderPage } from '../../../components/placeholder-page';
+import { today as todayIn } from '@workdiary/shared';
+import { lazy, Suspense } from 'react';
+import { useParams } from 'react-router';
+import { Badge } from '../../../components/badge';
+import { Card } from '../../../components/card';
+import { ErrorState } from '../../../components/error-state';
+import { MonthPicker } from '../../../components/month-picker';
+import { NotFound } from '../../../components/not-found';
+import { PageHeader } from '../../../components/page-header';
+import { Spinner } from '../../../components/spinner';
+import { isApiError } from '../../../lib/api-client';
+import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
+import { serverNow } from '../../../lib/server-clock';
+import { downloadUserMonth } from '../api/exports';
+import { useDiaryUserMonth } from '../api/get-user-month';
+import { DayModal } from '../components/day-modal';
+import { ExportButton } from '../components/export-button';
+import { MonthDaysTable } from '../components/month-days-table';
+import { useDayParam, useMonthParam } from '../hooks/use-month-param';
+import { hours, money, monthLabel } from '../lib/format';
+import '../diary.css';
 
+const MonthChart = lazy(() => import('../components/month-chart'));
+
+/** A user's month, day by day, with the chart, the totals and the day modal. Members: "My month". */
 export function DiaryUserPage() {
-  return <PlaceholderPage title="Work diary" feature="One user's month, day by day" />;
+  const { userId = '' } = useParams();
+  const me = useCurrentUser();
+  const isManager = hasRole(me, MANAGER_ROLES);
+  const own = userId === me.id;
+  const tz = me.organization.timeZone;
+  const [month, setMonth, thisMonth] = useMonthParam();
+  const [day, setDay] = useDayParam();
+  const query = useDiaryUserMonth(userId, month);
+  const data = query.data;
+  const today = todayIn(tz, new Date(serverNow()));
+
+  if (query.isError && isApiError(query.error, 404)) {
+    return <NotFound message="This person does not exist, or belongs to another organisation." />;
+  }
+
+  const name = data?.user.name ?? (own ? me.name : 'Work diary');
+  const title = own && !isManager ? 'My month' : name;
+  const user = { id: userId, name };
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        documentTitle={`${title} · ${monthLabel(month)}`}
+        back={isManager ? { to: `/diary?month=${month}`, label: 'Work diary' } : undefined}
+        subtitle={
+          <span className="row">
+            {own && !isManager ? `${name} · ` : null}
+            {monthLabel(month)}
+            {data && !data.user.active ? <Badge tone="neutral">Inactive</Badge> : null}
+          </span>
+        }
+        actions={
+          <>
+            <MonthPicker value={month} onChange={setMonth} />
+            <ExportButton onExport={() => downloadUserMonth(user, month)} label="Export month">Export month</ExportButton>
+          </>
+        }
+      />
+
+      {query.isError && !data ? (
+        <Card>
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} title="Could not load this month" />
+        </Card>
+      ) : (
+        <>
+          <dl className="diary-stats" aria-label="Month totals" aria-busy={query.isPending || undefined}>
+            <Stat label="Total" value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
+            <Stat label="Required" value={data ? hours(data.totals.requiredMinutes) : '…'} />
+            <Stat label="Extra Hours" value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
+            <Stat label="Salary" value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? 'so far, finished sessions' : 'finished sessions'} />
+          </dl>
+
+          <Card title="Daily hours">
+            {data ? (
+              <Suspense fallback={<div className="diary-chart diary-centered"><Spinner label="Loading chart…" /></div>}>
+                <MonthChart days={data.items} today={today} onSelectDay={setDay} />
+              </Suspense>
+            ) : (
+              <div className="diary-chart diary-centered"><Spinner label="Loading…" /></div>
+            )}
+          </Card>
+
+          <Card flush title="Days" actions={<span className="muted diary-hint">Click a date to see its sessions</span>}>
+            <MonthDaysTable
+              days={data?.items}
+              tz={tz}
+              today={today}
+              totals={data?.totals}
+              loading={query.isPending}
+              onOpenDay={setDay}
+            />
+          </Card>
+        </>
+      )}
+
+      <DayModal
+        user={user}
+        date={day}
+        tz={tz}
+        canWrite={isManager || own}
+        onClose={() => setDay(null)}
+      />
+    </>
+  );
+}
+
+function Stat({ label, value, hint, testId, accent = false }: { label: string; value: string; hint?: string; testId?: string; accent?: boolean }) {
+  return (
+    <div className={accent ? 'diary-stat diary-stat--accent' : 'diary-stat'}>
+      <dt className="diary-stat__label">{label}</dt>
+      <dd className="diary-stat__value" data-testid={testId}>{value}</dd>
+      {hint ? <dd className="diary-stat__hint muted">{hint}</dd> : null}
+    </div>
+  );
 }

@@ -63,6 +63,12 @@ export function SettingsPage() {
                 <ChevronRightIcon size={18} />
               </Link>
             </li>
+            <li>
+              <Link to="/settings/organization" className="settings-links__link">
+                <span><strong>Organisation</strong><span className="muted">Name, time zone and currency.</span></span>
+                <ChevronRightIcon size={18} />
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>

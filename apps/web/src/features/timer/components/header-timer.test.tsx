@@ -2,15 +2,16 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Button } from '../../../components/button';
+import type * as ButtonModule from '../../../components/button';
 import { resetServerClock } from '../../../lib/server-clock';
 import { resetTimerStore } from '../../../stores/timer-store';
-import { errorResponse, jsonResponse, stubFetch, type StubRequest } from '../../../test/fetch-stub';
+import { errorResponse, jsonResponse, makeMe, stubFetch, type StubRequest } from '../../../test/fetch-stub';
 import { ACME, customer, FakeEventSource, GLOBEX, makeEntry, REGULAR, renderSignedIn, SUPPORT } from '../test-utils';
 import { HeaderTimer } from './header-timer';
 
 // Count how often any Button renders: a tick must not re-render the header's buttons.
 vi.mock('../../../components/button', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('../../../components/button')>();
+  const mod = await importOriginal<typeof ButtonModule>();
   return { ...mod, Button: vi.fn(mod.Button) };
 });
 
@@ -123,6 +124,40 @@ describe('HeaderTimer', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('A timer is already running (Acme Ltd, since 08:00 UTC)');
     expect(within(dialog).getByRole('button', { name: 'Submit' })).toBeEnabled();
+  });
+
+  describe('with the Client Timer module off', () => {
+    const off = () => makeMe({ organization: { ...makeMe().organization, clientTimer: false } });
+
+    it('is gone: no Start Work', async () => {
+      const api = stubTimerApi();
+      renderSignedIn(<HeaderTimer />, { me: off() });
+      await waitFor(() => expect(api.fetchMock).toHaveBeenCalled());
+      await new Promise((r) => setTimeout(r, 30));
+      expect(screen.queryByRole('button', { name: 'Start Work' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    });
+
+    it('a timer that was already running still shows and can be stopped; then the header timer is gone', async () => {
+      const running = makeEntry({ startedAt: new Date(Date.now() - 600_000).toISOString() });
+      const api = stubTimerApi({
+        running,
+        extra: {
+          'POST /api/timer/stop': () => {
+            api.setRunning(null);
+            return jsonResponse({ ...running, stoppedAt: new Date().toISOString() });
+          },
+        },
+      });
+      renderSignedIn(<HeaderTimer />, { me: off() });
+      const user = userEvent.setup();
+      await user.click(await screen.findByRole('button', { name: 'Stop work' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Note' });
+      await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop work' })).not.toBeInTheDocument());
+      expect(screen.queryByRole('button', { name: 'Start Work' })).not.toBeInTheDocument();
+    });
   });
 
   describe('the counter', () => {
@@ -306,6 +341,21 @@ describe('HeaderTimer', () => {
       api.setRunning(null);
       act(() => FakeEventSource.open[0]?.emit('timer.stopped', { type: 'timer.stopped', userId: 'u-member', entryId: 'entry-1', customerId: ACME.id }));
       expect(await screen.findByRole('button', { name: 'Start Work' })).toBeInTheDocument();
+    });
+
+    it('refetches after a reconnect (the second "ready"), not after the first connect', async () => {
+      const api = stubTimerApi();
+      renderSignedIn(<HeaderTimer />);
+      await screen.findByRole('button', { name: 'Start Work' });
+      const timerCalls = () => api.fetchMock.mock.calls.filter(([url]) => String(url) === '/api/timer').length;
+      expect(timerCalls()).toBe(1);
+      act(() => FakeEventSource.open[0]?.emit('ready', { serverTime: new Date().toISOString() }));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(timerCalls()).toBe(1);
+      api.setRunning(makeEntry({ startedAt: new Date().toISOString() }));
+      act(() => FakeEventSource.open[0]?.emit('ready', { serverTime: new Date().toISOString() }));
+      expect(await screen.findByRole('button', { name: 'Stop work' })).toBeInTheDocument();
+      expect(timerCalls()).toBe(2);
     });
 
     it("ignores other users' timers for its own state, and closes the stream on unmount", async () => {

@@ -1,6 +1,7 @@
 import { Button } from '../../../components/button';
 import { PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
+import { useCurrentUser } from '../../../lib/current-user';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useRunningTimer } from '../api/timer';
 import { useLiveEvents } from '../hooks/use-live-events';
@@ -9,15 +10,20 @@ import { TimerDialogs } from './timer-dialogs';
 import './timer.css';
 
 /**
- * The header's Start Work / Stop work control and live Entry Time counter (rendered by the
- * layout while the organisation's `clientTimer` module is on). It subscribes to nothing that
- * ticks: only <ElapsedCounter> and <TimerTitle> re-render every second.
+ * The header's Start Work / Stop work control and live Entry Time counter. With the
+ * organisation's `clientTimer` module off it is gone, except for a timer that was already
+ * running: that one still shows and can be stopped. It subscribes to nothing that ticks: only
+ * <ElapsedCounter> and <TimerTitle> re-render every second.
  */
 export function HeaderTimer() {
+  // Also while the module is off: switching it back on reaches this tab live.
   useLiveEvents();
+  const moduleOn = useCurrentUser().organization.clientTimer;
   const timer = useRunningTimer();
   const openStart = useTimerStore((s) => s.openStart);
   const openStop = useTimerStore((s) => s.openStop);
+
+  if (!moduleOn && !timer.data?.running) return <TimerDialogs owner="header" />;
 
   if (timer.isPending) {
     return (

@@ -59,11 +59,17 @@ let currentClient: QueryClient | null = null;
 let currentMe: string | null = null;
 const RECONNECT_MS = 5_000;
 
-function open(): EventSource {
+/** `fresh`: the first connection of this page, whose data was just loaded (its first `ready` changes nothing). */
+function open(fresh: boolean): EventSource {
   const source = new EventSource(buildUrl('/api/events'), { withCredentials: true });
+  let skipReady = fresh;
   for (const type of LIVE_EVENT_TYPES) {
     source.addEventListener(type, (message) => {
       if (!currentClient) return;
+      if (type === 'ready' && skipReady) {
+        skipReady = false;
+        return;
+      }
       let data: LiveEventData = { type };
       try {
         data = { ...(JSON.parse((message as MessageEvent<string>).data) as LiveEventData), type };
@@ -80,7 +86,7 @@ function open(): EventSource {
       if (!connection || connection.source !== source) return;
       connection.retry = null;
       source.close();
-      connection.source = open();
+      connection.source = open(false);
     }, RECONNECT_MS);
   });
   return source;
@@ -99,7 +105,7 @@ export function useLiveEvents(): void {
     currentClient = queryClient;
     currentMe = meId;
     if (connection) connection.users += 1;
-    else connection = { source: open(), users: 1, retry: null };
+    else connection = { source: open(true), users: 1, retry: null };
     return () => {
       if (!connection) return;
       connection.users -= 1;

@@ -1,0 +1,186 @@
+// Excel exports of the Work diary: one day's sessions, one user's month, the month's payroll.
+// Finished sessions only: a running timer is left out of every export (and of the salary).
+import { AppError, dayFigures, monthBounds, monthFigures, weekdayIndex } from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
+import type { ScopedDb } from '../../db/scoped.ts';
+import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
+import { entryInclude } from '../work-entries/entry.mapper.ts';
+import { loadRules } from '../work-entries/entry-rules.ts';
+import { assertMayRead, dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
+
+export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+type SessionRow = {
+  startedAt: Date;
+  stoppedAt: Date;
+  /** Minutes of the session inside the exported day (a session across midnight counts by its part). */
+  minutes: number;
+  fullMinutes: number;
+  userName: string;
+  customerName: string;
+  categoryName: string;
+  note: string;
+};
+
+export const DAY_COLUMNS: Column<SessionRow>[] = [
+  { header: 'User', kind: 'text', value: (r) => r.userName },
+  { header: 'Customer', kind: 'text', value: (r) => r.customerName },
+  { header: 'Category', kind: 'text', value: (r) => r.categoryName },
+  { header: 'Entrance', kind: 'datetime', value: (r) => r.startedAt },
+  { header: 'Exit', kind: 'datetime', value: (r) => r.stoppedAt },
+  { header: 'Total', kind: 'duration', value: (r) => r.minutes },
+  { header: 'Hours', kind: 'hours', value: (r) => r.minutes },
+  { header: 'Session length', kind: 'duration', total: false, value: (r) => r.fullMinutes },
+  { header: 'Note', kind: 'text', width: 40, value: (r) => r.note },
+];
+
+/** The finished sessions touching one local day of one user. */
+export async function exportDay({ db, caller, userId, date, now }: {
+  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+}): Promise<XlsxFile> {
+  assertMayRead(caller, userId);
+  const org = await loadOrg(db);
+  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
+  const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
+  if (!user) throw notFound();
+  const entries = await db.workEntry.findMany({
+    where: { userId, stoppedAt: { not: null, gt: start }, startedAt: { lt: end } },
+    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
+    include: entryInclude,
+  });
+  const rows: SessionRow[] = entries.map((e) => {
+    const stoppedAt = e.stoppedAt as Date;
+    return {
+      startedAt: e.startedAt,
+      stoppedAt,
+      minutes: dayFigures([{ startedAt: e.startedAt, stoppedAt }], date, org.timeZone, now, 0).totalMinutes,
+      fullMinutes: Math.floor((stoppedAt.getTime() - e.startedAt.getTime()) / 60_000),
+      userName: e.user.name,
+      customerName: e.customer.name,
+      categoryName: e.category.name,
+      note: e.note,
+    };
+  });
+  const buffer = await buildXlsx({ sheetName: date, columns: DAY_COLUMNS, rows, tz: org.timeZone, currency: org.currency });
+  return { buffer, fileName: xlsxFileName(user.name, date), rows: rows.length };
+}
+
+type DayRow = {
+  date: Date;
+  weekday: string;
+  entrance: Date | null;
+  exit: Date | null;
+  required: number;
+  total: number;
+  extra: number;
+  flagged: string;
+};
+
+export const MONTH_COLUMNS: Column<DayRow>[] = [
+  { header: 'Date', kind: 'date', value: (r) => r.date },
+  { header: 'Weekday', kind: 'text', width: 11, value: (r) => r.weekday },
+  { header: 'Entrance', kind: 'time', width: 9, value: (r) => r.entrance },
+  { header: 'Exit', kind: 'time', width: 9, value: (r) => r.exit },
+  { header: 'Required', kind: 'duration', value: (r) => r.required },
+  { header: 'Total', kind: 'duration', value: (r) => r.total },
+  { header: 'Total hours', kind: 'hours', value: (r) => r.total },
+  { header: 'Extra', kind: 'duration', value: (r) => r.extra },
+  { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
+  { header: 'Flagged', kind: 'text', width: 9, value: (r) => r.flagged },
+];
+
+/** One user's month, a row per day with its figures (finished sessions), and a totals row. */
+export async function exportUserMonth({ db, caller, userId, month, now }: {
+  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+}): Promise<XlsxFile> {
+  assertMayRead(caller, userId);
+  const org = await loadOrg(db);
+  const m = resolveMonth(month, org.timeZone, now);
+  const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
+  if (!user) throw notFound();
+  const { start, end } = monthBounds(m, org.timeZone);
+  const [entries, rules] = await Promise.all([
+    db.workEntry.findMany({
+      where: { userId, stoppedAt: { not: null, gt: start }, startedAt: { lt: end } },
+      select: { startedAt: true, stoppedAt: true, flagged: true },
+    }),
+    loadRules(db, userId),
+  ]);
+  const figures = monthFigures(entries, m, org.timeZone, now, rules.requiredMinutes);
+  const flagged = entries.filter((e) => e.flagged);
+  const rows: DayRow[] = figures.days.map((d) => {
+    const { start: dayStart, end: dayEnd } = dayBoundsOrThrow(d.date, org.timeZone);
+    return {
+      date: dayStart,
+      weekday: WEEKDAYS[weekdayIndex(d.date)] ?? '',
+      entrance: d.entrance,
+      exit: d.exit,
+      required: d.requiredMinutes,
+      total: d.totalMinutes,
+      extra: d.extraMinutes,
+      flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) ? 'yes' : '',
+    };
+  });
+  const buffer = await buildXlsx({ sheetName: m, columns: MONTH_COLUMNS, rows, tz: org.timeZone, currency: org.currency });
+  return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
+}
+
+type PayrollRow = {
+  name: string;
+  status: string;
+  payType: string;
+  rate: number | null;
+  factor: number;
+  required: number;
+  total: number;
+  extra: number;
+  salary: number;
+};
+
+export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
+  { header: 'User', kind: 'text', width: 24, value: (r) => r.name },
+  { header: 'Status', kind: 'text', width: 10, value: (r) => r.status },
+  { header: 'Pay type', kind: 'text', width: 10, value: (r) => r.payType },
+  { header: 'Rate / base', kind: 'money', total: false, value: (r) => r.rate },
+  { header: 'Overtime factor', kind: 'text', width: 9, value: (r) => String(r.factor) },
+  { header: 'Required', kind: 'duration', value: (r) => r.required },
+  { header: 'Total', kind: 'duration', value: (r) => r.total },
+  { header: 'Total hours', kind: 'hours', value: (r) => r.total },
+  { header: 'Extra', kind: 'duration', value: (r) => r.extra },
+  { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
+  { header: 'Salary', kind: 'money', value: (r) => r.salary },
+];
+
+/** The month's payroll: a row per user of the overview (same one aggregate query), plus totals. */
+export async function exportPayroll({ db, sql, orgId, month, now }: {
+  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+}): Promise<XlsxFile> {
+  const overview = await monthOverview({ db, sql, orgId, month, now });
+  const pay = new Map((await db.user.findMany({
+    where: { id: { in: overview.items.map((i) => i.userId) } },
+    select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
+  })).map((u) => [u.id, u]));
+  const rows: PayrollRow[] = overview.items.map((i) => {
+    const p = pay.get(i.userId);
+    return {
+      name: i.name,
+      status: i.active ? 'Active' : 'Inactive',
+      payType: p?.payType === 'MONTHLY' ? 'Monthly' : 'Hourly',
+      rate: p ? (p.payType === 'MONTHLY' ? p.monthlyBase : p.hourlyRate) : null,
+      factor: p?.overtimeFactor ?? 1,
+      required: i.requiredMinutes,
+      total: i.totalMinutes,
+      extra: i.extraMinutes,
+      salary: i.salary,
+    };
+  });
+  const org = await loadOrg(db);
+  const buffer = await buildXlsx({ sheetName: `Payroll ${overview.month}`, columns: PAYROLL_COLUMNS, rows, tz: org.timeZone, currency: overview.currency });
+  return { buffer, fileName: xlsxFileName('payroll', overview.month), rows: rows.length };
+}
+
+function notFound() {
+  return new AppError('NOT_FOUND', 'No such user.');
+}

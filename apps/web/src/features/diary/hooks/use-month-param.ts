@@ -1,0 +1,45 @@
+import { currentMonth, MonthSchema } from '@workdiary/shared';
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../../lib/current-user';
+import { serverNow } from '../../../lib/server-clock';
+
+/**
+ * The month in the URL (`?month=YYYY-MM`), so a month is linkable and survives a reload;
+ * the current month in the organisation's zone (by the server clock) when absent or invalid.
+ */
+export function useMonthParam(): [month: string, setMonth: (month: string) => void, thisMonth: string] {
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const thisMonth = currentMonth(me.organization.timeZone, new Date(serverNow()));
+  const raw = params.get('month');
+  const month = raw !== null && MonthSchema.safeParse(raw).success ? raw : thisMonth;
+  const setMonth = useCallback(
+    (next: string) =>
+      setParams((current) => {
+        const copy = new URLSearchParams(current);
+        copy.set('month', next);
+        copy.delete('day');
+        return copy;
+      }),
+    [setParams],
+  );
+  return [month, setMonth, thisMonth];
+}
+
+/** The open day of the Working time modal (`?day=YYYY-MM-DD`), so Back closes it. */
+export function useDayParam(): [day: string | null, setDay: (day: string | null) => void] {
+  const [params, setParams] = useSearchParams();
+  const day = params.get('day');
+  const setDay = useCallback(
+    (next: string | null) =>
+      setParams((current) => {
+        const copy = new URLSearchParams(current);
+        if (next === null) copy.delete('day');
+        else copy.set('day', next);
+        return copy;
+      }, { replace: next === null }),
+    [setParams],
+  );
+  return [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null, setDay];
+}

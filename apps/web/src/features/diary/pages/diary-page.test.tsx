@@ -1,0 +1,98 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { DiaryOverview, Me } from '@workdiary/shared';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { CurrentUserContext } from '../../../lib/current-user';
+import { errorResponse, jsonResponse, makeMe, stubFetch } from '../../../test/fetch-stub';
+import { createTestQueryClient } from '../../../test/query-client';
+import { DiaryPage } from './diary-page';
+
+const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' });
+
+const overview = (month: string): DiaryOverview => ({
+  month,
+  currency: 'EUR',
+  items: [
+    { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, salary: 424375 },
+    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, salary: 330000 },
+    { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, salary: 5000 },
+  ],
+  totals: { totalMinutes: 19050, extraMinutes: 450, salary: 759375 },
+});
+
+function Where() {
+  const location = useLocation();
+  return <output data-testid="where">{location.pathname + location.search}</output>;
+}
+
+function renderPage(me: Me, path = '/diary?month=2026-02') {
+  render(
+    <QueryClientProvider client={createTestQueryClient()}>
+      <CurrentUserContext value={me}>
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="/diary" element={<><DiaryPage /><Where /></>} />
+            <Route path="/diary/:userId" element={<Where />} />
+          </Routes>
+        </MemoryRouter>
+      </CurrentUserContext>
+    </QueryClientProvider>,
+  );
+}
+
+describe('DiaryPage (users × month)', () => {
+  it('lists users with Total Hours, Extra Hours and Salary in the org currency, a totals row, and links to their month', async () => {
+    const months: string[] = [];
+    stubFetch({
+      'GET /api/diary': ({ url }) => {
+        months.push(url.searchParams.get('month') ?? '');
+        return jsonResponse(overview(url.searchParams.get('month') ?? ''));
+      },
+    });
+    renderPage(manager);
+    const table = await screen.findByRole('table', { name: 'Users for February 2026' });
+    const link = await within(table).findByRole('link', { name: 'Alice Example' });
+    expect(link).toHaveAttribute('href', '/diary/u-alice?month=2026-02');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(5); // header, three people, totals
+    expect(rows[1]).toHaveTextContent('Alice Example165:305:30€4,243.75');
+    expect(rows[3]).toHaveTextContent('Carl Gone');
+    expect(within(rows[3] as HTMLElement).getByText('Inactive')).toBeInTheDocument();
+    expect(rows[4]).toHaveTextContent('Total (3 people)317:307:30€7,593.75');
+
+    // Sortable: by Total Hours ascending, then descending.
+    const user = userEvent.setup();
+    await user.click(within(table).getByRole('button', { name: /Total Hours/ }));
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Carl Gone');
+    await user.click(within(table).getByRole('button', { name: /Total Hours/ }));
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('Alice Example');
+
+    // Previous month: a new request and the URL follows.
+    await user.click(screen.getByRole('button', { name: 'Previous month' }));
+    expect(await screen.findByRole('table', { name: 'Users for January 2026' })).toBeInTheDocument();
+    expect(months).toEqual(['2026-02', '2026-01']);
+    expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2026-01');
+  });
+
+  it('shows the server message with Retry when the overview fails', async () => {
+    let fail = true;
+    stubFetch({
+      'GET /api/diary': ({ url }) => (fail ? errorResponse(503, 'SERVICE_UNAVAILABLE', 'The database is restarting.') : jsonResponse(overview(url.searchParams.get('month') ?? ''))),
+    });
+    renderPage(manager);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The database is restarting.');
+    fail = false;
+    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('link', { name: 'Bob Example' })).toBeInTheDocument();
+  });
+
+  it('sends a member to their own month', async () => {
+    const { fetchMock } = stubFetch({});
+    renderPage(makeMe({ id: 'u-mia', role: 'MEMBER' }));
+    expect(await screen.findByTestId('where')).toHaveTextContent('/diary/u-mia');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
