@@ -487,12 +487,12 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
         .replace('  timeZone    String\n', '  timeZone    String @db.VarChar(64)\n')
         .replace('  monthlyBase          Int?\n', '  monthlyBase          Int\n')
         .replace('  maxSessionHours   Int      @default(12)', '  maxSessionHours   Int      @default(10)')
-        .replace('@relation(fields: [categoryId], references: [id], onDelete: Restrict)', '@relation(fields: [categoryId], references: [id], onDelete: Cascade)'));
+        .replace('@relation(fields: [organizationId, categoryId], references: [organizationId, id], onDelete: Restrict)', '@relation(fields: [organizationId, categoryId], references: [organizationId, id], onDelete: Cascade)'));
       expect(await drift(dm)).toEqual([
         'differs: column Organization.timeZone — schema wants: character varying(64) NOT NULL | database has: text NOT NULL',
         'differs: column User.monthlyBase — schema wants: integer NOT NULL | database has: integer NULL',
         'differs: column WorkRules.maxSessionHours — schema wants: integer NOT NULL DEFAULT 10 | database has: integer NOT NULL DEFAULT 12',
-        'differs: foreign key WorkEntry_categoryId_fkey — schema wants: "WorkEntry" (categoryId) REFERENCES "Category" (id) ON DELETE CASCADE ON UPDATE CASCADE | database has: "WorkEntry" (categoryId) REFERENCES "Category" (id) ON DELETE RESTRICT ON UPDATE CASCADE',
+        'differs: foreign key WorkEntry_organizationId_categoryId_fkey — schema wants: "WorkEntry" (organizationId, categoryId) REFERENCES "Category" (organizationId, id) ON DELETE CASCADE ON UPDATE CASCADE | database has: "WorkEntry" (organizationId, categoryId) REFERENCES "Category" (organizationId, id) ON DELETE RESTRICT ON UPDATE CASCADE',
         'missing in the database: column Tag.id — text NOT NULL',
         'missing in the database: index Category_name_idx — btree on "Category" (name)',
         'missing in the database: index Customer_phone_key — UNIQUE btree on "Customer" (phone)',
@@ -550,18 +550,18 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
         `ALTER TABLE "Organization" ALTER COLUMN "currency" TYPE VARCHAR(3);
          ALTER TABLE "User" ALTER COLUMN "hourlyRate" SET NOT NULL;
          ALTER TABLE "WorkEntry" ALTER COLUMN "note" DROP DEFAULT;
-         ALTER TABLE "WorkEntry" DROP CONSTRAINT "WorkEntry_userId_fkey";
-         ALTER TABLE "WorkEntry" ADD CONSTRAINT "WorkEntry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;`,
+         ALTER TABLE "WorkEntry" DROP CONSTRAINT "WorkEntry_organizationId_userId_fkey";
+         ALTER TABLE "WorkEntry" ADD CONSTRAINT "WorkEntry_organizationId_userId_fkey" FOREIGN KEY ("organizationId", "userId") REFERENCES "User"("organizationId", "id") ON DELETE CASCADE ON UPDATE CASCADE;`,
         `ALTER TABLE "Organization" ALTER COLUMN "currency" TYPE CHAR(3);
          ALTER TABLE "User" ALTER COLUMN "hourlyRate" DROP NOT NULL;
          ALTER TABLE "WorkEntry" ALTER COLUMN "note" SET DEFAULT '';
-         ALTER TABLE "WorkEntry" DROP CONSTRAINT "WorkEntry_userId_fkey";
-         ALTER TABLE "WorkEntry" ADD CONSTRAINT "WorkEntry_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;`,
+         ALTER TABLE "WorkEntry" DROP CONSTRAINT "WorkEntry_organizationId_userId_fkey";
+         ALTER TABLE "WorkEntry" ADD CONSTRAINT "WorkEntry_organizationId_userId_fkey" FOREIGN KEY ("organizationId", "userId") REFERENCES "User"("organizationId", "id") ON DELETE RESTRICT ON UPDATE CASCADE;`,
       )).toEqual([
         'differs: column Organization.currency — schema wants: character(3) NOT NULL | database has: character varying(3) NOT NULL',
         'differs: column User.hourlyRate — schema wants: integer NULL | database has: integer NOT NULL',
         'differs: column WorkEntry.note — schema wants: text NOT NULL DEFAULT \'\'::text | database has: text NOT NULL',
-        'differs: foreign key WorkEntry_userId_fkey — schema wants: "WorkEntry" (userId) REFERENCES "User" (id) ON DELETE RESTRICT ON UPDATE CASCADE | database has: "WorkEntry" (userId) REFERENCES "User" (id) ON DELETE CASCADE ON UPDATE CASCADE',
+        'differs: foreign key WorkEntry_organizationId_userId_fkey — schema wants: "WorkEntry" (organizationId, userId) REFERENCES "User" (organizationId, id) ON DELETE RESTRICT ON UPDATE CASCADE | database has: "WorkEntry" (organizationId, userId) REFERENCES "User" (organizationId, id) ON DELETE CASCADE ON UPDATE CASCADE',
       ]);
     });
 
