@@ -41,7 +41,6 @@ test.afterAll(async ({ request }) => {
   expect(res.status()).toBe(200);
   const { items } = (await res.json()) as { items: Array<{ id: string; note: string }> };
   const made = items.filter((e) => e.note.includes(stamp));
-  console.log(`cleanup: ${made.length} entries`);
   for (const entry of made) {
     expect((await alice.delete(`/api/work-entries/${entry.id}`)).status()).toBe(204);
   }

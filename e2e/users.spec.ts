@@ -139,6 +139,13 @@ test('an invited user sets a password from the one-time link, then changes it on
     await expect(row).toContainText('€3,800.00 / month');
     await expect(row).toContainText('Manager');
     userId = (await json<{ items: Array<{ id: string }> }>(await admin.get(`/api/users?q=${stamp}`), 200)).items[0]?.id ?? null;
+    // Edit: role and pay are prefilled (in major units); Cancel changes nothing.
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit ${name}` });
+    await expect(edit.getByLabel('Monthly base')).toHaveValue('3800');
+    await expect(edit.getByLabel('Role')).toHaveValue('MANAGER');
+    await page.screenshot({ path: `${SCREENSHOTS}/users-edit-modal.png` });
+    await edit.getByRole('button', { name: 'Cancel' }).click();
 
     // Another browser opens the link, chooses a password and is signed in.
     const ivo = await guest.newPage();
@@ -158,14 +165,14 @@ test('an invited user sets a password from the one-time link, then changes it on
     await expect(ivo.getByRole('heading', { name: 'Profile', level: 1 })).toBeVisible();
     await expect(ivo.getByText('The organisation’s default rules apply to you.').or(ivo.getByText('Your administrator set these rules for you.'))).toBeVisible();
     await ivo.getByLabel('Current password').fill('wrong-password');
-    await ivo.getByLabel('New password', { exact: true }).fill('ivo-password-2');
+    await ivo.getByLabel(/^New password/).fill('ivo-password-2');
     await ivo.getByLabel('Repeat new password').fill('ivo-password-2');
     await ivo.getByRole('button', { name: 'Change password' }).click();
     await expect(ivo.getByLabel('Current password')).toHaveAccessibleDescription(/not correct/);
     await ivo.getByLabel('Current password').fill('ivo-password-1');
     await ivo.getByRole('button', { name: 'Change password' }).click();
     await expect(ivo.getByText('Password changed. Your other sessions were signed out.')).toBeVisible();
-    await ivo.screenshot({ path: `${SCREENSHOTS}/profile.png`, fullPage: true });
+    await ivo.screenshot({ path: `${SCREENSHOTS}/profile.png` });
     expect((await otherSession.get('/api/me')).status()).toBe(401);
     // This browser stays signed in with the fresh cookie.
     await ivo.reload();

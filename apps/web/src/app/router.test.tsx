@@ -56,7 +56,7 @@ describe('router guards', () => {
 
   it('lets a member see their own month', async () => {
     renderApp(`/diary/${member.id}`, member);
-    expect(await screen.findByText(/One user's month, day by day — coming in a later release/)).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'My month' })).toBeInTheDocument();
   });
 
   it('refuses a member another user’s month', async () => {
@@ -64,9 +64,10 @@ describe('router guards', () => {
     expect(await screen.findByRole('heading', { name: "You don't have access to this page" })).toBeInTheDocument();
   });
 
-  it('refuses a member the diary list', async () => {
-    renderApp('/diary', member);
-    expect(await screen.findByRole('heading', { name: "You don't have access to this page" })).toBeInTheDocument();
+  it('sends a member from the diary list to their own month', async () => {
+    const router = renderApp('/diary', member);
+    expect(await screen.findByRole('heading', { level: 1, name: 'My month' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/diary/${member.id}`);
   });
 
   it('redirects / to /customers', async () => {

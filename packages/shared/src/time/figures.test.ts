@@ -179,6 +179,17 @@ describe('monthFigures', () => {
     expect(m.totalMinutes).toBe(0);
   });
 
+  it('29 February 2024: a 22:00–02:00 session counts 120 on the leap day and 120 on 1 March', () => {
+    const leap = [s('2024-02-29T21:00:00Z', '2024-03-01T01:00:00Z'), s('2024-02-28T07:00:00Z', '2024-02-28T16:00:00Z')];
+    const feb = monthFigures(leap, '2024-02', BERLIN, NOW, WEEK);
+    expect(feb.days[28]).toMatchObject({ date: '2024-02-29', totalMinutes: 120, extraMinutes: 0, requiredMinutes: 480, exit: at('2024-02-29T23:00:00Z') });
+    // 28th: 540 (60 extra); 29th: 120 of 480 required.
+    expect({ total: feb.totalMinutes, extra: feb.extraMinutes, required: feb.requiredMinutes }).toEqual({ total: 660, extra: 60, required: 10080 });
+    const march = monthFigures(leap, '2024-03', BERLIN, NOW, WEEK);
+    expect(march.days[0]).toMatchObject({ date: '2024-03-01', totalMinutes: 120, extraMinutes: 0, entrance: at('2024-02-29T23:00:00Z') });
+    expect(march.totalMinutes).toBe(120);
+  });
+
   it('sums the 23-hour day correctly inside the month', () => {
     const m = monthFigures([s('2026-03-28T23:00:00Z', '2026-03-29T03:00:00Z')], '2026-03', BERLIN, NOW, WEEK);
     expect(m.days[28]).toMatchObject({ date: '2026-03-29', totalMinutes: 240, extraMinutes: 240 });

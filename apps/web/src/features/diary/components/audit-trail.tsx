@@ -22,7 +22,9 @@ export function AuditTrail({ events, tz, date, showSession = false }: AuditTrail
         return (
           <li key={event.id} className={`audit-trail__item audit-trail__item--${event.action.toLowerCase()}`}>
             <div className="audit-trail__head">
-              <strong>{event.actor.name}</strong> {verbOf(event.action)}
+              <span>
+                <strong>{event.actor.name}</strong> {verbOf(event.action)}
+              </span>
               <time className="audit-trail__when muted" dateTime={event.at}>
                 {localDateLabel(event.at, tz)} {localTime(event.at, tz)}
               </time>

@@ -1,7 +1,7 @@
 import { isWeekend, type DiaryDay } from '@workdiary/shared';
 import { Badge } from '../../../components/badge';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
-import { localTime } from '../../../components/entries/entry-time';
+import { localDate, localTime } from '../../../components/entries/entry-time';
 import { cx } from '../../../lib/cx';
 import { hours, longDate, shortDate, weekdayShort } from '../lib/format';
 
@@ -15,6 +15,11 @@ export type MonthDaysTableProps = {
   onRetry?: () => void;
   onOpenDay: (date: string) => void;
 };
+
+/** The day's exit as a wall time; work that runs past midnight ends the day at 24:00. */
+function exitTime(exit: string, date: string, tz: string): string {
+  return localDate(exit, tz) === date ? localTime(exit, tz) : '24:00';
+}
 
 /** Every day of the month: date (opens the day), weekday, entrance, exit, total, extra. */
 export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetry, onOpenDay }: MonthDaysTableProps) {
@@ -44,7 +49,7 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
     {
       key: 'exit',
       header: 'Exit',
-      cell: (d) => (d.running ? <Badge tone="success" dot="pulse">running</Badge> : d.exit ? localTime(d.exit, tz) : <span className="muted">—</span>),
+      cell: (d) => (d.running ? <Badge tone="success" dot="pulse">running</Badge> : d.exit ? exitTime(d.exit, d.date, tz) : <span className="muted">—</span>),
     },
     {
       key: 'total',

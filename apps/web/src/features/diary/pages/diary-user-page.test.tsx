@@ -33,6 +33,8 @@ function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
 const feb = monthOf({
   '2026-02-02': { entrance: '2026-02-02T07:00:00.000Z', exit: '2026-02-02T17:30:00.000Z', totalMinutes: 570, extraMinutes: 90 },
   '2026-02-03': { entrance: '2026-02-03T08:00:00.000Z', exit: '2026-02-03T09:30:00.000Z', totalMinutes: 90, flagged: true },
+  // Work until midnight: the day's exit is the next day's 00:00.
+  '2026-02-05': { entrance: '2026-02-05T21:00:00.000Z', exit: '2026-02-05T23:00:00.000Z', totalMinutes: 120 },
 });
 
 function entry(over: Partial<WorkEntry> & Pick<WorkEntry, 'id' | 'startedAt' | 'stoppedAt'>): WorkEntry {
@@ -82,6 +84,7 @@ describe("DiaryUserPage (a user's month)", () => {
     expect(rows[2]).toHaveTextContent('02 FebMon08:0018:309:301:30');
     expect(rows[3]).toHaveTextContent('Check');
     expect(rows[3]).toHaveClass('diary-row--flagged');
+    expect(rows[5]).toHaveTextContent('05 FebThu22:0024:002:00');
     expect(rows[7]).toHaveClass('row--weekend'); // Sat 7 Feb
     expect(rows[10]).toHaveClass('row--today');
     expect(rows[10]).toHaveTextContent('Today');

@@ -75,7 +75,7 @@ export function UsersPage() {
       cell: (u) => {
         const pay = formatPay(u.pay, currency);
         return (
-          <span className="tabular">
+          <span className="tabular users-cell__pay">
             {pay.amount}
             <span className="users-cell__sub">{pay.overtime}</span>
           </span>
