@@ -1,24 +1,34 @@
-// Runs in a worker thread: turns prepared cells into an .xlsx file, off the API's event loop.
-// Plain JavaScript on purpose, so it runs the same under tsx, Vitest and plain Node.
+// Runs in a worker thread: builds the cells from compact column data and zips the .xlsx, off
+// the API's event loop. Plain JavaScript on purpose, so it runs the same under tsx, Vitest and Node.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
 
-const { sheetName, rows, cols, autofilter } = workerData;
+const { sheetName, header, formats, columns, rowCount, totals, cols, autofilter } = workerData;
 const ws = {};
-let maxC = 0;
-for (let r = 0; r < rows.length; r++) {
-  const row = rows[r];
-  for (let c = 0; c < row.length; c++) {
-    const cell = row[c];
-    if (cell === null || cell === undefined) continue;
-    ws[XLSX.utils.encode_cell({ r, c })] = cell;
-    if (c > maxC) maxC = c;
+const enc = (r, c) => XLSX.utils.encode_cell({ r, c });
+header.forEach((h, c) => { ws[enc(0, c)] = { t: 's', v: h }; });
+for (let c = 0; c < columns.length; c++) {
+  const values = columns[c];
+  const numeric = values instanceof Float64Array;
+  const z = formats[c];
+  for (let r = 0; r < rowCount; r++) {
+    const v = values[r];
+    if (numeric) {
+      if (!Number.isNaN(v)) ws[enc(r + 1, c)] = z ? { t: 'n', v, z } : { t: 'n', v };
+    } else if (v !== null && v !== undefined) {
+      // Always a string cell: "=1+1" stays text, never a formula.
+      ws[enc(r + 1, c)] = { t: 's', v };
+    }
   }
 }
-ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(rows.length - 1, 0), c: maxC } });
+let lastRow = rowCount;
+if (totals) {
+  lastRow += 1;
+  totals.forEach((cell, c) => { if (cell) ws[enc(lastRow, c)] = cell; });
+}
+ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: header.length - 1 } });
 ws['!cols'] = cols;
 if (autofilter) ws['!autofilter'] = { ref: autofilter };
-ws['!freeze'] = { xSplit: 0, ySplit: 1 };
 const wb = XLSX.utils.book_new();
 XLSX.utils.book_append_sheet(wb, ws, sheetName);
 const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });

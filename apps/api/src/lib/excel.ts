@@ -77,69 +77,85 @@ function colName(c: number): string {
   return s;
 }
 
-/** Prepares every cell (fast, chunked so huge sheets yield to other requests), then zips in a worker. */
+/**
+ * Prepares every column as compact data (numbers in transferable Float64Arrays, text as plain
+ * string arrays; chunked so huge sheets yield to other requests), then the worker builds the
+ * cells and zips the workbook.
+ */
 export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
   const { columns, rows, tz } = spec;
   const offsetAt = offsetFinder(tz);
   const money = moneyFormat(spec.currency ?? 'EUR');
   const moneyDigits = currencyFractionDigits(spec.currency ?? 'EUR');
-  const out: Cell[][] = [columns.map((c) => ({ t: 's', v: c.header }))];
   const widths = columns.map((c) => Math.max(c.width ?? DEFAULT_WIDTH[c.kind], c.header.length + 2));
+  const data: Array<Float64Array | Array<string | null>> = columns.map((c) => (c.kind === 'text' ? new Array<string | null>(rows.length) : new Float64Array(rows.length)));
 
-  const toCell = (col: Column<R>, raw: string | number | Date | null, ci: number): Cell => {
-    if (raw === null || raw === undefined || raw === '') return null;
-    switch (col.kind) {
-      case 'text': {
-        const v = String(raw);
-        if (!col.width && v.length + 2 > (widths[ci] ?? 0)) widths[ci] = Math.min(60, v.length + 2);
-        return { t: 's', v };
-      }
+  const toNumber = (kind: ColumnKind, raw: string | number | Date): number => {
+    switch (kind) {
       case 'date':
       case 'datetime':
       case 'time': {
         const ms = raw instanceof Date ? raw.getTime() : new Date(raw).getTime();
         const serial = (ms + offsetAt(ms)) / 86_400_000 + EXCEL_EPOCH_DAYS;
-        const v = col.kind === 'date' ? Math.floor(serial) : col.kind === 'time' ? serial - Math.floor(serial) : serial;
-        return { t: 'n', v, z: FORMATS[col.kind] as string };
+        return kind === 'date' ? Math.floor(serial) : kind === 'time' ? serial - Math.floor(serial) : serial;
       }
-      case 'duration':
-        return { t: 'n', v: Number(raw) / 1440, z: FORMATS.duration as string };
-      case 'hours':
-        return { t: 'n', v: Math.round((Number(raw) / 60) * 100) / 100, z: FORMATS.hours as string };
-      case 'money':
-        return { t: 'n', v: Number(raw) / 10 ** moneyDigits, z: money };
-      case 'integer':
-        return { t: 'n', v: Number(raw), z: FORMATS.integer as string };
+      case 'duration': return Number(raw) / 1440;
+      case 'hours': return Math.round((Number(raw) / 60) * 100) / 100;
+      case 'money': return Number(raw) / 10 ** moneyDigits;
+      default: return Number(raw);
     }
   };
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as R;
-    out.push(columns.map((c, ci) => toCell(c, c.value(row), ci)));
+    for (let ci = 0; ci < columns.length; ci++) {
+      const col = columns[ci] as Column<R>;
+      const raw = col.value(row);
+      const empty = raw === null || raw === undefined || raw === '';
+      const target = data[ci] as Float64Array | Array<string | null>;
+      if (target instanceof Float64Array) {
+        target[i] = empty ? Number.NaN : toNumber(col.kind, raw);
+      } else {
+        const v = empty ? null : String(raw);
+        target[i] = v;
+        if (v && !col.width && v.length + 2 > (widths[ci] ?? 0)) widths[ci] = Math.min(60, v.length + 2);
+      }
+    }
     if (i % 5000 === 4999) await new Promise((resolve) => setImmediate(resolve));
   }
 
   const lastDataRow = rows.length + 1; // 1-based, header is row 1
+  let totals: Cell[] | null = null;
   if (spec.totals !== false) {
-    const totals: Cell[] = columns.map((c, ci) => {
-      if (!(c.total ?? SUMMED.includes(c.kind))) return null;
+    totals = columns.map((c, ci) => {
+      const values = data[ci];
+      if (!(c.total ?? SUMMED.includes(c.kind)) || !(values instanceof Float64Array)) return null;
       let sum = 0;
-      for (let r = 1; r < out.length; r++) sum += Number(out[r]?.[ci]?.v ?? 0);
+      for (const v of values) if (!Number.isNaN(v)) sum += v;
       if (c.kind === 'hours') sum = Math.round(sum * 100) / 100;
       const ref = `${colName(ci)}2:${colName(ci)}${lastDataRow}`;
       return { t: 'n', v: sum, z: c.kind === 'money' ? money : (FORMATS[c.kind] ?? '0'), ...(rows.length ? { f: `SUM(${ref})` } : {}) };
     });
     if (!totals[0]) totals[0] = { t: 's', v: spec.totals ?? 'Total' };
-    out.push(totals);
   }
 
   const autofilter = `A1:${colName(columns.length - 1)}${lastDataRow}`;
-  return runWorker({ sheetName: spec.sheetName.slice(0, 31), rows: out, cols: widths.map((wch) => ({ wch })), autofilter });
+  const transfer = data.filter((d): d is Float64Array => d instanceof Float64Array).map((d) => d.buffer as ArrayBuffer);
+  return runWorker({
+    sheetName: spec.sheetName.slice(0, 31),
+    header: columns.map((c) => c.header),
+    formats: columns.map((c) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? null))),
+    columns: data,
+    rowCount: rows.length,
+    totals,
+    cols: widths.map((wch) => ({ wch })),
+    autofilter,
+  }, transfer);
 }
 
-function runWorker(data: unknown): Promise<Buffer> {
+function runWorker(data: unknown, transferList: ArrayBuffer[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./excel-worker.mjs', import.meta.url), { workerData: data });
+    const worker = new Worker(new URL('./excel-worker.mjs', import.meta.url), { workerData: data, transferList });
     worker.once('message', (ab: ArrayBuffer) => {
       resolve(Buffer.from(ab));
       void worker.terminate();

@@ -244,7 +244,7 @@ describe('HeaderTimer', () => {
       const note = within(dialog).getByRole('textbox', { name: 'Note' });
       expect(note).toHaveFocus();
       await user.type(note, 'Fixed the printer');
-      await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
+      await user.keyboard('{Control>}{Enter}{/Control}');
       expect(within(dialog).getByRole('button', { name: 'Stopping…' })).toBeDisabled();
       const post = api.fetchMock.mock.calls.find(([url]) => String(url) === '/api/timer/stop');
       expect(JSON.parse(String(post?.[1]?.body))).toEqual({ note: 'Fixed the printer' });

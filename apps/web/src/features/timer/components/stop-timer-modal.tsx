@@ -124,7 +124,11 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
             placeholder="What did you work on?"
             disabled={busy}
             error={noteMissing ? 'Add a note to stop the timer.' : null}
+            hint="Ctrl+Enter stops the timer."
             onChange={(event) => setNote(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+            }}
           />
           {otherError ? (
             <div className="form-alert" role="alert">
