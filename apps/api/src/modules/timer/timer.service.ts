@@ -19,7 +19,9 @@ const isPrismaError = (err: unknown, code: string) =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
   && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
 
-const timeOfDay = (d: Date) => d.toISOString().slice(11, 16);
+/** 'HH:mm' in the organisation's zone, for messages people read. */
+const timeOfDay = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** The caller's running entry, or null. */
 export async function getRunning({ db, userId }: { db: ScopedDb | ScopedTx; userId: string }): Promise<WireEntry | null> {
@@ -39,7 +41,7 @@ export type StartTimerOptions = {
 };
 
 export async function startTimer({ db, orgId, userId, customerId, categoryId, now, events }: StartTimerOptions): Promise<WireEntry> {
-  const org = await db.organization.findFirst({ where: { id: orgId }, select: { clientTimer: true } });
+  const org = await db.organization.findFirst({ where: { id: orgId }, select: { clientTimer: true, timeZone: true } });
   if (!org) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
   if (!org.clientTimer) throw new AppError('MODULE_DISABLED', 'The Client Timer module is switched off. An administrator can switch it on in Settings → Modules.');
 
@@ -55,7 +57,7 @@ export async function startTimer({ db, orgId, userId, customerId, categoryId, no
     entry = await db.$transaction(async (tx) => {
       await lockUserEntries(tx, userId);
       const rules = await loadRules(tx, userId);
-      if (!rules.allowOverlap) await assertNoFinishedEntryCovers(tx, userId, now);
+      if (!rules.allowOverlap) await assertNoFinishedEntryCovers(tx, userId, now, org.timeZone);
       // No "is one running?" read first: the partial unique index refuses a second running row.
       const row = await tx.workEntry.create({
         data: {
@@ -77,28 +79,28 @@ export async function startTimer({ db, orgId, userId, customerId, categoryId, no
     }, TX_OPTIONS);
   } catch (err) {
     if (!isPrismaError(err, 'P2002')) throw err;
-    throw await alreadyRunning(db, userId);
+    throw await alreadyRunning(db, userId, org.timeZone);
   }
   events?.publish(orgId, { type: 'timer.started', userId, entryId: entry.id, customerId });
   return entry;
 }
 
-async function alreadyRunning(db: ScopedDb, userId: string): Promise<AppError> {
+async function alreadyRunning(db: ScopedDb, userId: string, timeZone: string): Promise<AppError> {
   const running = await getRunning({ db, userId });
   const message = running
-    ? `A timer is already running (${running.customer.name}, since ${timeOfDay(new Date(running.startedAt))} UTC). Stop it before starting another.`
+    ? `A timer is already running (${running.customer.name}, since ${timeOfDay(new Date(running.startedAt), timeZone)}). Stop it before starting another.`
     : 'A timer is already running. Stop it before starting another.';
   return new AppError('TIMER_ALREADY_RUNNING', message, running ? { running } : undefined);
 }
 
 /** A manual entry that is still going on at `now` (it ends later) would overlap the new session. */
-async function assertNoFinishedEntryCovers(tx: ScopedTx, userId: string, now: Date): Promise<void> {
+async function assertNoFinishedEntryCovers(tx: ScopedTx, userId: string, now: Date, timeZone: string): Promise<void> {
   const clash = await tx.workEntry.findFirst({
     where: { userId, startedAt: { lte: now }, stoppedAt: { gt: now } },
     include: { customer: { select: { name: true } } },
   });
   if (clash) {
-    throw new AppError('ENTRY_OVERLAP', `You already have a session until ${timeOfDay(clash.stoppedAt ?? now)} UTC (${clash.customer.name}). Start the timer after it ends.`, {
+    throw new AppError('ENTRY_OVERLAP', `You already have a session until ${timeOfDay(clash.stoppedAt ?? now, timeZone)} (${clash.customer.name}). Start the timer after it ends.`, {
       entryId: clash.id,
       startedAt: clash.startedAt.toISOString(),
       stoppedAt: clash.stoppedAt?.toISOString() ?? null,

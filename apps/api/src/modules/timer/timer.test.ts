@@ -87,7 +87,9 @@ describe(`timer on ${engineName}`, () => {
     const second = await start('alice', { customerId: org.customers.globex, categoryId: org.categories.support });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('TIMER_ALREADY_RUNNING');
-    expect(second.json().error.message).toContain('Acme Ltd');
+    // T0 is 08:00 UTC = 09:00 in Berlin, the organisation's zone.
+    expect(second.json().error.message).toBe('A timer is already running (Acme Ltd, since 09:00). Stop it before starting another.');
+    expect(second.json().error.details.running).toMatchObject({ customerId: org.customers.acme, startedAt: T0.toISOString() });
     expect(await ctx.db.prisma.workEntry.count({ where: { userId: org.users.alice.id, stoppedAt: null } })).toBe(1);
   });
 
@@ -207,7 +209,7 @@ describe(`timer on ${engineName}`, () => {
       ctx.clock.now = T0;
       const refused = await start('bob');
       expect(refused.statusCode).toBe(409);
-      expect(refused.json().error.code).toBe('ENTRY_OVERLAP');
+      expect(refused.json().error).toMatchObject({ code: 'ENTRY_OVERLAP', message: expect.stringContaining('until 10:00 (Globex GmbH)') });
       ctx.clock.now = at(HOUR);
       expect((await start('bob')).statusCode).toBe(201);
     } finally {

@@ -110,7 +110,7 @@ describe('HeaderTimer', () => {
 
   it("shows the server's message when the start is refused, and stays open", async () => {
     stubTimerApi({
-      extra: { 'POST /api/timer/start': () => errorResponse(409, 'TIMER_ALREADY_RUNNING', 'A timer is already running (Acme Ltd, since 08:00 UTC). Stop it before starting another.') },
+      extra: { 'POST /api/timer/start': () => errorResponse(409, 'TIMER_ALREADY_RUNNING', 'A timer is already running (Acme Ltd, since 09:00). Stop it before starting another.') },
     });
     renderSignedIn(<HeaderTimer />);
     const user = userEvent.setup();
@@ -122,7 +122,7 @@ describe('HeaderTimer', () => {
     await waitFor(() => expect(category).toBeEnabled());
     await user.selectOptions(category, 'Regular Hours');
     await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A timer is already running (Acme Ltd, since 08:00 UTC)');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A timer is already running (Acme Ltd, since 09:00)');
     expect(within(dialog).getByRole('button', { name: 'Submit' })).toBeEnabled();
   });
 
