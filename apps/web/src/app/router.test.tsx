@@ -72,7 +72,7 @@ describe('router guards', () => {
 
   it('redirects / to /customers', async () => {
     const router = renderApp('/', manager);
-    expect(await screen.findByText('Customers — coming in a later release')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Customers' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/customers');
   });
 
