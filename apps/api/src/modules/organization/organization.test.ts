@@ -42,4 +42,12 @@ describe(`organisation settings (${engineName})`, () => {
     expect((await as(ctx.app, org.users.alice.token).put('/api/organization', body)).statusCode).toBe(403);
     expect((await admin.get('/api/organization')).json().name).toBe('Renamed Org');
   });
+
+  it('documents the people-and-organisation routes in the OpenAPI spec', async () => {
+    const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
+      '/api/users', '/api/users/{id}', '/api/users/{id}/set-password-link', '/api/at-work', '/api/at-work/{userId}/stop',
+      '/api/me/password', '/api/auth/set-password', '/api/setup', '/api/organization',
+    ]));
+  });
 });

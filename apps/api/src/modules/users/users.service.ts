@@ -7,7 +7,7 @@ import { hashPassword } from '../../lib/passwords.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
 
-export const isPrismaError = (err: unknown, code: string) =>
+const isPrismaError = (err: unknown, code: string) =>
   typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
   && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
 

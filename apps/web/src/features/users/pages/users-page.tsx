@@ -14,14 +14,11 @@ import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
 import { roleLabel, useCurrentUser } from '../../../lib/current-user';
 import { useUpdateUser, useUsers } from '../api/users';
+import { formatSince } from '../components/at-work-table';
 import { UserFormModal } from '../components/user-form-modal';
 import '../components/users.css';
 import { useAtWorkEvents } from '../hooks/use-at-work-events';
 import { formatPay } from '../lib/pay';
-
-function sinceLabel(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-}
 
 /** Users administration (admins): who works here, their role and pay, and who is at work now. */
 export function UsersPage() {
@@ -94,8 +91,8 @@ export function UsersPage() {
       sortValue: (u) => (u.atWork ? u.atWork.since : null),
       cell: (u) =>
         u.atWork ? (
-          <Badge tone="success" dot="pulse" title={`Since ${sinceLabel(u.atWork.since, timeZone)}`}>
-            {u.atWork.customerName} · since {sinceLabel(u.atWork.since, timeZone)}
+          <Badge tone="success" dot="pulse">
+            {u.atWork.customerName} · since {formatSince(u.atWork.since, timeZone, Date.now())}
           </Badge>
         ) : (
           <span className="muted">—</span>

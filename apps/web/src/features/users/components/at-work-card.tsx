@@ -18,7 +18,7 @@ import './users.css';
  * A compact, live "At work now" card for other pages (e.g. the Work diary's users list), composed
  * by the app layer. Fetches ['at-work'] itself and follows the server-sent events.
  */
-export function AtWorkPanel({ title = 'At work now' }: { title?: string }) {
+export function AtWorkCard({ title = 'At work now' }: { title?: string }) {
   const me = useCurrentUser();
   const atWork = useAtWork();
   useAtWorkEvents();
