@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../lib/types.ts';
 import { AppError, type Role } from '@workdiary/shared';
 import type { Database } from '../db/engine.ts';
 import { forOrg, type ScopedDb } from '../db/scoped.ts';
@@ -49,6 +50,14 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
     secure,
     maxAge: TOKEN_TTL_SECONDS,
   });
+}
+
+/** Signs a session token (login, setup, set-password, password change) and sets the cookie; returns the token for scripts. */
+export function startSession(app: App, reply: FastifyReply, user: { id: string; organizationId: string; tokenVersion: number }): string {
+  const payload: TokenPayload = { sub: user.id, org: user.organizationId, tv: user.tokenVersion };
+  const token = app.jwt.sign(payload, { expiresIn: TOKEN_TTL_SECONDS });
+  setSessionCookie(reply, token, app.env.COOKIE_SECURE);
+  return token;
 }
 
 export function clearSessionCookie(reply: FastifyReply) {

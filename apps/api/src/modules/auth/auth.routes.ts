@@ -1,6 +1,6 @@
 import { LoginBodySchema, LoginResponseSchema, MeSchema, OkSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import { clearSessionCookie, setSessionCookie, TOKEN_TTL_SECONDS } from '../../plugins/auth.ts';
+import { clearSessionCookie, startSession } from '../../plugins/auth.ts';
 import { authenticate, loadMe } from './auth.service.ts';
 
 export default async function authRoutes(app: App) {
@@ -16,8 +16,7 @@ export default async function authRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = await authenticate({ prisma: app.database.prisma, ...request.body });
-    const token = app.jwt.sign({ sub: user.id, org: user.organizationId, tv: user.tokenVersion }, { expiresIn: TOKEN_TTL_SECONDS });
-    setSessionCookie(reply, token, app.env.COOKIE_SECURE);
+    const token = startSession(app, reply, user);
     return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
   });
 

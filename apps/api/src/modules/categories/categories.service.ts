@@ -2,12 +2,10 @@ import { AppError, type Category, type CategoryDeleteResult } from '@workdiary/s
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { newId } from '../../db/ids.ts';
+import { isPrismaError } from '../../lib/prisma-errors.ts';
 
 const select = { id: true, name: true, archived: true } as const;
 
-const isPrismaError = (err: unknown, code: string) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
-  && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
 
 /** Active categories by name; archived ones too (after the active ones) when asked. */
 export async function listCategories({ db, includeArchived }: { db: ScopedDb; includeArchived: boolean }): Promise<Category[]> {

@@ -1,6 +1,7 @@
 import { AppError, type CustomerAtWorkItem, type WorkEntry as WireEntry } from '@workdiary/shared';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
+import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { recordAudit } from '../work-entries/audit.ts';
@@ -15,9 +16,6 @@ import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
 // Fifty people (or tabs) may start at once: wait for a connection and the user's lock patiently.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
-const isPrismaError = (err: unknown, code: string) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
-  && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
 
 /** 'HH:mm' in the organisation's zone, for messages people read. */
 const timeOfDay = (d: Date, timeZone: string) =>

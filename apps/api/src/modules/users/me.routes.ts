@@ -2,7 +2,7 @@ import { ChangePasswordBodySchema, LoginResponseSchema, MePatchBodySchema, MeSch
 import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
-import { startSession } from './session.ts';
+import { startSession } from '../../plugins/auth.ts';
 
 /** The caller's own profile and password, and redeeming a set-password link. */
 export default async function meRoutes(app: App) {

@@ -1,15 +1,13 @@
 import { AppError, DEFAULT_WORK_RULES, PayBodySchema, type Pay, type Role, type User, type UserListItem, type UserPatchBody, type WorkEntry } from '@workdiary/shared';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
+import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { toWireUser } from '../../lib/mappers.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
 
-const isPrismaError = (err: unknown, code: string) =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === code
-  && (err as { name?: unknown }).name === 'PrismaClientKnownRequestError';
 
 const emailTaken = (email: string) =>
   new AppError('EMAIL_TAKEN', `The email address ${email} is already in use.`, { field: 'email' });
