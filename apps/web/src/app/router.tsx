@@ -30,6 +30,15 @@ async function customerPageWithAtWork() {
   return { Component: () => <CustomerPage renderAtWork={(customer) => <AtWorkPanel customer={customer} />} /> };
 }
 
+/** The Work diary's users list with the live "At work now" list under it. */
+async function diaryPageWithAtWork() {
+  const [{ DiaryPage }, { AtWorkCard }] = await Promise.all([
+    import('../features/diary/pages/diary-page'),
+    import('../features/users/components/at-work-card'),
+  ]);
+  return { Component: () => <DiaryPage aside={<AtWorkCard />} /> };
+}
+
 export const routes: RouteObject[] = [
   {
     id: 'root',
@@ -57,7 +66,7 @@ export const routes: RouteObject[] = [
                   { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                   { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page'), 'ProfilePage') },
                   // Managers and admins see users × month; the page sends a member to their own month.
-                  { path: 'diary', lazy: page(() => import('../features/diary/pages/diary-page'), 'DiaryPage') },
+                  { path: 'diary', lazy: diaryPageWithAtWork },
                   {
                     element: <RequireRole roles={MANAGER_ROLES} />,
                     children: [

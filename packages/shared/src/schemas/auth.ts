@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './common.ts';
-import { PaySchema } from './users.ts';
+import { UserSchema } from './users.ts';
 
 export const LoginBodySchema = z.object({
   email: z.string().trim().min(1, 'Email is required').max(254),
@@ -17,15 +16,7 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const MeSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: RoleSchema,
-  active: z.boolean(),
-  pay: PaySchema,
-  organization: OrganizationSchema,
-});
+export const MeSchema = UserSchema.extend({ organization: OrganizationSchema });
 export type Me = z.infer<typeof MeSchema>;
 
 export const LoginResponseSchema = z.object({ user: MeSchema, token: z.string() });

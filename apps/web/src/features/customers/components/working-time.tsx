@@ -3,11 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { DateRangeFilter, type DateRange } from '../../../components/date-range-filter';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
-import { useDeleteEntry, useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
+import { useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
+import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { entryMinutes, localDate, localDateLabel, localShortDate, localTime } from '../../../components/entries/entry-time';
 import { useServerNow } from '../../../components/entries/use-now';
 import { IconButton } from '../../../components/icon-button';
@@ -45,7 +45,6 @@ export function WorkingTime({ customer }: { customer: Customer }) {
   const [deleting, setDeleting] = useState<WorkEntry | null>(null);
   const [exporting, setExporting] = useState(false);
   const { users } = useEntryUsers();
-  const remove = useDeleteEntry();
 
   const params = {
     customerId: customer.id,
@@ -197,28 +196,12 @@ export function WorkingTime({ customer }: { customer: Customer }) {
         lockCustomer
       />
       <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete entry?"
-        message={deleting ? (
-          <p>
-            {deleting.user.name}, {localDateLabel(deleting.startedAt, tz)} {localTime(deleting.startedAt, tz)}–{deleting.stoppedAt ? localTime(deleting.stoppedAt, tz) : ''} ({formatMinutes(entryMinutes(deleting, now))}), {deleting.category.name}.
-            {' '}The deletion is kept in the entry’s history.
-          </p>
+      <DeleteEntryDialog
+        entry={deleting}
+        onClose={() => setDeleting(null)}
+        summary={deleting ? (
+          <>{deleting.user.name}, {localDateLabel(deleting.startedAt, tz)} {localTime(deleting.startedAt, tz)}–{deleting.stoppedAt ? localTime(deleting.stoppedAt, tz) : ''} ({formatMinutes(entryMinutes(deleting, now))}), {deleting.category.name}.</>
         ) : null}
-        loading={remove.isPending}
-        loadingText="Deleting…"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (!deleting) return;
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success('Entry deleted');
-              setDeleting(null);
-            },
-            onError: (error) => toast.error(error, { title: 'Could not delete' }),
-          });
-        }}
       />
     </section>
   );

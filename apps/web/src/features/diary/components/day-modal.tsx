@@ -1,10 +1,9 @@
 import { dayFigures, type WorkEntry } from '@workdiary/shared';
 import { useState } from 'react';
 import { Badge } from '../../../components/badge';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/empty-state';
-import { useDeleteEntry } from '../../../components/entries/entries-api';
+import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useServerNow } from '../../../components/entries/use-now';
 import { ErrorState } from '../../../components/error-state';
@@ -13,7 +12,6 @@ import { HistoryIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../component
 import { Modal } from '../../../components/modal';
 import { Spinner } from '../../../components/spinner';
 import { TabPanel, Tabs } from '../../../components/tabs';
-import { toast } from '../../../components/toast';
 import { useDiaryDay, useDiaryDayHistory } from '../api/get-day';
 import { downloadDay } from '../api/exports';
 import { wallTime } from '../lib/audit';
@@ -52,7 +50,6 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
   const [historyOf, setHistoryOf] = useState<WorkEntry | null>(null);
   const day = useDiaryDay(user.id, date);
   const history = useDiaryDayHistory(user.id, date, tab === 'history');
-  const remove = useDeleteEntry();
   const sessions = day.data?.items;
   const live = sessions?.some((e) => e.stoppedAt === null) ?? false;
   const now = new Date(useServerNow(live, 15_000));
@@ -181,28 +178,13 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
       <EntryFormModal open={adding} mode="create" onClose={() => setAdding(false)} defaults={{ userId: user.id, date }} lockUser />
       <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} />
       <EntryHistoryModal entry={historyOf} tz={tz} date={date} onClose={() => setHistoryOf(null)} />
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete session?"
-        message={deleting ? (
-          <p>
-            {deleting.customer.name}, {wallTime(deleting.startedAt, tz, date)}–{wallTime(deleting.stoppedAt, tz, date)} ({hours(fullLength(deleting))}), {deleting.category.name}.
-            {' '}The deletion is kept in the session’s history.
-          </p>
+      <DeleteEntryDialog
+        entry={deleting}
+        noun="session"
+        onClose={() => setDeleting(null)}
+        summary={deleting ? (
+          <>{deleting.customer.name}, {wallTime(deleting.startedAt, tz, date)}–{wallTime(deleting.stoppedAt, tz, date)} ({hours(fullLength(deleting))}), {deleting.category.name}.</>
         ) : null}
-        loading={remove.isPending}
-        loadingText="Deleting…"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (!deleting) return;
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast.success('Session deleted');
-              setDeleting(null);
-            },
-            onError: (error) => toast.error(error, { title: 'Could not delete' }),
-          });
-        }}
       />
     </>
   );

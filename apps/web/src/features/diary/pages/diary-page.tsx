@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DiaryUserRow } from '@workdiary/shared';
 import { Link, Navigate } from 'react-router';
 import { Badge } from '../../../components/badge';
@@ -14,13 +15,14 @@ import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
 
 /** Work diary: users × month (Total, Extra, Salary). Members go to their own month. */
-export function DiaryPage() {
+/** `aside` is composed by the app layer (the live "At work now" list lives in another feature). */
+export function DiaryPage({ aside }: { aside?: ReactNode } = {}) {
   const me = useCurrentUser();
   if (!hasRole(me, MANAGER_ROLES)) return <Navigate to={`/diary/${encodeURIComponent(me.id)}`} replace />;
-  return <DiaryOverviewPage />;
+  return <DiaryOverviewPage aside={aside} />;
 }
 
-function DiaryOverviewPage() {
+function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const [month, setMonth, thisMonth] = useMonthParam();
   const overview = useDiaryOverview(month);
   const data = overview.data;
@@ -97,6 +99,7 @@ function DiaryOverviewPage() {
       <p className="muted diary-footnote">
         Finished sessions only: a running timer counts once it stops. Salaries in {currency}, before taxes; extra hours are paid with each person’s overtime factor.
       </p>
+      {aside ? <div className="diary-aside">{aside}</div> : null}
     </>
   );
 }
