@@ -19,6 +19,10 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['apps/api/src/config/env.ts', 'apps/web/src/config/env.ts', 'e2e/**', 'bench/**', 'scripts/**', '**/*.config.{ts,js}'],
     rules: { 'no-restricted-properties': 'off' },
   },

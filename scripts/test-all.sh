@@ -18,8 +18,8 @@ vitest_json() { # package-filter label [env...]
   env "$@" pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
 }
 
-step "typecheck" pnpm -s typecheck
-step "lint" pnpm -s lint
+step "typecheck" pnpm run typecheck
+step "lint" pnpm run lint
 step "shared: unit tests" vitest_json @workdiary/shared shared
 step "web: component tests" vitest_json @workdiary/web web
 step "api: tests on embedded PGlite" vitest_json @workdiary/api api-pglite TEST_DATABASE_URL=
@@ -34,7 +34,7 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/de
   (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || true
 fi
 if [ -x /usr/bin/chromium ]; then
-  step "e2e: Playwright in Chromium" env PW_JSON_OUTPUT="$results/e2e.json" pnpm -s exec playwright test -c e2e/playwright.config.ts
+  step "e2e: Playwright in Chromium" env PW_JSON_OUTPUT="$results/e2e.json" pnpm exec playwright test -c e2e/playwright.config.ts
 else
   echo; echo "━━ e2e: no /usr/bin/chromium (apt-get install -y chromium), browser journeys NOT run"
   failed_steps+=("e2e (chromium missing)")
