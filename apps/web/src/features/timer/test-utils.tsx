@@ -1,3 +1,4 @@
+import { MemoryRouter } from 'react-router';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { Me, WorkEntry } from '@workdiary/shared';
@@ -35,7 +36,9 @@ export const customer = (c: { id: string; name: string }, archived = false) => (
 export function renderSignedIn(ui: ReactNode, { me = makeMe(), queryClient = createTestQueryClient() }: { me?: Me; queryClient?: QueryClient } = {}) {
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <CurrentUserContext value={me}>{ui}</CurrentUserContext>
+      <MemoryRouter>
+        <CurrentUserContext value={me}>{ui}</CurrentUserContext>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
   return { ...result, queryClient, me };

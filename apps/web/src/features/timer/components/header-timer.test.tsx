@@ -372,3 +372,29 @@ describe('HeaderTimer', () => {
     });
   });
 });
+
+describe('HeaderTimer: the Customer Timer settings gear', () => {
+  beforeEach(() => {
+    resetTimerStore();
+    resetServerClock();
+  });
+
+  it('is shown to admins only', async () => {
+    stubFetch({
+      'GET /api/timer': () => jsonResponse({ running: null }),
+      'GET /api/categories': () => jsonResponse({ items: [REGULAR, SUPPORT] }),
+      'GET /api/customers': () => jsonResponse({ items: [customer(ACME), customer(GLOBEX)], total: 2, limit: 20, offset: 0 }),
+    });
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const admin = renderSignedIn(<HeaderTimer />, { me: makeMe({ role: 'ADMIN' }) });
+    await userEvent.click(await screen.findByRole('button', { name: /start work/i }));
+    const dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    expect(within(dialog).getByRole('button', { name: 'Customer Timer settings' })).toBeInTheDocument();
+    admin.unmount();
+
+    renderSignedIn(<HeaderTimer />, { me: makeMe({ role: 'MEMBER' }) });
+    await userEvent.click(await screen.findByRole('button', { name: /start work/i }));
+    const memberDialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    expect(within(memberDialog).queryByRole('button', { name: 'Customer Timer settings' })).toBeNull();
+  });
+});

@@ -3,7 +3,10 @@ import { Button } from '../../../components/button';
 import { Modal } from '../../../components/modal';
 import { CategoryPicker } from '../../../components/pickers/category-picker';
 import { CustomerPicker, type CustomerOption } from '../../../components/pickers/customer-picker';
-import { PlayIcon } from '../../../components/icons';
+import { GearIcon, PlayIcon } from '../../../components/icons';
+import { IconButton } from '../../../components/icon-button';
+import { useNavigate } from 'react-router';
+import { ADMIN_ROLES, hasRole, useCurrentUser } from '../../../lib/current-user';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import type { TimerCustomer } from '../../../stores/timer-store';
 import { useStartTimer } from '../api/timer';
@@ -17,6 +20,8 @@ export type StartTimerModalProps = {
 /** The "Customer Timer" dialog: Customer (searchable) and Category (with Add new) → Submit. */
 export function StartTimerModal({ onClose, customer: fixedCustomer }: StartTimerModalProps) {
   const formId = useId();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
   const categoryFieldId = useId();
   const customerRef = useRef<HTMLInputElement>(null);
   const start = useStartTimer({ onSuccess: () => onClose() });
@@ -52,6 +57,16 @@ export function StartTimerModal({ onClose, customer: fixedCustomer }: StartTimer
       description={fixedCustomer ? `Start work for ${fixedCustomer.name}.` : 'Choose whom you work for and what kind of work it is.'}
       onClose={close}
       closeOnBackdrop={false}
+      headerActions={hasRole(me, ADMIN_ROLES) ? (
+        <IconButton
+          label="Customer Timer settings"
+          icon={<GearIcon size={18} />}
+          onClick={() => {
+            onClose();
+            void navigate('/settings?open=customer-timer');
+          }}
+        />
+      ) : undefined}
       footer={
         <>
           <Button variant="ghost" onClick={close} disabled={start.isPending}>
