@@ -19,12 +19,12 @@ export type TestContext = { app: App; db: Database; clock: { now: Date | null } 
  * Builds the app on a fresh database for this test file and closes both after it.
  * `clock.now` pins the server's clock when set (timer tests); null means real time.
  */
-export async function setupTestApp(): Promise<TestContext> {
+export async function setupTestApp(opts: { env?: Partial<typeof env> } = {}): Promise<TestContext> {
   const db = await freshDatabase(env.TEST_DATABASE_URL);
   const clock: { now: Date | null } = { now: null };
   const app = await buildApp({
     database: db,
-    env: { ...env, LOGIN_RATE_LIMIT: 1000 },
+    env: { ...env, LOGIN_RATE_LIMIT: 1000, ...opts.env },
     jwtSecret: 'test-secret-test-secret-test-secret',
     now: () => clock.now ?? new Date(),
   });

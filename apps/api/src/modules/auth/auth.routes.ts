@@ -11,6 +11,8 @@ export default async function authRoutes(app: App) {
       rateLimit: {
         max: app.env.LOGIN_RATE_LIMIT,
         timeWindow: '1 minute',
+        // After body parsing, so the key can include the email: one noisy account does not lock out an office.
+        hook: 'preHandler',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
       },
     },
