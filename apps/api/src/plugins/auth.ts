@@ -78,9 +78,12 @@ export function registerAuth(app: FastifyInstance, database: Database) {
   app.decorateRequest('db', null as unknown as ScopedDb);
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    // Decide by the matched route, not the raw URL: the router decodes `%61pi` to `api`, so a
+    // percent-encoded path would reach an /api handler while the raw URL looks like something else.
+    const route = request.routeOptions.url;
+    if (request.is404 || !route?.startsWith('/api/') || route.startsWith('/api/docs')) return;
     const access = request.routeOptions.config?.access;
-    if (access?.public || request.is404) return;
+    if (access?.public) return;
     const token = readToken(request);
     if (!token) throw new AppError('UNAUTHENTICATED');
     let payload: TokenPayload;

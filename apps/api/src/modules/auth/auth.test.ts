@@ -76,6 +76,20 @@ describe(`auth (${engineName})`, () => {
     expect(docs.statusCode).toBe(200);
   });
 
+  it('authenticates a route also when its path is percent-encoded (no way around the auth hook)', async () => {
+    // find-my-way decodes `%61` to `a`, so `/%61pi/users` reaches GET /api/users: it must still need a session and the role.
+    for (const url of ['/%61pi/users', '/%61pi/customers', '/%61pi/me', '/%61pi/work-entries']) {
+      const res = await ctx.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code, url).toBe('UNAUTHENTICATED');
+    }
+    const member = await ctx.app.inject({ method: 'GET', url: '/%61pi/users', headers: { authorization: `Bearer ${org.users.alice.token}` } });
+    expect(member.statusCode).toBe(403);
+    expect(member.json().error.code).toBe('FORBIDDEN');
+    const admin = await ctx.app.inject({ method: 'GET', url: '/%61pi/users', headers: { authorization: `Bearer ${org.users.admin.token}` } });
+    expect(admin.statusCode).toBe(200);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/nope' });
     expect(res.statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { AppError, DateSchema, dayBounds, localDateOf, localToInstant, type LocalTimeCandidate } from '@workdiary/shared';
+import { AppError, DateSchema, dayBounds, InstantSchema, localDateOf, localToInstant, type LocalTimeCandidate } from '@workdiary/shared';
 
 /**
  * Manual entries arrive either as UTC instants or as wall-clock readings in the organisation's
@@ -179,7 +179,9 @@ export function rangeBound(value: string | undefined, which: 'from' | 'to', tz: 
       throw new AppError('VALIDATION_ERROR', `${which}: No such date "${value}"`);
     }
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+  // Strict ISO 8601 with Z or an offset: `new Date` alone rolls 30 Feb over to March and reads an
+  // offset-less instant in the server's own zone.
+  if (InstantSchema.safeParse(value).success) {
     const d = new Date(value);
     if (!Number.isNaN(d.getTime())) return d;
   }

@@ -295,6 +295,16 @@ describe(`work entries on ${engineName}`, () => {
       expect(errorOf(bad).code).toBe('VALIDATION_ERROR');
     });
 
+    it('instant bounds are parsed strictly: no rolled-over days, no instants without a UTC offset', async () => {
+      // `new Date` would read 30 Feb as 2 March, and an offset-less instant in the server's own zone.
+      for (const q of ['from=2026-02-30T00:00:00Z', 'to=2026-10-02T08:00', 'from=2026-10-01T25:00:00Z', 'from=2026-10-01Tnoon']) {
+        const res = await as(ctx.app, org.users.manager.token).get(`/api/work-entries?${q}`);
+        expect(res.statusCode, q).toBe(400);
+        expect(errorOf(res).code, q).toBe('VALIDATION_ERROR');
+      }
+      expect((await list('from=2026-10-01T02:00:00%2B02:00&to=2026-10-02T11:00:00%2B02:00')).total).toBe(2);
+    });
+
     it('a user filter; members see only their own rows, and asking for someone else is 403', async () => {
       expect(await list(`userId=${org.users.bob.id}&from=2026-10-01&to=2026-10-31`)).toMatchObject({ total: 3, totalMinutes: 135 });
       const own = await list('from=2026-10-01&to=2026-10-31', org.users.alice.token);
