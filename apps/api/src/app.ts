@@ -102,8 +102,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.url === '/api' || !hasWeb || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    const pathname = request.url.split('?')[0] ?? '';
+    // Only app routes fall back to index.html; a missing file (an old build's chunk) is a real 404.
+    const looksLikeFile = pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname);
+    if (pathname.startsWith('/api/') || pathname === '/api' || !hasWeb || request.method !== 'GET' || looksLikeFile) {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${pathname}` } });
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -29,7 +29,7 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
       <ResponsiveContainer width="100%" height={220}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#e4e7ec" />
-          <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: '#d0d5dd' }} interval={0} tick={{ fontSize: 11, fill: '#667085' }} />
+          <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: '#d0d5dd' }} interval="preserveStartEnd" minTickGap={2} tick={{ fontSize: 11, fill: '#667085' }} />
           <YAxis tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: '#667085' }} allowDecimals={false} unit="h" />
           <Tooltip
             cursor={{ fill: 'rgb(16 24 40 / 0.05)' }}
