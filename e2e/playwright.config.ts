@@ -7,6 +7,16 @@ import { defineConfig } from '@playwright/test';
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.join(root, 'e2e/output/data');
+// A second server on an empty database with demo data off: the first-run setup journey.
+const firstRunPort = port + 1;
+const firstRunDataDir = path.join(root, 'e2e/output/data-first-run');
+const serverEnv = {
+  HOST: '127.0.0.1',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  LOGIN_RATE_LIMIT: '1000',
+  JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret',
+};
 
 export default defineConfig({
   testDir: '.',
@@ -35,22 +45,26 @@ export default defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `rm -rf "${dataDir}" && pnpm --filter @workdiary/api start`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      SEED_DEMO: 'true',
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT: '1000',
-      JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret',
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: '**/first-run.spec.ts' },
+    { name: 'first-run', use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${firstRunPort}` }, testMatch: '**/first-run.spec.ts' },
+  ],
+  webServer: [
+    {
+      command: `rm -rf "${dataDir}" && pnpm --filter @workdiary/api start`,
+      cwd: root,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true' },
     },
-  },
+    {
+      command: `rm -rf "${firstRunDataDir}" && pnpm --filter @workdiary/api start`,
+      cwd: root,
+      url: `http://127.0.0.1:${firstRunPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv, PORT: String(firstRunPort), DATA_DIR: firstRunDataDir, SEED_DEMO: 'false' },
+    },
+  ],
 });
