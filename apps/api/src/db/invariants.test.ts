@@ -237,9 +237,8 @@ describe(`database invariants (${engine})`, () => {
       expect(row.requiredMinutes).toEqual(week);
     });
 
-    // KNOWN GAP, reported with a fix (a new migration replacing the CHECK with one on cardinality()):
-    // array_length('{}', 1) and array_length(NULL, 1) are NULL, and a CHECK that is NULL passes.
-    // These two tests pass while the gap exists; when the fix lands they fail: turn `it.fails` into `it`.
+    // The first CHECK used array_length(), NULL for '{}' and NULL arrays (and a NULL CHECK passes);
+    // migration 20261126000100 replaced it with one on cardinality() and non-null elements.
     it('refuses an empty requiredMinutes array', async () => {
       const c = await makeOrg(prisma, 'C');
       const r = await rejection(prisma.workRules.create({ data: { id: newId(), organizationId: c.orgId, requiredMinutes: [] } }));

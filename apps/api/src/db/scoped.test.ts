@@ -222,11 +222,11 @@ describe(`scoped client: one organisation's data only (${engine})`, () => {
   });
 
   /**
-   * KNOWN GAPS, reported to the lead with fixes. Each test states the behaviour we want and FAILS
-   * today, so `it.fails` passes; when a fix lands the test passes and `it.fails` reports it — then
-   * turn it into `it`. They run on a separate pair of organisations (C, D), as today they do write.
+   * Gaps found in review and closed since: the organisation filter is ANDed (never overwrites the
+   * caller's), nested relation writes are refused, and composite foreign keys keep an entry inside
+   * its organisation. They run on a separate pair of organisations (C, D), as a regression would write.
    */
-  describe('known gaps (it.fails until fixed)', () => {
+  describe('closed gaps', () => {
     let c: Org;
     let d: Org;
     let scopedC: ScopedDb;
