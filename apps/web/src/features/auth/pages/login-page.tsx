@@ -7,6 +7,7 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { safeNextPath } from '../../../lib/login-url';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useLogin } from '../api/login';
+import { AuthCard } from '../../../components/auth-card';
 
 type FieldErrors = { email?: string; password?: string };
 
@@ -37,46 +38,40 @@ export function LoginPage() {
   };
 
   return (
-    <main className="auth-page">
-      <div className="auth-card card">
-        <p className="auth-card__brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Workdiary
-        </p>
-        <h1 className="auth-card__title">Sign in</h1>
-        <p className="auth-card__subtitle">Track time for your customers.</p>
-        {login.error ? (
-          <div className="form-alert" role="alert">
-            {getErrorMessage(login.error)}
-          </div>
-        ) : null}
-        <form className="stack" noValidate onSubmit={onSubmit}>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoFocus
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            error={fieldErrors.email}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            error={fieldErrors.password}
-          />
-          <Button type="submit" variant="primary" block loading={login.isPending} loadingText="Signing in…">
-            Sign in
-          </Button>
-        </form>
-      </div>
-    </main>
+    <AuthCard>
+      <h1 className="auth-card__title">Sign in</h1>
+      <p className="auth-card__subtitle">Track time for your customers.</p>
+      {login.error ? (
+        <div className="form-alert" role="alert">
+          {getErrorMessage(login.error)}
+        </div>
+      ) : null}
+      <form className="stack" noValidate onSubmit={onSubmit}>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          autoFocus
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={fieldErrors.email}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={fieldErrors.password}
+        />
+        <Button type="submit" variant="primary" block loading={login.isPending} loadingText="Signing in…">
+          Sign in
+        </Button>
+      </form>
+    </AuthCard>
   );
 }

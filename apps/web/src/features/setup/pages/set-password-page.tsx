@@ -6,6 +6,7 @@ import { TextField } from '../../../components/text-field';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useSetPassword } from '../api/setup';
+import { AuthCard } from '../../../components/auth-card';
 
 /** Opened from a one-time link an administrator passed on: choose a password, then you are signed in. */
 export function SetPasswordPage() {
@@ -32,33 +33,27 @@ export function SetPasswordPage() {
   };
 
   return (
-    <main className="auth-page">
-      <div className="auth-card card">
-        <p className="auth-card__brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Workdiary
-        </p>
-        <h1 className="auth-card__title">Set your password</h1>
-        {linkBroken ? (
-          <>
-            <div className="form-alert" role="alert">
-              {setPassword.error ? getErrorMessage(setPassword.error) : 'This link is incomplete. Open the whole link you were given.'}
-            </div>
-            <p className="auth-card__subtitle">Ask your administrator for a new link (Users → Edit → Create a set-password link).</p>
-            <Link to="/login" className="btn btn--secondary btn--block">Go to sign in</Link>
-          </>
-        ) : (
-          <>
-            <p className="auth-card__subtitle">Choose the password you will sign in with. The link works once.</p>
-            {setPassword.error ? <div className="form-alert" role="alert">{getErrorMessage(setPassword.error)}</div> : null}
-            <form className="stack" noValidate onSubmit={submit}>
-              <TextField label="New password" type="password" autoComplete="new-password" autoFocus required value={password} onChange={(e) => setPw(e.target.value)} error={errors.password} hint="At least 8 characters." />
-              <TextField label="Repeat password" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
-              <Button type="submit" variant="primary" block loading={setPassword.isPending} loadingText="Saving…">Set password and sign in</Button>
-            </form>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard>
+      <h1 className="auth-card__title">Set your password</h1>
+      {linkBroken ? (
+        <>
+          <div className="form-alert" role="alert">
+            {setPassword.error ? getErrorMessage(setPassword.error) : 'This link is incomplete. Open the whole link you were given.'}
+          </div>
+          <p className="auth-card__subtitle">Ask your administrator for a new link (Users → Edit → Create a set-password link).</p>
+          <Link to="/login" className="btn btn--secondary btn--block">Go to sign in</Link>
+        </>
+      ) : (
+        <>
+          <p className="auth-card__subtitle">Choose the password you will sign in with. The link works once.</p>
+          {setPassword.error ? <div className="form-alert" role="alert">{getErrorMessage(setPassword.error)}</div> : null}
+          <form className="stack" noValidate onSubmit={submit}>
+            <TextField label="New password" type="password" autoComplete="new-password" autoFocus required value={password} onChange={(e) => setPw(e.target.value)} error={errors.password} hint="At least 8 characters." />
+            <TextField label="Repeat password" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={errors.confirm} />
+            <Button type="submit" variant="primary" block loading={setPassword.isPending} loadingText="Saving…">Set password and sign in</Button>
+          </form>
+        </>
+      )}
+    </AuthCard>
   );
 }

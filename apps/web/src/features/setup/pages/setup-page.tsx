@@ -11,6 +11,7 @@ import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRunSetup, useSetupStatus } from '../api/setup';
 import '../components/setup.css';
+import { AuthCard } from '../../../components/auth-card';
 
 type Values = { orgName: string; timeZone: string; currency: string; name: string; email: string; password: string; confirm: string };
 type Errors = Partial<Record<keyof Values | 'form', string>>;
@@ -35,9 +36,9 @@ export function SetupPage() {
   if (status.isPending) return <FullPageSpinner label="Checking whether Workdiary is set up…" />;
   if (status.isError) {
     return (
-      <main className="auth-page">
-        <div className="auth-card card"><ErrorState error={status.error} title="Could not reach Workdiary" onRetry={() => void status.refetch()} retrying={status.isFetching} /></div>
-      </main>
+      <AuthCard brand={false}>
+        <ErrorState error={status.error} title="Could not reach Workdiary" onRetry={() => void status.refetch()} retrying={status.isFetching} />
+      </AuthCard>
     );
   }
   const done = !status.data.needed || isApiError(setup.error, 'SETUP_ALREADY_DONE');
@@ -69,44 +70,38 @@ export function SetupPage() {
   };
 
   return (
-    <main className="auth-page">
-      <div className="auth-card card setup-card">
-        <p className="auth-card__brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Workdiary
-        </p>
-        {done ? (
-          <>
-            <h1 className="auth-card__title">Workdiary is set up</h1>
-            <p className="auth-card__subtitle">
-              The organisation and its first administrator exist. Sign in, or ask an administrator for an account.
-            </p>
-            <Link to="/login" className="btn btn--primary btn--block">Go to sign in</Link>
-          </>
-        ) : (
-          <>
-            <h1 className="auth-card__title">Set up Workdiary</h1>
-            <p className="auth-card__subtitle">Create your organisation and its first administrator. This page is shown only once.</p>
-            {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
-            <form className="stack" noValidate onSubmit={submit}>
-              <fieldset className="setup-section">
-                <legend className="setup-section__title">Organisation</legend>
-                <TextField label="Organisation name" required autoFocus value={values.orgName} onChange={(e) => set('orgName')(e.target.value)} error={errors.orgName} />
-                <TimeZoneField value={values.timeZone} onChange={set('timeZone')} required error={errors.timeZone} hint="Days and months are cut in this zone." />
-                <CurrencyField value={values.currency} onChange={set('currency')} error={errors.currency} hint="Pay and salaries are shown in it." />
-              </fieldset>
-              <fieldset className="setup-section">
-                <legend className="setup-section__title">First administrator</legend>
-                <TextField label="Your name" required autoComplete="name" value={values.name} onChange={(e) => set('name')(e.target.value)} error={errors.name} />
-                <TextField label="Email" type="email" required autoComplete="username" value={values.email} onChange={(e) => set('email')(e.target.value)} error={errors.email} hint="Your login." />
-                <TextField label="Password" type="password" required autoComplete="new-password" value={values.password} onChange={(e) => set('password')(e.target.value)} error={errors.password} hint="At least 8 characters." />
-                <TextField label="Repeat password" type="password" required autoComplete="new-password" value={values.confirm} onChange={(e) => set('confirm')(e.target.value)} error={errors.confirm} />
-              </fieldset>
-              <Button type="submit" variant="primary" block loading={setup.isPending} loadingText="Setting up…">Create organisation</Button>
-            </form>
-          </>
-        )}
-      </div>
-    </main>
+    <AuthCard className="setup-card">
+      {done ? (
+        <>
+          <h1 className="auth-card__title">Workdiary is set up</h1>
+          <p className="auth-card__subtitle">
+            The organisation and its first administrator exist. Sign in, or ask an administrator for an account.
+          </p>
+          <Link to="/login" className="btn btn--primary btn--block">Go to sign in</Link>
+        </>
+      ) : (
+        <>
+          <h1 className="auth-card__title">Set up Workdiary</h1>
+          <p className="auth-card__subtitle">Create your organisation and its first administrator. This page is shown only once.</p>
+          {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
+          <form className="stack" noValidate onSubmit={submit}>
+            <fieldset className="setup-section">
+              <legend className="setup-section__title">Organisation</legend>
+              <TextField label="Organisation name" required autoFocus value={values.orgName} onChange={(e) => set('orgName')(e.target.value)} error={errors.orgName} />
+              <TimeZoneField value={values.timeZone} onChange={set('timeZone')} required error={errors.timeZone} hint="Days and months are cut in this zone." />
+              <CurrencyField value={values.currency} onChange={set('currency')} error={errors.currency} hint="Pay and salaries are shown in it." />
+            </fieldset>
+            <fieldset className="setup-section">
+              <legend className="setup-section__title">First administrator</legend>
+              <TextField label="Your name" required autoComplete="name" value={values.name} onChange={(e) => set('name')(e.target.value)} error={errors.name} />
+              <TextField label="Email" type="email" required autoComplete="username" value={values.email} onChange={(e) => set('email')(e.target.value)} error={errors.email} hint="Your login." />
+              <TextField label="Password" type="password" required autoComplete="new-password" value={values.password} onChange={(e) => set('password')(e.target.value)} error={errors.password} hint="At least 8 characters." />
+              <TextField label="Repeat password" type="password" required autoComplete="new-password" value={values.confirm} onChange={(e) => set('confirm')(e.target.value)} error={errors.confirm} />
+            </fieldset>
+            <Button type="submit" variant="primary" block loading={setup.isPending} loadingText="Setting up…">Create organisation</Button>
+          </form>
+        </>
+      )}
+    </AuthCard>
   );
 }
