@@ -76,6 +76,16 @@ export function hasRole(role: Role, allowed: Role[] | undefined): boolean {
 export function registerAuth(app: FastifyInstance, database: Database) {
   app.decorateRequest('auth', null as unknown as AuthContext);
   app.decorateRequest('db', null as unknown as ScopedDb);
+  // One scoped client per organisation, made on first use rather than on every request.
+  const scoped = new Map<string, ScopedDb>();
+  const scopedFor = (orgId: string): ScopedDb => {
+    let db = scoped.get(orgId);
+    if (!db) {
+      db = forOrg(database.prisma, orgId);
+      scoped.set(orgId, db);
+    }
+    return db;
+  };
 
   app.addHook('onRequest', async (request) => {
     // Decide by the matched route, not the raw URL: the router decodes `%61pi` to `api`, so a
@@ -100,7 +110,7 @@ export function registerAuth(app: FastifyInstance, database: Database) {
       throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
     }
     request.auth = { userId: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
-    request.db = forOrg(database.prisma, user.organizationId);
+    request.db = scopedFor(user.organizationId);
     if (!hasRole(user.role, access?.roles)) throw new AppError('FORBIDDEN');
   });
 }
