@@ -101,7 +101,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date = new Date()): Pr
   add(2, at(late, 22 * 60), at(late, 26 * 60), 4);
 
   await prisma.$transaction(async (tx) => {
-    await tx.organization.create({ data: { id: orgId, name: 'Demo Company', timeZone: tz, currency: 'EUR' } });
+    await tx.organization.create({ data: { id: orgId, name: 'Demo Company', timeZone: tz, currency: 'EUR', locale: 'de-DE' } });
     await tx.user.createMany({
       data: users.map((u, i) => ({ id: userIds[i] as string, organizationId: orgId, passwordHash, ...u })),
     });

@@ -1,4 +1,4 @@
-import type { Organization as WireOrganization, User as WireUser } from '@workdiary/shared';
+import { LocaleSchema, type Locale, type Organization as WireOrganization, type User as WireUser } from '@workdiary/shared';
 import type { Organization, User } from '../generated/prisma/client.ts';
 
 export function toWireUser(u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'active' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor'>): WireUser {
@@ -17,6 +17,12 @@ export function toWireUser(u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'act
   };
 }
 
-export function toWireOrganization(o: Pick<Organization, 'id' | 'name' | 'timeZone' | 'currency' | 'clientTimer'>): WireOrganization {
-  return { id: o.id, name: o.name, timeZone: o.timeZone, currency: o.currency.trim(), clientTimer: o.clientTimer };
+export function toWireOrganization(o: Pick<Organization, 'id' | 'name' | 'timeZone' | 'currency' | 'clientTimer' | 'locale'>): WireOrganization {
+  return { id: o.id, name: o.name, timeZone: o.timeZone, currency: o.currency.trim(), clientTimer: o.clientTimer, locale: toLocale(o.locale) ?? 'en-GB' };
+}
+
+/** A stored locale the app no longer offers reads as null (the caller falls back), never as a 500. */
+export function toLocale(stored: string | null): Locale | null {
+  const parsed = LocaleSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
 }

@@ -42,7 +42,7 @@ describe('routes of the users issue', () => {
 
   it('a manager sees At work now in the header and the page', async () => {
     stubFetch({
-      'GET /api/me': () => jsonResponse(makeMe({ role: 'MANAGER', organization: { id: 'o', name: 'Acme', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: false } })),
+      'GET /api/me': () => jsonResponse(makeMe({ role: 'MANAGER', organization: { id: 'o', name: 'Acme', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: false, locale: 'en-GB' } })),
       'GET /api/at-work': () => jsonResponse({ items: [] }),
     });
     renderAt('/at-work');

@@ -45,7 +45,8 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
     role: 'MEMBER',
     active: true,
     pay: { type: 'HOURLY', hourlyRate: 2500, monthlyBase: null, overtimeFactor: 1.25 },
-    organization: { id: 'org-1', name: 'Acme Ltd', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true },
+    locale: null,
+    organization: { id: 'org-1', name: 'Acme Ltd', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true, locale: 'en-GB' },
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocaleSchema } from './common.ts';
 import { UserSchema } from './users.ts';
 
 export const LoginBodySchema = z.object({
@@ -13,10 +14,12 @@ export const OrganizationSchema = z.object({
   timeZone: z.string(),
   currency: z.string(),
   clientTimer: z.boolean(),
+  locale: LocaleSchema,
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const MeSchema = UserSchema.extend({ organization: OrganizationSchema });
+/** `locale`: the user's own override of the organisation's locale, null to follow it. */
+export const MeSchema = UserSchema.extend({ locale: LocaleSchema.nullable(), organization: OrganizationSchema });
 export type Me = z.infer<typeof MeSchema>;
 
 export const LoginResponseSchema = z.object({ user: MeSchema, token: z.string() });

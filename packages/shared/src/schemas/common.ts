@@ -9,3 +9,12 @@ export const DateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\
 export const RoleSchema = z.enum(['ADMIN', 'MANAGER', 'MEMBER']);
 export type Role = z.infer<typeof RoleSchema>;
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/**
+ * The formatting locales Workdiary offers (BCP 47). The language part picks the UI translation
+ * (en, de); the region part the number/date conventions (e.g. de-CH groups with ’).
+ */
+export const LOCALES = ['en-GB', 'en-US', 'de-DE', 'de-AT', 'de-CH'] as const;
+export const LocaleSchema = z.enum(LOCALES, { error: `Choose one of ${LOCALES.join(', ')}` });
+export type Locale = z.infer<typeof LocaleSchema>;
+export const DEFAULT_LOCALE: Locale = 'en-GB';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocaleSchema } from './common.ts';
 import { EmailSchema, NameSchema, PasswordSchema } from './users.ts';
 
 /** True when `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -38,6 +39,8 @@ export const OrganizationBodySchema = z.object({
   name: OrganizationNameSchema,
   timeZone: TimeZoneSchema,
   currency: CurrencySchema,
+  /** Left out: unchanged (PUT) or en-GB (setup). */
+  locale: LocaleSchema.optional(),
 });
 export type OrganizationBody = z.input<typeof OrganizationBodySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './common.ts';
+import { LocaleSchema, RoleSchema } from './common.ts';
 import { WorkEntrySchema } from './entries.ts';
 
 const Money = z.number().int().min(0).max(1_000_000_000);
@@ -113,8 +113,9 @@ export const ChangePasswordBodySchema = z.object({
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
 /** PATCH /api/me */
-export const MePatchBodySchema = z.object({ name: NameSchema });
-export type MePatchBody = z.infer<typeof MePatchBodySchema>;
+/** PATCH /api/me: your name and/or your language (null: follow the organisation's locale). */
+export const MePatchBodySchema = z.object({ name: NameSchema.optional(), locale: LocaleSchema.nullable().optional() });
+export type MePatchBody = z.input<typeof MePatchBodySchema>;
 
 /** GET /api/at-work: the running timers of the organisation, oldest first. */
 export const AtWorkItemSchema = z.object({

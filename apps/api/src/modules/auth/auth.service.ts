@@ -1,7 +1,7 @@
 import { AppError, type Me } from '@workdiary/shared';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { burnVerify, verifyPassword } from '../../lib/passwords.ts';
-import { toWireOrganization, toWireUser } from '../../lib/mappers.ts';
+import { toLocale, toWireOrganization, toWireUser } from '../../lib/mappers.ts';
 
 /** Login is the one query made before a tenant is known: by globally unique email. */
 export async function authenticate({ prisma, email, password }: { prisma: PrismaClient; email: string; password: string }) {
@@ -19,5 +19,5 @@ export async function authenticate({ prisma, email, password }: { prisma: Prisma
 export async function loadMe({ prisma, userId }: { prisma: PrismaClient; userId: string }): Promise<Me> {
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { organization: true } });
   if (!user) throw new AppError('UNAUTHENTICATED');
-  return { ...toWireUser(user), organization: toWireOrganization(user.organization) };
+  return { ...toWireUser(user), locale: toLocale(user.locale), organization: toWireOrganization(user.organization) };
 }

@@ -14,7 +14,7 @@ describe(`organisation settings (${engineName})`, () => {
   it('every signed-in user reads their own organisation', async () => {
     const res = await as(ctx.app, org.users.alice.token).get('/api/organization');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: org.orgId, name: 'First Org', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true });
+    expect(res.json()).toEqual({ id: org.orgId, name: 'First Org', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true, locale: 'en-GB' });
   });
 
   it('admins change name, time zone and currency; the change shows in /api/me and is published', async () => {
@@ -28,6 +28,18 @@ describe(`organisation settings (${engineName})`, () => {
     expect(events).toEqual([{ type: 'settings.changed', what: 'organization' }]);
     // The other organisation is untouched.
     expect((await as(ctx.app, other.users.admin.token).get('/api/organization')).json()).toMatchObject({ name: 'Second Org', timeZone: 'Europe/Berlin' });
+  });
+
+  it('admins set the locale; left out it stays; an unknown one is a 400 that stores nothing', async () => {
+    const admin = as(ctx.app, other.users.admin.token);
+    const set = await admin.put('/api/organization', { name: 'Second Org', timeZone: 'Europe/Berlin', currency: 'EUR', locale: 'de-DE' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().locale).toBe('de-DE');
+    expect((await admin.put('/api/organization', { name: 'Second Org', timeZone: 'Europe/Berlin', currency: 'EUR' })).json().locale).toBe('de-DE');
+    const bad = await admin.put('/api/organization', { name: 'Second Org', timeZone: 'Europe/Berlin', currency: 'EUR', locale: 'xx-YY' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION_ERROR');
+    expect((await as(ctx.app, other.users.bob.token).get('/api/me')).json().organization.locale).toBe('de-DE');
   });
 
   it('refuses an unknown time zone or currency (400) and non-admins (403)', async () => {

@@ -1,11 +1,11 @@
-import { AppError, DEFAULT_WORK_RULES, type Organization } from '@workdiary/shared';
+import { AppError, DEFAULT_LOCALE, DEFAULT_WORK_RULES, type Organization } from '@workdiary/shared';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import { toWireOrganization } from '../../lib/mappers.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 
 export type SetupInput = {
-  organization: { name: string; timeZone: string; currency: string };
+  organization: { name: string; timeZone: string; currency: string; locale?: string | undefined };
   admin: { name: string; email: string; password: string };
 };
 
@@ -36,7 +36,7 @@ export async function runSetup({ prisma, input }: { prisma: PrismaClient; input:
       throw new AppError('SETUP_ALREADY_DONE', 'Workdiary is already set up. Sign in, or ask an administrator for an account.');
     }
     const org = await tx.organization.create({
-      data: { id: orgId, name: input.organization.name.trim(), timeZone: input.organization.timeZone, currency: input.organization.currency.toUpperCase() },
+      data: { id: orgId, name: input.organization.name.trim(), timeZone: input.organization.timeZone, currency: input.organization.currency.toUpperCase(), locale: input.organization.locale ?? DEFAULT_LOCALE },
     });
     await tx.workRules.create({ data: { id: newId(), organizationId: orgId, userId: null, ...DEFAULT_WORK_RULES } });
     const admin = await tx.user.create({

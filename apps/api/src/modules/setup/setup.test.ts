@@ -9,7 +9,7 @@ describe(`first-run setup (${engineName})`, () => {
   });
 
   const body = (email: string) => ({
-    organization: { name: 'Acme Ltd', timeZone: 'America/New_York', currency: 'usd' },
+    organization: { name: 'Acme Ltd', timeZone: 'America/New_York', currency: 'usd', locale: 'en-US' },
     admin: { name: 'Jane Admin', email, password: 'jane-password-1' },
   });
   const post = (payload: unknown) => ctx.app.inject({ method: 'POST', url: '/api/setup', payload: payload as object });
@@ -28,6 +28,8 @@ describe(`first-run setup (${engineName})`, () => {
     expect(currency.statusCode).toBe(400);
     const unknownCurrency = await post({ ...body('a@x.example'), organization: { name: 'A', timeZone: 'UTC', currency: 'QQQ' } });
     expect(unknownCurrency.statusCode).toBe(400);
+    const locale = await post({ ...body('a@x.example'), organization: { name: 'A', timeZone: 'UTC', currency: 'EUR', locale: 'klingon' } });
+    expect(locale.statusCode).toBe(400);
     const password = await post({ ...body('a@x.example'), admin: { name: 'A', email: 'a@x.example', password: 'short' } });
     expect(password.statusCode).toBe(400);
     expect(await ctx.db.prisma.organization.count()).toBe(0);
@@ -41,7 +43,7 @@ describe(`first-run setup (${engineName})`, () => {
     expect(won).toHaveLength(1);
     expect(lost.map((r) => r.json().error.code)).toEqual(Array(4).fill('SETUP_ALREADY_DONE'));
     const me = won[0]!.json().user;
-    expect(me).toMatchObject({ role: 'ADMIN', active: true, organization: { name: 'Acme Ltd', timeZone: 'America/New_York', currency: 'USD', clientTimer: true } });
+    expect(me).toMatchObject({ role: 'ADMIN', active: true, organization: { name: 'Acme Ltd', timeZone: 'America/New_York', currency: 'USD', clientTimer: true, locale: 'en-US' }, locale: null });
     expect(String(won[0]!.headers['set-cookie'])).toContain('wd_session=');
     expect((await as(ctx.app, won[0]!.json().token).get('/api/me')).json().id).toBe(me.id);
     expect(await ctx.db.prisma.organization.count()).toBe(1);

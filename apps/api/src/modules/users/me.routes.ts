@@ -7,9 +7,19 @@ import { startSession } from '../../plugins/auth.ts';
 /** The caller's own profile and password, and redeeming a set-password link. */
 export default async function meRoutes(app: App) {
   app.patch('/me', {
-    schema: { tags: ['auth'], summary: 'Change your own name', body: MePatchBodySchema, response: { 200: MeSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own name and/or language',
+      description: '`locale: null` goes back to the organisation\'s locale; a field left out is unchanged.',
+      body: MePatchBodySchema,
+      response: { 200: MeSchema },
+    },
   }, async (request) => {
-    await request.db.user.updateMany({ where: { id: request.auth.userId }, data: { name: request.body.name } });
+    const { name, locale } = request.body;
+    await request.db.user.updateMany({
+      where: { id: request.auth.userId },
+      data: { ...(name !== undefined ? { name } : {}), ...(locale !== undefined ? { locale } : {}) },
+    });
     app.events.publish(request.auth.orgId, { type: 'user.changed', userId: request.auth.userId });
     return loadMe({ prisma: app.database.prisma, userId: request.auth.userId });
   });

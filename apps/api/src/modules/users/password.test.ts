@@ -44,6 +44,18 @@ describe(`own password and set-password links (${engineName})`, () => {
     expect((await as(ctx.app, org.users.bob.token).patch('/api/me', { name: '' })).statusCode).toBe(400);
   });
 
+  it('PATCH /api/me sets and clears the own language override without touching the name', async () => {
+    const bob = as(ctx.app, org.users.bob.token);
+    const before = (await bob.get('/api/me')).json();
+    expect(before.locale).toBeNull();
+    const set = await bob.patch('/api/me', { locale: 'de-DE' });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ locale: 'de-DE', name: before.name, organization: { locale: 'en-GB' } });
+    expect((await bob.patch('/api/me', { locale: 'fr-FR' })).statusCode).toBe(400);
+    expect((await bob.get('/api/me')).json().locale).toBe('de-DE');
+    expect((await bob.patch('/api/me', { locale: null })).json().locale).toBeNull();
+  });
+
   it('an invited user sets a password with the one-time link, once; only its digest is stored', async () => {
     const res = await as(ctx.app, org.users.admin.token).post('/api/users', {
       name: 'Ivy Invite', email: 'ivy@test.example', role: 'MEMBER', pay: { type: 'MONTHLY', monthlyBase: 300000, overtimeFactor: 1.25 }, sendInvite: true,
