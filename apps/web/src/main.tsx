@@ -5,6 +5,7 @@ import { AppProviders } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { createAppRouter } from './app/router';
 import { setUnauthorizedHandler } from './lib/api-client';
+import { prepareI18n } from './lib/i18n/i18n';
 import { loginUrl } from './lib/login-url';
 import './styles/global.css';
 
@@ -20,10 +21,13 @@ setUnauthorizedHandler((next) => {
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>
-  </StrictMode>,
-);
+// The stored language's catalog first, so the first paint is already in that language.
+void prepareI18n().finally(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+});

@@ -10,6 +10,7 @@ import healthRoutes from './health/health.routes.ts';
 import organizationRoutes from './organization/organization.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
+import timerSwitchRoutes from './timer/timer-switch.routes.ts';
 import timerRoutes from './timer/timer.routes.ts';
 import usersRoutes from './users/users.routes.ts';
 import workEntriesRoutes from './work-entries/work-entries.routes.ts';
@@ -20,6 +21,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   authRoutes,
   setupRoutes,
   timerRoutes,
+  timerSwitchRoutes,
   eventsRoutes,
   categoriesRoutes,
   settingsRoutes,

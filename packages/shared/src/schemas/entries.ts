@@ -25,6 +25,11 @@ export const TimerStateSchema = z.object({ running: WorkEntrySchema.nullable() }
 export type TimerState = z.infer<typeof TimerStateSchema>;
 export const TimerStartBodySchema = z.object({ customerId: IdSchema, categoryId: IdSchema });
 export const TimerStopBodySchema = z.object({ note: NoteSchema.default('') });
+/** POST /api/timer/switch: stop the running session with `note` and start the next one, atomically. */
+export const TimerSwitchBodySchema = TimerStopBodySchema.extend({ customerId: IdSchema, categoryId: IdSchema });
+export type TimerSwitchBody = z.input<typeof TimerSwitchBodySchema>;
+export const TimerSwitchResponseSchema = z.object({ stopped: WorkEntrySchema, running: WorkEntrySchema });
+export type TimerSwitchResponse = z.infer<typeof TimerSwitchResponseSchema>;
 
 /**
  * Manual entries: either instants (`startedAt`/`stoppedAt`, ISO UTC) or local wall time in the

@@ -14,11 +14,11 @@ import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
  */
 
 // Fifty people (or tabs) may start at once: wait for a connection and the user's lock patiently.
-const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+export const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 
 /** 'HH:mm' in the organisation's zone, for messages people read. */
-const timeOfDay = (d: Date, timeZone: string) =>
+export const timeOfDay = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** The caller's running entry, or null. */
@@ -83,7 +83,7 @@ export async function startTimer({ db, orgId, userId, customerId, categoryId, no
   return entry;
 }
 
-async function alreadyRunning(db: ScopedDb, userId: string, timeZone: string): Promise<AppError> {
+export async function alreadyRunning(db: ScopedDb, userId: string, timeZone: string): Promise<AppError> {
   const running = await getRunning({ db, userId });
   const message = running
     ? `A timer is already running (${running.customer.name}, since ${timeOfDay(new Date(running.startedAt), timeZone)}). Stop it before starting another.`
@@ -92,7 +92,7 @@ async function alreadyRunning(db: ScopedDb, userId: string, timeZone: string): P
 }
 
 /** A manual entry that is still going on at `now` (it ends later) would overlap the new session. */
-async function assertNoFinishedEntryCovers(tx: ScopedTx, userId: string, now: Date, timeZone: string): Promise<void> {
+export async function assertNoFinishedEntryCovers(tx: ScopedTx, userId: string, now: Date, timeZone: string): Promise<void> {
   const clash = await tx.workEntry.findFirst({
     where: { userId, startedAt: { lte: now }, stoppedAt: { gt: now } },
     include: { customer: { select: { name: true } } },

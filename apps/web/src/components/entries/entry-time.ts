@@ -1,45 +1,7 @@
-import { localDateOf, type WorkEntry } from '@workdiary/shared';
+import type { WorkEntry } from '@workdiary/shared';
 
-/** Wall-clock readings of instants in the organisation's zone, for tables and forms. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string, kind: 'time' | 'date' | 'short-date'): Intl.DateTimeFormat {
-  const key = `${kind}|${tz}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = kind === 'time'
-      ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      : kind === 'date'
-        ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric' })
-        : new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: '2-digit', month: 'short', year: 'numeric' });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** 'HH:mm' of an ISO instant in `tz`. */
-export function localTime(iso: string, tz: string): string {
-  return formatter(tz, 'time').format(new Date(iso));
-}
-
-/** 'YYYY-MM-DD' of an ISO instant in `tz`. */
-export function localDate(iso: string, tz: string): string {
-  return localDateOf(new Date(iso), tz);
-}
-
-/** 'Mon, 02 Nov 2026' of an ISO instant in `tz`. */
-export function localDateLabel(iso: string, tz: string): string {
-  return formatter(tz, 'date').format(new Date(iso));
-}
-
-/** '02 Nov 2026' of an ISO instant in `tz` (compact, for table cells). */
-export function localShortDate(iso: string, tz: string): string {
-  return formatter(tz, 'short-date').format(new Date(iso));
-}
-
-/** 'Mon, 02 Nov 2026' of a plain 'YYYY-MM-DD' (no zone involved). */
-export function dateLabel(date: string): string {
-  return formatter('UTC', 'date').format(new Date(`${date}T12:00:00Z`));
-}
+// Formatting lives in the one helper (lib/format); re-exported for the entries' callers.
+export { dateLabel, localDate, localDateLabel, localShortDate, localTime } from '../../lib/format';
 
 /** Whole minutes of an entry; a running one counts up to `nowMs` (the server clock). */
 export function entryMinutes(entry: Pick<WorkEntry, 'startedAt' | 'stoppedAt'>, nowMs: number): number {

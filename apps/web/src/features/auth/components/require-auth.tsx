@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { AppShellSkeleton } from '../../../components/app-shell-skeleton';
 import { ErrorState } from '../../../components/error-state';
-import { FullPageSpinner } from '../../../components/spinner';
 import { isApiError } from '../../../lib/api-client';
 import { CurrentUserContext } from '../../../lib/current-user';
+import { useT } from '../../../lib/i18n/i18n';
+import { useLocaleStore } from '../../../lib/i18n/locale-store';
 import { loginUrl } from '../../../lib/login-url';
 import { useMe } from '../api/get-me';
 
@@ -10,6 +13,13 @@ import { useMe } from '../api/get-me';
 export function RequireAuth() {
   const location = useLocation();
   const me = useMe();
+  const t = useT();
+  const setLocale = useLocaleStore((s) => s.setLocale);
+  // The user's own language, else the organisation's locale, for every string and figure.
+  const locale = me.data ? (me.data.locale ?? me.data.organization.locale) : null;
+  useEffect(() => {
+    if (locale) setLocale(locale);
+  }, [locale, setLocale]);
 
   if (isApiError(me.error, 401)) {
     return <Navigate to={loginUrl(`${location.pathname}${location.search}${location.hash}`)} replace />;
@@ -21,11 +31,12 @@ export function RequireAuth() {
       </CurrentUserContext>
     );
   }
-  if (me.isPending) return <FullPageSpinner label="Loading Workdiary…" />;
+  // The header and layout first, so a hard load does not start on a blank screen.
+  if (me.isPending) return <AppShellSkeleton label={t('Loading Workdiary…')} />;
   return (
     <div className="full-page-center">
       <div className="card status-page__card">
-        <ErrorState error={me.error} title="Workdiary could not start" onRetry={() => void me.refetch()} retrying={me.isFetching} />
+        <ErrorState error={me.error} title={t('Workdiary could not start')} onRetry={() => void me.refetch()} retrying={me.isFetching} />
       </div>
     </div>
   );

@@ -1,0 +1,29 @@
+import { TimerSwitchBodySchema, TimerSwitchResponseSchema } from '@workdiary/shared';
+import type { App } from '../../lib/types.ts';
+import { switchTimer } from './timer-switch.service.ts';
+
+/** Switching customers in one step (stop with the note + start, atomically). */
+export default async function timerSwitchRoutes(app: App) {
+  app.post('/timer/switch', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Stop the running session with its note and start the next one at the same instant',
+      description: 'One transaction: the errors of stop (409 TIMER_NOT_RUNNING, the work rules\' 422s) and of start '
+        + '(404, 409 ENTRY_OVERLAP, MODULE_DISABLED, CUSTOMER_ARCHIVED, CATEGORY_ARCHIVED); when one refuses nothing changes.',
+      body: TimerSwitchBodySchema,
+      response: { 201: TimerSwitchResponseSchema },
+    },
+  }, async (request, reply) => {
+    const result = await switchTimer({
+      db: request.db,
+      orgId: request.auth.orgId,
+      userId: request.auth.userId,
+      note: request.body.note,
+      customerId: request.body.customerId,
+      categoryId: request.body.categoryId,
+      now: app.now(),
+      events: app.events,
+    });
+    return reply.status(201).send(result);
+  });
+}
