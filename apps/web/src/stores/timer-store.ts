@@ -21,6 +21,8 @@ type TimerUiState = {
   /** The server's time (ms) at the last tick. */
   now: number;
   dialog: TimerDialog;
+  /** Who opened the last dialog: its control takes the focus back when the dialog closes. */
+  lastOwner: TimerOwner | null;
   tick: () => void;
   openStart: (owner: TimerOwner, customer?: TimerCustomer) => void;
   openStop: (owner: TimerOwner) => void;
@@ -30,9 +32,10 @@ type TimerUiState = {
 export const useTimerStore = create<TimerUiState>((set) => ({
   now: serverNow(),
   dialog: null,
+  lastOwner: null,
   tick: () => set({ now: serverNow() }),
-  openStart: (owner, customer) => set({ dialog: { kind: 'start', owner, customer }, now: serverNow() }),
-  openStop: (owner) => set({ dialog: { kind: 'stop', owner }, now: serverNow() }),
+  openStart: (owner, customer) => set({ dialog: { kind: 'start', owner, customer }, lastOwner: owner, now: serverNow() }),
+  openStop: (owner) => set({ dialog: { kind: 'stop', owner }, lastOwner: owner, now: serverNow() }),
   closeDialog: () => set({ dialog: null }),
 }));
 
@@ -60,5 +63,5 @@ export function acquireTicker(): () => void {
 
 /** For tests. */
 export function resetTimerStore(): void {
-  useTimerStore.setState({ now: serverNow(), dialog: null });
+  useTimerStore.setState({ now: serverNow(), dialog: null, lastOwner: null });
 }

@@ -37,6 +37,17 @@ export function stubFetch(handlers: Record<string, StubHandler>) {
   return { fetchMock, unhandled };
 }
 
+/** The answers every timer dialog asks for besides the timer: recent entries and the own rules. */
+export function timerDialogStubs(rules: { noteRequired?: boolean } = {}): Record<string, StubHandler> {
+  return {
+    'GET /api/work-entries': () => jsonResponse({ items: [], totalMinutes: 0, total: 0, limit: 40, offset: 0 }),
+    'GET /api/settings/work-rules/u-member': () => jsonResponse({
+      noteRequired: rules.noteRequired ?? false, minSessionMinutes: 0, maxSessionHours: 12, allowOverlap: false, requiredMinutes: [480, 480, 480, 480, 480, 0, 0],
+      userId: 'u-member', inherited: true, updatedAt: null,
+    }),
+  };
+}
+
 export function makeMe(overrides: Partial<Me> = {}): Me {
   return {
     id: 'u-member',

@@ -4,4 +4,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Drafts and the remembered locale live in localStorage: every test starts without them.
+  localStorage.clear();
 });

@@ -1,4 +1,7 @@
-import { CustomerAtWorkListSchema, TimerStateSchema, WorkEntrySchema, type CustomerAtWorkItem, type TimerState, type WorkEntry } from '@workdiary/shared';
+import {
+  CustomerAtWorkListSchema, TimerStateSchema, TimerSwitchResponseSchema, WorkEntrySchema,
+  type CustomerAtWorkItem, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry,
+} from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
@@ -81,6 +84,23 @@ export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);
       return afterTimerChange(queryClient, null, entry.customerId);
+    },
+    onError: (error) => {
+      reactions.onError?.(error);
+      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
+    },
+  });
+}
+
+/** POST /api/timer/switch: the running session stops with its note and the next one starts, atomically. */
+export function useSwitchTimer(reactions: MutationReactions<TimerSwitchResponse> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TimerSwitchBody) => api.post('/api/timer/switch', { body, schema: TimerSwitchResponseSchema }),
+    onSuccess: async (result) => {
+      reactions.onSuccess?.(result);
+      await afterTimerChange(queryClient, result.running, result.running.customerId);
+      await queryClient.invalidateQueries({ queryKey: customerAtWorkQueryKey(result.stopped.customerId) });
     },
     onError: (error) => {
       reactions.onError?.(error);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetServerClock } from '../../../lib/server-clock';
 import { resetTimerStore } from '../../../stores/timer-store';
-import { jsonResponse, makeMe, stubFetch, type StubRequest } from '../../../test/fetch-stub';
+import { jsonResponse, makeMe, stubFetch, timerDialogStubs, type StubRequest } from '../../../test/fetch-stub';
 import { ACME, FakeEventSource, GLOBEX, makeEntry, REGULAR, renderSignedIn, SUPPORT } from '../test-utils';
 import { AtWorkPanel } from './at-work-panel';
 import { HeaderTimer } from './header-timer';
@@ -22,6 +22,7 @@ function stubApi(opts: { running?: Running; atWork?: Array<{ userId: string; nam
     'GET /api/timer': () => jsonResponse({ running }),
     [`GET /api/customers/${ACME.id}/at-work`]: () => jsonResponse({ items: atWork }),
     'GET /api/categories': () => jsonResponse({ items: [REGULAR, SUPPORT] }),
+    ...timerDialogStubs(),
     ...opts.extra,
   });
   return { ...stub, setRunning: (r: Running) => (running = r), setAtWork: (a: typeof atWork) => (atWork = a) };
@@ -92,11 +93,34 @@ describe('AtWorkPanel', () => {
     expect(await screen.findAllByRole('dialog', { name: 'Note' })).toHaveLength(1);
   });
 
-  it("can't start while a timer runs for another customer, and says why", async () => {
-    stubApi({ running: makeEntry({ customerId: GLOBEX.id, customer: GLOBEX }) });
+  it('while a timer runs for another customer, switches to this one in one step (note + category)', async () => {
+    const api = stubApi({
+      running: makeEntry({ customerId: GLOBEX.id, customer: GLOBEX }),
+      extra: {
+        'POST /api/timer/switch': ({ body }) => {
+          expect(body).toEqual({ note: 'Globex done', customerId: ACME.id, categoryId: SUPPORT.id });
+          const next = makeEntry({ id: 'entry-2', categoryId: SUPPORT.id, category: SUPPORT, startedAt: new Date().toISOString() });
+          api.setRunning(next);
+          return jsonResponse({ stopped: makeEntry({ customerId: GLOBEX.id, customer: GLOBEX, stoppedAt: new Date().toISOString() }), running: next }, { status: 201 });
+        },
+      },
+    });
     renderSignedIn(<AtWorkPanel customer={acme} />);
-    expect(await screen.findByText('Your timer is running for Globex GmbH. Stop it there first.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'At work' })).toBeDisabled();
+    expect(await screen.findByText('Your timer is running for Globex GmbH.')).toBeInTheDocument();
+    const user = userEvent.setup();
+    const switchButton = screen.getByRole('button', { name: 'Switch to this customer' });
+    await waitFor(() => expect(switchButton).toBeEnabled());
+    await user.click(switchButton);
+    const dialog = await screen.findByRole('dialog', { name: 'Switch customer' });
+    const category = within(dialog).getByRole('combobox', { name: /Category/ });
+    await waitFor(() => expect(category).toBeEnabled());
+    await user.selectOptions(category, 'Support');
+    await user.type(within(dialog).getByRole('textbox', { name: /Note for Globex GmbH/ }), 'Globex done');
+    await user.click(within(dialog).getByRole('button', { name: 'Switch' }));
+    const stop = await screen.findByRole('button', { name: 'Stop work' });
+    // Focus goes to the control that replaced the clicked one, not to <body>.
+    await waitFor(() => expect(stop).toHaveFocus());
+    expect(api.unhandled).toEqual([]);
   });
 
   it('an archived customer cannot be started', async () => {

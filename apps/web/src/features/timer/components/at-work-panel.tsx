@@ -1,13 +1,15 @@
 import type { CustomerAtWorkItem } from '@workdiary/shared';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { localTime } from '../../../components/entries/entry-time';
 import { PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/current-user';
+import { localTime } from '../../../lib/format';
+import { useT } from '../../../lib/i18n/i18n';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useCustomerAtWork, useRunningTimer } from '../api/timer';
 import { useLiveEvents } from '../hooks/use-live-events';
+import { useTimerFocus } from '../hooks/use-timer-focus';
 import { ElapsedCounter } from './elapsed-counter';
 import { TimerDialogs } from './timer-dialogs';
 import './timer.css';
@@ -22,6 +24,7 @@ export type AtWorkPanelProps = { customer: { id: string; name: string; archived:
  */
 export function AtWorkPanel({ customer }: AtWorkPanelProps) {
   useLiveEvents();
+  const t = useT();
   const me = useCurrentUser();
   const timer = useRunningTimer();
   const openStart = useTimerStore((s) => s.openStart);
@@ -29,35 +32,37 @@ export function AtWorkPanel({ customer }: AtWorkPanelProps) {
   const running = timer.data?.running ?? null;
   const mineHere = running?.customerId === customer.id;
   const moduleOn = me.organization.clientTimer;
+  const controlRef = useTimerFocus('panel', running?.id ?? null);
 
   let hint: string | null = null;
   if (!mineHere) {
-    if (!moduleOn) hint = 'The Client Timer module is switched off.';
-    else if (customer.archived) hint = 'This customer is archived: time cannot be tracked for it.';
-    else if (running) hint = `Your timer is running for ${running.customer.name}. Stop it there first.`;
-    else if (timer.isError) hint = `The timer could not be loaded: ${getErrorMessage(timer.error)}`;
+    if (!moduleOn) hint = t('The Client Timer module is switched off.');
+    else if (customer.archived) hint = t('This customer is archived: time cannot be tracked for it.');
+    else if (running) hint = t('Your timer is running for {customer}.', { customer: running.customer.name });
+    else if (timer.isError) hint = t('The timer could not be loaded: {reason}', { reason: getErrorMessage(timer.error) });
   }
 
   return (
-    <section className="at-work-panel" aria-label="At work">
+    <section className="at-work-panel" aria-label={t('At work')}>
       <div className="at-work-panel__actions">
         {mineHere ? (
           <>
-            <Button variant="danger" icon={<StopIcon size={16} />} onClick={() => openStop('panel')}>
-              Stop work
+            <Button ref={controlRef} variant="danger" icon={<StopIcon size={16} />} onClick={() => openStop('panel')}>
+              {t('Stop work')}
             </Button>
-            <ElapsedCounter startedAt={running.startedAt} className="at-work-panel__counter" />
+            <ElapsedCounter startedAt={running.startedAt} className="at-work-panel__counter" label={t('Entry Time')} />
           </>
         ) : moduleOn ? (
           <Button
+            ref={controlRef}
             variant="primary"
             icon={<PlayIcon size={16} />}
             loading={timer.isPending}
-            loadingText="At work"
-            disabled={customer.archived || Boolean(running) || timer.isError}
+            loadingText={t('At work')}
+            disabled={customer.archived || timer.isError}
             onClick={() => openStart('panel', { id: customer.id, name: customer.name })}
           >
-            At work
+            {running ? t('Switch to this customer') : t('At work')}
           </Button>
         ) : null}
         {hint ? <span className="at-work-panel__hint">{hint}</span> : null}
@@ -70,22 +75,23 @@ export function AtWorkPanel({ customer }: AtWorkPanelProps) {
 
 function AtWorkBadge({ customerId, timeZone }: { customerId: string; timeZone: string }) {
   const atWork = useCustomerAtWork(customerId);
-  if (atWork.isPending) return <span className="skeleton" style={{ width: 160 }} aria-label="Loading who is at work" />;
+  const t = useT();
+  if (atWork.isPending) return <span className="skeleton" style={{ width: 160 }} role="status" aria-label={t('Loading who is at work')} />;
   if (atWork.isError) {
     return (
       <div className="at-work-panel__actions">
-        <span className="at-work-panel__hint">Could not load who is at work: {getErrorMessage(atWork.error)}</span>
-        <Button size="sm" variant="ghost" onClick={() => void atWork.refetch()} loading={atWork.isFetching} loadingText="Retrying…">
-          Retry
+        <span className="at-work-panel__hint">{t('Could not load who is at work: {reason}', { reason: getErrorMessage(atWork.error) })}</span>
+        <Button size="sm" variant="ghost" onClick={() => void atWork.refetch()} loading={atWork.isFetching} loadingText={t('Retrying…')}>
+          {t('Retry')}
         </Button>
       </div>
     );
   }
-  if (atWork.data.length === 0) return <p className="at-work-panel__hint">Nobody is working for this customer right now.</p>;
+  if (atWork.data.length === 0) return <p className="at-work-panel__hint">{t('Nobody is working for this customer right now.')}</p>;
   return (
     <div className="at-work-panel__actions" aria-live="polite">
-      <Badge tone="success" dot="pulse">At Work</Badge>
-      <ul className="at-work-panel__people" aria-label="Working for this customer now">
+      <Badge tone="success" dot="pulse">{t('At Work')}</Badge>
+      <ul className="at-work-panel__people" aria-label={t('Working for this customer now')}>
         {atWork.data.map((p) => <AtWorkPerson key={p.userId} person={p} timeZone={timeZone} />)}
       </ul>
     </div>
@@ -93,10 +99,11 @@ function AtWorkBadge({ customerId, timeZone }: { customerId: string; timeZone: s
 }
 
 function AtWorkPerson({ person, timeZone }: { person: CustomerAtWorkItem; timeZone: string }) {
+  const t = useT();
   const since = localTime(person.since, timeZone);
   return (
     <li className="at-work-panel__person">
-      <strong>{person.name}</strong> <span className="at-work-panel__since">({person.categoryName}, since {since})</span>
+      <strong>{person.name}</strong> <span className="at-work-panel__since">{t('({category}, since {time})', { category: person.categoryName, time: since })}</span>
     </li>
   );
 }

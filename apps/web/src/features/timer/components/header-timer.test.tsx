@@ -5,7 +5,7 @@ import { Button } from '../../../components/button';
 import type * as ButtonModule from '../../../components/button';
 import { resetServerClock } from '../../../lib/server-clock';
 import { resetTimerStore } from '../../../stores/timer-store';
-import { errorResponse, jsonResponse, makeMe, stubFetch, type StubRequest } from '../../../test/fetch-stub';
+import { errorResponse, jsonResponse, makeMe, stubFetch, timerDialogStubs, type StubRequest } from '../../../test/fetch-stub';
 import { ACME, customer, FakeEventSource, GLOBEX, makeEntry, REGULAR, renderSignedIn, SUPPORT } from '../test-utils';
 import { HeaderTimer } from './header-timer';
 
@@ -35,6 +35,7 @@ function stubTimerApi(opts: { running?: ReturnType<typeof makeEntry> | null; ser
   const stub = stubFetch({
     'GET /api/timer': () => jsonResponse({ running }, { headers: serverTime() }),
     'GET /api/categories': () => jsonResponse({ items: [REGULAR, SUPPORT] }),
+    ...timerDialogStubs(),
     'GET /api/customers': ({ url }) => {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
       const items = [customer(ACME), customer(GLOBEX)].filter((c) => c.name.toLowerCase().includes(q));
@@ -105,7 +106,10 @@ describe('HeaderTimer', () => {
     const stop = await screen.findByRole('button', { name: 'Stop work' });
     expect(stop).toHaveClass('btn--danger');
     expect(screen.getByRole('timer', { name: 'Entry Time' })).toHaveTextContent(/^00:00:0\d$/);
-    expect(screen.getByText(/Globex GmbH/)).toBeInTheDocument();
+    expect(screen.getByText('· Globex GmbH')).toBeInTheDocument();
+    // Focus is on the control that replaced Start Work, and the start was announced politely.
+    await waitFor(() => expect(stop).toHaveFocus());
+    expect(screen.getByRole('status')).toHaveTextContent('Timer started for Globex GmbH, Support.');
   });
 
   it("shows the server's message when the start is refused, and stays open", async () => {
@@ -272,17 +276,13 @@ describe('HeaderTimer', () => {
       await user.click(await screen.findByRole('button', { name: 'Stop work' }));
       let dialog = await screen.findByRole('dialog', { name: 'Note' });
       await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
-      const refusal = await within(dialog).findByRole('alert');
-      expect(refusal).toHaveTextContent('A note is required: describe the work done in this session.');
-      expect(within(dialog).getByText('Add a note to stop the timer.')).toBeInTheDocument();
+      // One message, under the field: the server's refusal is not repeated above it.
+      expect(await within(dialog).findByText('Add a note to stop the timer.')).toBeInTheDocument();
+      expect(within(dialog).queryByText('A note is required: describe the work done in this session.')).not.toBeInTheDocument();
+      expect(within(dialog).getByRole('textbox', { name: 'Note' })).toHaveAttribute('aria-invalid', 'true');
 
-      // 1. Add a note: stays in the dialog, in the note field.
-      await user.click(within(refusal).getByRole('button', { name: 'Add a note' }));
-      expect(within(dialog).getByRole('textbox', { name: 'Note' })).toHaveFocus();
-      expect(screen.getByRole('dialog', { name: 'Note' })).toBeInTheDocument();
-
-      // 2. Keep the timer running: closes, the timer still runs.
-      await user.click(within(refusal).getByRole('button', { name: 'Keep the timer running' }));
+      // Keep the timer running: closes, the timer still runs.
+      await user.click(within(dialog).getByRole('button', { name: 'Keep the timer running' }));
       await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
       expect(screen.getByRole('button', { name: 'Stop work' })).toBeInTheDocument();
 

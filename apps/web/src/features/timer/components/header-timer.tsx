@@ -1,11 +1,16 @@
+import { useCallback } from 'react';
 import { Button } from '../../../components/button';
 import { PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/current-user';
+import { useT } from '../../../lib/i18n/i18n';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useRunningTimer } from '../api/timer';
 import { useLiveEvents } from '../hooks/use-live-events';
+import { useTimerFocus } from '../hooks/use-timer-focus';
+import { TIMER_SHORTCUT, useTimerShortcut } from '../hooks/use-timer-shortcut';
 import { ElapsedCounter, TimerTitle } from './elapsed-counter';
+import { TimerAnnouncer } from './timer-announcer';
 import { TimerDialogs } from './timer-dialogs';
 import './timer.css';
 
@@ -13,22 +18,27 @@ import './timer.css';
  * The header's Start Work / Stop work control and live Entry Time counter. With the
  * organisation's `clientTimer` module off it is gone, except for a timer that was already
  * running: that one still shows and can be stopped. It subscribes to nothing that ticks: only
- * <ElapsedCounter> and <TimerTitle> re-render every second.
+ * <ElapsedCounter> and <TimerTitle> re-render every second. Alt+Shift+S starts or stops.
  */
 export function HeaderTimer() {
   // Also while the module is off: switching it back on reaches this tab live.
   useLiveEvents();
+  const t = useT();
   const moduleOn = useCurrentUser().organization.clientTimer;
   const timer = useRunningTimer();
   const openStart = useTimerStore((s) => s.openStart);
   const openStop = useTimerStore((s) => s.openStop);
+  const running = timer.data?.running ?? null;
+  const controlRef = useTimerFocus('header', running?.id ?? null);
+  const toggle = useCallback(() => (running ? openStop('header') : openStart('header')), [running, openStart, openStop]);
+  useTimerShortcut(toggle, timer.isSuccess && (moduleOn || Boolean(running)));
 
-  if (!moduleOn && !timer.data?.running) return <TimerDialogs owner="header" />;
+  if (!moduleOn && !running) return <><TimerAnnouncer /><TimerDialogs owner="header" /></>;
 
   if (timer.isPending) {
     return (
       <div className="header-timer" aria-busy="true">
-        <Button variant="primary" size="sm" loading loadingText="Timer…" />
+        <Button variant="primary" size="sm" loading loadingText={t('Timer…')} />
       </div>
     );
   }
@@ -36,36 +46,57 @@ export function HeaderTimer() {
   if (timer.isError) {
     return (
       <div className="header-timer header-timer--error" role="alert">
-        <span className="header-timer__error" title={getErrorMessage(timer.error)}>Timer unavailable</span>
-        <Button size="sm" onClick={() => void timer.refetch()} loading={timer.isFetching} loadingText="Retrying…">
-          Retry
+        <span className="header-timer__error" title={getErrorMessage(timer.error)}>{t('Timer unavailable')}</span>
+        <Button size="sm" onClick={() => void timer.refetch()} loading={timer.isFetching} loadingText={t('Retrying…')}>
+          {t('Retry')}
         </Button>
       </div>
     );
   }
 
-  const running = timer.data.running;
   return (
     <div className="header-timer">
+      <TimerAnnouncer />
       {running ? (
         <>
           <div className="header-timer__clock" title={`${running.customer.name} · ${running.category.name}`}>
             <span className="header-timer__dot" aria-hidden="true" />
             <span className="header-timer__text">
               <span className="header-timer__label">
-                Entry Time <span className="header-timer__customer">· {running.customer.name}</span>
+                {t('Entry Time')} <span className="header-timer__customer">· {running.customer.name}</span>
               </span>
-              <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" />
+              <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" label={t('Entry Time')} />
             </span>
           </div>
           <TimerTitle startedAt={running.startedAt} />
-          <Button variant="danger" size="sm" icon={<StopIcon size={16} />} onClick={() => openStop('header')}>
-            Stop work
+          {moduleOn ? (
+            <Button size="sm" variant="secondary" className="header-timer__switch" onClick={() => openStart('header')}>
+              {t('Switch')}
+            </Button>
+          ) : null}
+          <Button
+            ref={controlRef}
+            variant="danger"
+            size="sm"
+            icon={<StopIcon size={16} />}
+            onClick={() => openStop('header')}
+            aria-keyshortcuts="Alt+Shift+S"
+            title={t('Stop work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
+          >
+            {t('Stop work')}
           </Button>
         </>
       ) : (
-        <Button variant="primary" size="sm" icon={<PlayIcon size={16} />} onClick={() => openStart('header')}>
-          Start Work
+        <Button
+          ref={controlRef}
+          variant="primary"
+          size="sm"
+          icon={<PlayIcon size={16} />}
+          onClick={() => openStart('header')}
+          aria-keyshortcuts="Alt+Shift+S"
+          title={t('Start Work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
+        >
+          {t('Start Work')}
         </Button>
       )}
       <TimerDialogs owner="header" />

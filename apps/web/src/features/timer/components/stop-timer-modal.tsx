@@ -2,17 +2,22 @@ import { formatDuration, type WorkEntry } from '@workdiary/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { localTime } from '../../../components/entries/entry-time';
 import { StopIcon } from '../../../components/icons';
 import { Modal } from '../../../components/modal';
 import { TextAreaField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage, isApiError, type ApiError } from '../../../lib/api-client';
+import { useCurrentUser } from '../../../lib/current-user';
+import { localTime } from '../../../lib/format';
+import { useT } from '../../../lib/i18n/i18n';
+import { useOwnRules } from '../../profile/api/profile';
 import { useDiscardTimer, useStopTimer } from '../api/timer';
+import { useNoteDraft } from '../hooks/use-note-draft';
+import { announce } from '../lib/announce';
 import { ElapsedCounter } from './elapsed-counter';
 
 /** Refusals of the work rules: the user may add a note, keep the timer running, or discard. */
-function isRuleRefusal(error: unknown): error is ApiError {
+export function isRuleRefusal(error: unknown): error is ApiError {
   return isApiError(error, 422) || isApiError(error, 'ENTRY_OVERLAP') || isApiError(error, 'STOP_BEFORE_START');
 }
 
@@ -25,32 +30,37 @@ export type StopTimerModalProps = {
 
 /** The "Note" dialog: describe the work → Stop. The same dialog serves the header and the customer page. */
 export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalProps) {
+  const t = useT();
+  const me = useCurrentUser();
   const formId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const [note, setNote] = useState('');
+  const draft = useNoteDraft(running.id);
+  const noteRequired = useOwnRules(me.id).data?.noteRequired ?? false;
+  const [missing, setMissing] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const alreadyStopped = (error: unknown) => {
-    if (!isApiError(error, 'TIMER_NOT_RUNNING')) return false;
-    onClose();
-    toast.info('The timer was already stopped, perhaps in another tab.');
-    return true;
-  };
+  const alreadyStopped = (error: unknown) => isApiError(error, 'TIMER_NOT_RUNNING');
   const stop = useStopTimer({
     onSuccess: (entry) => {
+      draft.confirm();
       onClose();
       const ms = Date.parse(entry.stoppedAt ?? entry.startedAt) - Date.parse(entry.startedAt);
-      toast.success(`Saved ${formatDuration(ms)} for ${entry.customer.name}.`);
+      const message = t('Saved {duration} for {customer}.', { duration: formatDuration(ms), customer: entry.customer.name });
+      toast.success(message);
+      announce(t('Timer stopped. {message}', { message }));
       if (entry.flagged) {
-        toast.info('This session is longer than your maximum, so it was flagged for a manager to review.', { duration: 10_000 });
+        toast.info(t('This session is longer than your maximum, so it was flagged for a manager to review.'), { duration: 10_000 });
       }
     },
-    onError: alreadyStopped,
+    // Stopped elsewhere: the timer dialogs show what happened and offer the kept note.
+    onError: () => undefined,
   });
   const discard = useDiscardTimer({
     onSuccess: () => {
+      draft.confirm();
       setConfirmDiscard(false);
       onClose();
-      toast.success('The session was discarded.');
+      toast.success(t('The session was discarded.'));
+      announce(t('The session was discarded.'));
     },
     onError: (error) => {
       setConfirmDiscard(false);
@@ -60,95 +70,86 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
 
   const busy = stop.isPending || discard.isPending;
   const close = () => {
-    if (!busy) onClose();
+    if (busy) return;
+    draft.keepClosed();
+    onClose();
   };
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    stop.mutate(note);
+    // A required note is checked here first: one message, under the field, before any request.
+    if (noteRequired && draft.note.trim() === '') {
+      setMissing(true);
+      noteRef.current?.focus();
+      return;
+    }
+    setMissing(false);
+    stop.mutate(draft.note);
   }
 
   const refusal = isRuleRefusal(stop.error) ? stop.error : null;
-  const noteMissing = refusal?.code === 'NOTE_REQUIRED' && note.trim() === '';
-  const otherError = stop.error && !refusal ? getErrorMessage(stop.error) : null;
+  const noteRefused = refusal?.code === 'NOTE_REQUIRED' && draft.note.trim() === '';
+  const noteError = missing || noteRefused ? t('Add a note to stop the timer.') : null;
+  const otherError = stop.error && !refusal && !alreadyStopped(stop.error) ? getErrorMessage(stop.error) : null;
   const since = localTime(running.startedAt, timeZone);
 
   return (
     <>
       <Modal
         open
-        title="Note"
-        description="Describe the work done in this session, then stop the timer."
+        title={t('Note')}
+        description={t('Describe the work done in this session, then stop the timer.')}
         onClose={close}
         closeOnBackdrop={false}
         initialFocusRef={noteRef}
         footer={
           <>
             <Button variant="ghost" onClick={close} disabled={busy}>
-              Cancel
+              {t('Cancel')}
             </Button>
-            <Button type="submit" form={formId} variant="danger" icon={<StopIcon size={16} />} loading={stop.isPending} loadingText="Stopping…" disabled={discard.isPending}>
-              Stop
+            <Button type="submit" form={formId} variant="danger" icon={<StopIcon size={16} />} loading={stop.isPending} loadingText={t('Stopping…')} disabled={discard.isPending}>
+              {t('Stop')}
             </Button>
           </>
         }
       >
         <form id={formId} className="timer-form" onSubmit={submit} noValidate>
-          <dl className="timer-summary">
-            <div>
-              <dt>Customer</dt>
-              <dd>{running.customer.name}</dd>
-            </div>
-            <div>
-              <dt>Category</dt>
-              <dd>{running.category.name}</dd>
-            </div>
-            <div>
-              <dt>Since</dt>
-              <dd>{since}</dd>
-            </div>
-            <div>
-              <dt>Entry Time</dt>
-              <dd>
-                <ElapsedCounter startedAt={running.startedAt} className="timer-summary__counter" />
-              </dd>
-            </div>
-          </dl>
+          <RunningSummary running={running} since={since} />
           <TextAreaField
             ref={noteRef}
-            label="Note"
-            value={note}
+            label={t('Note')}
+            value={draft.note}
             maxLength={2000}
             rows={4}
-            placeholder="What did you work on?"
+            required={noteRequired}
+            placeholder={t('What did you work on?')}
             disabled={busy}
-            error={noteMissing ? 'Add a note to stop the timer.' : null}
-            hint="Ctrl+Enter stops the timer."
-            onChange={(event) => setNote(event.target.value)}
+            error={noteError}
+            hint={t('Ctrl+Enter stops the timer. Your note is kept on this device until it is saved.')}
+            onChange={(event) => {
+              draft.setNote(event.target.value);
+              if (event.target.value.trim()) setMissing(false);
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
             }}
           />
           {otherError ? (
             <div className="form-alert" role="alert">
-              {otherError}
+              {t('Not saved: {reason} Your note is kept; try again.', { reason: otherError })}
             </div>
           ) : null}
           {refusal ? (
-            <div className="timer-refusal" role="alert">
-              <p className="timer-refusal__message">{refusal.message}</p>
+            <div className="timer-refusal" role={noteRefused ? undefined : 'alert'}>
+              {/* The missing note already has its message under the field: do not say it twice. */}
+              {noteRefused ? null : <p className="timer-refusal__message">{refusal.message}</p>}
               <div className="timer-refusal__actions">
-                {refusal.code === 'NOTE_REQUIRED' ? (
-                  <Button size="sm" variant="secondary" onClick={() => noteRef.current?.focus()} disabled={busy}>
-                    Add a note
-                  </Button>
-                ) : null}
                 <Button size="sm" variant="secondary" onClick={close} disabled={busy}>
-                  Keep the timer running
+                  {t('Keep the timer running')}
                 </Button>
                 <Button size="sm" variant="ghost" className="timer-refusal__discard" onClick={() => setConfirmDiscard(true)} disabled={busy}>
-                  Discard the session
+                  {t('Discard the session')}
                 </Button>
               </div>
             </div>
@@ -157,15 +158,42 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
       </Modal>
       <ConfirmDialog
         open={confirmDiscard}
-        title="Discard this session?"
-        message={`The time since ${since} for ${running.customer.name} will not be saved. This cannot be undone.`}
-        confirmLabel="Discard session"
-        cancelLabel="Keep it"
+        title={t('Discard this session?')}
+        message={t('The time since {since} for {customer} will not be saved. This cannot be undone.', { since, customer: running.customer.name })}
+        confirmLabel={t('Discard session')}
+        cancelLabel={t('Keep it')}
         loading={discard.isPending}
-        loadingText="Discarding…"
+        loadingText={t('Discarding…')}
         onConfirm={() => discard.mutate(running)}
         onCancel={() => setConfirmDiscard(false)}
       />
     </>
+  );
+}
+
+/** Customer, category, start and the live time of the running session. */
+export function RunningSummary({ running, since }: { running: WorkEntry; since: string }) {
+  const t = useT();
+  return (
+    <dl className="timer-summary">
+      <div>
+        <dt>{t('Customer')}</dt>
+        <dd>{running.customer.name}</dd>
+      </div>
+      <div>
+        <dt>{t('Category')}</dt>
+        <dd>{running.category.name}</dd>
+      </div>
+      <div>
+        <dt>{t('Since')}</dt>
+        <dd>{since}</dd>
+      </div>
+      <div>
+        <dt>{t('Entry Time')}</dt>
+        <dd>
+          <ElapsedCounter startedAt={running.startedAt} className="timer-summary__counter" label={t('Entry Time')} />
+        </dd>
+      </div>
+    </dl>
   );
 }

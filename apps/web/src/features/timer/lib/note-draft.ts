@@ -36,3 +36,21 @@ export function clearNoteDraft(userId: string, entryId: string): void {
     // Nothing kept, nothing to clear.
   }
 }
+
+/** Every kept note of this user, by entry id (drafts of sessions that may have ended meanwhile). */
+export function listNoteDrafts(userId: string): Array<{ entryId: string } & NoteDraft> {
+  const prefix = `wd.draft.stop.${userId}.`;
+  const found: Array<{ entryId: string } & NoteDraft> = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const k = localStorage.key(i);
+      if (!k?.startsWith(prefix)) continue;
+      const entryId = k.slice(prefix.length);
+      const draft = readNoteDraft(userId, entryId);
+      if (draft) found.push({ entryId, ...draft });
+    }
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
+  return found;
+}
