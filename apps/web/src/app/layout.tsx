@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { HeaderTimer } from '../features/timer/components/header-timer';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../lib/current-user';
 import { UserMenu } from './user-menu';
+import { translate as t } from '../lib/i18n/i18n';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'main-nav__link main-nav__link--active' : 'main-nav__link');
 
@@ -13,26 +14,26 @@ export function AppLayout() {
 
   return (
     <div className="app-shell">
-      <a href="#main" className="skip-link">Skip to content</a>
+      <a href="#main" className="skip-link">{t('Skip to content')}</a>
       <header className="app-header">
         <div className="app-header__inner">
           <div className="app-header__brand">
             <NavLink to="/customers" className="brand">
               <span className="brand-mark" aria-hidden="true" />
-              Workdiary
+              {t('Workdiary')}
             </NavLink>
-            <span className="org-name" title="Organisation">{me.organization.name}</span>
+            <span className="org-name" title={t('Organisation')}>{me.organization.name}</span>
           </div>
-          <nav className="main-nav" aria-label="Main">
-            <NavLink to="/customers" className={navClass}>Customers</NavLink>
+          <nav className="main-nav" aria-label={t('Main')}>
+            <NavLink to="/customers" className={navClass}>{t('Customers')}</NavLink>
             {isManager ? (
-              <NavLink to="/diary" className={navClass}>Work diary</NavLink>
+              <NavLink to="/diary" className={navClass}>{t('Work diary')}</NavLink>
             ) : (
-              <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>My month</NavLink>
+              <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>{t('My month')}</NavLink>
             )}
-            <NavLink to="/settings" className={navClass}>{isAdmin ? 'Settings' : 'My rules'}</NavLink>
-            {isAdmin ? <NavLink to="/users" className={navClass}>Users</NavLink> : null}
-            {isManager ? <NavLink to="/at-work" className={navClass}>At work</NavLink> : null}
+            <NavLink to="/settings" className={navClass}>{isAdmin ? t('Settings') : t('My rules')}</NavLink>
+            {isAdmin ? <NavLink to="/users" className={navClass}>{t('Users')}</NavLink> : null}
+            {isManager ? <NavLink to="/at-work" className={navClass}>{t('At work')}</NavLink> : null}
           </nav>
           {/* The timer hides itself while the Client Timer module is off (a running one stays stoppable). */}
           <div className="app-header__timer"><HeaderTimer /></div>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../lib/api-client';
 import { isConnectionLost, setApiReachable, setBrowserOnline, useConnection } from '../lib/connection';
+import { translate as t } from '../lib/i18n/i18n';
 
 const PING_DELAYS_MS = [2000, 4000, 8000, 15000];
 
@@ -59,7 +60,7 @@ export function OfflineBanner() {
   return (
     <div className="offline-banner" role="alert">
       <span className="spinner spinner--sm" aria-hidden="true" />
-      Connection lost — retrying…
+      {t('Connection lost — retrying…')}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Button } from '../components/button';
 import { ChevronDownIcon } from '../components/icons';
 import { useLogout } from '../features/auth/api/logout';
 import { roleLabel } from '../lib/current-user';
+import { translate as t } from '../lib/i18n/i18n';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -64,16 +65,16 @@ export function UserMenu({ me }: { me: Me }) {
             <Badge tone={me.role === 'ADMIN' ? 'info' : 'neutral'}>{roleLabel(me.role)}</Badge>
           </div>
           <Link className="user-menu__item" to="/profile" onClick={() => setOpen(false)}>
-            Profile
+            {t('Profile')}
           </Link>
           <Button
             variant="ghost"
             className="user-menu__item"
             loading={logout.isPending}
-            loadingText="Logging out…"
+            loadingText={t('Logging out…')}
             onClick={() => logout.mutate()}
           >
-            Log out
+            {t('Log out')}
           </Button>
         </div>
       ) : null}

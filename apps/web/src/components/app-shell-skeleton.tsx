@@ -1,4 +1,5 @@
 import { Spinner } from './spinner';
+import { translate as t } from '../lib/i18n/i18n';
 
 /** The signed-in frame's outline (header, navigation placeholders, page) while /api/me loads. */
 export function AppShellSkeleton({ label }: { label: string }) {
@@ -9,7 +10,7 @@ export function AppShellSkeleton({ label }: { label: string }) {
           <div className="app-header__brand">
             <span className="brand">
               <span className="brand-mark" aria-hidden="true" />
-              Workdiary
+              {t('Workdiary')}
             </span>
           </div>
           <div className="main-nav" aria-hidden="true">

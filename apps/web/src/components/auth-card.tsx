@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from '../lib/cx';
+import { translate as t } from '../lib/i18n/i18n';
 
 /** The centred card of the signed-out pages (sign in, first-run setup, set password). */
 export function AuthCard({ children, className, brand = true }: { children: ReactNode; className?: string; brand?: boolean }) {
@@ -9,7 +10,7 @@ export function AuthCard({ children, className, brand = true }: { children: Reac
         {brand ? (
           <p className="auth-card__brand">
             <span className="brand-mark" aria-hidden="true" />
-            Workdiary
+            {t('Workdiary')}
           </p>
         ) : null}
         {children}

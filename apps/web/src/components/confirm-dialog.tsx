@@ -1,6 +1,7 @@
 import { useRef, type ReactNode } from 'react';
 import { Button } from './button';
 import { Modal } from './modal';
+import { translate } from '../lib/i18n/i18n';
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -24,8 +25,8 @@ export function ConfirmDialog({
   message,
   onConfirm,
   onCancel,
-  confirmLabel = 'Delete',
-  cancelLabel = 'Cancel',
+  confirmLabel = translate('Delete'),
+  cancelLabel = translate('Cancel'),
   tone = 'danger',
   loading = false,
   loadingText,

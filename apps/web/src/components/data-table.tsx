@@ -3,6 +3,7 @@ import { cx } from '../lib/cx';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { ChevronDownIcon, ChevronUpIcon } from './icons';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type SortDirection = 'asc' | 'desc';
 export type SortState = { key: string; direction: SortDirection };
@@ -80,7 +81,7 @@ export function DataTable<T>({
   loading = false,
   error,
   onRetry,
-  emptyTitle = 'Nothing here yet',
+  emptyTitle = t('Nothing here yet'),
   emptyMessage,
   emptyAction,
   skeletonRows = 5,
@@ -183,7 +184,7 @@ export function DataTable<T>({
           </tfoot>
         ) : null}
       </table>
-      {loading ? <span role="status" className="visually-hidden">Loading…</span> : null}
+      {loading ? <span role="status" className="visually-hidden">{t('Loading…')}</span> : null}
     </div>
   );
 }

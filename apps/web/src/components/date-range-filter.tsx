@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { cx } from '../lib/cx';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type DateRange = { from: string; to: string };
 
@@ -16,13 +17,13 @@ export type DateRangeFilterProps = {
  * From / To date inputs. The range never turns inside out: moving one end past the other moves
  * the other end along, so callers never get from > to.
  */
-export function DateRangeFilter({ from, to, onChange, label = 'Date range', className }: DateRangeFilterProps) {
+export function DateRangeFilter({ from, to, onChange, label = t('Date range'), className }: DateRangeFilterProps) {
   const id = useId();
   return (
     <fieldset className={cx('date-range', className)}>
       <legend className="visually-hidden">{label}</legend>
       <div className="date-range__field">
-        <label htmlFor={`${id}-from`} className="field__label">From</label>
+        <label htmlFor={`${id}-from`} className="field__label">{t('From')}</label>
         <input
           id={`${id}-from`}
           type="date"
@@ -35,7 +36,7 @@ export function DateRangeFilter({ from, to, onChange, label = 'Date range', clas
         />
       </div>
       <div className="date-range__field">
-        <label htmlFor={`${id}-to`} className="field__label">To</label>
+        <label htmlFor={`${id}-to`} className="field__label">{t('To')}</label>
         <input
           id={`${id}-to`}
           type="date"

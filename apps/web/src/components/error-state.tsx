@@ -1,6 +1,7 @@
 import { getErrorMessage } from '../lib/api-client';
 import { Button } from './button';
 import { AlertIcon } from './icons';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type ErrorStateProps = {
   /** Any thrown value; an ApiError shows its server message. */
@@ -11,7 +12,7 @@ export type ErrorStateProps = {
   retrying?: boolean;
 };
 
-export function ErrorState({ error, onRetry, title = 'Could not load this', retrying = false }: ErrorStateProps) {
+export function ErrorState({ error, onRetry, title = t('Could not load this'), retrying = false }: ErrorStateProps) {
   return (
     <div className="state-block state-block--error" role="alert">
       <div className="state-block__icon" aria-hidden="true"><AlertIcon size={22} /></div>
@@ -19,7 +20,7 @@ export function ErrorState({ error, onRetry, title = 'Could not load this', retr
       <p className="state-block__message">{getErrorMessage(error)}</p>
       {onRetry ? (
         <div className="state-block__action">
-          <Button onClick={onRetry} loading={retrying} loadingText="Retrying…">Retry</Button>
+          <Button onClick={onRetry} loading={retrying} loadingText={t('Retrying…')}>{t('Retry')}</Button>
         </div>
       ) : null}
     </div>

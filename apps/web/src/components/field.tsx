@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from '../lib/cx';
+import { translate } from '../lib/i18n/i18n';
 
 export type FieldBaseProps = {
   label: ReactNode;
@@ -39,7 +40,8 @@ export function FieldShell({
       </label>
       {children}
       {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field__error">{error}</p> : null}
+      {/* Schema and server messages are English ids: shown in the active language when it has them. */}
+      {error ? <p id={`${id}-error`} className="field__error">{translate(error)}</p> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { cx } from '../lib/cx';
 import { IconButton } from './icon-button';
 import { XIcon } from './icons';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type ModalProps = {
   open: boolean;
@@ -142,7 +143,7 @@ function ModalDialog({
             </div>
             <div className="modal__header-actions">
               {headerActions}
-              <IconButton label="Close" icon={<XIcon />} onClick={onClose} size="sm" />
+              <IconButton label={t('Close')} icon={<XIcon />} onClick={onClose} size="sm" />
             </div>
           </div>
           <div ref={bodyRef} className="modal__body">{children}</div>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { shiftMonth } from '../lib/month';
 import { IconButton } from './icon-button';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type MonthPickerProps = {
   /** 'YYYY-MM' */
@@ -15,14 +16,14 @@ export type MonthPickerProps = {
 };
 
 /** ‹ [month input] › — arrows step one month; the input accepts a typed YYYY-MM where month inputs are unsupported. */
-export function MonthPicker({ value, onChange, label = 'Month', min, max }: MonthPickerProps) {
+export function MonthPicker({ value, onChange, label = t('Month'), min, max }: MonthPickerProps) {
   const inputId = useId();
   const previous = shiftMonth(value, -1);
   const next = shiftMonth(value, 1);
   return (
     <div className="month-picker" role="group" aria-label={label}>
       <IconButton
-        label="Previous month"
+        label={t('Previous month')}
         icon={<ChevronLeftIcon />}
         onClick={() => onChange(previous)}
         disabled={min !== undefined && previous < min}
@@ -35,7 +36,7 @@ export function MonthPicker({ value, onChange, label = 'Month', min, max }: Mont
         value={value}
         min={min}
         max={max}
-        placeholder="YYYY-MM"
+        placeholder={t('YYYY-MM')}
         pattern="\d{4}-\d{2}"
         onChange={(event) => {
           const month = event.target.value;
@@ -43,7 +44,7 @@ export function MonthPicker({ value, onChange, label = 'Month', min, max }: Mont
         }}
       />
       <IconButton
-        label="Next month"
+        label={t('Next month')}
         icon={<ChevronRightIcon />}
         onClick={() => onChange(next)}
         disabled={max !== undefined && next > max}

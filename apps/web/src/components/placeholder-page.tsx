@@ -1,5 +1,6 @@
 import { Card } from './card';
 import { PageHeader } from './page-header';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type PlaceholderPageProps = {
   /** The page's title (h1). */
@@ -14,7 +15,7 @@ export function PlaceholderPage({ title, feature }: PlaceholderPageProps) {
     <>
       <PageHeader title={title} />
       <Card title={title}>
-        <p className="muted">{feature ?? title} — coming in a later release</p>
+        <p className="muted">{feature ?? title} {t('— coming in a later release')}</p>
       </Card>
     </>
   );

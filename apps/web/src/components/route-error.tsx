@@ -6,6 +6,7 @@ import { Forbidden } from './forbidden';
 import { AlertIcon } from './icons';
 import { NotFound } from './not-found';
 import { StatusPage } from './status-page';
+import { translate as t } from '../lib/i18n/i18n';
 
 /** Route `errorElement`: whatever a page threw while rendering or loading. */
 export function RouteError() {
@@ -20,17 +21,17 @@ export function RouteError() {
   return (
     <StatusPage
       icon={<AlertIcon size={28} />}
-      title={staleBundle ? 'A new version of Workdiary is available' : 'Something went wrong'}
+      title={staleBundle ? t('A new version of Workdiary is available') : t('Something went wrong')}
       message={
         <p>
           {isApiError(error)
             ? error.message
             : staleBundle
-              ? 'Reload the page to get it.'
-              : 'This page hit an unexpected error. Reloading usually helps; if it keeps happening, tell your administrator.'}
+              ? t('Reload the page to get it.')
+              : t('This page hit an unexpected error. Reloading usually helps; if it keeps happening, tell your administrator.')}
         </p>
       }
-      actions={<Button variant="primary" onClick={() => window.location.reload()}>Reload page</Button>}
+      actions={<Button variant="primary" onClick={() => window.location.reload()}>{t('Reload page')}</Button>}
     />
   );
 }

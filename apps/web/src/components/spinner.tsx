@@ -1,4 +1,5 @@
 import { cx } from '../lib/cx';
+import { translate } from '../lib/i18n/i18n';
 
 export type SpinnerProps = {
   size?: 'sm' | 'md' | 'lg';
@@ -8,7 +9,7 @@ export type SpinnerProps = {
   decorative?: boolean;
 };
 
-export function Spinner({ size = 'md', label = 'Loading…', decorative = false }: SpinnerProps) {
+export function Spinner({ size = 'md', label = translate('Loading…'), decorative = false }: SpinnerProps) {
   const circle = <span className={cx('spinner', `spinner--${size}`)} aria-hidden="true" />;
   if (decorative) return circle;
   return (
@@ -20,7 +21,7 @@ export function Spinner({ size = 'md', label = 'Loading…', decorative = false 
 }
 
 /** Centred spinner for a whole page or the initial load. */
-export function FullPageSpinner({ label = 'Loading…' }: { label?: string }) {
+export function FullPageSpinner({ label = translate('Loading…') }: { label?: string }) {
   return (
     <div className="full-page-center">
       <Spinner size="lg" label={label} />

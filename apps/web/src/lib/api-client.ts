@@ -2,6 +2,7 @@ import { ErrorBodySchema, defaultMessage, type ErrorCode } from '@workdiary/shar
 import type { ZodType } from 'zod';
 import { setApiReachable } from './connection';
 import { env } from '../config/env';
+import { translate } from './i18n/i18n';
 import { loginUrl } from './login-url';
 import { SERVER_TIME_HEADER, recordServerTime } from './server-clock';
 
@@ -36,8 +37,9 @@ export function isApiError(error: unknown, statusOrCode?: number | ApiErrorCode)
 
 /** A message fit to show a user, for any thrown value. */
 export function getErrorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return 'Something unexpected went wrong. Please try again.';
+  // The server's and the client's messages are English ids: the active language's catalog may have them.
+  if (error instanceof ApiError) return translate(error.message);
+  return translate('Something unexpected went wrong. Please try again.');
 }
 
 type QueryValue = string | number | boolean | null | undefined;

@@ -1,5 +1,6 @@
 import type { Me, Role } from '@workdiary/shared';
 import { createContext, use } from 'react';
+import { translate } from './i18n/i18n';
 
 /**
  * The signed-in user, provided by the auth guard around every protected route, so any feature
@@ -22,8 +23,8 @@ export function hasRole(user: Pick<Me, 'role'>, roles: readonly Role[]): boolean
 
 export function roleLabel(role: Role): string {
   switch (role) {
-    case 'ADMIN': return 'Admin';
-    case 'MANAGER': return 'Manager';
-    case 'MEMBER': return 'Member';
+    case 'ADMIN': return translate('Admin');
+    case 'MANAGER': return translate('Manager');
+    case 'MEMBER': return translate('Member');
   }
 }

@@ -4,6 +4,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import { api, getErrorMessage } from '../../lib/api-client';
 import { SelectField, type SelectOption } from '../select-field';
 import { TextField } from '../text-field';
+import { translate as t } from '../../lib/i18n/i18n';
 
 export type CustomerSelectProps = {
   value: string;
@@ -36,23 +37,23 @@ export function CustomerSelect({ value, onChange, error, disabled, current }: Cu
       <TextField
         id={`${id}-search`}
         type="search"
-        label="Find customer"
+        label={t('Find customer')}
         hideLabel
-        placeholder="Search customers…"
+        placeholder={t('Search customers…')}
         value={q}
         disabled={disabled}
         onChange={(event) => setQ(event.target.value)}
       />
       <SelectField
         id={id}
-        label="Customer"
+        label={t('Customer')}
         required
         value={value}
         disabled={disabled || customers.isPending}
-        placeholder={customers.isPending ? 'Loading customers…' : options.length === 0 ? 'No customer matches' : 'Choose a customer…'}
+        placeholder={customers.isPending ? t('Loading customers…') : options.length === 0 ? t('No customer matches') : t('Choose a customer…')}
         options={options}
-        error={error ?? (customers.isError ? `Could not load customers: ${getErrorMessage(customers.error)}` : null)}
-        hint={more ? `Showing the first ${items.length} of ${customers.data?.total}: type to narrow down.` : undefined}
+        error={error ?? (customers.isError ? t('Could not load customers: {value1}', { value1: getErrorMessage(customers.error) }) : null)}
+        hint={more ? t('Showing the first {length} of {total}: type to narrow down.', { length: items.length, total: customers.data?.total ?? 0 }) : undefined}
         onChange={(event) => onChange(event.target.value)}
       />
     </div>

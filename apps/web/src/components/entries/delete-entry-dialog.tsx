@@ -3,6 +3,7 @@ import type { WorkEntry } from '@workdiary/shared';
 import { ConfirmDialog } from '../confirm-dialog';
 import { toast } from '../toast';
 import { useDeleteEntry } from './entries-api';
+import { translate as t } from '../../lib/i18n/i18n';
 
 /** Delete one entry after confirming; the deletion stays in the entry's history (AuditEvent). */
 export function DeleteEntryDialog({ entry, summary, noun = 'entry', onClose }: {
@@ -13,14 +14,14 @@ export function DeleteEntryDialog({ entry, summary, noun = 'entry', onClose }: {
   onClose: () => void;
 }) {
   const remove = useDeleteEntry();
-  const title = noun === 'entry' ? 'Entry' : 'Session';
+  const title = noun === 'entry' ? t('Entry') : t('Session');
   return (
     <ConfirmDialog
       open={entry !== null}
-      title={`Delete ${noun}?`}
-      message={entry ? <p>{summary}{' '}The deletion is kept in the {noun}’s history.</p> : null}
+      title={t('Delete {noun}?', { noun })}
+      message={entry ? <p>{summary}{' '}{noun === 'session' ? t('The deletion is kept in the session’s history.') : t('The deletion is kept in the entry’s history.')}</p> : null}
       loading={remove.isPending}
-      loadingText="Deleting…"
+      loadingText={t('Deleting…')}
       onCancel={onClose}
       onConfirm={() => {
         if (!entry) return;
@@ -29,7 +30,7 @@ export function DeleteEntryDialog({ entry, summary, noun = 'entry', onClose }: {
             toast.success(`${title} deleted`);
             onClose();
           },
-          onError: (error) => toast.error(error, { title: 'Could not delete' }),
+          onError: (error) => toast.error(error, { title: t('Could not delete') }),
         });
       }}
     />

@@ -24,6 +24,7 @@ import { CustomerSelect } from './customer-select';
 import { useCreateEntry, useEntryUsers, useUpdateEntry } from './entries-api';
 import { localDate, localTime, offsetLabel } from './entry-time';
 import './entries.css';
+import { translate as t } from '../../lib/i18n/i18n';
 
 export type EntryFormModalProps = {
   open: boolean;
@@ -85,7 +86,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
   const userOptions = users.map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (inactive)`, disabled: !u.active && u.id !== userId }));
   if (!users.some((u) => u.id === userId)) {
     // The entry's user, or a preset one not (yet) in the list: keep it shown rather than a wrong name.
-    userOptions.unshift({ value: userId, label: editing && entry.userId === userId ? entry.user.name : usersPending ? 'Loading…' : 'Selected user', disabled: false });
+    userOptions.unshift({ value: userId, label: editing && entry.userId === userId ? entry.user.name : usersPending ? t('Loading…') : t('Selected user'), disabled: false });
   }
 
   const clear = (...fields: Array<Field | 'form'>) => setErrors((e) => {
@@ -102,23 +103,23 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
 
   function validate(): Errors {
     const e: Errors = {};
-    if (!userId) e.userId = 'Choose a user';
-    if (!customerId) e.customerId = 'Choose a customer';
-    if (!categoryId) e.categoryId = 'Choose a category';
+    if (!userId) e.userId = t('Choose a user');
+    if (!customerId) e.customerId = t('Choose a customer');
+    if (!categoryId) e.categoryId = t('Choose a category');
     const noteCheck = NoteSchema.safeParse(note);
-    if (!noteCheck.success) e.note = noteCheck.error.issues[0]?.message ?? 'Note is too long';
+    if (!noteCheck.success) e.note = noteCheck.error.issues[0]?.message ?? t('Note is too long');
     if (running) return e;
-    if (!date) e.date = 'Enter the date';
-    if (!TIME_RE.test(startTime)) e.startTime = startTime ? 'Enter a time like 09:30' : 'Enter the start time';
-    if (!TIME_RE.test(stopTime)) e.stopTime = stopTime ? 'Enter a time like 17:00' : 'Enter the stop time';
+    if (!date) e.date = t('Enter the date');
+    if (!TIME_RE.test(startTime)) e.startTime = startTime ? t('Enter a time like 09:30') : t('Enter the start time');
+    if (!TIME_RE.test(stopTime)) e.stopTime = stopTime ? t('Enter a time like 17:00') : t('Enter the stop time');
     if (e.date || e.startTime || e.stopTime) return e;
     if (!nextDay && stopTime <= startTime) {
-      e.stopTime = 'Stop must be after start. Work past midnight? Tick “Ends the next day”.';
+      e.stopTime = t('Stop must be after start. Work past midnight? Tick “Ends the next day”.');
       return e;
     }
     const stop = localToInstant(stopDate, stopTime, tz);
     const stopMs = stop.ok ? stop.instant.getTime() : stop.candidates[0]?.getTime();
-    if (stopMs !== undefined && stopMs > serverNow() + 60_000) e.stopTime = 'The stop time is in the future. Use the timer for work that is still going on.';
+    if (stopMs !== undefined && stopMs > serverNow() + 60_000) e.stopTime = t('The stop time is in the future. Use the timer for work that is still going on.');
     return e;
   }
 
@@ -180,7 +181,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
       ...(offsets.stop ? { stopOffset: offsets.stop } : {}),
     };
     const done = (saved: WorkEntry) => {
-      toast.success(editing ? 'Entry saved' : 'Entry added');
+      toast.success(editing ? t('Entry saved') : t('Entry added'));
       onSaved?.(saved);
       onClose();
     };
@@ -202,16 +203,16 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
   return (
     <Modal
       open
-      title={editing ? 'Edit entry' : 'Add entry'}
-      description={`Times are in ${tz}.`}
+      title={editing ? t('Edit entry') : t('Add entry')}
+      description={t('Times are in {tz}.', { tz })}
       onClose={close}
       closeOnBackdrop={false}
       size="md"
       footer={
         <>
-          <Button variant="ghost" onClick={close} disabled={saving}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} loading={saving} loadingText={editing ? 'Saving…' : 'Submitting…'}>
-            {editing ? 'Save' : 'Submit'}
+          <Button variant="ghost" onClick={close} disabled={saving}>{t('Cancel')}</Button>
+          <Button variant="primary" type="submit" form={formId} loading={saving} loadingText={editing ? t('Saving…') : t('Submitting…')}>
+            {editing ? t('Save') : t('Submit')}
           </Button>
         </>
       }
@@ -219,20 +220,20 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
       <form id={formId} className="entry-form stack" onSubmit={submit} noValidate>
         {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
         <SelectField
-          label="User"
+          label={t('User')}
           required
           value={userId}
           disabled={userFixed || saving || usersPending}
           options={userOptions}
           error={errors.userId}
-          hint={!isManager ? 'Members add entries for themselves.' : undefined}
+          hint={!isManager ? t('Members add entries for themselves.') : undefined}
           onChange={(event) => {
             setUserId(event.target.value);
             clear('userId');
           }}
         />
         {lockCustomer ? (
-          <TextField label="Customer" value={editing ? entry.customer.name : defaults?.customerName ?? ''} readOnly disabled />
+          <TextField label={t('Customer')} value={editing ? entry.customer.name : defaults?.customerName ?? ''} readOnly disabled />
         ) : (
           <CustomerSelect
             value={customerId}
@@ -247,13 +248,13 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
         )}
         {running ? (
           <p className="entry-form__running" role="note">
-            This session is still running: its times change when it is stopped with the timer.
+            {t('This session is still running: its times change when it is stopped with the timer.')}
           </p>
         ) : (
           <>
             <div className="form-grid entry-form__times">
               <TextField
-                label="Date"
+                label={t('Date')}
                 type="date"
                 required
                 value={date}
@@ -266,7 +267,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
                 }}
               />
               <TextField
-                label="Start time"
+                label={t('Start time')}
                 type="time"
                 required
                 value={startTime}
@@ -279,7 +280,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
                 }}
               />
               <TextField
-                label="Stop time"
+                label={t('Stop time')}
                 type="time"
                 required
                 value={stopTime}
@@ -293,7 +294,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
               />
             </div>
             <Checkbox
-              label="Ends the next day (work past midnight)"
+              label={t('Ends the next day (work past midnight)')}
               checked={nextDay}
               disabled={saving}
               onChange={(event) => {
@@ -305,7 +306,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
             {choice ? (
               <fieldset className="entry-form__choice">
                 <legend className="field__label">
-                  {choice.time} on {choice.date} happens twice. Which one do you mean?
+                  {t('{time} on {date} happens twice. Which one do you mean?', { time: choice.time, date: choice.date })}
                 </legend>
                 {choice.candidates.map((c, i) => (
                   <label key={c.instant} className="entry-form__choice-option">
@@ -318,7 +319,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
                         clear(choice.field === 'start' ? 'startTime' : 'stopTime');
                       }}
                     />
-                    {i === 0 ? 'The first time' : 'The second time'} ({offsetLabel(c.offset)}{i === 0 ? ', before the clocks go back' : ', after the clocks go back'})
+                    {i === 0 ? t('The first time') : t('The second time')} ({offsetLabel(c.offset)}{i === 0 ? t(', before the clocks go back') : t(', after the clocks go back')})
                   </label>
                 ))}
               </fieldset>
@@ -337,7 +338,7 @@ function EntryFormDialog({ onClose, mode, entry, defaults, lockUser = false, loc
           }}
         />
         <TextAreaField
-          label="Note"
+          label={t('Note')}
           rows={3}
           maxLength={2000}
           value={note}

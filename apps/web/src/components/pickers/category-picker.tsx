@@ -6,6 +6,7 @@ import { SelectField, type SelectOption } from '../select-field';
 import { TextField } from '../text-field';
 import { useCategories, useCreateCategory } from './use-categories';
 import './category-picker.css';
+import { translate as t } from '../../lib/i18n/i18n';
 
 /** The value of the last option, which opens the inline "new category" input. */
 export const ADD_NEW_CATEGORY = '__add_new__';
@@ -34,7 +35,7 @@ type ClashDetails = { name?: string; existingId?: string; archived?: boolean };
  * organisation's active categories, and a last option "+ Add new…" that creates one inline
  * (any role may) and selects it without leaving the form.
  */
-export function CategoryPicker({ value, onChange, label = 'Category', error, disabled, id, required, current }: CategoryPickerProps) {
+export function CategoryPicker({ value, onChange, label = t('Category'), error, disabled, id, required, current }: CategoryPickerProps) {
   const autoId = useId();
   const selectId = id ?? autoId;
   const categories = useCategories();
@@ -50,12 +51,12 @@ export function CategoryPicker({ value, onChange, label = 'Category', error, dis
   if (value && !list.some((c) => c.id === value) && current?.id === value) {
     options.unshift({ value, label: current.archived ? `${current.name} (archived)` : current.name });
   }
-  options.push({ value: ADD_NEW_CATEGORY, label: '+ Add new…' });
+  options.push({ value: ADD_NEW_CATEGORY, label: t('+ Add new…') });
 
   const placeholder = categories.isPending
-    ? 'Loading categories…'
-    : list.length === 0 ? 'No categories yet: add one' : 'Choose a category…';
-  const loadError = categories.isError ? `Could not load the categories: ${getErrorMessage(categories.error)}` : null;
+    ? t('Loading categories…')
+    : list.length === 0 ? t('No categories yet: add one') : t('Choose a category…');
+  const loadError = categories.isError ? t('Could not load the categories: {value1}', { value1: getErrorMessage(categories.error) }) : null;
 
   function closeAdd() {
     setAdding(false);
@@ -71,7 +72,7 @@ export function CategoryPicker({ value, onChange, label = 'Category', error, dis
     if (create.isPending) return;
     const parsed = CategoryNameSchema.safeParse(name);
     if (!parsed.success) {
-      setNameError(parsed.error.issues[0]?.message ?? 'Enter a name');
+      setNameError(parsed.error.issues[0]?.message ?? t('Enter a name'));
       return;
     }
     setNameError(null);
@@ -125,14 +126,14 @@ export function CategoryPicker({ value, onChange, label = 'Category', error, dis
         }}
       />
       {categories.isError ? (
-        <Button size="sm" variant="ghost" onClick={() => void categories.refetch()} loading={categories.isFetching} loadingText="Retrying…">
-          Retry
+        <Button size="sm" variant="ghost" onClick={() => void categories.refetch()} loading={categories.isFetching} loadingText={t('Retrying…')}>
+          {t('Retry')}
         </Button>
       ) : null}
       {adding ? (
-        <div className="category-picker__add" role="group" aria-label="Add a category">
+        <div className="category-picker__add" role="group" aria-label={t('Add a category')}>
           <TextField
-            label="New category name"
+            label={t('New category name')}
             id={`${selectId}-new`}
             value={name}
             maxLength={80}
@@ -149,11 +150,11 @@ export function CategoryPicker({ value, onChange, label = 'Category', error, dis
             className="category-picker__name"
           />
           <div className="category-picker__add-actions">
-            <Button variant="primary" size="sm" onClick={submitNew} loading={create.isPending} loadingText="Adding…" disabled={disabled}>
-              Add
+            <Button variant="primary" size="sm" onClick={submitNew} loading={create.isPending} loadingText={t('Adding…')} disabled={disabled}>
+              {t('Add')}
             </Button>
             <Button variant="ghost" size="sm" onClick={closeAdd} disabled={create.isPending}>
-              Cancel
+              {t('Cancel')}
             </Button>
           </div>
           {existing?.existingId ? (
@@ -166,7 +167,7 @@ export function CategoryPicker({ value, onChange, label = 'Category', error, dis
                 closeAdd();
               }}
             >
-              Use “{existing.name}”
+              {t('Use “')}{existing.name}”
             </Button>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { SelectField } from '../select-field';
+import { translate } from '../../lib/i18n/i18n';
 
 const COMMON = ['EUR', 'USD', 'GBP', 'CHF', 'PLN', 'CZK', 'SEK', 'NOK', 'DKK', 'JPY', 'CAD', 'AUD'];
 
@@ -23,7 +24,7 @@ export type CurrencyFieldProps = {
 };
 
 /** An ISO 4217 currency, the common ones first. */
-export function CurrencyField({ value, onChange, label = 'Currency', error, hint, disabled }: CurrencyFieldProps) {
+export function CurrencyField({ value, onChange, label = translate('Currency'), error, hint, disabled }: CurrencyFieldProps) {
   const options = useMemo(() => currencyOptions(value), [value]);
   return <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)} options={options} error={error} hint={hint} disabled={disabled} />;
 }

@@ -7,6 +7,7 @@ import { describedBy, FieldShell } from '../field';
 import { SearchIcon } from '../icons';
 import { Spinner } from '../spinner';
 import './customer-picker.css';
+import { translate as t } from '../../lib/i18n/i18n';
 
 export type CustomerOption = { id: string; name: string };
 
@@ -44,7 +45,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * A searchable customer combobox (ARIA 1.2 pattern) over `GET /api/customers?q=`: type to
  * search, ↑/↓ to move, Enter to pick, Escape to close the list. Archived customers are not offered.
  */
-export function CustomerPicker({ value, onChange, label = 'Customer', error, disabled, required, id, autoFocus, ref }: CustomerPickerProps) {
+export function CustomerPicker({ value, onChange, label = t('Customer'), error, disabled, required, id, autoFocus, ref }: CustomerPickerProps) {
   const autoId = useId();
   const inputId = id ?? autoId;
   const listId = `${inputId}-listbox`;
@@ -137,7 +138,7 @@ export function CustomerPicker({ value, onChange, label = 'Customer', error, dis
             className="input customer-picker__input"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Search customers…"
+            placeholder={t('Search customers…')}
             aria-autocomplete="list"
             aria-expanded={open}
             aria-controls={listId}
@@ -158,11 +159,11 @@ export function CustomerPicker({ value, onChange, label = 'Customer', error, dis
             onBlur={() => setOpen(false)}
             onKeyDown={onKeyDown}
           />
-          {searching ? <span className="customer-picker__busy"><Spinner size="sm" label="Searching customers…" /></span> : null}
+          {searching ? <span className="customer-picker__busy"><Spinner size="sm" label={t('Searching customers…')} /></span> : null}
         </div>
         {open ? (
           <div className="customer-picker__popup">
-            <ul ref={listRef} id={listId} role="listbox" aria-label={typeof label === 'string' ? label : 'Customers'} className="customer-picker__list">
+            <ul ref={listRef} id={listId} role="listbox" aria-label={typeof label === 'string' ? label : t('Customers')} className="customer-picker__list">
               {items.map((c, i) => (
                 <li
                   key={c.id}
@@ -181,20 +182,20 @@ export function CustomerPicker({ value, onChange, label = 'Customer', error, dis
                 </li>
               ))}
             </ul>
-            {results.isPending ? <p className="customer-picker__status">Loading customers…</p> : null}
+            {results.isPending ? <p className="customer-picker__status">{t('Loading customers…')}</p> : null}
             {results.isError ? (
               <p className="customer-picker__status customer-picker__status--error" role="alert">
-                Could not load the customers: {getErrorMessage(results.error)}{' '}
+                {t('Could not load the customers: {reason}', { reason: getErrorMessage(results.error) })}{' '}
                 <button type="button" className="customer-picker__retry" onMouseDown={(e) => e.preventDefault()} onClick={() => void results.refetch()}>
-                  Retry
+                  {t('Retry')}
                 </button>
               </p>
             ) : null}
             {results.isSuccess && items.length === 0 ? (
-              <p className="customer-picker__status">{query.trim() ? `No customers match “${query.trim()}”.` : 'No customers yet.'}</p>
+              <p className="customer-picker__status">{query.trim() ? t('No customers match “{value1}”.', { value1: query.trim() }) : t('No customers yet.')}</p>
             ) : null}
             {results.isSuccess && hiddenCount > 0 ? (
-              <p className="customer-picker__status">{hiddenCount} more: type to narrow the list.</p>
+              <p className="customer-picker__status">{hiddenCount} {t('more: type to narrow the list.')}</p>
             ) : null}
           </div>
         ) : null}

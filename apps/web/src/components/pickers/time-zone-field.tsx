@@ -1,6 +1,7 @@
 import { isValidTimeZone, timeZoneOptions } from '@workdiary/shared';
 import { useId, useMemo } from 'react';
 import { TextField } from '../text-field';
+import { translate as t } from '../../lib/i18n/i18n';
 
 /** "UTC+01:00" for the zone at this moment, or '' when the zone is unknown. */
 export function currentOffsetLabel(zone: string, at: Date = new Date()): string {
@@ -22,7 +23,7 @@ export type TimeZoneFieldProps = {
 };
 
 /** An IANA time zone: type to search the runtime's list (e.g. "Berlin" → Europe/Berlin). */
-export function TimeZoneField({ value, onChange, label = 'Time zone', error, hint, disabled, required }: TimeZoneFieldProps) {
+export function TimeZoneField({ value, onChange, label = t('Time zone'), error, hint, disabled, required }: TimeZoneFieldProps) {
   const listId = useId();
   const zones = useMemo(() => timeZoneOptions(), []);
   const offset = currentOffsetLabel(value.trim());
@@ -35,9 +36,9 @@ export function TimeZoneField({ value, onChange, label = 'Time zone', error, hin
         onChange={(e) => onChange(e.target.value)}
         autoComplete="off"
         spellCheck={false}
-        placeholder="e.g. Europe/Berlin"
+        placeholder={t('e.g. Europe/Berlin')}
         error={error}
-        hint={[hint, offset ? `Now ${offset}.` : null].filter(Boolean).join(' ') || undefined}
+        hint={[hint, offset ? t('Now {offset}.', { offset }) : null].filter(Boolean).join(' ') || undefined}
         disabled={disabled}
         required={required}
       />

@@ -69,7 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <RawIntlProvider key={intl.locale} value={intl}>{children}</RawIntlProvider>;
 }
 
-/** `const t = useT(); t('Start work')`. Outside the provider (unit tests) the active language. */
+/** `const t = useT(); t('Start Work')`. Outside the provider (unit tests) the active language. */
 export function useT(): Translate {
   return translator(use(IntlContext) ?? current);
 }

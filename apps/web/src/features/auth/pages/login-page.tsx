@@ -8,11 +8,12 @@ import { safeNextPath } from '../../../lib/login-url';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useLogin } from '../api/login';
 import { AuthCard } from '../../../components/auth-card';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 type FieldErrors = { email?: string; password?: string };
 
 export function LoginPage() {
-  useDocumentTitle('Sign in');
+  useDocumentTitle(t('Sign in'));
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
   const navigate = useNavigate();
@@ -39,8 +40,8 @@ export function LoginPage() {
 
   return (
     <AuthCard>
-      <h1 className="auth-card__title">Sign in</h1>
-      <p className="auth-card__subtitle">Track time for your customers.</p>
+      <h1 className="auth-card__title">{t('Sign in')}</h1>
+      <p className="auth-card__subtitle">{t('Track time for your customers.')}</p>
       {login.error ? (
         <div className="form-alert" role="alert">
           {getErrorMessage(login.error)}
@@ -48,7 +49,7 @@ export function LoginPage() {
       ) : null}
       <form className="stack" noValidate onSubmit={onSubmit}>
         <TextField
-          label="Email"
+          label={t('Email')}
           type="email"
           name="email"
           autoComplete="username"
@@ -59,7 +60,7 @@ export function LoginPage() {
           error={fieldErrors.email}
         />
         <TextField
-          label="Password"
+          label={t('Password')}
           type="password"
           name="password"
           autoComplete="current-password"
@@ -68,8 +69,8 @@ export function LoginPage() {
           onChange={(event) => setPassword(event.target.value)}
           error={fieldErrors.password}
         />
-        <Button type="submit" variant="primary" block loading={login.isPending} loadingText="Signing in…">
-          Sign in
+        <Button type="submit" variant="primary" block loading={login.isPending} loadingText={t('Signing in…')}>
+          {t('Sign in')}
         </Button>
       </form>
     </AuthCard>

@@ -6,6 +6,7 @@ import { TextAreaField, TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useSaveCustomer } from '../api/customers';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 type Field = 'name' | 'email' | 'phone' | 'address';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -56,7 +57,7 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
       { id: customer?.id, body: values },
       {
         onSuccess: (saved) => {
-          toast.success(customer ? 'Customer saved' : `Customer “${saved.name}” added`);
+          toast.success(customer ? t('Customer saved') : t('Customer “{name}” added', { name: saved.name }));
           onSaved?.(saved);
           onClose();
         },
@@ -79,26 +80,26 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
   return (
     <Modal
       open
-      title={customer ? 'Edit customer' : 'New customer'}
+      title={customer ? t('Edit customer') : t('New customer')}
       onClose={close}
       closeOnBackdrop={false}
       footer={
         <>
-          <Button variant="ghost" onClick={close} disabled={save.isPending}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} loading={save.isPending} loadingText="Saving…">
-            {customer ? 'Save' : 'Add customer'}
+          <Button variant="ghost" onClick={close} disabled={save.isPending}>{t('Cancel')}</Button>
+          <Button variant="primary" type="submit" form={formId} loading={save.isPending} loadingText={t('Saving…')}>
+            {customer ? t('Save') : t('Add customer')}
           </Button>
         </>
       }
     >
       <form id={formId} className="stack" onSubmit={submit} noValidate>
         {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
-        <TextField label="Name" required maxLength={200} value={values.name} onChange={set('name')} error={errors.name} autoFocus />
+        <TextField label={t('Name')} required maxLength={200} value={values.name} onChange={set('name')} error={errors.name} autoFocus />
         <div className="form-grid">
-          <TextField label="Email" type="email" maxLength={254} value={values.email} onChange={set('email')} error={errors.email} />
-          <TextField label="Phone" type="tel" maxLength={60} value={values.phone} onChange={set('phone')} error={errors.phone} />
+          <TextField label={t('Email')} type="email" maxLength={254} value={values.email} onChange={set('email')} error={errors.email} />
+          <TextField label={t('Phone')} type="tel" maxLength={60} value={values.phone} onChange={set('phone')} error={errors.phone} />
         </div>
-        <TextAreaField label="Address" rows={3} maxLength={500} value={values.address} onChange={set('address')} error={errors.address} />
+        <TextAreaField label={t('Address')} rows={3} maxLength={500} value={values.address} onChange={set('address')} error={errors.address} />
       </form>
     </Modal>
   );

@@ -1,5 +1,7 @@
 import { Button } from '../../../components/button';
 import { ChevronLeftIcon, ChevronRightIcon } from '../../../components/icons';
+import { formatNumber } from '../../../lib/format';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type PagerProps = {
   total: number;
@@ -16,18 +18,18 @@ export function Pager({ total, limit, offset, onChange, noun, busy = false }: Pa
   if (total <= limit && offset === 0) return null;
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(offset + limit, total);
-  const n = new Intl.NumberFormat('en-GB');
+  const n = (value: number) => formatNumber(value);
   return (
-    <nav className="pager" aria-label={`Pages of ${noun}`}>
+    <nav className="pager" aria-label={t('Pages of {noun}', { noun })}>
       <span className="pager__status muted" aria-live="polite">
-        {n.format(first)}–{n.format(last)} of {n.format(total)} {noun}
+        {t('{first}–{last} of {total} {noun}', { first: n(first), last: n(last), total: n(total), noun })}
       </span>
       <div className="pager__buttons">
         <Button size="sm" icon={<ChevronLeftIcon size={16} />} disabled={offset === 0 || busy} onClick={() => onChange(Math.max(0, offset - limit))}>
-          Previous
+          {t('Previous')}
         </Button>
         <Button size="sm" disabled={last >= total || busy} onClick={() => onChange(offset + limit)}>
-          Next <ChevronRightIcon size={16} />
+          {t('Next')} <ChevronRightIcon size={16} />
         </Button>
       </div>
     </nav>

@@ -19,6 +19,7 @@ import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-use
 import { getServerOffsetMs, serverNow } from '../../../lib/server-clock';
 import { xlsxFallbackName } from '../lib/file-name';
 import { Pager } from './pager';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export const WORKING_TIME_PAGE_SIZE = 50;
 
@@ -82,19 +83,19 @@ export function WorkingTime({ customer }: { customer: Customer }) {
       const name = await download(`/api/exports/customers/${encodeURIComponent(customer.id)}.xlsx`, xlsxFallbackName(customer.name, range.from, range.to), {
         query: { from: range.from || undefined, to: range.to || undefined, userId: userId || undefined },
       });
-      toast.success(`Downloaded ${name}`);
+      toast.success(t('Downloaded {name}', { name }));
     } catch (error) {
-      toast.error(getErrorMessage(error), { title: 'Export failed' });
+      toast.error(getErrorMessage(error), { title: t('Export failed') });
     } finally {
       setExporting(false);
     }
   }
 
   const columns: DataTableColumn<WorkEntry>[] = [
-    { key: 'user', header: 'User', rowHeader: true, cell: (e) => <span className="wt-nowrap">{e.user.name}</span>, footer: <strong className="wt-nowrap">Total Time</strong> },
+    { key: 'user', header: t('User'), rowHeader: true, cell: (e) => <span className="wt-nowrap">{e.user.name}</span>, footer: <strong className="wt-nowrap">{t('Total Time')}</strong> },
     {
       key: 'start',
-      header: 'Start',
+      header: t('Start'),
       cell: (e) => (
         <span className="wt-when">
           <span className="wt-when__date" title={localDateLabel(e.startedAt, tz)}>{localShortDate(e.startedAt, tz)}</span> {localTime(e.startedAt, tz)}
@@ -103,9 +104,9 @@ export function WorkingTime({ customer }: { customer: Customer }) {
     },
     {
       key: 'stop',
-      header: 'Stop',
+      header: t('Stop'),
       cell: (e) => {
-        if (!e.stoppedAt) return <Badge tone="success" dot="pulse">running</Badge>;
+        if (!e.stoppedAt) return <Badge tone="success" dot="pulse">{t('running')}</Badge>;
         const sameDay = localDate(e.stoppedAt, tz) === localDate(e.startedAt, tz);
         return sameDay ? localTime(e.stoppedAt, tz) : (
           <span className="wt-when"><span className="wt-when__date" title={localDateLabel(e.stoppedAt, tz)}>{localShortDate(e.stoppedAt, tz)}</span> {localTime(e.stoppedAt, tz)}</span>
@@ -114,77 +115,77 @@ export function WorkingTime({ customer }: { customer: Customer }) {
     },
     {
       key: 'total',
-      header: 'Total',
+      header: t('Total'),
       align: 'right',
       cell: (e) => <span className={e.stoppedAt ? undefined : 'wt-live'}>{formatMinutes(entryMinutes(e, now))}</span>,
       footer: <strong className={live ? 'wt-live' : undefined} data-testid="working-time-total">{formatMinutes(totalMinutes)}</strong>,
     },
     {
       key: 'category',
-      header: 'Category',
+      header: t('Category'),
       cell: (e) => (
         <span>
           {e.category.name}
-          {e.category.archived ? <span className="muted" title="This category was deleted"> (archived)</span> : null}
+          {e.category.archived ? <span className="muted" title={t('This category was deleted')}> {t('(archived)')}</span> : null}
         </span>
       ),
     },
-    { key: 'note', header: 'Note', cell: (e) => (e.note ? <span className="wt-note" title={e.note}>{e.note}</span> : <span className="muted">—</span>) },
+    { key: 'note', header: t('Note'), cell: (e) => (e.note ? <span className="wt-note" title={e.note}>{e.note}</span> : <span className="muted">—</span>) },
     {
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
+      header: <span className="visually-hidden">{t('Actions')}</span>,
       align: 'right',
       width: '1%',
       cell: (e) => canChange(e) ? (
         <span className="row wt-actions">
-          <IconButton label={`Edit entry of ${localDateLabel(e.startedAt, tz)} ${localTime(e.startedAt, tz)}`} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
+          <IconButton label={t('Edit entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
           {e.stoppedAt ? (
-            <IconButton label={`Delete entry of ${localDateLabel(e.startedAt, tz)} ${localTime(e.startedAt, tz)}`} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
+            <IconButton label={t('Delete entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
           ) : null}
         </span>
       ) : null,
     },
   ];
 
-  const userOptions = [{ value: '', label: 'All users' }, ...users.map((u) => ({ value: u.id, label: u.name }))];
+  const userOptions = [{ value: '', label: t('All users') }, ...users.map((u) => ({ value: u.id, label: u.name }))];
 
   return (
-    <section className="working-time" aria-label="Working Time">
+    <section className="working-time" aria-label={t('Working Time')}>
       <div className="working-time__toolbar">
         <div className="working-time__filters">
-          <DateRangeFilter from={range.from} to={range.to} onChange={(next) => changeFilter(() => setRange(next))} label="Date range" />
+          <DateRangeFilter from={range.from} to={range.to} onChange={(next) => changeFilter(() => setRange(next))} label={t('Date range')} />
           {isManager ? (
-            <SelectField label="User" value={userId} options={userOptions} onChange={(event) => changeFilter(() => setUserId(event.target.value))} className="working-time__user" />
+            <SelectField label={t('User')} value={userId} options={userOptions} onChange={(event) => changeFilter(() => setUserId(event.target.value))} className="working-time__user" />
           ) : null}
-          <Button variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>This month</Button>
+          <Button variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>{t('This month')}</Button>
         </div>
         <div className="working-time__actions">
-          <Button icon={<DownloadIcon size={16} />} onClick={() => void exportExcel()} loading={exporting} loadingText="Exporting…">
-            Export Excel
+          <Button icon={<DownloadIcon size={16} />} onClick={() => void exportExcel()} loading={exporting} loadingText={t('Exporting…')}>
+            {t('Export Excel')}
           </Button>
-          <IconButton label="Add entry" tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} disabled={customer.archived} title={customer.archived ? 'Archived customers take no new work' : 'Add entry'} />
+          <IconButton label={t('Add entry')} tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} disabled={customer.archived} title={customer.archived ? t('Archived customers take no new work') : t('Add entry')} />
         </div>
       </div>
-      {!isManager ? <p className="muted working-time__scope">Your own entries for {customer.name}.</p> : null}
+      {!isManager ? <p className="muted working-time__scope">{t('Your own entries for {customer}.', { customer: customer.name })}</p> : null}
       <DataTable
-        caption={`Working time for ${customer.name}`}
+        caption={t('Working time for {name}', { name: customer.name })}
         columns={columns}
         rows={data?.items}
         rowKey={(e) => e.id}
         loading={entries.isPending}
         error={entries.error}
         onRetry={() => void entries.refetch()}
-        emptyTitle="No working time in this range"
-        emptyMessage={customer.archived ? 'This customer is archived.' : 'Add an entry with the black + or pick another range.'}
+        emptyTitle={t('No working time in this range')}
+        emptyMessage={customer.archived ? t('This customer is archived.') : t('Add an entry with the black + or pick another range.')}
         rowClassName={(e) => (e.stoppedAt ? undefined : 'wt-row--running')}
         className={entries.isFetching && !entries.isPending ? 'working-time__table--refreshing' : undefined}
       />
       {data ? (
         <div className="working-time__footer">
           <span className="muted">
-            {new Intl.NumberFormat('en-GB').format(data.total)} {data.total === 1 ? 'entry' : 'entries'} · Total Time {formatMinutes(totalMinutes)}
+            {t('{count, plural, one {# entry} other {# entries}} · Total Time {total}', { count: data.total, total: formatMinutes(totalMinutes) })}
           </span>
-          <Pager total={data.total} limit={WORKING_TIME_PAGE_SIZE} offset={offset} onChange={setOffset} noun="entries" busy={entries.isFetching} />
+          <Pager total={data.total} limit={WORKING_TIME_PAGE_SIZE} offset={offset} onChange={setOffset} noun={t('entries')} busy={entries.isFetching} />
         </div>
       ) : null}
 

@@ -18,22 +18,24 @@ import { useCustomer, useSaveCustomer } from '../api/customers';
 import { CustomerFormModal } from '../components/customer-form-modal';
 import { WorkingTime } from '../components/working-time';
 import '../customers.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type CustomerPageProps = {
   /** The timer's "At work" button and badge, rendered under the contact details. */
   renderAtWork?: (customer: Customer) => ReactNode;
 };
 
-const TABS = [{ value: 'working-time', label: 'Working Time' }] as const;
+// A function: the labels follow the active language.
+const tabs = () => [{ value: 'working-time', label: t('Working Time') }] as const;
 
 /** One customer: name and contact details, the At work slot, and the Working Time side tab. */
 export function CustomerPage({ renderAtWork }: CustomerPageProps = {}) {
   const { customerId = '' } = useParams();
   const customer = useCustomer(customerId);
-  if (customer.isPending) return <FullPageSpinner label="Loading customer…" />;
+  if (customer.isPending) return <FullPageSpinner label={t('Loading customer…')} />;
   if (customer.isError) {
-    if (isApiError(customer.error, 404)) return <NotFound message="This customer does not exist, or it belongs to another organisation." />;
-    return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} retrying={customer.isFetching} title="Could not load this customer" />;
+    if (isApiError(customer.error, 404)) return <NotFound message={t('This customer does not exist, or it belongs to another organisation.')} />;
+    return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} retrying={customer.isFetching} title={t('Could not load this customer')} />;
   }
   return <CustomerView customer={customer.data} renderAtWork={renderAtWork} />;
 }
@@ -61,43 +63,43 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
         title={
           <span className="customer-name">
             {customer.name}
-            {customer.archived ? <Badge tone="neutral">Archived</Badge> : null}
+            {customer.archived ? <Badge tone="neutral">{t('Archived')}</Badge> : null}
           </span>
         }
         documentTitle={customer.name}
-        back={{ to: '/customers', label: 'Customers' }}
+        back={{ to: '/customers', label: t('Customers') }}
         actions={canManage ? (
           <>
-            <Button icon={<PencilIcon size={16} />} onClick={() => setEditing(true)}>Edit</Button>
+            <Button icon={<PencilIcon size={16} />} onClick={() => setEditing(true)}>{t('Edit')}</Button>
             {customer.archived ? (
-              <Button onClick={() => setArchived(false)} loading={save.isPending} loadingText="Restoring…">Restore</Button>
+              <Button onClick={() => setArchived(false)} loading={save.isPending} loadingText={t('Restoring…')}>{t('Restore')}</Button>
             ) : (
-              <Button variant="ghost" onClick={() => setArchiving(true)}>Archive</Button>
+              <Button variant="ghost" onClick={() => setArchiving(true)}>{t('Archive')}</Button>
             )}
           </>
         ) : null}
       />
-      <Card title="Contact details" className="customer-contact">
+      <Card title={t('Contact details')} className="customer-contact">
         <dl className="customer-contact__list">
           <div>
-            <dt>Email</dt>
+            <dt>{t('Email')}</dt>
             <dd>{customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : <span className="muted">—</span>}</dd>
           </div>
           <div>
-            <dt>Phone</dt>
+            <dt>{t('Phone')}</dt>
             <dd>{customer.phone ? <a href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`}>{customer.phone}</a> : <span className="muted">—</span>}</dd>
           </div>
           <div>
-            <dt>Address</dt>
+            <dt>{t('Address')}</dt>
             <dd className="customer-contact__address">{customer.address ?? <span className="muted">—</span>}</dd>
           </div>
         </dl>
         {renderAtWork ? <div className="customer-contact__at-work">{renderAtWork(customer)}</div> : null}
       </Card>
       <div className="customer-tabs">
-        <Tabs id="customer" label="Customer sections" orientation="vertical" items={TABS} value={tab} onChange={setTab} />
+        <Tabs id="customer" label={t('Customer sections')} orientation="vertical" items={tabs()} value={tab} onChange={setTab} />
         <TabPanel id="customer" value="working-time" current={tab} className="customer-tabs__panel">
-          <Card title="Working Time" flush>
+          <Card title={t('Working Time')} flush>
             <WorkingTime customer={customer} />
           </Card>
         </TabPanel>
@@ -105,11 +107,11 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
       <CustomerFormModal open={editing} customer={customer} onClose={() => setEditing(false)} />
       <ConfirmDialog
         open={archiving}
-        title="Archive customer?"
-        message={<p><strong>{customer.name}</strong> leaves the customer list and pickers and takes no new work. Its entries and exports stay; you can restore it any time.</p>}
-        confirmLabel="Archive"
+        title={t('Archive customer?')}
+        message={<p><strong>{customer.name}</strong> {t('leaves the customer list and pickers and takes no new work. Its entries and exports stay; you can restore it any time.')}</p>}
+        confirmLabel={t('Archive')}
         loading={save.isPending}
-        loadingText="Archiving…"
+        loadingText={t('Archiving…')}
         onCancel={() => setArchiving(false)}
         onConfirm={() => setArchived(true)}
       />

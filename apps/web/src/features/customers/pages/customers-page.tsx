@@ -18,6 +18,8 @@ import { CustomerFormModal } from '../components/customer-form-modal';
 import { Pager } from '../components/pager';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import '../customers.css';
+import { formatNumber } from '../../../lib/format';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export const CUSTOMERS_PAGE_SIZE = 50;
 
@@ -44,35 +46,35 @@ export function CustomersPage() {
   const columns: DataTableColumn<Customer>[] = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('Name'),
       rowHeader: true,
       cell: (c) => (
         <span className="customer-name">
           <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-          {c.archived ? <Badge tone="neutral">Archived</Badge> : null}
+          {c.archived ? <Badge tone="neutral">{t('Archived')}</Badge> : null}
         </span>
       ),
     },
-    { key: 'email', header: 'Email', cell: (c) => c.email ?? <span className="muted">—</span> },
-    { key: 'phone', header: 'Phone', cell: (c) => c.phone ?? <span className="muted">—</span> },
-    { key: 'address', header: 'Address', cell: (c) => <span className="customer-address">{c.address ?? <span className="muted">—</span>}</span> },
+    { key: 'email', header: t('Email'), cell: (c) => c.email ?? <span className="muted">—</span> },
+    { key: 'phone', header: t('Phone'), cell: (c) => c.phone ?? <span className="muted">—</span> },
+    { key: 'address', header: t('Address'), cell: (c) => <span className="customer-address">{c.address ?? <span className="muted">—</span>}</span> },
   ];
   if (canManage) {
     columns.push({
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
+      header: <span className="visually-hidden">{t('Actions')}</span>,
       align: 'right',
       width: '1%',
       cell: (c) => (
         <span className="row customers-actions">
-          <IconButton label={`Edit ${c.name}`} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(c)} />
+          <IconButton label={t('Edit {name}', { name: c.name })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(c)} />
           {c.archived ? (
             <Button size="sm" variant="ghost" onClick={() => save.mutate({ id: c.id, body: { archived: false } }, {
               onSuccess: () => toast.success(`“${c.name}” restored`),
               onError: (e) => toast.error(e),
-            })} disabled={save.isPending}>Restore</Button>
+            })} disabled={save.isPending}>{t('Restore')}</Button>
           ) : (
-            <Button size="sm" variant="ghost" onClick={() => setArchiving(c)}>Archive</Button>
+            <Button size="sm" variant="ghost" onClick={() => setArchiving(c)}>{t('Archive')}</Button>
           )}
         </span>
       ),
@@ -82,9 +84,9 @@ export function CustomersPage() {
   return (
     <>
       <PageHeader
-        title="Customers"
-        subtitle={data ? `${new Intl.NumberFormat('en-GB').format(data.total)} ${q ? 'matching' : showArchived ? 'in all' : 'active'}` : undefined}
-        actions={canManage ? <Button variant="primary" icon={<PlusIcon size={16} />} onClick={() => setEditing('new')}>New customer</Button> : null}
+        title={t('Customers')}
+        subtitle={data ? (q ? t('{count} matching', { count: formatNumber(data.total) }) : showArchived ? t('{count} in all', { count: formatNumber(data.total) }) : t('{count} active', { count: formatNumber(data.total) })) : undefined}
+        actions={canManage ? <Button variant="primary" icon={<PlusIcon size={16} />} onClick={() => setEditing('new')}>{t('New customer')}</Button> : null}
       />
       <Card flush>
         <div className="customers-toolbar">
@@ -92,48 +94,48 @@ export function CustomersPage() {
             <SearchIcon size={16} className="customers-search__icon" aria-hidden="true" />
             <TextField
               type="search"
-              label="Search customers"
+              label={t('Search customers')}
               hideLabel
-              placeholder="Search by name, email or phone…"
+              placeholder={t('Search by name, email or phone…')}
               value={search}
               onChange={(event) => setSearch(event.target.value)}
               autoComplete="off"
             />
           </div>
-          {canManage ? <Checkbox label="Show archived" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} /> : null}
-          {customers.isFetching && !customers.isPending ? <span className="muted customers-toolbar__busy" role="status">Searching…</span> : null}
+          {canManage ? <Checkbox label={t('Show archived')} checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} /> : null}
+          {customers.isFetching && !customers.isPending ? <span className="muted customers-toolbar__busy" role="status">{t('Searching…')}</span> : null}
         </div>
         <DataTable
-          caption="Customers"
+          caption={t('Customers')}
           columns={columns}
           rows={data?.items}
           rowKey={(c) => c.id}
           loading={customers.isPending}
           error={customers.error}
           onRetry={() => void customers.refetch()}
-          emptyTitle={q ? `No customer matches “${q}”` : 'No customers yet'}
-          emptyMessage={q ? 'Try part of the name, an email address or a phone number.' : canManage ? 'Add the first customer to start tracking time for it.' : 'A manager adds customers.'}
-          emptyAction={!q && canManage ? <Button variant="primary" onClick={() => setEditing('new')}>New customer</Button> : undefined}
+          emptyTitle={q ? t('No customer matches “{q}”', { q }) : t('No customers yet')}
+          emptyMessage={q ? t('Try part of the name, an email address or a phone number.') : canManage ? t('Add the first customer to start tracking time for it.') : t('A manager adds customers.')}
+          emptyAction={!q && canManage ? <Button variant="primary" onClick={() => setEditing('new')}>{t('New customer')}</Button> : undefined}
           rowClassName={(c) => (c.archived ? 'customers-row--archived' : undefined)}
         />
         {data ? (
           <div className="customers-footer">
-            <Pager total={data.total} limit={CUSTOMERS_PAGE_SIZE} offset={offset} onChange={setOffset} noun="customers" busy={customers.isFetching} />
+            <Pager total={data.total} limit={CUSTOMERS_PAGE_SIZE} offset={offset} onChange={setOffset} noun={t('customers')} busy={customers.isFetching} />
           </div>
         ) : null}
       </Card>
       <CustomerFormModal open={editing !== null} customer={editing === 'new' ? undefined : editing ?? undefined} onClose={() => setEditing(null)} />
       <ConfirmDialog
         open={archiving !== null}
-        title="Archive customer?"
+        title={t('Archive customer?')}
         message={
           <p>
-            <strong>{archiving?.name}</strong> leaves the customer list and pickers and takes no new work. Its entries and exports stay; you can restore it any time.
+            <strong>{archiving?.name}</strong> {t('leaves the customer list and pickers and takes no new work. Its entries and exports stay; you can restore it any time.')}
           </p>
         }
-        confirmLabel="Archive"
+        confirmLabel={t('Archive')}
         loading={save.isPending}
-        loadingText="Archiving…"
+        loadingText={t('Archiving…')}
         onCancel={() => setArchiving(null)}
         onConfirm={() => {
           if (!archiving) return;

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '@workdiary/shared';
 import { localDateLabel, localTime } from '../../../components/entries/entry-time';
 import { changesOf, sessionSummary, snapshotOf, verbOf } from '../lib/audit';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type AuditTrailProps = {
   events: readonly AuditEvent[];
@@ -15,7 +16,7 @@ export type AuditTrailProps = {
 export function AuditTrail({ events, tz, date, showSession = false }: AuditTrailProps) {
   const sorted = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
   return (
-    <ol className="audit-trail" aria-label="Changes">
+    <ol className="audit-trail" aria-label={t('Changes')}>
       {sorted.map((event) => {
         const changes = event.action === 'UPDATE' || event.action === 'STOP' ? changesOf(event, tz, date) : [];
         const subject = snapshotOf(event.after) ?? snapshotOf(event.before);

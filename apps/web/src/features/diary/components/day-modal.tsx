@@ -20,6 +20,7 @@ import { hours, longDate } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { EntryHistoryModal } from './entry-history-modal';
 import { ExportButton } from './export-button';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type DayModalProps = {
   user: { id: string; name: string };
@@ -31,9 +32,10 @@ export type DayModalProps = {
   onClose: () => void;
 };
 
-const TABS = [
-  { value: 'sessions', label: 'Sessions' },
-  { value: 'history', label: 'History' },
+// A function: the labels follow the active language.
+const tabs = () => [
+  { value: 'sessions', label: t('Sessions') },
+  { value: 'history', label: t('History') },
 ] as const;
 
 /** The day's "Working time": its sessions with edit, delete, add and export, and its audit trail. */
@@ -58,27 +60,27 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
   const figures = dayFigures(toSessions(sessions ?? []), date, tz, now, required);
   const inDay = (e: WorkEntry) => dayFigures(toSessions([e]), date, tz, now, 0).totalMinutes;
   const fullLength = (e: WorkEntry) => Math.floor(((e.stoppedAt ? Date.parse(e.stoppedAt) : now.getTime()) - Date.parse(e.startedAt)) / 60_000);
-  const label = (e: WorkEntry) => `session ${wallTime(e.startedAt, tz, date)}–${wallTime(e.stoppedAt, tz, date)} ${e.customer.name}`;
+  const label = (e: WorkEntry) => t('session {value1}–{value2} {name}', { value1: wallTime(e.startedAt, tz, date), value2: wallTime(e.stoppedAt, tz, date), name: e.customer.name });
 
   const columns: DataTableColumn<WorkEntry>[] = [
-    { key: 'customer', header: 'Customer Name', rowHeader: true, cell: (e) => e.customer.name, footer: 'Day total' },
-    { key: 'entrance', header: 'Entrance', cell: (e) => wallTime(e.startedAt, tz, date) },
+    { key: 'customer', header: t('Customer Name'), rowHeader: true, cell: (e) => e.customer.name, footer: t('Day total') },
+    { key: 'entrance', header: t('Entrance'), cell: (e) => wallTime(e.startedAt, tz, date) },
     {
       key: 'exit',
-      header: 'Exit',
-      cell: (e) => (e.stoppedAt ? wallTime(e.stoppedAt, tz, date) : <Badge tone="success" dot="pulse">running</Badge>),
+      header: t('Exit'),
+      cell: (e) => (e.stoppedAt ? wallTime(e.stoppedAt, tz, date) : <Badge tone="success" dot="pulse">{t('running')}</Badge>),
     },
     {
       key: 'total',
-      header: 'Total Hours',
+      header: t('Total Hours'),
       align: 'right',
       cell: (e) => {
         const part = inDay(e);
         const whole = fullLength(e);
         return (
-          <span title={part !== whole ? `This day's part of a ${hours(whole)} session` : undefined}>
+          <span title={part !== whole ? t('This day\'s part of a {value1} session', { value1: hours(whole) }) : undefined}>
             {hours(part)}
-            {part !== whole ? <span className="muted"> of {hours(whole)}</span> : null}
+            {part !== whole ? <span className="muted"> {t('of')} {hours(whole)}</span> : null}
           </span>
         );
       },
@@ -86,37 +88,37 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
     },
     {
       key: 'category',
-      header: 'Category',
+      header: t('Category'),
       cell: (e) => (
         <>
           {e.category.name}
-          {e.category.archived ? <span className="muted" title="This category was deleted"> (archived)</span> : null}
+          {e.category.archived ? <span className="muted" title={t('This category was deleted')}> {t('(archived)')}</span> : null}
         </>
       ),
     },
     {
       key: 'note',
-      header: 'Note',
+      header: t('Note'),
       cell: (e) => (
         <span className="diary-note">
-          {e.flagged ? <Badge tone="warning" title="Flagged for review (e.g. a forgotten timer)">Flagged</Badge> : null}
+          {e.flagged ? <Badge tone="warning" title={t('Flagged for review (e.g. a forgotten timer)')}>{t('Flagged')}</Badge> : null}
           {e.note ? <span title={e.note}>{e.note}</span> : <span className="muted">—</span>}
         </span>
       ),
     },
     {
       key: 'action',
-      header: 'Action',
+      header: t('Action'),
       align: 'right',
       width: '1%',
       cell: (e) => (
         <span className="row diary-actions">
-          <IconButton label={`History of ${label(e)}`} size="sm" icon={<HistoryIcon size={16} />} onClick={() => setHistoryOf(e)} />
+          <IconButton label={t('History of {value1}', { value1: label(e) })} size="sm" icon={<HistoryIcon size={16} />} onClick={() => setHistoryOf(e)} />
           {canWrite ? (
-            <IconButton label={`Edit ${label(e)}`} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
+            <IconButton label={t('Edit {value1}', { value1: label(e) })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
           ) : null}
           {canWrite && e.stoppedAt ? (
-            <IconButton label={`Delete ${label(e)}`} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
+            <IconButton label={t('Delete {value1}', { value1: label(e) })} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
           ) : null}
         </span>
       ),
@@ -128,21 +130,21 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
       <Modal
         open
         onClose={onClose}
-        title="Working time"
+        title={t('Working time')}
         description={`${user.name} · ${longDate(date)}`}
         size="xl"
         className="diary-day-modal"
         headerActions={
           <>
-            <ExportButton size="sm" label="Export this day" onExport={() => downloadDay(user, date)} />
-            {canWrite ? <IconButton label="Add session" tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} /> : null}
+            <ExportButton size="sm" label={t('Export this day')} onExport={() => downloadDay(user, date)} />
+            {canWrite ? <IconButton label={t('Add session')} tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} /> : null}
           </>
         }
       >
-        <Tabs id="diary-day" label="Working time" items={TABS} value={tab} onChange={setTab} />
+        <Tabs id="diary-day" label={t('Working time')} items={tabs()} value={tab} onChange={setTab} />
         <TabPanel id="diary-day" value="sessions" current={tab} className="diary-day__panel">
           <DataTable
-            caption={`Sessions of ${user.name} on ${longDate(date)}`}
+            caption={t('Sessions of {name} on {value2}', { name: user.name, value2: longDate(date) })}
             columns={columns}
             rows={sessions}
             rowKey={(e) => e.id}
@@ -150,25 +152,25 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
             error={day.error}
             onRetry={() => void day.refetch()}
             skeletonRows={3}
-            emptyTitle="No sessions this day"
-            emptyMessage={canWrite ? 'Add one with the black +.' : undefined}
+            emptyTitle={t('No sessions this day')}
+            emptyMessage={canWrite ? t('Add one with the black +.') : undefined}
             rowClassName={(e) => (e.stoppedAt ? undefined : 'diary-row--running')}
           />
           {day.data ? (
             <p className="diary-day__figures muted" data-testid="day-figures">
-              Total <strong>{hours(figures.totalMinutes)}</strong> · Required {hours(figures.requiredMinutes)} · Extra{' '}
+              {t('Total')} <strong>{hours(figures.totalMinutes)}</strong> {t('· Required')} {hours(figures.requiredMinutes)} {t('· Extra')}{' '}
               <strong>{hours(figures.extraMinutes)}</strong>
-              {figures.running ? ' · a timer is running (counted up to now)' : ''}
+              {figures.running ? t(' · a timer is running (counted up to now)') : ''}
             </p>
           ) : null}
         </TabPanel>
         <TabPanel id="diary-day" value="history" current={tab} className="diary-day__panel">
           {history.isPending ? (
-            <div className="diary-centered"><Spinner label="Loading history…" /></div>
+            <div className="diary-centered"><Spinner label={t('Loading history…')} /></div>
           ) : history.isError ? (
-            <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} title="Could not load the history" />
+            <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} title={t('Could not load the history')} />
           ) : history.data.length === 0 ? (
-            <EmptyState title="No recorded changes this day" message="Sessions recorded by the timer or added by hand show here once created, changed or deleted." />
+            <EmptyState title={t('No recorded changes this day')} message={t('Sessions recorded by the timer or added by hand show here once created, changed or deleted.')} />
           ) : (
             <AuditTrail events={history.data} tz={tz} date={date} showSession />
           )}

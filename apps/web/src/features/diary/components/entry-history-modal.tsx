@@ -6,6 +6,7 @@ import { Modal } from '../../../components/modal';
 import { Spinner } from '../../../components/spinner';
 import { sessionSummary, snapshotOf } from '../lib/audit';
 import { AuditTrail } from './audit-trail';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type EntryHistoryModalProps = {
   entry: WorkEntry | null;
@@ -18,13 +19,13 @@ export type EntryHistoryModalProps = {
 export function EntryHistoryModal({ entry, tz, date, onClose }: EntryHistoryModalProps) {
   const history = useEntryHistory(entry?.id ?? null);
   return (
-    <Modal open={entry !== null} onClose={onClose} title="Session history" description={entry ? sessionSummary(snapshotOf(entry), tz, date) : undefined} size="md">
+    <Modal open={entry !== null} onClose={onClose} title={t('Session history')} description={entry ? sessionSummary(snapshotOf(entry), tz, date) : undefined} size="md">
       {history.isPending ? (
-        <div className="diary-centered"><Spinner label="Loading history…" /></div>
+        <div className="diary-centered"><Spinner label={t('Loading history…')} /></div>
       ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} title="Could not load the history" />
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} retrying={history.isFetching} title={t('Could not load the history')} />
       ) : history.data.length === 0 ? (
-        <EmptyState title="No recorded changes" message="Sessions imported or seeded before auditing have no trail." />
+        <EmptyState title={t('No recorded changes')} message={t('Sessions imported or seeded before auditing have no trail.')} />
       ) : (
         <AuditTrail events={history.data} tz={tz} date={date} />
       )}

@@ -3,6 +3,7 @@ import { Button } from '../../../components/button';
 import { DownloadIcon } from '../../../components/icons';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type ExportButtonProps = {
   /** Downloads the file; resolves with its name. */
@@ -14,22 +15,22 @@ export type ExportButtonProps = {
 };
 
 /** An Excel download that shows its progress and cannot be clicked twice while it runs. */
-export function ExportButton({ onExport, children = 'Export', size = 'md', label }: ExportButtonProps) {
+export function ExportButton({ onExport, children = t('Export'), size = 'md', label }: ExportButtonProps) {
   const [busy, setBusy] = useState(false);
   async function run() {
     if (busy) return;
     setBusy(true);
     try {
       const name = await onExport();
-      toast.success(`Downloaded ${name}`);
+      toast.success(t('Downloaded {name}', { name }));
     } catch (error) {
-      toast.error(getErrorMessage(error), { title: 'Export failed' });
+      toast.error(getErrorMessage(error), { title: t('Export failed') });
     } finally {
       setBusy(false);
     }
   }
   return (
-    <Button icon={<DownloadIcon size={16} />} size={size} onClick={() => void run()} loading={busy} loadingText="Exporting…" aria-label={label}>
+    <Button icon={<DownloadIcon size={16} />} size={size} onClick={() => void run()} loading={busy} loadingText={t('Exporting…')} aria-label={label}>
       {children}
     </Button>
   );

@@ -2,6 +2,7 @@
 import type { DiaryDay } from '@workdiary/shared';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { hours, longDate } from '../lib/format';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type MonthChartProps = {
   days: readonly DiaryDay[];
@@ -25,7 +26,7 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
     extraMinutes: d.extraMinutes,
   }));
   return (
-    <div className="diary-chart" role="img" aria-label="Daily hours against the required hours">
+    <div className="diary-chart" role="img" aria-label={t('Daily hours against the required hours')}>
       <ResponsiveContainer width="100%" height={220}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#e4e7ec" />
@@ -39,8 +40,8 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
               return (
                 <div className="diary-chart__tip">
                   <strong>{longDate(point.date)}</strong>
-                  <div>Worked {hours(point.totalMinutes)} · Required {hours(point.requiredMinutes)}</div>
-                  {point.extraMinutes > 0 ? <div>Extra {hours(point.extraMinutes)}</div> : null}
+                  <div>{t('Worked')} {hours(point.totalMinutes)} {t('· Required')} {hours(point.requiredMinutes)}</div>
+                  {point.extraMinutes > 0 ? <div>{t('Extra')} {hours(point.extraMinutes)}</div> : null}
                 </div>
               );
             }}
@@ -65,9 +66,9 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
         </ComposedChart>
       </ResponsiveContainer>
       <div className="diary-chart__legend" aria-hidden="true">
-        <span><i className="diary-chart__swatch" style={{ background: COLORS.worked }} /> Worked</span>
-        <span><i className="diary-chart__swatch" style={{ background: COLORS.extra }} /> With extra hours</span>
-        <span><i className="diary-chart__swatch diary-chart__swatch--line" /> Required</span>
+        <span><i className="diary-chart__swatch" style={{ background: COLORS.worked }} /> {t('Worked')}</span>
+        <span><i className="diary-chart__swatch" style={{ background: COLORS.extra }} /> {t('With extra hours')}</span>
+        <span><i className="diary-chart__swatch diary-chart__swatch--line" /> {t('Required')}</span>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { DataTable, type DataTableColumn } from '../../../components/data-table'
 import { localDate, localTime } from '../../../components/entries/entry-time';
 import { cx } from '../../../lib/cx';
 import { hours, longDate, shortDate, weekdayShort } from '../lib/format';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type MonthDaysTableProps = {
   days: readonly DiaryDay[] | undefined;
@@ -26,55 +27,55 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
   const columns: DataTableColumn<DiaryDay>[] = [
     {
       key: 'date',
-      header: 'Date',
+      header: t('Date'),
       rowHeader: true,
       cell: (d) => (
-        <button type="button" className="diary-date-link" onClick={() => onOpenDay(d.date)} aria-label={`Open ${longDate(d.date)}`}>
+        <button type="button" className="diary-date-link" onClick={() => onOpenDay(d.date)} aria-label={t('Open {value1}', { value1: longDate(d.date) })}>
           {shortDate(d.date)}
         </button>
       ),
-      footer: 'Month total',
+      footer: t('Month total'),
     },
     {
       key: 'weekday',
-      header: 'Weekday',
+      header: t('Weekday'),
       cell: (d) => (
         <span className="diary-weekday">
           {weekdayShort(d.date)}
-          {d.date === today ? <Badge tone="info">Today</Badge> : null}
+          {d.date === today ? <Badge tone="info">{t('Today')}</Badge> : null}
         </span>
       ),
     },
-    { key: 'entrance', header: 'Entrance', cell: (d) => (d.entrance ? localTime(d.entrance, tz) : <span className="muted">—</span>) },
+    { key: 'entrance', header: t('Entrance'), cell: (d) => (d.entrance ? localTime(d.entrance, tz) : <span className="muted">—</span>) },
     {
       key: 'exit',
-      header: 'Exit',
-      cell: (d) => (d.running ? <Badge tone="success" dot="pulse">running</Badge> : d.exit ? exitTime(d.exit, d.date, tz) : <span className="muted">—</span>),
+      header: t('Exit'),
+      cell: (d) => (d.running ? <Badge tone="success" dot="pulse">{t('running')}</Badge> : d.exit ? exitTime(d.exit, d.date, tz) : <span className="muted">—</span>),
     },
     {
       key: 'total',
-      header: 'Total',
+      header: t('Total'),
       align: 'right',
       cell: (d) => (d.totalMinutes > 0 || d.running ? hours(d.totalMinutes) : <span className="muted">0:00</span>),
       footer: totals ? <span data-testid="month-total">{hours(totals.totalMinutes)}</span> : undefined,
     },
     {
       key: 'extra',
-      header: 'Extra',
+      header: t('Extra'),
       align: 'right',
       cell: (d) => (d.extraMinutes > 0 ? <strong className="diary-extra">{hours(d.extraMinutes)}</strong> : <span className="muted">0:00</span>),
       footer: totals ? <span data-testid="month-extra">{hours(totals.extraMinutes)}</span> : undefined,
     },
     {
       key: 'flags',
-      header: <span className="visually-hidden">Flags</span>,
+      header: <span className="visually-hidden">{t('Flags')}</span>,
       width: '1%',
-      cell: (d) => (d.flagged ? <Badge tone="warning" title="A session this day is flagged for review (e.g. a forgotten timer)">Check</Badge> : null),
+      cell: (d) => (d.flagged ? <Badge tone="warning" title={t('A session this day is flagged for review (e.g. a forgotten timer)')}>{t('Check')}</Badge> : null),
     },
   ];
   return (
     <DataTable
-      caption="Days of the month"
+      caption={t('Days of the month')}
       columns={columns}
       rows={days}
       rowKey={(d) => d.date}

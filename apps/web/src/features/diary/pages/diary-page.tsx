@@ -13,6 +13,7 @@ import { ExportButton } from '../components/export-button';
 import { useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Work diary: users × month (Total, Extra, Salary). Members go to their own month. */
 /** `aside` is composed by the app layer (the live "At work now" list lives in another feature). */
@@ -32,20 +33,20 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const columns: DataTableColumn<DiaryUserRow>[] = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('Name'),
       rowHeader: true,
       sortValue: (r) => r.name.toLocaleLowerCase(),
       cell: (r) => (
         <span className="row">
           <Link to={`/diary/${encodeURIComponent(r.userId)}?month=${month}`} className="diary-user-link">{r.name}</Link>
-          {r.active ? null : <Badge tone="neutral" title="Deactivated; listed because of entries this month">Inactive</Badge>}
+          {r.active ? null : <Badge tone="neutral" title={t('Deactivated; listed because of entries this month')}>{t('Inactive')}</Badge>}
         </span>
       ),
-      footer: `Total (${data?.items.length ?? 0} ${data?.items.length === 1 ? 'person' : 'people'})`,
+      footer: t('Total ({count, plural, one {# person} other {# people}})', { count: data?.items.length ?? 0 }),
     },
     {
       key: 'total',
-      header: 'Total Hours',
+      header: t('Total Hours'),
       align: 'right',
       sortValue: (r) => r.totalMinutes,
       cell: (r) => hours(r.totalMinutes),
@@ -53,7 +54,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
     },
     {
       key: 'extra',
-      header: 'Extra Hours',
+      header: t('Extra Hours'),
       align: 'right',
       sortValue: (r) => r.extraMinutes,
       cell: (r) => (r.extraMinutes > 0 ? <strong className="diary-extra">{hours(r.extraMinutes)}</strong> : hours(0)),
@@ -61,7 +62,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
     },
     {
       key: 'salary',
-      header: 'Salary',
+      header: t('Salary'),
       align: 'right',
       sortValue: (r) => r.salary,
       cell: (r) => money(r.salary, currency),
@@ -72,18 +73,18 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   return (
     <>
       <PageHeader
-        title="Work diary"
-        subtitle={`Hours and salaries for ${monthLabel(month)}${month === thisMonth ? ' (this month so far)' : ''}`}
+        title={t('Work diary')}
+        subtitle={(month === thisMonth ? t('Hours and salaries for {month} (this month so far)', { month: monthLabel(month) }) : t('Hours and salaries for {month}', { month: monthLabel(month) }))}
         actions={
           <>
             <MonthPicker value={month} onChange={setMonth} />
-            <ExportButton onExport={() => downloadPayroll(month)} label="Export payroll">Export payroll</ExportButton>
+            <ExportButton onExport={() => downloadPayroll(month)} label={t('Export payroll')}>{t('Export payroll')}</ExportButton>
           </>
         }
       />
       <Card flush>
         <DataTable
-          caption={`Users for ${monthLabel(month)}`}
+          caption={t('Users for {value1}', { value1: monthLabel(month) })}
           columns={columns}
           rows={data?.items}
           rowKey={(r) => r.userId}
@@ -91,13 +92,13 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
           error={overview.isError && !data ? overview.error : undefined}
           onRetry={() => void overview.refetch()}
           defaultSort={{ key: 'name', direction: 'asc' }}
-          emptyTitle="Nobody to show"
-          emptyMessage="There are no active users in this organisation yet."
+          emptyTitle={t('Nobody to show')}
+          emptyMessage={t('There are no active users in this organisation yet.')}
           className={overview.isFetching && !showingMonth ? 'diary-table--refreshing' : undefined}
         />
       </Card>
       <p className="muted diary-footnote">
-        Finished sessions only: a running timer counts once it stops. Salaries in {currency}, before taxes; extra hours are paid with each person’s overtime factor.
+        {t('Finished sessions only: a running timer counts once it stops. Salaries in {currency}, before taxes; extra hours are paid with each person’s overtime factor.', { currency })}
       </p>
       {aside ? <div className="diary-aside">{aside}</div> : null}
     </>

@@ -19,6 +19,7 @@ import { MonthDaysTable } from '../components/month-days-table';
 import { useDayParam, useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 const MonthChart = lazy(() => import('../components/month-chart'));
 
@@ -36,58 +37,58 @@ export function DiaryUserPage() {
   const today = todayIn(tz, new Date(serverNow()));
 
   if (query.isError && isApiError(query.error, 404)) {
-    return <NotFound message="This person does not exist, or belongs to another organisation." />;
+    return <NotFound message={t('This person does not exist, or belongs to another organisation.')} />;
   }
 
-  const name = data?.user.name ?? (own ? me.name : 'Work diary');
-  const title = own && !isManager ? 'My month' : name;
+  const name = data?.user.name ?? (own ? me.name : t('Work diary'));
+  const title = own && !isManager ? t('My month') : name;
   const user = { id: userId, name };
 
   return (
     <>
       <PageHeader
         title={title}
-        documentTitle={`${title} · ${monthLabel(month)}`}
-        back={isManager ? { to: `/diary?month=${month}`, label: 'Work diary' } : undefined}
+        documentTitle={t('{title} · {value2}', { title, value2: monthLabel(month) })}
+        back={isManager ? { to: `/diary?month=${month}`, label: t('Work diary') } : undefined}
         subtitle={
           <span className="row">
             {own && !isManager ? `${name} · ` : null}
             {monthLabel(month)}
-            {data && !data.user.active ? <Badge tone="neutral">Inactive</Badge> : null}
+            {data && !data.user.active ? <Badge tone="neutral">{t('Inactive')}</Badge> : null}
           </span>
         }
         actions={
           <>
             <MonthPicker value={month} onChange={setMonth} />
-            <ExportButton onExport={() => downloadUserMonth(user, month)} label="Export month">Export month</ExportButton>
+            <ExportButton onExport={() => downloadUserMonth(user, month)} label={t('Export month')}>{t('Export month')}</ExportButton>
           </>
         }
       />
 
       {query.isError && !data ? (
         <Card>
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} title="Could not load this month" />
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} title={t('Could not load this month')} />
         </Card>
       ) : (
         <>
-          <dl className="diary-stats" aria-label="Month totals" aria-busy={query.isPending || undefined}>
-            <Stat label="Total" value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
-            <Stat label="Required" value={data ? hours(data.totals.requiredMinutes) : '…'} />
-            <Stat label="Extra Hours" value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
-            <Stat label="Salary" value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? 'so far, finished sessions' : 'finished sessions'} />
+          <dl className="diary-stats" aria-label={t('Month totals')} aria-busy={query.isPending || undefined}>
+            <Stat label={t('Total')} value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
+            <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} />
+            <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
+            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? t('so far, finished sessions') : 'finished sessions'} />
           </dl>
 
-          <Card title="Daily hours">
+          <Card title={t('Daily hours')}>
             {data ? (
-              <Suspense fallback={<div className="diary-chart diary-centered"><Spinner label="Loading chart…" /></div>}>
+              <Suspense fallback={<div className="diary-chart diary-centered"><Spinner label={t('Loading chart…')} /></div>}>
                 <MonthChart days={data.items} today={today} onSelectDay={setDay} />
               </Suspense>
             ) : (
-              <div className="diary-chart diary-centered"><Spinner label="Loading…" /></div>
+              <div className="diary-chart diary-centered"><Spinner label={t('Loading…')} /></div>
             )}
           </Card>
 
-          <Card flush title="Days" actions={<span className="muted diary-hint">Click a date to see its sessions</span>}>
+          <Card flush title={t('Days')} actions={<span className="muted diary-hint">{t('Click a date to see its sessions')}</span>}>
             <MonthDaysTable
               days={data?.items}
               tz={tz}

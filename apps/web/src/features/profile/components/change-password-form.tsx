@@ -6,6 +6,7 @@ import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useChangePassword } from '../api/profile';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -28,14 +29,14 @@ export function ChangePasswordForm() {
         next[field] ??= issue.message;
       }
     }
-    if (!next.newPassword && values.newPassword !== values.confirm) next.confirm = 'The two new passwords differ';
-    if (!next.newPassword && values.newPassword === values.currentPassword && values.newPassword) next.newPassword = 'Choose a password different from the current one';
+    if (!next.newPassword && values.newPassword !== values.confirm) next.confirm = t('The two new passwords differ');
+    if (!next.newPassword && values.newPassword === values.currentPassword && values.newPassword) next.newPassword = t('Choose a password different from the current one');
     setErrors(next);
     if (Object.keys(next).length > 0 || !parsed.success) return;
     change.mutate(parsed.data, {
       onSuccess: () => {
         setValues({ currentPassword: '', newPassword: '', confirm: '' });
-        toast.success('Password changed. Your other sessions were signed out.');
+        toast.success(t('Password changed. Your other sessions were signed out.'));
       },
       onError: (error) => {
         if (isApiError(error, 'WRONG_PASSWORD')) setErrors({ currentPassword: error.message });
@@ -45,17 +46,17 @@ export function ChangePasswordForm() {
   };
 
   return (
-    <Card title="Change password">
-      <form className="stack" noValidate onSubmit={submit} aria-label="Change password">
+    <Card title={t('Change password')}>
+      <form className="stack" noValidate onSubmit={submit} aria-label={t('Change password')}>
         {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
-        <TextField label="Current password" type="password" autoComplete="current-password" required value={values.currentPassword} onChange={(e) => set('currentPassword', e.target.value)} error={errors.currentPassword} />
+        <TextField label={t('Current password')} type="password" autoComplete="current-password" required value={values.currentPassword} onChange={(e) => set('currentPassword', e.target.value)} error={errors.currentPassword} />
         <div className="form-grid">
-          <TextField label="New password" type="password" autoComplete="new-password" required value={values.newPassword} onChange={(e) => set('newPassword', e.target.value)} error={errors.newPassword} hint="At least 8 characters." />
-          <TextField label="Repeat new password" type="password" autoComplete="new-password" required value={values.confirm} onChange={(e) => set('confirm', e.target.value)} error={errors.confirm} />
+          <TextField label={t('New password')} type="password" autoComplete="new-password" required value={values.newPassword} onChange={(e) => set('newPassword', e.target.value)} error={errors.newPassword} hint={t('At least 8 characters.')} />
+          <TextField label={t('Repeat new password')} type="password" autoComplete="new-password" required value={values.confirm} onChange={(e) => set('confirm', e.target.value)} error={errors.confirm} />
         </div>
-        <p className="muted" style={{ margin: 0 }}>Saving signs you out everywhere else (other browsers and devices); you stay signed in here.</p>
+        <p className="muted" style={{ margin: 0 }}>{t('Saving signs you out everywhere else (other browsers and devices); you stay signed in here.')}</p>
         <div>
-          <Button type="submit" variant="primary" loading={change.isPending} loadingText="Changing…">Change password</Button>
+          <Button type="submit" variant="primary" loading={change.isPending} loadingText={t('Changing…')}>{t('Change password')}</Button>
         </div>
       </form>
     </Card>

@@ -1,4 +1,5 @@
 import { formatMinutes, type WorkRulesView } from '@workdiary/shared';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -9,16 +10,15 @@ export function OwnRules({ rules }: { rules: WorkRulesView }) {
   return (
     <div className="stack">
       <p className="muted" style={{ margin: 0 }}>
-        {rules.inherited ? 'The organisation’s default rules apply to you.' : 'Your administrator set these rules for you.'} Only an
-        administrator can change them.
+        {rules.inherited ? t('The organisation’s default rules apply to you.') : t('Your administrator set these rules for you.')} {t('Only an administrator can change them.')}
       </p>
       <div className="data-table-wrap">
         <table className="data-table">
-          <caption className="visually-hidden">Required hours per weekday</caption>
+          <caption className="visually-hidden">{t('Required hours per weekday')}</caption>
           <thead>
             <tr>
               {DAYS.map((d) => <th key={d} scope="col" className="align-center">{d}</th>)}
-              <th scope="col" className="align-center">Week</th>
+              <th scope="col" className="align-center">{t('Week')}</th>
             </tr>
           </thead>
           <tbody>
@@ -30,10 +30,10 @@ export function OwnRules({ rules }: { rules: WorkRulesView }) {
         </table>
       </div>
       <dl className="profile-facts">
-        <div><dt>Note on stop</dt><dd>{rules.noteRequired ? 'Required' : 'Optional'}</dd></div>
-        <div><dt>Minimum session</dt><dd>{rules.minSessionMinutes === 0 ? 'None' : plural(rules.minSessionMinutes, 'minute')}</dd></div>
-        <div><dt>Maximum session</dt><dd>{plural(rules.maxSessionHours, 'hour')} (longer timers are flagged for review)</dd></div>
-        <div><dt>Overlapping sessions</dt><dd>{rules.allowOverlap ? 'Allowed' : 'Not allowed'}</dd></div>
+        <div><dt>{t('Note on stop')}</dt><dd>{rules.noteRequired ? t('Required') : t('Optional')}</dd></div>
+        <div><dt>{t('Minimum session')}</dt><dd>{rules.minSessionMinutes === 0 ? t('None') : plural(rules.minSessionMinutes, 'minute')}</dd></div>
+        <div><dt>{t('Maximum session')}</dt><dd>{plural(rules.maxSessionHours, 'hour')} {t('(longer timers are flagged for review)')}</dd></div>
+        <div><dt>{t('Overlapping sessions')}</dt><dd>{rules.allowOverlap ? t('Allowed') : t('Not allowed')}</dd></div>
       </dl>
     </div>
   );

@@ -6,6 +6,7 @@ import { Card } from '../../../components/card';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
+import { LocaleField, localeOptionLabel } from '../../../components/pickers/locale-field';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
@@ -14,6 +15,7 @@ import { useOwnRules, useUpdateMyName } from '../api/profile';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { OwnRules } from '../components/own-rules';
 import '../components/profile.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Every user's own page: who they are, the rules they work under, and their password. */
 export function ProfilePage() {
@@ -26,12 +28,12 @@ export function ProfilePage() {
   const saveName = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = NameSchema.safeParse(name);
-    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message ?? 'Name is required');
+    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message ?? t('Name is required'));
     setNameError(null);
     rename.mutate({ name: parsed.data }, {
       onSuccess: (saved) => {
         setName(saved.name);
-        toast.success('Your name was saved.');
+        toast.success(t('Your name was saved.'));
       },
       onError: (error) => setNameError(getErrorMessage(error)),
     });
@@ -39,31 +41,41 @@ export function ProfilePage() {
 
   return (
     <>
-      <PageHeader title="Profile" subtitle={`Your account at ${me.organization.name}.`} />
+      <PageHeader title={t('Profile')} subtitle={t('Your account at {name}.', { name: me.organization.name })} />
       <div className="profile-grid">
         <div className="profile-stack">
-          <Card title="Account">
+          <Card title={t('Account')}>
             <div className="stack">
               <form className="profile-name-row" noValidate onSubmit={saveName}>
-                <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoComplete="name" />
-                <Button type="submit" loading={rename.isPending} loadingText="Saving…" disabled={name.trim() === me.name}>Save</Button>
+                <TextField label={t('Name')} value={name} onChange={(e) => setName(e.target.value)} error={nameError} autoComplete="name" />
+                <Button type="submit" loading={rename.isPending} loadingText={t('Saving…')} disabled={name.trim() === me.name}>{t('Save')}</Button>
               </form>
               <dl className="profile-facts">
-                <div><dt>Email (your login)</dt><dd>{me.email}</dd></div>
-                <div><dt>Role</dt><dd><Badge tone={me.role === 'ADMIN' ? 'info' : 'neutral'}>{roleLabel(me.role)}</Badge></dd></div>
-                <div><dt>Organisation</dt><dd>{me.organization.name}</dd></div>
-                <div><dt>Time zone</dt><dd>{me.organization.timeZone}</dd></div>
+                <div><dt>{t('Email (your login)')}</dt><dd>{me.email}</dd></div>
+                <div><dt>{t('Role')}</dt><dd><Badge tone={me.role === 'ADMIN' ? 'info' : 'neutral'}>{roleLabel(me.role)}</Badge></dd></div>
+                <div><dt>{t('Organisation')}</dt><dd>{me.organization.name}</dd></div>
+                <div><dt>{t('Time zone')}</dt><dd>{me.organization.timeZone}</dd></div>
               </dl>
-              <p className="muted" style={{ margin: 0 }}>An administrator changes your email, role and pay.</p>
+              <p className="muted" style={{ margin: 0 }}>{t('An administrator changes your email, role and pay.')}</p>
+              <LocaleField
+                label={t('My language')}
+                value={me.locale ?? ''}
+                followLabel={t('As the organisation ({locale})', { locale: localeOptionLabel(me.organization.locale) })}
+                disabled={rename.isPending}
+                onChange={(locale) => rename.mutate({ locale: locale || null }, {
+                  onSuccess: () => toast.success(t('Your language was saved.')),
+                  onError: (error) => toast.error(error),
+                })}
+              />
             </div>
           </Card>
           <ChangePasswordForm />
         </div>
-        <Card title="My work rules">
+        <Card title={t('My work rules')}>
           {rules.isPending ? (
-            <Spinner label="Loading your work rules…" />
+            <Spinner label={t('Loading your work rules…')} />
           ) : rules.isError ? (
-            <ErrorState error={rules.error} title="Could not load your work rules" onRetry={() => void rules.refetch()} retrying={rules.isFetching} />
+            <ErrorState error={rules.error} title={t('Could not load your work rules')} onRetry={() => void rules.refetch()} retrying={rules.isFetching} />
           ) : (
             <OwnRules rules={rules.data} />
           )}

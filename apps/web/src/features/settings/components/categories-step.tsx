@@ -13,6 +13,7 @@ import {
   allCategoriesQueryOptions, categoriesQueryKey, deleteCategory, restoreCategory, useCreateCategory,
 } from '../../../components/pickers/use-categories';
 import { getErrorMessage } from '../../../lib/api-client';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type CategoriesStepProps = {
   onBack: () => void;
@@ -32,8 +33,8 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
     onSuccess: async (result, c) => {
       setToDelete(null);
       toast.success(result.archived
-        ? `"${c.name}" is archived: entries use it, so their history keeps it. You can restore it here.`
-        : `"${c.name}" is deleted.`);
+        ? t('"{name}" is archived: entries use it, so their history keeps it. You can restore it here.', { name: c.name })
+        : t('"{name}" is deleted.', { name: c.name }));
       await refresh();
     },
     onError: (err) => {
@@ -44,7 +45,7 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
   const restore = useMutation({
     mutationFn: (c: Category) => restoreCategory(c.id),
     onSuccess: async (_r, c) => {
-      toast.success(`"${c.name}" is back in every category list.`);
+      toast.success(t('"{name}" is back in every category list.', { name: c.name }));
       await refresh();
     },
     onError: (err) => toast.error(err),
@@ -53,18 +54,18 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
   const columns: Array<DataTableColumn<Category>> = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('Name'),
       rowHeader: true,
       cell: (c) => (
         <span className="category-name">
           <span className="category-name__text">{c.name}</span>
-          {c.archived ? <Badge tone="neutral">Archived</Badge> : null}
+          {c.archived ? <Badge tone="neutral">{t('Archived')}</Badge> : null}
         </span>
       ),
     },
     {
       key: 'action',
-      header: 'Action',
+      header: t('Action'),
       align: 'right',
       width: '8rem',
       cell: (c) => c.archived ? (
@@ -72,14 +73,14 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
           size="sm"
           icon={<HistoryIcon size={16} />}
           loading={restore.isPending && restore.variables?.id === c.id}
-          loadingText="Restoring…"
+          loadingText={t('Restoring…')}
           onClick={() => restore.mutate(c)}
-          aria-label={`Restore ${c.name}`}
+          aria-label={t('Restore {name}', { name: c.name })}
         >
-          Restore
+          {t('Restore')}
         </Button>
       ) : (
-        <IconButton tone="danger" label={`Delete ${c.name}`} icon={<TrashIcon size={18} />} onClick={() => setToDelete(c)} />
+        <IconButton tone="danger" label={t('Delete {name}', { name: c.name })} icon={<TrashIcon size={18} />} onClick={() => setToDelete(c)} />
       ),
     },
   ];
@@ -88,43 +89,43 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
     <div className="wizard-step">
       <div className="categories-head">
         <div>
-          <h3 className="categories-head__title">Categories</h3>
-          <p className="field__hint">Offered in every category list (timer, customer At work, manual entries, diary).</p>
+          <h3 className="categories-head__title">{t('Categories')}</h3>
+          <p className="field__hint">{t('Offered in every category list (timer, customer At work, manual entries, diary).')}</p>
         </div>
-        <IconButton tone="black" label="Add category" icon={<PlusIcon size={18} />} onClick={() => setAdding(true)} disabled={adding} />
+        <IconButton tone="black" label={t('Add category')} icon={<PlusIcon size={18} />} onClick={() => setAdding(true)} disabled={adding} />
       </div>
       {adding ? <AddCategoryRow onClose={() => setAdding(false)} /> : null}
       <DataTable
-        caption="Categories"
+        caption={t('Categories')}
         columns={columns}
         rows={categories.data}
         rowKey={(c) => c.id}
         loading={categories.isPending}
         error={categories.isError ? categories.error : undefined}
         onRetry={() => void categories.refetch()}
-        emptyTitle="No categories yet"
-        emptyMessage="Add the kinds of work people book time on, e.g. Regular Hours or On-Site Visit."
+        emptyTitle={t('No categories yet')}
+        emptyMessage={t('Add the kinds of work people book time on, e.g. Regular Hours or On-Site Visit.')}
         rowClassName={(c) => (c.archived ? 'row--archived' : undefined)}
         skeletonRows={4}
         className="categories-table"
       />
       <div className="wizard-actions">
-        <Button variant="ghost" onClick={onBack}><ChevronLeftIcon size={16} /> Back</Button>
+        <Button variant="ghost" onClick={onBack}><ChevronLeftIcon size={16} /> {t('Back')}</Button>
         <span className="wizard-actions__status" />
-        <Button variant="primary" onClick={onDone}>Done</Button>
+        <Button variant="primary" onClick={onDone}>{t('Done')}</Button>
       </div>
       <ConfirmDialog
         open={toDelete !== null}
-        title={`Delete "${toDelete?.name ?? ''}"?`}
+        title={t('Delete "{value1}"?', { value1: toDelete?.name ?? '' })}
         message={(
           <>
-            <p>It leaves every category list.</p>
-            <p>If entries use it, it is archived instead: their history and exports keep its name, and you can restore it here.</p>
+            <p>{t('It leaves every category list.')}</p>
+            <p>{t('If entries use it, it is archived instead: their history and exports keep its name, and you can restore it here.')}</p>
           </>
         )}
-        confirmLabel="Delete"
+        confirmLabel={t('Delete')}
         loading={remove.isPending}
-        loadingText="Deleting…"
+        loadingText={t('Deleting…')}
         onCancel={() => setToDelete(null)}
         onConfirm={() => toDelete && remove.mutate(toDelete)}
       />
@@ -142,7 +143,7 @@ function AddCategoryRow({ onClose }: { onClose: () => void }) {
     if (create.isPending) return;
     const parsed = CategoryNameSchema.safeParse(name);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter a name');
+      setError(parsed.error.issues[0]?.message ?? t('Enter a name'));
       return;
     }
     create.mutate(parsed.data, {
@@ -165,7 +166,7 @@ function AddCategoryRow({ onClose }: { onClose: () => void }) {
   return (
     <form className="add-category-row" onSubmit={submit} noValidate>
       <TextField
-        label="New category name"
+        label={t('New category name')}
         value={name}
         autoFocus
         autoComplete="off"
@@ -179,8 +180,8 @@ function AddCategoryRow({ onClose }: { onClose: () => void }) {
         className="add-category-row__name"
       />
       <div className="add-category-row__actions">
-        <Button type="submit" variant="primary" size="sm" loading={create.isPending} loadingText="Adding…">Add</Button>
-        <Button variant="ghost" size="sm" onClick={onClose} disabled={create.isPending}>Cancel</Button>
+        <Button type="submit" variant="primary" size="sm" loading={create.isPending} loadingText={t('Adding…')}>{t('Add')}</Button>
+        <Button variant="ghost" size="sm" onClick={onClose} disabled={create.isPending}>{t('Cancel')}</Button>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { cx } from '../../../lib/cx';
 import type { RulesTarget } from '../api/work-rules';
 import { CategoriesStep } from './categories-step';
 import { WorkRulesStep } from './work-rules-step';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type WizardStep = 1 | 2;
 
@@ -17,9 +18,10 @@ export type CustomerTimerSettingsModalProps = {
 
 type Leave = { kind: 'next' } | { kind: 'close' } | { kind: 'target'; target: RulesTarget };
 
-const STEPS = [
-  { step: 1, label: 'Work rules' },
-  { step: 2, label: 'Categories' },
+// A function: the labels follow the active language.
+const steps = () => [
+  { step: 1, label: t('Work rules') },
+  { step: 2, label: t('Categories') },
 ] as const;
 
 /**
@@ -53,14 +55,14 @@ export function CustomerTimerSettingsModal({ open, onClose, me, initialStep = 1 
     <Modal
       open={open}
       onClose={() => leave({ kind: 'close' })}
-      title="Customer Timer Working settings"
-      description={step === 1 ? 'Step 1 of 2: work rules' : 'Step 2 of 2: categories'}
+      title={t('Customer Timer Working settings')}
+      description={step === 1 ? t('Step 1 of 2: work rules') : t('Step 2 of 2: categories')}
       size="lg"
       closeOnBackdrop={false}
       className="settings-wizard"
     >
-      <ol className="wizard-steps" aria-label="Steps">
-        {STEPS.map((s) => (
+      <ol className="wizard-steps" aria-label={t('Steps')}>
+        {steps().map((s) => (
           <li key={s.step} className={cx('wizard-steps__item', s.step === step && 'wizard-steps__item--current', s.step < step && 'wizard-steps__item--done')} aria-current={s.step === step ? 'step' : undefined}>
             <span className="wizard-steps__number" aria-hidden="true">{s.step}</span>
             {s.label}
@@ -80,10 +82,10 @@ export function CustomerTimerSettingsModal({ open, onClose, me, initialStep = 1 
       )}
       <ConfirmDialog
         open={pending !== null}
-        title="Discard unsaved changes?"
-        message="You changed the work rules but did not submit them. Leave without saving and the changes are lost."
-        confirmLabel="Discard changes"
-        cancelLabel="Keep editing"
+        title={t('Discard unsaved changes?')}
+        message={t('You changed the work rules but did not submit them. Leave without saving and the changes are lost.')}
+        confirmLabel={t('Discard changes')}
+        cancelLabel={t('Keep editing')}
         onCancel={() => setPending(null)}
         onConfirm={() => {
           const action = pending;

@@ -1,5 +1,6 @@
 import { formatMinutes, type WorkRules } from '@workdiary/shared';
 import { WEEKDAYS, WEEKDAYS_SHORT } from '../lib/hours';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
@@ -9,11 +10,11 @@ export function RulesSummary({ rules }: { rules: WorkRules }) {
   return (
     <div className="rules-summary">
       <table className="rules-summary__days">
-        <caption className="visually-hidden">Required hours per weekday</caption>
+        <caption className="visually-hidden">{t('Required hours per weekday')}</caption>
         <thead>
           <tr>
             {WEEKDAYS_SHORT.map((d, i) => <th key={d} scope="col"><abbr title={WEEKDAYS[i]}>{d}</abbr></th>)}
-            <th scope="col">Week</th>
+            <th scope="col">{t('Week')}</th>
           </tr>
         </thead>
         <tbody>
@@ -24,10 +25,10 @@ export function RulesSummary({ rules }: { rules: WorkRules }) {
         </tbody>
       </table>
       <dl className="rules-summary__list">
-        <div><dt>Note on stop</dt><dd>{rules.noteRequired ? 'Required: a stop without a note is refused' : 'Optional'}</dd></div>
-        <div><dt>Minimum session</dt><dd>{rules.minSessionMinutes === 0 ? 'None' : plural(rules.minSessionMinutes, 'minute')}</dd></div>
-        <div><dt>Maximum session</dt><dd>{plural(rules.maxSessionHours, 'hour')} (a longer timer still stops and is flagged for review)</dd></div>
-        <div><dt>Overlapping sessions</dt><dd>{rules.allowOverlap ? 'Allowed' : 'Not allowed'}</dd></div>
+        <div><dt>{t('Note on stop')}</dt><dd>{rules.noteRequired ? t('Required: a stop without a note is refused') : t('Optional')}</dd></div>
+        <div><dt>{t('Minimum session')}</dt><dd>{rules.minSessionMinutes === 0 ? t('None') : plural(rules.minSessionMinutes, 'minute')}</dd></div>
+        <div><dt>{t('Maximum session')}</dt><dd>{plural(rules.maxSessionHours, 'hour')} {t('(a longer timer still stops and is flagged for review)')}</dd></div>
+        <div><dt>{t('Overlapping sessions')}</dt><dd>{rules.allowOverlap ? t('Allowed') : t('Not allowed')}</dd></div>
       </dl>
     </div>
   );

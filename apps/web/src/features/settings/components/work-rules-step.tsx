@@ -17,6 +17,7 @@ import { DEFAULT_TARGET, useResetWorkRules, useSaveWorkRules, workRulesQueryOpti
 import { useRulesUsers } from '../api/users';
 import { WEEKDAYS, WEEKDAYS_SHORT } from '../lib/hours';
 import { fromDraft, isDirty, rulesOf, toDraft, type RulesDraft, type RulesErrors } from '../lib/rules-draft';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type WorkRulesStepProps = {
   me: { id: string; name: string };
@@ -38,7 +39,7 @@ export function WorkRulesStep({ me, target, onRequestTarget, onDirtyChange, onNe
   const userOptions = everyone
     .filter((u) => u.active || u.id === target)
     .map((u) => ({ value: u.id, label: `${u.name}${u.id === me.id ? ' (you)' : ''}${u.active ? '' : ' (deactivated)'}` }));
-  const options = [{ value: DEFAULT_TARGET, label: 'Organisation defaults (new users and users without own rules)' }, ...userOptions];
+  const options = [{ value: DEFAULT_TARGET, label: t('Organisation defaults (new users and users without own rules)') }, ...userOptions];
   const targetName = target === DEFAULT_TARGET
     ? 'the organisation defaults'
     : users.data?.find((u) => u.id === target)?.name ?? (target === me.id ? me.name : 'this user');
@@ -46,17 +47,17 @@ export function WorkRulesStep({ me, target, onRequestTarget, onDirtyChange, onNe
   return (
     <div className="wizard-step">
       <SelectField
-        label="Rules for"
+        label={t('Rules for')}
         value={target}
         options={options}
         onChange={(e) => onRequestTarget(e.target.value)}
-        hint={users.isError ? `Only you are listed: the users could not be loaded (${getErrorMessage(users.error)}).` : undefined}
+        hint={users.isError ? t('Only you are listed: the users could not be loaded ({value1}).', { value1: getErrorMessage(users.error) }) : undefined}
         className="rules-target"
       />
       {rules.isPending ? (
-        <div className="wizard-step__loading"><Spinner label="Loading the work rules…" /></div>
+        <div className="wizard-step__loading"><Spinner label={t('Loading the work rules…')} /></div>
       ) : rules.isError ? (
-        <ErrorState error={rules.error} title="Could not load the work rules" onRetry={() => void rules.refetch()} retrying={rules.isFetching} />
+        <ErrorState error={rules.error} title={t('Could not load the work rules')} onRetry={() => void rules.refetch()} retrying={rules.isFetching} />
       ) : (
         <RulesEditor
           // A new target, or a save, starts the form again from what is stored.
@@ -70,7 +71,7 @@ export function WorkRulesStep({ me, target, onRequestTarget, onDirtyChange, onNe
       )}
       {!rules.isSuccess ? (
         <div className="wizard-actions">
-          <Button onClick={onNext}>Next <ChevronRightIcon size={16} /></Button>
+          <Button onClick={onNext}>{t('Next')} <ChevronRightIcon size={16} /></Button>
         </div>
       ) : null}
     </div>
@@ -112,25 +113,25 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
       return;
     }
     save.mutate({ target, rules: result.rules }, {
-      onSuccess: () => toast.success('Saved', { title: isDefaults ? 'Organisation defaults' : `Work rules for ${targetName}` }),
+      onSuccess: () => toast.success(t('Saved'), { title: isDefaults ? t('Organisation defaults') : t('Work rules for {targetName}', { targetName }) }),
     });
   }
 
   return (
-    <form className="rules-form" onSubmit={submit} noValidate aria-label={`Work rules for ${targetName}`}>
+    <form className="rules-form" onSubmit={submit} noValidate aria-label={t('Work rules for {targetName}', { targetName })}>
       <p className="rules-form__source" data-testid="rules-source">
         {isDefaults
-          ? 'These apply to every user without rules of their own, and to new users.'
+          ? t('These apply to every user without rules of their own, and to new users.')
           : view.inherited
-            ? `${targetName} uses the organisation defaults. Submitting gives ${targetName} rules of their own.`
-            : `${targetName} has rules of their own.`}
+            ? t('{targetName} uses the organisation defaults. Submitting gives {targetName2} rules of their own.', { targetName, targetName2: targetName })
+            : t('{targetName} has rules of their own.', { targetName })}
         {!isDefaults && !view.inherited ? (
-          <Button variant="ghost" size="sm" onClick={() => setConfirmReset(true)}>Use organisation defaults</Button>
+          <Button variant="ghost" size="sm" onClick={() => setConfirmReset(true)}>{t('Use organisation defaults')}</Button>
         ) : null}
       </p>
 
       <fieldset className="rules-form__group">
-        <legend>Required hours per weekday</legend>
+        <legend>{t('Required hours per weekday')}</legend>
         <div className="weekday-grid">
           {WEEKDAYS.map((day, i) => (
             <TextField
@@ -147,14 +148,14 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           ))}
         </div>
         <p className="field__hint">
-          Hours as 8, 7.5 or 7:30. Work beyond these is extra hours; a day with 0 is all extra.
-          {weekMinutes !== null ? <> Week: <strong>{formatMinutes(weekMinutes)}</strong> h.</> : null}
+          {t('Hours as 8, 7.5 or 7:30. Work beyond these is extra hours; a day with 0 is all extra.')}
+          {weekMinutes !== null ? <> {t('Week:')} <strong>{formatMinutes(weekMinutes)}</strong> {t('h.')}</> : null}
         </p>
       </fieldset>
 
       <div className="rules-form__grid">
         <NumberField
-          label="Minimum session"
+          label={t('Minimum session')}
           suffix="min"
           min={0}
           max={1440}
@@ -162,10 +163,10 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           value={draft.minSessionMinutes}
           onValueChange={(v) => set('minSessionMinutes', v)}
           error={errors?.minSessionMinutes ?? null}
-          hint="Shorter sessions are refused (0 = none)."
+          hint={t('Shorter sessions are refused (0 = none).')}
         />
         <NumberField
-          label="Maximum session"
+          label={t('Maximum session')}
           suffix="h"
           min={1}
           max={168}
@@ -173,22 +174,22 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
           value={draft.maxSessionHours}
           onValueChange={(v) => set('maxSessionHours', v)}
           error={errors?.maxSessionHours ?? null}
-          hint="Longer entries must be split; a longer timer stops, flagged for review."
+          hint={t('Longer entries must be split; a longer timer stops, flagged for review.')}
         />
       </div>
 
       <div className="rules-form__checks">
         <Checkbox
-          label="Note required on stop"
+          label={t('Note required on stop')}
           checked={draft.noteRequired}
           onChange={(e) => set('noteRequired', e.target.checked)}
-          hint="A session without a note is refused."
+          hint={t('A session without a note is refused.')}
         />
         <Checkbox
-          label="Allow overlapping sessions"
+          label={t('Allow overlapping sessions')}
           checked={draft.allowOverlap}
           onChange={(e) => set('allowOverlap', e.target.checked)}
-          hint="Off: one person’s sessions may not overlap."
+          hint={t('Off: one person’s sessions may not overlap.')}
         />
       </div>
 
@@ -196,25 +197,25 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
 
       <div className="wizard-actions">
         <span className="wizard-actions__status" aria-live="polite">
-          {dirty ? 'Unsaved changes' : ''}
+          {dirty ? t('Unsaved changes') : ''}
         </span>
-        <Button type="submit" variant="primary" loading={save.isPending} loadingText="Saving…">Submit</Button>
-        <Button onClick={onNext} disabled={save.isPending}>Next <ChevronRightIcon size={16} /></Button>
+        <Button type="submit" variant="primary" loading={save.isPending} loadingText={t('Saving…')}>{t('Submit')}</Button>
+        <Button onClick={onNext} disabled={save.isPending}>{t('Next')} <ChevronRightIcon size={16} /></Button>
       </div>
 
       <ConfirmDialog
         open={confirmReset}
-        title="Use the organisation defaults?"
-        message={`${targetName}'s own rules are removed; the organisation defaults apply from now on.`}
-        confirmLabel="Use defaults"
+        title={t('Use the organisation defaults?')}
+        message={t('{targetName}\'s own rules are removed; the organisation defaults apply from now on.', { targetName })}
+        confirmLabel={t('Use defaults')}
         tone="primary"
         loading={reset.isPending}
-        loadingText="Resetting…"
+        loadingText={t('Resetting…')}
         onCancel={() => setConfirmReset(false)}
         onConfirm={() => reset.mutate(target, {
           onSuccess: () => {
             setConfirmReset(false);
-            toast.success('Saved', { title: `${targetName} now uses the organisation defaults` });
+            toast.success(t('Saved'), { title: t('{targetName} now uses the organisation defaults', { targetName }) });
           },
           onError: (err) => {
             setConfirmReset(false);

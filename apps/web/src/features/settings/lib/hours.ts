@@ -1,3 +1,4 @@
+import { translate as t } from '../../../lib/i18n/i18n';
 import { formatMinutes } from '@workdiary/shared';
 
 /**
@@ -5,21 +6,21 @@ import { formatMinutes } from '@workdiary/shared';
  * Returns whole minutes, or an error sentence.
  */
 export function parseHours(text: string): { minutes: number } | { error: string } {
-  const t = text.trim().toLowerCase().replace(/\s+/g, '');
-  if (t === '') return { minutes: 0 };
+  const input = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (input === '') return { minutes: 0 };
   let minutes: number;
-  const clock = /^(\d{1,2})(?::|h)(\d{1,2})?m?$/.exec(t);
+  const clock = /^(\d{1,2})(?::|h)(\d{1,2})?m?$/.exec(input);
   if (clock) {
     const h = Number(clock[1]);
     const m = Number(clock[2] ?? 0);
-    if (m > 59) return { error: 'Minutes must be 0–59' };
+    if (m > 59) return { error: t('Minutes must be 0–59') };
     minutes = h * 60 + m;
-  } else if (/^\d{1,2}([.,]\d+)?h?$/.test(t)) {
-    minutes = Math.round(Number(t.replace(',', '.').replace('h', '')) * 60);
+  } else if (/^\d{1,2}([.,]\d+)?h?$/.test(input)) {
+    minutes = Math.round(Number(input.replace(',', '.').replace('h', '')) * 60);
   } else {
-    return { error: 'Use hours like 8, 7.5 or 7:30' };
+    return { error: t('Use hours like 8, 7.5 or 7:30') };
   }
-  if (minutes > 24 * 60) return { error: 'At most 24 hours' };
+  if (minutes > 24 * 60) return { error: t('At most 24 hours') };
   return { minutes };
 }
 

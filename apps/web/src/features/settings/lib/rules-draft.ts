@@ -1,5 +1,6 @@
 import { WorkRulesSchema, type WorkRules } from '@workdiary/shared';
 import { hoursText, parseHours } from './hours';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Step 1 as the form holds it: hours as typed, numbers possibly empty. */
 export type RulesDraft = {
@@ -43,15 +44,15 @@ export function fromDraft(draft: RulesDraft): { rules: WorkRules } | { errors: R
   const min = draft.minSessionMinutes;
   const max = draft.maxSessionHours;
   if (min === null || !Number.isInteger(min) || min < 0 || min > 1440) {
-    errors.minSessionMinutes = 'Whole minutes from 0 to 1440';
+    errors.minSessionMinutes = t('Whole minutes from 0 to 1440');
     broken = true;
   }
   if (max === null || !Number.isInteger(max) || max < 1 || max > 168) {
-    errors.maxSessionHours = 'Whole hours from 1 to 168';
+    errors.maxSessionHours = t('Whole hours from 1 to 168');
     broken = true;
   }
   if (!broken && min !== null && max !== null && min >= max * 60) {
-    errors.minSessionMinutes = 'Must be shorter than the maximum session';
+    errors.minSessionMinutes = t('Must be shorter than the maximum session');
     broken = true;
   }
   if (broken) return { errors };

@@ -8,6 +8,7 @@ import { CustomerTimerSettingsModal } from '../components/customer-timer-setting
 import { ModulesCard } from '../components/modules-card';
 import { MyRulesCard } from '../components/my-rules-card';
 import '../settings.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** `?open=customer-timer` opens the wizard at Step 1, `?open=categories` at Step 2 (e.g. from the timer's gear). */
 export const SETTINGS_OPEN_PARAM = 'open';
@@ -30,7 +31,7 @@ export function SettingsPage() {
   if (me.role !== 'ADMIN') {
     return (
       <>
-        <PageHeader title="My rules" subtitle="Your work rules, as your administrator set them. They are checked on every stop and entry." />
+        <PageHeader title={t('My rules')} subtitle={t('Your work rules, as your administrator set them. They are checked on every stop and entry.')} />
         <div className="settings-grid settings-grid--single">
           <MyRulesCard userId={me.id} />
         </div>
@@ -40,32 +41,31 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" subtitle={`${me.organization.name}: work rules, categories, modules and people.`} />
+      <PageHeader title={t('Settings')} subtitle={t('{name}: work rules, categories, modules and people.', { name: me.organization.name })} />
       <div className="settings-grid">
-        <Card title="Customer Timer" className="settings-card settings-card--wide">
+        <Card title={t('Customer Timer')} className="settings-card settings-card--wide">
           <p className="settings-card__text">
-            Step 1: each user's work rules (required hours per weekday, note on stop, minimum and maximum session,
-            overlaps) and the organisation defaults. Step 2: the categories people book time on.
+            {t('Step 1: each user\'s work rules (required hours per weekday, note on stop, minimum and maximum session, overlaps) and the organisation defaults. Step 2: the categories people book time on.')}
           </p>
           <div className="settings-card__actions">
             <Button variant="primary" icon={<GearIcon size={16} />} onClick={() => openWizard('customer-timer')}>
-              Customer Timer Working settings
+              {t('Customer Timer Working settings')}
             </Button>
-            <Button onClick={() => openWizard('categories')}>Categories</Button>
+            <Button onClick={() => openWizard('categories')}>{t('Categories')}</Button>
           </div>
         </Card>
         <ModulesCard />
-        <Card title="People and organisation" className="settings-card">
+        <Card title={t('People and organisation')} className="settings-card">
           <ul className="settings-links">
             <li>
               <Link to="/users" className="settings-links__link">
-                <span><strong>Users</strong><span className="muted">Invite or create users, roles, pay, deactivate.</span></span>
+                <span><strong>{t('Users')}</strong><span className="muted">{t('Invite or create users, roles, pay, deactivate.')}</span></span>
                 <ChevronRightIcon size={18} />
               </Link>
             </li>
             <li>
               <Link to="/settings/organization" className="settings-links__link">
-                <span><strong>Organisation</strong><span className="muted">Name, time zone and currency.</span></span>
+                <span><strong>{t('Organisation')}</strong><span className="muted">{t('Name, time zone and currency.')}</span></span>
                 <ChevronRightIcon size={18} />
               </Link>
             </li>

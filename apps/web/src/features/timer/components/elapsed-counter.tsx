@@ -1,6 +1,7 @@
 import { formatDuration } from '@workdiary/shared';
 import { useEffect } from 'react';
 import { acquireTicker, useTimerStore } from '../../../stores/timer-store';
+import { translate } from '../../../lib/i18n/i18n';
 
 /** hh:mm:ss since the server's start instant, measured on the server's clock (offset-corrected). */
 export function useElapsedText(startedAt: string): string {
@@ -11,7 +12,7 @@ export function useElapsedText(startedAt: string): string {
 }
 
 /** The live Entry Time counter: the only component a tick re-renders. */
-export function ElapsedCounter({ startedAt, className, label = 'Entry Time' }: { startedAt: string; className?: string; label?: string }) {
+export function ElapsedCounter({ startedAt, className, label = translate('Entry Time') }: { startedAt: string; className?: string; label?: string }) {
   const text = useElapsedText(startedAt);
   return (
     <span role="timer" aria-label={label} className={className}>

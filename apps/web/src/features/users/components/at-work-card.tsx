@@ -13,12 +13,13 @@ import { useServerNow } from '../hooks/use-now';
 import { formatSince } from './at-work-table';
 import { StopTimerModal } from './stop-timer-modal';
 import './users.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /**
  * A compact, live "At work now" card for other pages (e.g. the Work diary's users list), composed
  * by the app layer. Fetches ['at-work'] itself and follows the server-sent events.
  */
-export function AtWorkCard({ title = 'At work now' }: { title?: string }) {
+export function AtWorkCard({ title = t('At work now') }: { title?: string }) {
   const me = useCurrentUser();
   const atWork = useAtWork();
   useAtWorkEvents();
@@ -33,25 +34,25 @@ export function AtWorkCard({ title = 'At work now' }: { title?: string }) {
           {atWork.data ? <Badge tone={items.length ? 'success' : 'neutral'} dot={items.length ? 'pulse' : false}>{items.length}</Badge> : null}
         </span>
       }
-      actions={<Link to="/at-work" className="btn btn--ghost btn--sm">Open</Link>}
+      actions={<Link to="/at-work" className="btn btn--ghost btn--sm">{t('Open')}</Link>}
     >
       {atWork.isPending ? (
-        <Spinner label="Loading who is at work…" />
+        <Spinner label={t('Loading who is at work…')} />
       ) : atWork.isError ? (
-        <ErrorState error={atWork.error} title="Could not load who is at work" onRetry={() => void atWork.refetch()} retrying={atWork.isFetching} />
+        <ErrorState error={atWork.error} title={t('Could not load who is at work')} onRetry={() => void atWork.refetch()} retrying={atWork.isFetching} />
       ) : items.length === 0 ? (
-        <p className="muted" style={{ margin: 0 }}>Nobody is at work right now.</p>
+        <p className="muted" style={{ margin: 0 }}>{t('Nobody is at work right now.')}</p>
       ) : (
-        <ul className="at-work-compact" aria-label="At work now">
+        <ul className="at-work-compact" aria-label={t('At work now')}>
           {items.map((i) => (
             <li key={i.entryId} className="at-work-compact__item">
               <span className="at-work-compact__who">
                 <span className="at-work-compact__name">{i.userName}</span>
-                <span className="at-work-compact__what">{i.customerName} · {i.categoryName} · since {formatSince(i.startedAt, me.organization.timeZone, now)}</span>
+                <span className="at-work-compact__what">{i.customerName} · {i.categoryName} {t('· since')} {formatSince(i.startedAt, me.organization.timeZone, now)}</span>
               </span>
               <span className="at-work-compact__right">
                 <span className="at-work__elapsed">{formatDuration(now - new Date(i.startedAt).getTime())}</span>
-                <Button size="sm" variant="danger" onClick={() => setStopping(i)} aria-label={`Stop ${i.userName}’s timer`}>Stop</Button>
+                <Button size="sm" variant="danger" onClick={() => setStopping(i)} aria-label={t('Stop {userName}’s timer', { userName: i.userName })}>{t('Stop')}</Button>
               </span>
             </li>
           ))}

@@ -6,6 +6,8 @@ import { StopIcon } from '../../../components/icons';
 import { useServerNow } from '../hooks/use-now';
 import { StopTimerModal } from './stop-timer-modal';
 import './users.css';
+import { activeLocale } from '../../../lib/i18n/locale-store';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** "09:12", or "Mon 24 Nov, 21:40" when it was not today (in the organisation's zone). */
 export function formatSince(iso: string, timeZone: string, now: number): string {
@@ -14,7 +16,7 @@ export function formatSince(iso: string, timeZone: string, now: number): string 
   const options: Intl.DateTimeFormatOptions = day(at) === day(now)
     ? { timeZone, hour: '2-digit', minute: '2-digit' }
     : { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(undefined, options).format(at);
+  return new Intl.DateTimeFormat(activeLocale(), options).format(at);
 }
 
 export type AtWorkTableProps = {
@@ -30,24 +32,24 @@ export function AtWorkTable({ items, timeZone, loading, error, onRetry }: AtWork
   const now = useServerNow(1000, (items?.length ?? 0) > 0);
   const [stopping, setStopping] = useState<AtWorkItem | null>(null);
   const columns: Array<DataTableColumn<AtWorkItem>> = [
-    { key: 'user', header: 'User', rowHeader: true, sortValue: (i) => i.userName, cell: (i) => i.userName },
-    { key: 'customer', header: 'Customer', sortValue: (i) => i.customerName, cell: (i) => i.customerName },
-    { key: 'category', header: 'Category', sortValue: (i) => i.categoryName, cell: (i) => i.categoryName },
-    { key: 'since', header: 'Since', sortValue: (i) => i.startedAt, cell: (i) => <span className="at-work__since">{formatSince(i.startedAt, timeZone, now)}</span> },
+    { key: 'user', header: t('User'), rowHeader: true, sortValue: (i) => i.userName, cell: (i) => i.userName },
+    { key: 'customer', header: t('Customer'), sortValue: (i) => i.customerName, cell: (i) => i.customerName },
+    { key: 'category', header: t('Category'), sortValue: (i) => i.categoryName, cell: (i) => i.categoryName },
+    { key: 'since', header: t('Since'), sortValue: (i) => i.startedAt, cell: (i) => <span className="at-work__since">{formatSince(i.startedAt, timeZone, now)}</span> },
     {
       key: 'elapsed',
-      header: 'Elapsed',
+      header: t('Elapsed'),
       align: 'right',
       sortValue: (i) => i.startedAt,
       cell: (i) => <span className="at-work__elapsed">{formatDuration(now - new Date(i.startedAt).getTime())}</span>,
     },
     {
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
+      header: <span className="visually-hidden">{t('Actions')}</span>,
       align: 'right',
       cell: (i) => (
-        <Button size="sm" variant="danger" icon={<StopIcon size={14} />} onClick={() => setStopping(i)} aria-label={`Stop ${i.userName}’s timer`}>
-          Stop
+        <Button size="sm" variant="danger" icon={<StopIcon size={14} />} onClick={() => setStopping(i)} aria-label={t('Stop {userName}’s timer', { userName: i.userName })}>
+          {t('Stop')}
         </Button>
       ),
     },
@@ -55,15 +57,15 @@ export function AtWorkTable({ items, timeZone, loading, error, onRetry }: AtWork
   return (
     <>
       <DataTable
-        caption="Who is at work now"
+        caption={t('Who is at work now')}
         columns={columns}
         rows={items}
         rowKey={(i) => i.entryId}
         loading={loading}
         error={error}
         onRetry={onRetry}
-        emptyTitle="Nobody is at work right now"
-        emptyMessage="Running timers show up here the moment someone clicks Start Work."
+        emptyTitle={t('Nobody is at work right now')}
+        emptyMessage={t('Running timers show up here the moment someone clicks Start Work.')}
         skeletonRows={3}
       />
       <StopTimerModal item={stopping} onClose={() => setStopping(null)} />

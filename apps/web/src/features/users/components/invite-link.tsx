@@ -1,6 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { CheckIcon } from '../../../components/icons';
+import { useFormat } from '../../../lib/format';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 async function copyText(text: string, fallbackInput: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -19,15 +21,15 @@ export function InviteLink({ name, url, expiresAt }: { name: string; url: string
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const expires = new Date(expiresAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // The organisation's locale and zone, not the browser's.
+  const expires = useFormat().dateTime(expiresAt);
   return (
     <div className="invite-link">
-      <p className="invite-link__success">Pass this link on to {name}.</p>
+      <p className="invite-link__success">{t('Pass this link on to {name}.', { name })}</p>
       <p className="muted" style={{ margin: 0 }}>
-        They open it, choose a password and are signed in. It works once and until {expires}. It is shown only now; you can
-        create a new one from the user’s Edit dialog.
+        {t('They open it, choose a password and are signed in. It works once and until {expires}. It is shown only now; you can create a new one from the user’s Edit dialog.', { expires })}
       </p>
-      <label htmlFor={inputId} className="field__label">Set-password link</label>
+      <label htmlFor={inputId} className="field__label">{t('Set-password link')}</label>
       <div className="invite-link__row">
         <input id={inputId} ref={inputRef} className="input" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
         <Button
@@ -35,11 +37,11 @@ export function InviteLink({ name, url, expiresAt }: { name: string; url: string
           icon={copied === 'yes' ? <CheckIcon size={16} /> : undefined}
           onClick={() => void copyText(url, inputRef.current).then((ok) => setCopied(ok ? 'yes' : 'failed'))}
         >
-          {copied === 'yes' ? 'Copied' : 'Copy'}
+          {copied === 'yes' ? t('Copied') : t('Copy')}
         </Button>
       </div>
-      {copied === 'failed' ? <p className="field__error" role="alert">Could not copy. Select the link and copy it by hand.</p> : null}
-      {copied === 'yes' ? <span role="status" className="visually-hidden">Link copied</span> : null}
+      {copied === 'failed' ? <p className="field__error" role="alert">{t('Could not copy. Select the link and copy it by hand.')}</p> : null}
+      {copied === 'yes' ? <span role="status" className="visually-hidden">{t('Link copied')}</span> : null}
     </div>
   );
 }

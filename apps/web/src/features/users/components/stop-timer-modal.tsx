@@ -7,6 +7,7 @@ import { TextAreaField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
 import { useStopUserTimer } from '../api/at-work';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** A manager stops someone's timer; the note is kept on the entry and the stop is recorded as theirs. */
 export function StopTimerModal({ item, onClose }: { item: AtWorkItem | null; onClose: () => void }) {
@@ -23,7 +24,7 @@ function StopTimerDialog({ item, onClose }: { item: AtWorkItem; onClose: () => v
     if (stop.isPending) return;
     stop.mutate({ userId: item.userId, note: note.trim() }, {
       onSuccess: (entry) => {
-        toast.success(`Stopped ${item.userName}’s timer (${entry.customer.name}).`);
+        toast.success(t('Stopped {userName}’s timer ({name}).', { userName: item.userName, name: entry.customer.name }));
         onClose();
       },
     });
@@ -31,16 +32,16 @@ function StopTimerDialog({ item, onClose }: { item: AtWorkItem; onClose: () => v
   return (
     <Modal
       open
-      title={`Stop ${item.userName}’s timer`}
-      description={`${item.customerName} · ${item.categoryName}. The stop is recorded as yours.`}
+      title={t('Stop {userName}’s timer', { userName: item.userName })}
+      description={t('{customerName} · {categoryName}. The stop is recorded as yours.', { customerName: item.customerName, categoryName: item.categoryName })}
       onClose={() => {
         if (!stop.isPending) onClose();
       }}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose} disabled={stop.isPending}>Cancel</Button>
-          <Button type="submit" form={formId} variant="danger" icon={<StopIcon size={16} />} loading={stop.isPending} loadingText="Stopping…">
-            Stop
+          <Button variant="ghost" onClick={onClose} disabled={stop.isPending}>{t('Cancel')}</Button>
+          <Button type="submit" form={formId} variant="danger" icon={<StopIcon size={16} />} loading={stop.isPending} loadingText={t('Stopping…')}>
+            {t('Stop')}
           </Button>
         </>
       }
@@ -48,13 +49,13 @@ function StopTimerDialog({ item, onClose }: { item: AtWorkItem; onClose: () => v
       <form id={formId} onSubmit={submit} className="stack" noValidate>
         {stop.error ? <div className="form-alert" role="alert">{getErrorMessage(stop.error)}</div> : null}
         <TextAreaField
-          label="Note"
+          label={t('Note')}
           value={note}
           onChange={(e) => setNote(e.target.value)}
           maxLength={2000}
           rows={3}
-          placeholder="e.g. Forgot to stop after the meeting; stopped by the manager."
-          hint="Saved as the entry’s note. Say why you stopped it."
+          placeholder={t('e.g. Forgot to stop after the meeting; stopped by the manager.')}
+          hint={t('Saved as the entry’s note. Say why you stopped it.')}
         />
       </form>
     </Modal>

@@ -9,6 +9,7 @@ import { InviteLink } from './invite-link';
 import {
   buildCreateBody, buildPatchBody, draftFrom, serverErrorToFormErrors, UserForm, type UserDraft, type UserFormErrors,
 } from './user-form';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 export type UserFormModalProps = {
   open: boolean;
@@ -46,9 +47,9 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
       onSuccess: (result) => {
         if (isInviteResponse(result)) {
           setLink(result);
-          toast.success(`${result.user.name} was added.`);
+          toast.success(t('{name} was added.', { name: result.user.name }));
         } else {
-          toast.success(`${result.name} was added and can sign in now.`);
+          toast.success(t('{name} was added and can sign in now.', { name: result.name }));
           onClose();
         }
       },
@@ -62,7 +63,7 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
     update.mutate({ id, patch: built.body }, {
       onError,
       onSuccess: (saved) => {
-        toast.success(`${saved.name} was saved.`);
+        toast.success(t('{name} was saved.', { name: saved.name }));
         onClose();
       },
     });
@@ -72,7 +73,7 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
 
   if (link) {
     return (
-      <Modal open title={`${link.user.name} was added`} onClose={onClose} closeOnBackdrop={false} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
+      <Modal open title={t('{name} was added', { name: link.user.name })} onClose={onClose} closeOnBackdrop={false} footer={<Button variant="primary" onClick={onClose}>{t('Done')}</Button>}>
         <InviteLink name={link.user.name} url={link.setPasswordUrl} expiresAt={link.expiresAt} />
       </Modal>
     );
@@ -82,16 +83,16 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
     <Modal
       open
       size="lg"
-      title={mode === 'create' ? 'Add user' : `Edit ${user?.name ?? 'user'}`}
+      title={mode === 'create' ? t('Add user') : t('Edit {name}', { name: user?.name ?? '' })}
       onClose={() => {
         if (!saving) onClose();
       }}
       closeOnBackdrop={false}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose} disabled={saving}>Cancel</Button>
-          <Button type="submit" form={formId} variant="primary" loading={saving} loadingText="Saving…">
-            {mode === 'create' ? 'Add user' : 'Save'}
+          <Button variant="ghost" onClick={onClose} disabled={saving}>{t('Cancel')}</Button>
+          <Button type="submit" form={formId} variant="primary" loading={saving} loadingText={t('Saving…')}>
+            {mode === 'create' ? t('Add user') : t('Save')}
           </Button>
         </>
       }
@@ -99,15 +100,15 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
       <UserForm id={formId} mode={mode} draft={draft} onChange={setDraft} errors={errors} currency={currency} onSubmit={submit} disabled={saving} />
       {mode === 'edit' && user?.active ? (
         <div className="user-form__group" style={{ marginTop: 'var(--space-5)' }}>
-          <p className="field__label" style={{ margin: 0 }}>Password</p>
+          <p className="field__label" style={{ margin: 0 }}>{t('Password')}</p>
           {issueLink.data ? (
             <InviteLink name={issueLink.data.user.name} url={issueLink.data.setPasswordUrl} expiresAt={issueLink.data.expiresAt} />
           ) : (
             <div className="row">
-              <Button size="sm" loading={issueLink.isPending} loadingText="Creating link…" onClick={() => issueLink.mutate(user.id)}>
-                Create a set-password link
+              <Button size="sm" loading={issueLink.isPending} loadingText={t('Creating link…')} onClick={() => issueLink.mutate(user.id)}>
+                {t('Create a set-password link')}
               </Button>
-              <span className="muted">For a forgotten password or an expired invitation.</span>
+              <span className="muted">{t('For a forgotten password or an expired invitation.')}</span>
             </div>
           )}
           {issueLink.error ? <p className="field__error" role="alert">{getErrorMessage(issueLink.error)}</p> : null}

@@ -10,6 +10,7 @@ import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { roleLabel } from '../../../lib/current-user';
 import { toMajor, toMinor } from '../lib/money';
 import './users.css';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 type PayType = 'HOURLY' | 'MONTHLY';
 type Access = 'password' | 'invite';
@@ -32,9 +33,9 @@ export type UserFormErrors = Partial<Record<UserFormField | 'form', string>>;
 
 const ROLES: Role[] = ['MEMBER', 'MANAGER', 'ADMIN'];
 const ROLE_HINTS: Record<Role, string> = {
-  MEMBER: 'Own timer, own entries and own month.',
-  MANAGER: 'Also everyone’s entries, the work diary and exports.',
-  ADMIN: 'Also settings, users and modules.',
+  MEMBER: t('Own timer, own entries and own month.'),
+  MANAGER: t('Also everyone’s entries, the work diary and exports.'),
+  ADMIN: t('Also settings, users and modules.'),
 };
 
 export function draftFrom(user: User | undefined, currency: string): UserDraft {
@@ -109,8 +110,8 @@ export function buildPatchBody(draft: UserDraft, currency: string): { body: User
   const parsed = UserPatchBodySchema.safeParse(candidate);
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   // The PATCH schema takes a partial pay; the form always sends a whole one, so check the amount too.
-  if (draft.payType === 'HOURLY' && candidate.pay.hourlyRate === null) issues.push({ path: 'pay.hourlyRate', message: 'An hourly rate is required for hourly pay' });
-  if (draft.payType === 'MONTHLY' && candidate.pay.monthlyBase === null) issues.push({ path: 'pay.monthlyBase', message: 'A monthly base is required for monthly pay' });
+  if (draft.payType === 'HOURLY' && candidate.pay.hourlyRate === null) issues.push({ path: 'pay.hourlyRate', message: t('An hourly rate is required for hourly pay') });
+  if (draft.payType === 'MONTHLY' && candidate.pay.monthlyBase === null) issues.push({ path: 'pay.monthlyBase', message: t('A monthly base is required for monthly pay') });
   if (issues.length > 0) return { errors: issuesToErrors(issues) };
   return { body: candidate };
 }
@@ -142,11 +143,11 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
     <form id={id} className="stack user-form" noValidate onSubmit={submit} aria-busy={disabled || undefined}>
       {errors.form ? <div className="form-alert" role="alert">{errors.form}</div> : null}
       <div className="form-grid">
-        <TextField label="Name" required autoComplete="off" value={draft.name} onChange={(e) => set('name', e.target.value)} error={errors.name} disabled={disabled} />
-        <TextField label="Email" type="email" required autoComplete="off" value={draft.email} onChange={(e) => set('email', e.target.value)} error={errors.email} disabled={disabled} hint={mode === 'create' ? 'Their login. Unique, not case-sensitive.' : undefined} />
+        <TextField label={t('Name')} required autoComplete="off" value={draft.name} onChange={(e) => set('name', e.target.value)} error={errors.name} disabled={disabled} />
+        <TextField label={t('Email')} type="email" required autoComplete="off" value={draft.email} onChange={(e) => set('email', e.target.value)} error={errors.email} disabled={disabled} hint={mode === 'create' ? t('Their login. Unique, not case-sensitive.') : undefined} />
       </div>
       <SelectField
-        label="Role"
+        label={t('Role')}
         value={draft.role}
         onChange={(e) => set('role', e.target.value as Role)}
         options={ROLES.map((r) => ({ value: r, label: roleLabel(r) }))}
@@ -155,41 +156,41 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
         disabled={disabled}
       />
       <fieldset className="user-form__group">
-        <legend className="field__label">Pay</legend>
-        <div className="user-form__choices" role="radiogroup" aria-label="Pay type">
+        <legend className="field__label">{t('Pay')}</legend>
+        <div className="user-form__choices" role="radiogroup" aria-label={t('Pay type')}>
           {(['HOURLY', 'MONTHLY'] as const).map((type) => (
             <label key={type} className="user-form__choice">
               <input type="radio" name={`${id}-pay-type`} value={type} checked={draft.payType === type} onChange={() => set('payType', type)} disabled={disabled} />
-              {type === 'HOURLY' ? 'Hourly' : 'Monthly'}
+              {type === 'HOURLY' ? t('Hourly') : t('Monthly')}
             </label>
           ))}
         </div>
         <div className="form-grid">
           {draft.payType === 'HOURLY' ? (
-            <NumberField label="Hourly rate" required min={0} step={step} suffix={currency} value={draft.hourlyRate} onValueChange={(v) => set('hourlyRate', v)} error={errors.hourlyRate} disabled={disabled} />
+            <NumberField label={t('Hourly rate')} required min={0} step={step} suffix={currency} value={draft.hourlyRate} onValueChange={(v) => set('hourlyRate', v)} error={errors.hourlyRate} disabled={disabled} />
           ) : (
-            <NumberField label="Monthly base" required min={0} step={step} suffix={currency} value={draft.monthlyBase} onValueChange={(v) => set('monthlyBase', v)} error={errors.monthlyBase} disabled={disabled} />
+            <NumberField label={t('Monthly base')} required min={0} step={step} suffix={currency} value={draft.monthlyBase} onValueChange={(v) => set('monthlyBase', v)} error={errors.monthlyBase} disabled={disabled} />
           )}
-          <NumberField label="Overtime factor" required min={1} max={5} step="0.05" suffix="×" value={draft.overtimeFactor} onValueChange={(v) => set('overtimeFactor', v)} error={errors.overtimeFactor} hint="Extra hours are paid at this multiple (e.g. 1.25)." disabled={disabled} />
+          <NumberField label={t('Overtime factor')} required min={1} max={5} step="0.05" suffix="×" value={draft.overtimeFactor} onValueChange={(v) => set('overtimeFactor', v)} error={errors.overtimeFactor} hint={t('Extra hours are paid at this multiple (e.g. 1.25).')} disabled={disabled} />
         </div>
       </fieldset>
       {mode === 'create' ? (
         <fieldset className="user-form__group">
-          <legend className="field__label">Sign-in</legend>
+          <legend className="field__label">{t('Sign-in')}</legend>
           <div className="user-form__choices user-form__choices--stacked">
             <label className="user-form__choice">
               <input type="radio" name={accessName} checked={draft.access === 'password'} onChange={() => set('access', 'password')} disabled={disabled} />
-              Set an initial password
+              {t('Set an initial password')}
             </label>
             <label className="user-form__choice">
               <input type="radio" name={accessName} checked={draft.access === 'invite'} onChange={() => set('access', 'invite')} disabled={disabled} />
-              Create a one-time link to set their own password (valid 7 days)
+              {t('Create a one-time link to set their own password (valid 7 days)')}
             </label>
           </div>
           {draft.access === 'password' ? (
-            <TextField label="Initial password" type="password" required autoComplete="new-password" value={draft.password} onChange={(e) => set('password', e.target.value)} error={errors.password} hint="At least 8 characters. Pass it on safely; they can change it in their profile." disabled={disabled} />
+            <TextField label={t('Initial password')} type="password" required autoComplete="new-password" value={draft.password} onChange={(e) => set('password', e.target.value)} error={errors.password} hint={t('At least 8 characters. Pass it on safely; they can change it in their profile.')} disabled={disabled} />
           ) : (
-            <p className="muted user-form__note">After saving you get a link to pass on. No email is sent.</p>
+            <p className="muted user-form__note">{t('After saving you get a link to pass on. No email is sent.')}</p>
           )}
         </fieldset>
       ) : null}

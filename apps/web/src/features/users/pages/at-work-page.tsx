@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useAtWork } from '../api/at-work';
 import { AtWorkTable } from '../components/at-work-table';
 import { useAtWorkEvents } from '../hooks/use-at-work-events';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Who is at work now (managers, admins): live, with Stop for a forgotten timer. */
 export function AtWorkPage() {
@@ -15,9 +16,9 @@ export function AtWorkPage() {
   return (
     <>
       <PageHeader
-        title="At work now"
-        subtitle="Everyone whose timer is running. Updates live as people start and stop."
-        actions={count === undefined ? null : <Badge tone={count > 0 ? 'success' : 'neutral'} dot={count > 0 ? 'pulse' : false}>{count} at work</Badge>}
+        title={t('At work now')}
+        subtitle={t('Everyone whose timer is running. Updates live as people start and stop.')}
+        actions={count === undefined ? null : <Badge tone={count > 0 ? 'success' : 'neutral'} dot={count > 0 ? 'pulse' : false}>{count} {t('at work')}</Badge>}
       />
       <Card flush>
         <AtWorkTable

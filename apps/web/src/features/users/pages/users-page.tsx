@@ -19,6 +19,7 @@ import { UserFormModal } from '../components/user-form-modal';
 import '../components/users.css';
 import { useAtWorkEvents } from '../hooks/use-at-work-events';
 import { formatPay } from '../lib/pay';
+import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Users administration (admins): who works here, their role and pay, and who is at work now. */
 export function UsersPage() {
@@ -38,7 +39,7 @@ export function UsersPage() {
     const activate = !toggling.active;
     update.mutate({ id: toggling.id, patch: { active: activate } }, {
       onSuccess: (saved) => {
-        toast.success(activate ? `${saved.name} can sign in again.` : `${saved.name} was deactivated.`);
+        toast.success(activate ? t('{name} can sign in again.', { name: saved.name }) : t('{name} was deactivated.', { name: saved.name }));
         setToggling(null);
         update.reset();
       },
@@ -48,26 +49,26 @@ export function UsersPage() {
   const columns: Array<DataTableColumn<UserListItem>> = [
     {
       key: 'name',
-      header: 'Name',
+      header: t('Name'),
       rowHeader: true,
       sortValue: (u) => u.name,
       cell: (u) => (
         <span className="users-cell__name">
           {u.name}
-          {u.id === me.id ? <Badge tone="info">You</Badge> : null}
+          {u.id === me.id ? <Badge tone="info">{t('You')}</Badge> : null}
         </span>
       ),
     },
-    { key: 'email', header: 'Email', sortValue: (u) => u.email, cell: (u) => u.email },
+    { key: 'email', header: t('Email'), sortValue: (u) => u.email, cell: (u) => u.email },
     {
       key: 'role',
-      header: 'Role',
+      header: t('Role'),
       sortValue: (u) => u.role,
       cell: (u) => <Badge tone={u.role === 'ADMIN' ? 'info' : u.role === 'MANAGER' ? 'warning' : 'neutral'}>{roleLabel(u.role)}</Badge>,
     },
     {
       key: 'pay',
-      header: 'Pay',
+      header: t('Pay'),
       align: 'right',
       cell: (u) => {
         const pay = formatPay(u.pay, currency);
@@ -81,18 +82,18 @@ export function UsersPage() {
     },
     {
       key: 'active',
-      header: 'Active',
+      header: t('Active'),
       sortValue: (u) => (u.active ? 0 : 1),
-      cell: (u) => (u.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Inactive</Badge>),
+      cell: (u) => (u.active ? <Badge tone="success">{t('Active')}</Badge> : <Badge tone="neutral">{t('Inactive')}</Badge>),
     },
     {
       key: 'atWork',
-      header: 'At work now',
+      header: t('At work now'),
       sortValue: (u) => (u.atWork ? u.atWork.since : null),
       cell: (u) =>
         u.atWork ? (
           <Badge tone="success" dot="pulse">
-            {u.atWork.customerName} · since {formatSince(u.atWork.since, timeZone, Date.now())}
+            {u.atWork.customerName} {t('· since')} {formatSince(u.atWork.since, timeZone, Date.now())}
           </Badge>
         ) : (
           <span className="muted">—</span>
@@ -100,14 +101,14 @@ export function UsersPage() {
     },
     {
       key: 'actions',
-      header: <span className="visually-hidden">Actions</span>,
+      header: <span className="visually-hidden">{t('Actions')}</span>,
       align: 'right',
       cell: (u) => (
         <span className="users-cell__actions">
-          <IconButton label={`Edit ${u.name}`} icon={<PencilIcon size={16} />} tone="edit" size="sm" onClick={() => setEditing(u)} />
+          <IconButton label={t('Edit {name}', { name: u.name })} icon={<PencilIcon size={16} />} tone="edit" size="sm" onClick={() => setEditing(u)} />
           {u.id === me.id ? null : (
             <Button size="sm" variant={u.active ? 'secondary' : 'primary'} onClick={() => setToggling(u)}>
-              {u.active ? 'Deactivate' : 'Reactivate'}
+              {u.active ? t('Deactivate') : t('Reactivate')}
             </Button>
           )}
         </span>
@@ -119,41 +120,41 @@ export function UsersPage() {
   return (
     <>
       <PageHeader
-        title="Users"
-        subtitle="Everyone who can sign in to your organisation: role, pay and who is at work now."
+        title={t('Users')}
+        subtitle={t('Everyone who can sign in to your organisation: role, pay and who is at work now.')}
         actions={
           <>
             <Link to="/settings/organization" className="btn btn--secondary">
-              <GearIcon size={16} /> Organisation
+              <GearIcon size={16} /> {t('Organisation')}
             </Link>
-            <Button variant="primary" icon={<PlusIcon size={16} />} onClick={() => setAdding(true)}>Add user</Button>
+            <Button variant="primary" icon={<PlusIcon size={16} />} onClick={() => setAdding(true)}>{t('Add user')}</Button>
           </>
         }
       />
       <Card flush>
         <div className="users-toolbar" style={{ padding: 'var(--space-4) var(--space-5) 0' }}>
           <TextField
-            label="Search users"
+            label={t('Search users')}
             hideLabel
             type="search"
-            placeholder="Search by name or email"
+            placeholder={t('Search by name or email')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
           <span className="muted" aria-live="polite">
-            {count === undefined ? 'Loading…' : `${count} ${count === 1 ? 'user' : 'users'}${q ? ` matching “${q}”` : ''}`}
+            {count === undefined ? t('Loading…') : q ? t('{count, plural, one {# user} other {# users}} matching “{q}”', { count, q }) : t('{count, plural, one {# user} other {# users}}', { count })}
           </span>
         </div>
         <DataTable
-          caption="Users"
+          caption={t('Users')}
           columns={columns}
           rows={users.data}
           rowKey={(u) => u.id}
           loading={users.isPending}
           error={users.error}
           onRetry={() => void users.refetch()}
-          emptyTitle={q ? 'No user matches your search' : 'No users yet'}
-          emptyMessage={q ? 'Try another name or email address.' : 'Add the people who track their time here.'}
+          emptyTitle={q ? t('No user matches your search') : t('No users yet')}
+          emptyMessage={q ? t('Try another name or email address.') : t('Add the people who track their time here.')}
           rowClassName={(u) => (u.active ? undefined : 'users-row--inactive')}
         />
       </Card>
@@ -162,25 +163,25 @@ export function UsersPage() {
       <UserFormModal open={editing !== null} onClose={() => setEditing(null)} user={editing ?? undefined} currency={currency} />
       <ConfirmDialog
         open={toggling !== null}
-        title={toggling?.active ? `Deactivate ${toggling.name}?` : `Reactivate ${toggling?.name ?? ''}?`}
+        title={toggling?.active ? t('Deactivate {name}?', { name: toggling.name }) : t('Reactivate {value1}?', { value1: toggling?.name ?? '' })}
         message={
           <>
             {toggling?.active ? (
               <p>
-                They can no longer sign in and their open sessions end.
-                {toggling.atWork ? ` Their running timer (${toggling.atWork.customerName}) is stopped now, with a note saying why.` : ''}{' '}
-                Their history stays in every report.
+                {t('They can no longer sign in and their open sessions end.')}
+                {toggling.atWork ? t(' Their running timer ({customerName}) is stopped now, with a note saying why.', { customerName: toggling.atWork.customerName }) : ''}{' '}
+                {t('Their history stays in every report.')}
               </p>
             ) : (
-              <p>They can sign in again with their password.</p>
+              <p>{t('They can sign in again with their password.')}</p>
             )}
             {update.error ? <div className="form-alert" role="alert">{getErrorMessage(update.error)}</div> : null}
           </>
         }
-        confirmLabel={toggling?.active ? 'Deactivate' : 'Reactivate'}
+        confirmLabel={toggling?.active ? t('Deactivate') : t('Reactivate')}
         tone={toggling?.active ? 'danger' : 'primary'}
         loading={update.isPending}
-        loadingText={toggling?.active ? 'Deactivating…' : 'Reactivating…'}
+        loadingText={toggling?.active ? t('Deactivating…') : t('Reactivating…')}
         onConfirm={confirmToggle}
         onCancel={() => {
           setToggling(null);
