@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 // The manager's journey through a customer's Working Time: add an entry with a new category, see
 // it and the new Total Time, export the labor sheet and read it back. It cleans up what it made.

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 // The manager's Work diary journey: users × last month → Alice's month → one day's Working time;
 // edit a session's stop time (the day total and the month's Extra Hours move), delete it after

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { SCREENSHOTS } from './fixtures';
+import { expect, SCREENSHOTS, test } from './fixtures';
 
 // Runs against its own server on an empty database with SEED_DEMO=false (see playwright.config.ts).
 test('empty database: any page leads to setup, which creates the organisation and its admin once', async ({ page, request }) => {

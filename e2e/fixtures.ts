@@ -1,4 +1,7 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export { expect };
 
 export const PASSWORD = 'workdiary';
 export const USERS = {
@@ -10,8 +13,14 @@ export const USERS = {
 
 export const SCREENSHOTS = 'e2e/output/screenshots';
 
-/** Signs in through the login page, as a person would. */
-export async function loginAs(page: Page, email: string, password = PASSWORD) {
+/**
+ * Signs in through the login page, as a person would. The demo organisation is German (de-DE);
+ * the journeys read English labels, so the user's own language is set to English first unless
+ * `locale` says otherwise (`null`: follow the organisation).
+ */
+export async function loginAs(page: Page, email: string, password = PASSWORD, { locale = 'en-GB' }: { locale?: string | null } = {}) {
+  const api = await apiAs(page.request, email, password);
+  expect((await api.patch('/api/me', { locale })).status()).toBe(200);
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -34,3 +43,34 @@ export async function apiAs(request: APIRequestContext, email: string, password 
     delete: (url: string) => request.delete(url, { headers }),
   };
 }
+
+/** axe-core on the page as it is now: any serious or critical violation fails the journey. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, 'serious or critical accessibility violations').toEqual([]);
+}
+
+/**
+ * Every journey: after it passed, each page it visited is opened again and checked with axe-core
+ * (the pages as a signed-in user sees them at the end of the journey).
+ */
+export const test = base.extend<{ axeVisited: void }>({
+  axeVisited: [async ({ page }, use, testInfo) => {
+    const visited = new Set<string>();
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return;
+      const url = new URL(frame.url());
+      if (url.protocol.startsWith('http')) visited.add(`${url.pathname}${url.search}`);
+    });
+    await use();
+    if (testInfo.status !== testInfo.expectedStatus || visited.size === 0) return;
+    for (const path of [...visited].slice(0, 12)) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page);
+    }
+  }, { auto: true }],
+});

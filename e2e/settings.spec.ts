@@ -1,5 +1,5 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { type APIResponse, type Page } from '@playwright/test';
+import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 /**
  * Issue 4: the Customer Timer Working settings. An admin makes a note required for alice in Step 1,

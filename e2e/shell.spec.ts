@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 test('a manager signs in through the page and sees the header', async ({ page }) => {
   await loginAs(page, USERS.manager);

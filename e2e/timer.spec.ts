@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 // The live customer timer: header Start Work → counter → reload → second page → Stop work → Note
 // → Stop → the entry on the customer's page; then the customer page's At work button and a stop

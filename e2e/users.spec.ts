@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { type Page } from '@playwright/test';
+import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 type Entry = { id: string; userId: string; note: string; stoppedAt: string | null; customer: { name: string } };
 type AuditEvent = { action: string; actor: { id: string; name: string } };

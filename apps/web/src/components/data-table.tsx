@@ -49,6 +49,9 @@ export type DataTableProps<T> = {
   className?: string;
 };
 
+/** The column's name for the phone layout, where each row is a card of "label: value" lines. */
+const labelOf = (column: { header: ReactNode }) => (typeof column.header === 'string' ? column.header : undefined);
+
 const isBlank = (value: SortValue): value is null | undefined | '' => value === null || value === undefined || value === '';
 
 function compareValues(a: string | number, b: string | number): number {
@@ -138,9 +141,9 @@ export function DataTable<T>({
       <tr key={rowKey(row)} className={rowClassName?.(row)}>
         {columns.map((column) =>
           column.rowHeader ? (
-            <th key={column.key} scope="row" className={alignClass(column)}>{column.cell(row, index)}</th>
+            <th key={column.key} scope="row" className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</th>
           ) : (
-            <td key={column.key} className={alignClass(column)}>{column.cell(row, index)}</td>
+            <td key={column.key} className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</td>
           ),
         )}
       </tr>
@@ -148,7 +151,7 @@ export function DataTable<T>({
   }
 
   return (
-    <div className={cx('data-table-wrap', className)}>
+    <div className={cx('data-table-wrap', 'data-table-wrap--cards', className)}>
       <table className="data-table" aria-busy={loading || undefined}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -178,7 +181,7 @@ export function DataTable<T>({
           <tfoot>
             <tr>
               {columns.map((column) => (
-                <td key={column.key} className={alignClass(column)}>{column.footer}</td>
+                <td key={column.key} className={alignClass(column)} data-label={labelOf(column)}>{column.footer}</td>
               ))}
             </tr>
           </tfoot>

@@ -1,5 +1,6 @@
 import { DiaryDayParamsSchema, DiaryMonthQuerySchema, DiaryUserParamsSchema } from '@workdiary/shared';
 import { sendXlsx } from '../../lib/excel.ts';
+import { readerLocale } from '../../lib/reader-locale.ts';
 import type { App } from '../../lib/types.ts';
 import { exportDay, exportPayroll, exportUserMonth } from './diary-export.service.ts';
 
@@ -15,7 +16,7 @@ export default async function diaryExportRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request, reply) => {
-    const file = await exportPayroll({ db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now() });
+    const file = await exportPayroll({ db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.auth.userId) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 
@@ -28,7 +29,7 @@ export default async function diaryExportRoutes(app: App) {
       querystring: DiaryMonthQuerySchema,
     },
   }, async (request, reply) => {
-    const file = await exportUserMonth({ db: request.db, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now() });
+    const file = await exportUserMonth({ db: request.db, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.auth.userId) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 
@@ -40,7 +41,7 @@ export default async function diaryExportRoutes(app: App) {
       params: DiaryDayParamsSchema,
     },
   }, async (request, reply) => {
-    const file = await exportDay({ db: request.db, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now() });
+    const file = await exportDay({ db: request.db, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(), locale: await readerLocale(request.db, request.auth.userId) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 }

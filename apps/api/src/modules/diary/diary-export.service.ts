@@ -1,6 +1,6 @@
 // Excel exports of the Work diary: one day's sessions, one user's month, the month's payroll.
 // Finished sessions only: a running timer is left out of every export (and of the salary).
-import { AppError, dayFigures, monthBounds, monthFigures, weekdayIndex } from '@workdiary/shared';
+import { AppError, dayFigures, exportLabel, localizeColumns, monthBounds, monthFigures, weekdayIndex } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
@@ -37,8 +37,8 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
 ];
 
 /** The finished sessions touching one local day of one user. */
-export async function exportDay({ db, caller, userId, date, now }: {
-  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+export async function exportDay({ db, caller, userId, date, now, locale }: {
+  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayRead(caller, userId);
   const org = await loadOrg(db);
@@ -63,7 +63,7 @@ export async function exportDay({ db, caller, userId, date, now }: {
       note: e.note,
     };
   });
-  const buffer = await buildXlsx({ sheetName: date, columns: DAY_COLUMNS, rows, tz: org.timeZone, currency: org.currency });
+  const buffer = await buildXlsx({ sheetName: date, columns: localizeColumns(DAY_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
   return { buffer, fileName: xlsxFileName(user.name, date), rows: rows.length };
 }
 
@@ -92,8 +92,8 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 ];
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
-export async function exportUserMonth({ db, caller, userId, month, now }: {
-  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+export async function exportUserMonth({ db, caller, userId, month, now, locale }: {
+  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayRead(caller, userId);
   const org = await loadOrg(db);
@@ -114,16 +114,16 @@ export async function exportUserMonth({ db, caller, userId, month, now }: {
     const { start: dayStart, end: dayEnd } = dayBoundsOrThrow(d.date, org.timeZone);
     return {
       date: dayStart,
-      weekday: WEEKDAYS[weekdayIndex(d.date)] ?? '',
+      weekday: exportLabel(locale, WEEKDAYS[weekdayIndex(d.date)] ?? ''),
       entrance: d.entrance,
       exit: d.exit,
       required: d.requiredMinutes,
       total: d.totalMinutes,
       extra: d.extraMinutes,
-      flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) ? 'yes' : '',
+      flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) ? exportLabel(locale, 'yes') : '',
     };
   });
-  const buffer = await buildXlsx({ sheetName: m, columns: MONTH_COLUMNS, rows, tz: org.timeZone, currency: org.currency });
+  const buffer = await buildXlsx({ sheetName: m, columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
   return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
 }
 
@@ -154,8 +154,8 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
 ];
 
 /** The month's payroll: a row per user of the overview (same one aggregate query), plus totals. */
-export async function exportPayroll({ db, sql, orgId, month, now }: {
-  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+export async function exportPayroll({ db, sql, orgId, month, now, locale }: {
+  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   const overview = await monthOverview({ db, sql, orgId, month, now });
   const pay = new Map((await db.user.findMany({
@@ -166,8 +166,8 @@ export async function exportPayroll({ db, sql, orgId, month, now }: {
     const p = pay.get(i.userId);
     return {
       name: i.name,
-      status: i.active ? 'Active' : 'Inactive',
-      payType: p?.payType === 'MONTHLY' ? 'Monthly' : 'Hourly',
+      status: exportLabel(locale, i.active ? 'Active' : 'Inactive'),
+      payType: exportLabel(locale, p?.payType === 'MONTHLY' ? 'Monthly' : 'Hourly'),
       rate: p ? (p.payType === 'MONTHLY' ? p.monthlyBase : p.hourlyRate) : null,
       factor: p?.overtimeFactor ?? 1,
       required: i.requiredMinutes,
@@ -177,7 +177,7 @@ export async function exportPayroll({ db, sql, orgId, month, now }: {
     };
   });
   const org = await loadOrg(db);
-  const buffer = await buildXlsx({ sheetName: `Payroll ${overview.month}`, columns: PAYROLL_COLUMNS, rows, tz: org.timeZone, currency: overview.currency });
+  const buffer = await buildXlsx({ sheetName: `${exportLabel(locale, 'Payroll')} ${overview.month}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency });
   return { buffer, fileName: xlsxFileName('payroll', overview.month), rows: rows.length };
 }
 

@@ -158,4 +158,22 @@ describe(`diary exports (${engineName})`, () => {
     const theirs = readXlsx((await get(other.users.manager.token, '/api/exports/diary.xlsx?month=2026-02')).rawPayload);
     expect(theirs.rows.slice(1, -1).map((r) => String(r[0]).split(' ')[1])).toEqual(Array(4).fill(other.orgId.slice(0, 8)));
   });
+
+  it('writes the labels in the reader’s language: the organisation’s locale, or their own override', async () => {
+    const { alice, manager } = org.users;
+    await ctx.db.prisma.organization.update({ where: { id: org.orgId }, data: { locale: 'de-DE' } });
+    try {
+      const month = readXlsx((await get(alice.token, `/api/exports/diary/${alice.id}.xlsx?month=2026-02`)).rawPayload);
+      expect(month.rows[0]?.slice(0, 3)).toEqual(['Datum', 'Wochentag', 'Beginn']);
+      expect(month.rows[2]?.[1]).toBe('Montag');
+      expect(month.rows.at(-1)?.[0]).toBe('Summe');
+      const payroll = readXlsx((await get(manager.token, '/api/exports/diary.xlsx?month=2026-02')).rawPayload);
+      expect(payroll.name).toBe('Lohnabrechnung 2026-02');
+      await ctx.db.prisma.user.update({ where: { id: manager.id }, data: { locale: 'en-GB' } });
+      expect(readXlsx((await get(manager.token, '/api/exports/diary.xlsx?month=2026-02')).rawPayload).rows[0]?.[0]).toBe('User');
+    } finally {
+      await ctx.db.prisma.organization.update({ where: { id: org.orgId }, data: { locale: 'en-GB' } });
+      await ctx.db.prisma.user.update({ where: { id: manager.id }, data: { locale: null } });
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { CustomerExportQuerySchema, IdParamsSchema } from '@workdiary/shared';
 import { sendXlsx } from '../../lib/excel.ts';
+import { readerLocale } from '../../lib/reader-locale.ts';
 import type { App } from '../../lib/types.ts';
 import { customerLaborSheet } from './customer-export.service.ts';
 
@@ -16,6 +17,7 @@ export default async function customerExportRoutes(app: App) {
   }, async (request, reply) => {
     const { buffer, fileName } = await customerLaborSheet({
       db: request.db, sql: app.database.sql, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
+      locale: await readerLocale(request.db, request.auth.userId),
     });
     return sendXlsx(reply, buffer, fileName);
   });

@@ -1,4 +1,4 @@
-import { AppError, currentMonth, daysOfMonth, localDateOf } from '@workdiary/shared';
+import { AppError, currentMonth, daysOfMonth, exportLabel, localDateOf, localizeColumns } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
@@ -74,8 +74,10 @@ async function* laborPages({ sql, orgId, customerId, start, end, userId }: {
  * The finished sessions of one customer whose start falls in the range (dates in the organisation's
  * zone, `to` inclusive; default this month). Running sessions are left out. Members get their own.
  */
-export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now }: {
+export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now, locale }: {
   db: ScopedDb; sql: SqlRunner; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
+  /** The reader's locale: the language of the headers (default English). */
+  locale?: string;
 }): Promise<{ buffer: Buffer; fileName: string; rows: number }> {
   const onlyUser = visibleUserId(actor, userId);
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
@@ -100,7 +102,7 @@ export async function customerLaborSheet({ db, sql, actor, customerId, from, to,
       });
     }
   }
-  const buffer = await buildXlsx({ sheetName: 'Labor sheet', columns: LABOR_COLUMNS, rows, tz, totals: 'Total' });
+  const buffer = await buildXlsx({ sheetName: exportLabel(locale, 'Labor sheet'), columns: localizeColumns(LABOR_COLUMNS, locale), rows, tz, totals: exportLabel(locale, 'Total') });
   const nameFrom = /^\d{4}-\d{2}-\d{2}$/.test(fromValue) ? fromValue : localDateOf(start, tz);
   const nameTo = /^\d{4}-\d{2}-\d{2}$/.test(toValue) ? toValue : localDateOf(new Date(end.getTime() - 1), tz);
   return { buffer, fileName: xlsxFileName(customer.name, nameFrom, nameTo), rows: rows.length };

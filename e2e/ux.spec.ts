@@ -1,0 +1,222 @@
+import fs from 'node:fs';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { apiAs, expect, expectAccessible, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
+
+// Everyday use (issue #14): the German demo organisation, notes that survive failures, switching
+// customers in one step, the keyboard-only timer, every page on a phone. Each test leaves alice
+// without a running timer and every user on the English override the other journeys expect.
+
+test.beforeAll(() => {
+  fs.mkdirSync(`${SCREENSHOTS}/en`, { recursive: true });
+  fs.mkdirSync(`${SCREENSHOTS}/de`, { recursive: true });
+});
+
+async function discardAliceTimer(request: APIRequestContext) {
+  const alice = await apiAs(request, USERS.alice);
+  expect([204, 409]).toContain((await alice.delete('/api/timer')).status());
+}
+
+/** The ids the journeys use: two customers and a category alice can book on. */
+async function fixtures(request: APIRequestContext) {
+  const alice = await apiAs(request, USERS.alice);
+  const customers = (await (await alice.get('/api/customers?limit=50')).json()) as { items: Array<{ id: string; name: string }> };
+  const categories = (await (await alice.get('/api/categories')).json()) as { items: Array<{ id: string; name: string; archived: boolean }> };
+  const byName = (name: string) => customers.items.find((c) => c.name === name)!;
+  return { alice, acme: byName('Acme Ltd'), globex: byName('Globex GmbH'), category: categories.items.find((c) => !c.archived)! };
+}
+
+const noHorizontalScroll = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')) === true;
+
+/** Presses Tab until `target` has the focus (a keyboard user's way to a control). */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
+  for (let i = 0; i < 8; i += 1) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test.afterEach(async ({ request }) => discardAliceTimer(request));
+
+test.describe('the German demo organisation', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('shows German labels and 18.965,29 € style figures; <html lang> follows the locale', async ({ page }) => {
+    // The manager follows the organisation (de-DE): no English override.
+    const manager = await apiAs(page.request, USERS.manager);
+    expect((await manager.patch('/api/me', { locale: null })).status()).toBe(200);
+    try {
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Anmelden' })).toBeVisible();
+      await page.getByLabel('E-Mail').fill(USERS.manager);
+      await page.getByLabel('Passwort').fill('workdiary');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
+      await expect(nav.getByRole('link', { name: 'Kunden' })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+      await nav.getByRole('link', { name: 'Arbeitstagebuch' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Arbeitstagebuch' })).toBeVisible();
+      await page.getByRole('button', { name: 'Vorheriger Monat' }).click();
+      const table = page.getByRole('table', { name: /^Benutzer für / });
+      await expect(table.getByRole('row').last()).toContainText(/Summe \(\d+ Personen\)/);
+      // Money as Germans write it: thousands with a dot, decimals with a comma, the € after.
+      await expect(table).toContainText(/\d{1,3}(\.\d{3})*,\d{2}\s€/);
+      await expect(table).not.toContainText(/€\d/);
+      await page.screenshot({ path: `${SCREENSHOTS}/de/diary-wide.png`, fullPage: true });
+    } finally {
+      expect((await manager.patch('/api/me', { locale: 'en-GB' })).status()).toBe(200);
+    }
+  });
+});
+
+test('a typed stop note survives an unreachable server and a reload, until the stop is saved', async ({ page, request }) => {
+  const { alice, acme, category } = await fixtures(request);
+  expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
+  await loginAs(page, USERS.alice);
+  const note = `Kept note ${Date.now().toString(36)}`;
+
+  // The server does not answer the stop (as if it were down).
+  await page.route('**/api/timer/stop', (route) => route.abort('connectionrefused'));
+  await page.getByRole('banner').getByRole('button', { name: 'Stop work' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note' });
+  await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Your note is kept');
+
+  // Even a reload with the dialog open brings it back with the note.
+  await page.reload();
+  const again = page.getByRole('dialog', { name: 'Note' });
+  await expect(again.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
+
+  // The server is back: the stop saves the note.
+  await page.unroute('**/api/timer/stop');
+  await again.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Start Work' })).toBeVisible();
+  const entries = (await (await alice.get(`/api/work-entries?userId=${alice.user.id}&limit=1`)).json()) as { items: Array<{ note: string }> };
+  expect(entries.items[0]?.note).toBe(note);
+});
+
+test('after the session expires, signing in again returns to the Note dialog with the draft', async ({ page, request, context }) => {
+  const { alice, acme, category } = await fixtures(request);
+  expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
+  await loginAs(page, USERS.alice);
+  await page.getByRole('banner').getByRole('button', { name: 'Stop work' }).click();
+  const note = 'Written before the session expired';
+  await page.getByRole('dialog', { name: 'Note' }).getByRole('textbox', { name: 'Note' }).fill(note);
+
+  await context.clearCookies();
+  await page.getByRole('dialog', { name: 'Note' }).getByRole('button', { name: 'Stop' }).click();
+  await expect(page).toHaveURL(/\/login\?next=/);
+  await page.getByLabel('Email').fill(USERS.alice);
+  await page.getByLabel('Password').fill('workdiary');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note' });
+  await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
+  await page.screenshot({ path: `${SCREENSHOTS}/en/note-kept-after-sign-in.png` });
+});
+
+test('switching customers in one step: the running session stops with its note, the new one starts', async ({ page, request }) => {
+  const { alice, acme, globex, category } = await fixtures(request);
+  expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
+  await loginAs(page, USERS.alice);
+  await page.goto(`/customers/${globex.id}`);
+  await page.getByRole('button', { name: 'Switch to this customer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Switch customer' });
+  await dialog.getByRole('combobox', { name: /Category/ }).selectOption({ label: category.name });
+  await dialog.getByRole('textbox', { name: /Note for Acme Ltd/ }).fill('Acme done, on to Globex');
+  await page.screenshot({ path: `${SCREENSHOTS}/en/switch-dialog.png` });
+  await dialog.getByRole('button', { name: 'Switch' }).click();
+  await expect(page.getByRole('banner')).toContainText('Globex GmbH');
+  await expect(page.getByRole('button', { name: 'Stop work' }).last()).toBeFocused();
+  const list = (await (await alice.get(`/api/work-entries?userId=${alice.user.id}&limit=2`)).json()) as { items: Array<{ note: string; stoppedAt: string | null; startedAt: string; customer: { name: string } }> };
+  const [running, stopped] = list.items;
+  expect(running).toMatchObject({ stoppedAt: null, customer: { name: 'Globex GmbH' } });
+  expect(stopped).toMatchObject({ note: 'Acme done, on to Globex', customer: { name: 'Acme Ltd' } });
+  expect(stopped!.stoppedAt).toBe(running!.startedAt);
+});
+
+test('keyboard only: Alt+Shift+S starts and stops, focus lands on the control that replaced the button', async ({ page, request }) => {
+  const { acme, category } = await fixtures(request);
+  await loginAs(page, USERS.alice);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Alt+Shift+S');
+  const start = page.getByRole('dialog', { name: 'Customer Timer' });
+  await expect(start).toBeVisible();
+  const customer = start.getByRole('combobox', { name: /Customer/ });
+  await expect(customer).toBeFocused();
+  await customer.fill('');
+  await page.keyboard.type(acme.name);
+  await expect(start.getByRole('option', { name: new RegExp(acme.name) })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(start.getByRole('combobox', { name: /Category/ })).toBeFocused();
+  await start.getByRole('combobox', { name: /Category/ }).selectOption({ label: category.name });
+  const submit = start.getByRole('button', { name: 'Submit' });
+  await tabTo(page, submit);
+  await page.keyboard.press('Enter');
+  const stop = page.getByRole('banner').getByRole('button', { name: 'Stop work' });
+  await expect(stop).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Timer started for Acme Ltd' })).toBeAttached();
+
+  await page.keyboard.press('Alt+Shift+S');
+  const note = page.getByRole('dialog', { name: 'Note' }).getByRole('textbox', { name: 'Note' });
+  await expect(note).toBeFocused();
+  await page.keyboard.type('Keyboard only');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Start Work' })).toBeFocused();
+});
+
+/** The main screens of an admin. */
+async function mainScreens(request: APIRequestContext) {
+  const admin = await apiAs(request, USERS.admin);
+  const { acme } = await fixtures(request);
+  return [
+    { name: 'customers', path: '/customers' },
+    { name: 'customer', path: `/customers/${acme.id}` },
+    { name: 'diary', path: '/diary' },
+    { name: 'my-month', path: `/diary/${admin.user.id}` },
+    { name: 'settings', path: '/settings' },
+    { name: 'users', path: '/users' },
+    { name: 'at-work', path: '/at-work' },
+    { name: 'organisation', path: '/settings/organization' },
+    { name: 'profile', path: '/profile' },
+  ];
+}
+
+for (const language of ['en', 'de'] as const) {
+  test(`every page at 390×844 without horizontal page scroll, and screenshots (${language})`, async ({ page, request }) => {
+    const screens = await mainScreens(request);
+    await loginAs(page, USERS.admin, undefined, { locale: language === 'en' ? 'en-GB' : null });
+    try {
+      for (const width of [1280, 390] as const) {
+        await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1280, height: 900 });
+        for (const screen of screens) {
+          await page.goto(screen.path);
+          await expect(page.locator('main h1').first()).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          if (width === 390) expect(await noHorizontalScroll(page), `${screen.path} scrolls sideways at 390 px`).toBe(true);
+          await page.screenshot({ path: `${SCREENSHOTS}/${language}/${screen.name}-${width === 390 ? 'phone' : 'wide'}.png`, fullPage: true });
+          await expectAccessible(page);
+        }
+      }
+      // A day of the month on a phone: the dialog fits the screen, Close/Edit/Delete reachable.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${screens.find((s) => s.name === 'my-month')!.path}`);
+      await page.getByRole('button', { name: language === 'en' ? 'Previous month' : 'Vorheriger Monat' }).click();
+      await page.locator('.diary-date-link').first().click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      const box = await dialog.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await expect(dialog.getByRole('button', { name: language === 'en' ? 'Close' : 'Schließen' }).first()).toBeInViewport();
+      expect(await noHorizontalScroll(page)).toBe(true);
+      await page.screenshot({ path: `${SCREENSHOTS}/${language}/day-modal-phone.png` });
+      await expectAccessible(page);
+    } finally {
+      const admin = await apiAs(request, USERS.admin);
+      await admin.patch('/api/me', { locale: 'en-GB' });
+    }
+  });
+}

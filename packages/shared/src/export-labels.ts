@@ -1,0 +1,61 @@
+/**
+ * The words of the Excel exports (column headers, sheet names, the totals row, weekdays and
+ * status values), by language. The export services write English; `exportLabel` gives the
+ * word in the reader's language (the user's own, else the organisation's locale). Keyed by the
+ * English word so a new column without a translation still reads in English.
+ */
+const DE: Readonly<Record<string, string>> = {
+  'Labor sheet': 'Arbeitsnachweis',
+  'Payroll': 'Lohnabrechnung',
+  'Total': 'Summe',
+  'Date': 'Datum',
+  'User': 'Benutzer',
+  'Customer': 'Kunde',
+  'Category': 'Kategorie',
+  'Start': 'Beginn',
+  'Stop': 'Ende',
+  'Duration': 'Dauer',
+  'Hours': 'Stunden',
+  'Note': 'Notiz',
+  'Entrance': 'Beginn',
+  'Exit': 'Ende',
+  'Session length': 'Sitzungsdauer',
+  'Weekday': 'Wochentag',
+  'Required': 'Soll',
+  'Total hours': 'Stunden gesamt',
+  'Extra': 'Mehrarbeit',
+  'Extra hours': 'Mehrstunden',
+  'Flagged': 'Markiert',
+  'Status': 'Status',
+  'Pay type': 'Vergütungsart',
+  'Rate / base': 'Satz / Grundgehalt',
+  'Overtime factor': 'Überstundenfaktor',
+  'Salary': 'Gehalt',
+  'Active': 'Aktiv',
+  'Inactive': 'Inaktiv',
+  'Monthly': 'Monatlich',
+  'Hourly': 'Stündlich',
+  'Yes': 'Ja',
+  'No': 'Nein',
+  'yes': 'ja',
+  'Monday': 'Montag',
+  'Tuesday': 'Dienstag',
+  'Wednesday': 'Mittwoch',
+  'Thursday': 'Donnerstag',
+  'Friday': 'Freitag',
+  'Saturday': 'Samstag',
+  'Sunday': 'Sonntag',
+};
+
+export const EXPORT_LABELS: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = { en: {}, de: DE };
+
+/** The export word `english` in the language of `locale` ('de-AT' → German). */
+export function exportLabel(locale: string | null | undefined, english: string): string {
+  const language = locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
+  return EXPORT_LABELS[language][english] ?? english;
+}
+
+/** The columns with their headers in the language of `locale`. */
+export function localizeColumns<C extends { header: string }>(columns: readonly C[], locale: string | null | undefined): C[] {
+  return columns.map((c) => ({ ...c, header: exportLabel(locale, c.header) }));
+}
