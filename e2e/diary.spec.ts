@@ -70,7 +70,9 @@ test('a manager corrects and deletes a session in the Work diary, exports the da
   await loginAs(page, USERS.manager);
   await page.getByRole('banner').getByRole('link', { name: 'Work diary' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Work diary' })).toBeVisible();
-  await page.getByRole('button', { name: 'Previous month' }).click();
+  // An empty current month (the first of a month) opens on the last month with data by itself.
+  await page.waitForURL(/\/diary(\?month=\d{4}-\d{2})?$/);
+  if (!page.url().endsWith(`month=${month}`)) await page.getByRole('button', { name: 'Previous month' }).click();
   await expect(page).toHaveURL(new RegExp(`/diary\\?month=${month}$`));
   const overviewTable = page.getByRole('table', { name: /^Users for / });
   await expect(overviewTable.getByRole('link', { name: 'Alice Example' })).toBeVisible();

@@ -115,7 +115,11 @@ test('admin makes a note required for alice: her stop without a note is refused 
     await stopWork.click();
     const noteModal = alicePage.getByRole('dialog', { name: 'Note' });
     await noteModal.getByRole('button', { name: 'Stop' }).click();
-    await expect(noteModal.getByRole('alert')).toContainText('A note is required: describe the work done in this session.');
+    // The note is marked required before the stop, and the one message sits under the field.
+    const noteField = noteModal.getByRole('textbox', { name: 'Note' });
+    await expect(noteField).toHaveAttribute('required', '');
+    await expect(noteField).toHaveAttribute('aria-invalid', 'true');
+    await expect(noteModal.getByText('Add a note to stop the timer.')).toHaveCount(1);
     await alicePage.screenshot({ path: `${SCREENSHOTS}/settings-stop-refused.png` });
     const still = await json<{ running: Entry | null }>(await alice.get('/api/timer'), 200);
     expect(still.running).toMatchObject({ id: running.running!.id, stoppedAt: null, note: '' }); // refused: nothing stored

@@ -157,9 +157,10 @@ test("the customer page's At work button runs the same timer as the header, and 
     await panel.getByRole('button', { name: 'Stop work' }).click();
     const note = page.getByRole('dialog', { name: 'Note' });
     await note.getByRole('button', { name: 'Stop', exact: true }).click();
-    const refusal = note.getByRole('alert');
-    await expect(refusal).toContainText('A note is required');
-    await expect(refusal.getByRole('button', { name: 'Add a note' })).toBeVisible();
+    // Marked required before the stop; one message under the field, and the choices.
+    await expect(note.getByRole('textbox', { name: 'Note' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(note.getByText('Add a note to stop the timer.')).toHaveCount(1);
+    const refusal = note.getByRole('group', { name: 'What now?' });
     await page.screenshot({ path: `${SCREENSHOTS}/timer-stop-refused.png` });
 
     // Keep the timer running: the dialog closes, the timer still runs.
@@ -170,7 +171,7 @@ test("the customer page's At work button runs the same timer as the header, and 
     // Discard the session: confirm, and nothing is saved.
     await page.getByRole('banner').getByRole('button', { name: 'Stop work' }).click();
     await note.getByRole('button', { name: 'Stop', exact: true }).click();
-    await note.getByRole('alert').getByRole('button', { name: 'Discard the session' }).click();
+    await note.getByRole('group', { name: 'What now?' }).getByRole('button', { name: 'Discard the session' }).click();
     const confirm = page.getByRole('dialog', { name: 'Discard this session?' });
     await confirm.getByRole('button', { name: 'Discard session' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -7,6 +7,7 @@ import { FullPageSpinner } from '../components/spinner';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { getSetupStatus } from '../features/setup/api/setup';
 import { ADMIN_ROLES, MANAGER_ROLES } from '../lib/current-user';
+import { importWithRetry } from '../lib/lazy-retry';
 import { AppLayout } from './layout';
 import { AppRoot } from './root';
 
@@ -18,14 +19,14 @@ async function setupFirst() {
 
 /** Each page is its own chunk, loaded when its route is first visited. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return async () => ({ Component: (await load())[name] });
+  return async () => ({ Component: (await importWithRetry(load))[name] });
 }
 
 /** The customer page with the timer's At work button and badge in its slot under the contact details. */
 async function customerPageWithAtWork() {
   const [{ CustomerPage }, { AtWorkPanel }] = await Promise.all([
-    import('../features/customers/pages/customer-page'),
-    import('../features/timer/components/at-work-panel'),
+    importWithRetry(() => import('../features/customers/pages/customer-page')),
+    importWithRetry(() => import('../features/timer/components/at-work-panel')),
   ]);
   return { Component: () => <CustomerPage renderAtWork={(customer) => <AtWorkPanel customer={customer} />} /> };
 }
@@ -33,8 +34,8 @@ async function customerPageWithAtWork() {
 /** The Work diary's users list with the live "At work now" list under it. */
 async function diaryPageWithAtWork() {
   const [{ DiaryPage }, { AtWorkCard }] = await Promise.all([
-    import('../features/diary/pages/diary-page'),
-    import('../features/users/components/at-work-card'),
+    importWithRetry(() => import('../features/diary/pages/diary-page')),
+    importWithRetry(() => import('../features/users/components/at-work-card')),
   ]);
   return { Component: () => <DiaryPage aside={<AtWorkCard />} /> };
 }

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { serverUp } from '../lib/lazy-retry';
 import { isApiError } from '../lib/api-client';
 import { env } from '../config/env';
 import { Button } from './button';
@@ -11,12 +13,13 @@ import { translate as t } from '../lib/i18n/i18n';
 /** Route `errorElement`: whatever a page threw while rendering or loading. */
 export function RouteError() {
   const error = useRouteError();
+  // After a deploy, the old page may ask for a code chunk that no longer exists.
+  const staleBundle = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  useReloadWhenServerBack(staleBundle);
   if ((isRouteErrorResponse(error) && error.status === 404) || isApiError(error, 404)) return <NotFound />;
   if ((isRouteErrorResponse(error) && error.status === 403) || isApiError(error, 403)) {
     return <Forbidden message={isApiError(error) ? error.message : undefined} />;
   }
-  // After a deploy, the old page may ask for a code chunk that no longer exists.
-  const staleBundle = error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
   if (env.isDev) console.error(error);
   return (
     <StatusPage
@@ -34,4 +37,17 @@ export function RouteError() {
       actions={<Button variant="primary" onClick={() => window.location.reload()}>{t('Reload page')}</Button>}
     />
   );
+}
+
+/** A page whose code could not be fetched (server down) comes back by itself once the server answers. */
+function useReloadWhenServerBack(enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    const timer = setInterval(() => {
+      void serverUp().then((up) => {
+        if (up) window.location.reload();
+      });
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [enabled]);
 }

@@ -1,5 +1,5 @@
-import { dayFigures, type WorkEntry } from '@workdiary/shared';
-import { useState } from 'react';
+import { addDays, dayFigures, type WorkEntry } from '@workdiary/shared';
+import { useEffect, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/empty-state';
@@ -8,7 +8,7 @@ import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useServerNow } from '../../../components/entries/use-now';
 import { ErrorState } from '../../../components/error-state';
 import { IconButton } from '../../../components/icon-button';
-import { HistoryIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { ChevronLeftIcon, ChevronRightIcon, HistoryIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
 import { Modal } from '../../../components/modal';
 import { Spinner } from '../../../components/spinner';
 import { TabPanel, Tabs } from '../../../components/tabs';
@@ -30,7 +30,28 @@ export type DayModalProps = {
   /** Add, edit and delete (managers, or the user's own diary: the entries API decides the rest). */
   canWrite: boolean;
   onClose: () => void;
+  /** Previous / next day inside the dialog (buttons, and ← / → outside fields and tabs). */
+  onDateChange?: (date: string) => void;
 };
+
+/** ← / → move a day, unless the key belongs to a field, a tab list or a dialog opened above. */
+function useDayKeys(date: string, onDateChange: ((date: string) => void) | undefined) {
+  useEffect(() => {
+    if (!onDateChange) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      if (target?.closest('input, textarea, select, [role="tablist"], [contenteditable="true"]')) return;
+      const dialogs = document.querySelectorAll('[role="dialog"]');
+      if (!dialogs[dialogs.length - 1]?.classList.contains('diary-day-modal')) return;
+      event.preventDefault();
+      onDateChange?.(addDays(date, event.key === 'ArrowLeft' ? -1 : 1));
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [date, onDateChange]);
+}
 
 // A function: the labels follow the active language.
 const tabs = () => [
@@ -44,7 +65,8 @@ export function DayModal(props: DayModalProps) {
   return <DayDialog {...props} date={props.date} />;
 }
 
-function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date: string }) {
+function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModalProps & { date: string }) {
+  useDayKeys(date, onDateChange);
   const [tab, setTab] = useState<string>('sessions');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WorkEntry | null>(null);
@@ -136,6 +158,12 @@ function DayDialog({ user, date, tz, canWrite, onClose }: DayModalProps & { date
         className="diary-day-modal"
         headerActions={
           <>
+            {onDateChange ? (
+              <>
+                <IconButton label={t('Previous day')} icon={<ChevronLeftIcon size={18} />} onClick={() => onDateChange(addDays(date, -1))} aria-keyshortcuts="ArrowLeft" />
+                <IconButton label={t('Next day')} icon={<ChevronRightIcon size={18} />} onClick={() => onDateChange(addDays(date, 1))} aria-keyshortcuts="ArrowRight" />
+              </>
+            ) : null}
             <ExportButton size="sm" label={t('Export this day')} onExport={() => downloadDay(user, date)} />
             {canWrite ? <IconButton label={t('Add session')} tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} /> : null}
           </>

@@ -30,8 +30,9 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
       header: t('Date'),
       rowHeader: true,
       cell: (d) => (
-        <button type="button" className="diary-date-link" onClick={() => onOpenDay(d.date)} aria-label={t('Open {value1}', { value1: longDate(d.date) })}>
-          {shortDate(d.date)}
+        // The visible date starts the accessible name (WCAG 2.5.3), the full day follows for screen readers.
+        <button type="button" className="diary-date-link" onClick={() => onOpenDay(d.date)}>
+          {shortDate(d.date)}<span className="visually-hidden"> {t('Open {value1}', { value1: longDate(d.date) })}</span>
         </button>
       ),
       footer: t('Month total'),
@@ -56,14 +57,15 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
       key: 'total',
       header: t('Total'),
       align: 'right',
-      cell: (d) => (d.totalMinutes > 0 || d.running ? hours(d.totalMinutes) : <span className="muted">0:00</span>),
+      // A day still to come is not a day without work: say so instead of 0:00.
+      cell: (d) => (d.date > today ? <span className="muted diary-future">{t('upcoming')}</span> : d.totalMinutes > 0 || d.running ? hours(d.totalMinutes) : <span className="muted">0:00</span>),
       footer: totals ? <span data-testid="month-total">{hours(totals.totalMinutes)}</span> : undefined,
     },
     {
       key: 'extra',
       header: t('Extra'),
       align: 'right',
-      cell: (d) => (d.extraMinutes > 0 ? <strong className="diary-extra">{hours(d.extraMinutes)}</strong> : <span className="muted">0:00</span>),
+      cell: (d) => (d.date > today ? <span className="muted">—</span> : d.extraMinutes > 0 ? <strong className="diary-extra">{hours(d.extraMinutes)}</strong> : <span className="muted">0:00</span>),
       footer: totals ? <span data-testid="month-extra">{hours(totals.extraMinutes)}</span> : undefined,
     },
     {
@@ -83,7 +85,7 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
       error={error}
       onRetry={onRetry}
       skeletonRows={10}
-      rowClassName={(d) => cx(isWeekend(d.date) && 'row--weekend', d.date === today && 'row--today', d.flagged && 'diary-row--flagged') || undefined}
+      rowClassName={(d) => cx(isWeekend(d.date) && 'row--weekend', d.date === today && 'row--today', d.date > today && 'row--future', d.flagged && 'diary-row--flagged') || undefined}
       className="diary-days"
     />
   );

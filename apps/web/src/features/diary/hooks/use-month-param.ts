@@ -1,7 +1,8 @@
 import { currentMonth, MonthSchema } from '@workdiary/shared';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../../lib/current-user';
+import { shiftMonth } from '../../../lib/month';
 import { serverNow } from '../../../lib/server-clock';
 
 /**
@@ -42,4 +43,26 @@ export function useDayParam(): [day: string | null, setDay: (day: string | null)
     [setParams],
   );
   return [day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null, setDay];
+}
+
+/**
+ * On the first of a month the current month is still empty: with no month in the URL and nothing
+ * recorded yet (`empty`), the page opens the previous month instead (once, replacing the entry).
+ */
+export function useOpenLastMonthWithData(empty: boolean | undefined): void {
+  const me = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const implicit = params.get('month') === null;
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || !implicit || empty === undefined) return;
+    done.current = true;
+    if (!empty) return;
+    const previous = shiftMonth(currentMonth(me.organization.timeZone, new Date(serverNow())), -1);
+    setParams((current) => {
+      const copy = new URLSearchParams(current);
+      copy.set('month', previous);
+      return copy;
+    }, { replace: true });
+  }, [implicit, empty, me.organization.timeZone, setParams]);
 }

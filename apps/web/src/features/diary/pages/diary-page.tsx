@@ -10,7 +10,7 @@ import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-use
 import { downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
 import { ExportButton } from '../components/export-button';
-import { useMonthParam } from '../hooks/use-month-param';
+import { useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -27,6 +27,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const [month, setMonth, thisMonth] = useMonthParam();
   const overview = useDiaryOverview(month);
   const data = overview.data;
+  useOpenLastMonthWithData(data ? data.totals.totalMinutes === 0 : undefined);
   const currency = data?.currency ?? 'EUR';
   const showingMonth = data?.month === month;
 

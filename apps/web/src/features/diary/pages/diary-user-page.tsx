@@ -16,7 +16,7 @@ import { useDiaryUserMonth } from '../api/get-user-month';
 import { DayModal } from '../components/day-modal';
 import { ExportButton } from '../components/export-button';
 import { MonthDaysTable } from '../components/month-days-table';
-import { useDayParam, useMonthParam } from '../hooks/use-month-param';
+import { useDayParam, useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -34,6 +34,7 @@ export function DiaryUserPage() {
   const [day, setDay] = useDayParam();
   const query = useDiaryUserMonth(userId, month);
   const data = query.data;
+  useOpenLastMonthWithData(data ? data.totals.totalMinutes === 0 && !data.items.some((d) => d.running) : undefined);
   const today = todayIn(tz, new Date(serverNow()));
 
   if (query.isError && isApiError(query.error, 404)) {
@@ -107,6 +108,7 @@ export function DiaryUserPage() {
         tz={tz}
         canWrite={isManager || own}
         onClose={() => setDay(null)}
+        onDateChange={setDay}
       />
     </>
   );

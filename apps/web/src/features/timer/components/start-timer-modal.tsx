@@ -72,7 +72,7 @@ function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => 
   const [categoryId, setCategoryId] = useState('');
   const [errors, setErrors] = useState<{ customer?: string; category?: string; note?: string }>({});
 
-  // Pre-fill with the last pair once it is known (never over what the user already chose).
+  // Pre-fill with the last pair once it is known; never after the user touched a field.
   const prefilled = useRef(false);
   const last = recent.pairs.find((p) => !running || p.customer.id !== running.customerId || p.category.id !== running.categoryId);
   useEffect(() => {
@@ -162,6 +162,7 @@ function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => 
           </div>
         ) : null}
         {pairs.length > 0 ? <RecentPairs pairs={pairs} disabled={pending} onPick={(p) => {
+          prefilled.current = true;
           setCustomer(p.customer);
           setCategoryId(p.category.id);
           go(p.customer, p.category.id);
@@ -177,6 +178,7 @@ function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => 
             label={t('Customer')}
             value={customer}
             onChange={(c) => {
+              prefilled.current = true;
               setCustomer(c);
               if (c) setErrors((e) => ({ ...e, customer: undefined }));
               if (customerServerError) resetServer();
@@ -191,6 +193,7 @@ function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => 
           id={categoryFieldId}
           value={categoryId}
           onChange={(id) => {
+            prefilled.current = true;
             setCategoryId(id);
             if (id) setErrors((e) => ({ ...e, category: undefined }));
             if (categoryServerError) resetServer();

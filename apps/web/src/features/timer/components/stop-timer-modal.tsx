@@ -140,10 +140,12 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
               {t('Not saved: {reason} Your note is kept; try again.', { reason: otherError })}
             </div>
           ) : null}
-          {refusal ? (
-            <div className="timer-refusal" role={noteRefused ? undefined : 'alert'}>
-              {/* The missing note already has its message under the field: do not say it twice. */}
-              {noteRefused ? null : <p className="timer-refusal__message">{refusal.message}</p>}
+          {refusal && !noteRefused ? (
+            <p className="timer-refusal__message form-alert" role="alert">{refusal.message}</p>
+          ) : null}
+          {/* A missing note has its one message under the field; the choices follow any refusal. */}
+          {refusal || missing ? (
+            <div className="timer-refusal" role="group" aria-label={t('What now?')}>
               <div className="timer-refusal__actions">
                 <Button size="sm" variant="secondary" onClick={close} disabled={busy}>
                   {t('Keep the timer running')}

@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { use, useEffect } from 'react';
 import { buildUrl } from '../../../lib/api-client';
+import { setApiReachable } from '../../../lib/connection';
 import { CurrentUserContext } from '../../../lib/current-user';
 import { customerAtWorkQueryKey, timerQueryKey } from '../api/timer';
 
@@ -79,7 +80,11 @@ function open(fresh: boolean): EventSource {
       invalidateForEvent(currentClient, data, currentMe);
     });
   }
+  // A dropped stream says the server is gone: the connection banner shows within seconds and
+  // pings until it is back (then failed queries run again and the stream's `ready` refreshes).
+  source.addEventListener('open', () => setApiReachable(true));
   source.addEventListener('error', () => {
+    if (source.readyState !== EventSource.OPEN) setApiReachable(false);
     // EventSource retries by itself unless the server refused (e.g. 401): then try again later.
     if (source.readyState !== EventSource.CLOSED || !connection || connection.source !== source) return;
     connection.retry ??= setTimeout(() => {
