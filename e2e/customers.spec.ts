@@ -72,7 +72,12 @@ test('a manager adds an entry with a new category on a customer’s Working Time
 
   // The range shows the day of the new entry (this month by default).
   const from = page.getByRole('textbox', { name: 'From', exact: true });
-  if ((await from.inputValue()) > day) await from.fill(day);
+  if ((await from.inputValue()) > day) {
+    await from.fill(day);
+    // The old range's rows stay on screen until the new ones arrive: wait for them.
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('.working-time__table--refreshing')).toHaveCount(0);
+  }
   const before = await totalTime(page);
   await page.screenshot({ path: `${SCREENSHOTS}/customer-working-time.png`, fullPage: true });
 
