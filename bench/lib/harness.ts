@@ -1,4 +1,5 @@
 // Shared pieces for benchmarks: a fresh database per engine, the app on it, and timing stats.
+import fs from 'node:fs';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { readEnv } from '../../apps/api/src/config/env.ts';
 import type { Database } from '../../apps/api/src/db/engine.ts';
@@ -53,3 +54,48 @@ export async function time(fn: () => Promise<unknown>, { runs = 30, warmup = 3 }
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 export const fmt = (s: Stats) => `median ${ms(s.median)}  p95 ${ms(s.p95)}  min ${ms(s.min)}  max ${ms(s.max)}  (${s.runs} runs)`;
+
+/**
+ * One run of `fn` with what the process went through meanwhile: wall time, peak resident memory
+ * above the idle level just before (Linux: VmHWM after resetting it through /proc/self/clear_refs;
+ * run with --expose-gc so idle is measured after a collection), and the longest stretch the event
+ * loop was held (the worst lateness of a 1 ms timer).
+ */
+export type RunCost = { ms: number; peakAboveIdleMB: number; loopMaxMs: number };
+
+const MB = 1024 * 1024;
+const statusKb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
+
+export async function measureRun(fn: () => Promise<unknown>): Promise<RunCost> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const idle = statusKb('VmRSS');
+  fs.writeFileSync('/proc/self/clear_refs', '5');
+  let loopMax = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const t = performance.now();
+    loopMax = Math.max(loopMax, t - last - 1);
+    last = t;
+  }, 1);
+  const started = performance.now();
+  try {
+    await fn();
+  } finally {
+    clearInterval(probe);
+  }
+  // A synchronous stretch at the very end (the probe never got to fire after it) counts too.
+  loopMax = Math.max(loopMax, performance.now() - last - 1);
+  const elapsed = performance.now() - started;
+  return { ms: elapsed, peakAboveIdleMB: ((statusKb('VmHWM') - idle) * 1024) / MB, loopMaxMs: Math.max(0, loopMax) };
+}
+
+/** Over several runs: the median time, the highest peak memory and the longest event-loop block. */
+export function summarize(runs: RunCost[]): RunCost {
+  return {
+    ms: stats(runs.map((r) => r.ms)).median,
+    peakAboveIdleMB: Math.max(...runs.map((r) => r.peakAboveIdleMB)),
+    loopMaxMs: Math.max(...runs.map((r) => r.loopMaxMs)),
+  };
+}
