@@ -109,7 +109,9 @@ for (const engine of engines()) {
     const label = `export ${ROWS.toLocaleString('en')} rows, ${engine.name}`;
     printFigure({ figure: `${label}, time (median)`, product: p.ms, reference: r.ms, unit: 'ms', target: '≤ 1.1×' });
     printFigure({ figure: `${label}, peak RSS above idle (max)`, product: p.peakAboveIdleMB, reference: r.peakAboveIdleMB, unit: 'MB', target: 'product ≤ 300 MB' });
-    printFigure({ figure: `${label}, longest event-loop block (max)`, product: p.loopMaxMs, reference: r.loopMaxMs, unit: 'ms', target: 'product ≤ 50 ms' });
+    printFigure({ figure: `${label}, longest event-loop block, wall (max)`, product: p.loopMaxMs, reference: r.loopMaxMs, unit: 'ms', target: 'product ≤ 50 ms' });
+    // On a loaded machine a wait for a core looks like a block; the main thread's CPU shows what was its own.
+    printFigure({ figure: `${label}, longest event-loop block, main-thread CPU (max)`, product: p.loopMaxCpuMs, reference: r.loopMaxCpuMs, unit: 'ms', target: 'product ≤ 50 ms' });
   } finally {
     await bench.close();
   }

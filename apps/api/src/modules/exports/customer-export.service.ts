@@ -39,7 +39,7 @@ type SqlRow = { id: string; startedAt: Date | string; stoppedAt: Date | string; 
  * Rows per query. PGlite runs in-process, so one page's query holds the event loop while it runs:
  * small pages keep every stretch short (measured: bench/export-customer.ts).
  */
-const PAGE = 2_000;
+const PAGE = 1_000;
 
 /**
  * The rows in pages by (startedAt, id), each page its own short query (no transaction or cursor is
@@ -56,7 +56,9 @@ async function* laborPages({ sql, orgId, customerId, start, end, userId }: {
       Prisma.sql`e."stoppedAt" IS NOT NULL`,
       Prisma.sql`e."startedAt" >= ${start.toISOString()}::timestamptz AND e."startedAt" < ${end.toISOString()}::timestamptz`,
       userId !== undefined && Prisma.sql`e."userId" = ${userId}`,
-      after && Prisma.sql`(e."startedAt", e."id") > (${after.startedAt}::timestamptz, ${after.id})`);
+      // The plain `>=` lets the (customerId, startedAt) index start at the cursor; the row
+      // comparison then skips the rows of the cursor's instant already sent.
+      after && Prisma.sql`e."startedAt" >= ${after.startedAt}::timestamptz AND (e."startedAt", e."id") > (${after.startedAt}::timestamptz, ${after.id})`);
     const page: SqlRow[] = await sql.query<SqlRow>(scope.query`
       SELECT e."id", e."startedAt", e."stoppedAt", e."note", u."name" AS "userName", k."name" AS "categoryName"
         FROM "WorkEntry" e
