@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Env } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
+import { createOrgCache, type OrgCache } from './lib/org-cache.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -22,6 +23,8 @@ declare module 'fastify' {
     database: Database;
     env: Env;
     events: EventBus;
+    /** Organisation, customers, categories and work rules per organisation, dropped on change events. */
+    orgCache: OrgCache;
     /** The server clock; tests may replace it. */
     now: () => Date;
   }
@@ -47,7 +50,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.decorate('database', options.database);
   app.decorate('env', options.env);
-  app.decorate('events', options.events ?? createMemoryEventBus());
+  const events = options.events ?? createMemoryEventBus();
+  app.decorate('events', events);
+  app.decorate('orgCache', createOrgCache({ prisma: options.database.prisma, events }));
   app.decorate('now', options.now ?? (() => new Date()));
 
   registerErrorHandling(app);
