@@ -6,10 +6,14 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import type { ScopedQuery } from './scoped-sql.ts';
 
-/** Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand. */
+/**
+ * Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand.
+ * Queries over an organisation's rows are built with `scopedSql` (scoped-sql.ts) and passed whole.
+ */
 export type SqlRunner = {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string | ScopedQuery, params?: unknown[]): Promise<T[]>;
   /** Runs several statements (no parameters) inside one transaction. */
   execInTransaction(statements: string): Promise<void>;
 };
@@ -49,8 +53,8 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     kind: 'pglite',
     prisma,
     sql: {
-      async query<T>(text: string, params: unknown[] = []) {
-        const result = await client.query<T>(text, params);
+      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
+        const result = typeof text === 'string' ? await client.query<T>(text, params) : await client.query<T>(text.text, text.values);
         return result.rows;
       },
       async execInTransaction(statements: string) {
@@ -78,8 +82,8 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     prisma,
     sql: {
-      async query<T>(text: string, params: unknown[] = []) {
-        const result = await pool.query(text, params);
+      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
+        const result = typeof text === 'string' ? await pool.query(text, params) : await pool.query(text.text, text.values);
         return result.rows as T[];
       },
       async execInTransaction(statements: string) {
