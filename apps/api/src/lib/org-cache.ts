@@ -41,10 +41,12 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
   // The read in flight is kept too, so a burst of requests reads an organisation once; an
   // invalidation drops it, so a read that started before a change is not kept after it.
   const entries = new Map<string, Promise<CachedOrg | null>>();
-  const subscribed = new Set<string>();
   const invalidate = (orgId: string) => {
     entries.delete(orgId);
   };
+  events.subscribeAll((orgId, event) => {
+    if (INVALIDATING.has(event.type)) invalidate(orgId);
+  });
 
   async function load(orgId: string): Promise<CachedOrg | null> {
     const [org, customers, categories, rules] = await Promise.all([
@@ -78,12 +80,6 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
     get(orgId) {
       const cached = entries.get(orgId);
       if (cached) return cached;
-      if (!subscribed.has(orgId)) {
-        subscribed.add(orgId);
-        events.subscribe(orgId, (event) => {
-          if (INVALIDATING.has(event.type)) invalidate(orgId);
-        });
-      }
       const loading = load(orgId);
       entries.set(orgId, loading);
       const forget = () => {

@@ -13,8 +13,6 @@ beforeAll(async () => {
   ctx = await setupTestApp();
   a = await createOrg(ctx);
   b = await createOrg(ctx);
-  // The organisation cache subscribes once per organisation for good; let it do so before counting.
-  await Promise.all([ctx.app.orgCache.get(a.orgId), ctx.app.orgCache.get(b.orgId)]);
   // Count live subscriptions, to prove a closed stream lets go of its listener.
   const subscribe = ctx.app.events.subscribe.bind(ctx.app.events);
   vi.spyOn(ctx.app.events, 'subscribe').mockImplementation((orgId, listener) => {

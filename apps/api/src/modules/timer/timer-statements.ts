@@ -1,11 +1,15 @@
 import type { WorkEntry as WireEntry } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 
 /**
  * The timer's writes as single statements: `wd_timer_start` and `wd_timer_stop` (migration
  * 20261201120000_timer_statements) take the user's advisory lock, re-check what the API read from
  * its cache, ask `wd_first_clash` (the one overlap rule) and write the entry with its audit event,
- * all in one round trip and one transaction. Raw SQL: every statement names the organisation.
+ * all in one round trip and one transaction. The functions take the organisation as their first
+ * argument and filter every row by it (they are the tenancy boundary of these two calls); plain
+ * reads go through `scopedSql`.
  */
 export type StatementClash = { id: string; startedAt: string; stoppedAt: string | null; customer: string };
 
@@ -50,18 +54,17 @@ type RunningRow = {
   source: 'TIMER' | 'MANUAL'; flagged: boolean; user_name: string; customer_name: string; category_name: string; category_archived: boolean;
 };
 
-const RUNNING_SQL = /* sql */ `
-SELECT e.id, e."userId" AS user_id, e."customerId" AS customer_id, e."categoryId" AS category_id, e."startedAt" AS started_at,
-       e.note, e.source, e.flagged, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
-FROM "WorkEntry" e
-JOIN "User" u ON u."organizationId" = e."organizationId" AND u.id = e."userId"
-JOIN "Customer" c ON c."organizationId" = e."organizationId" AND c.id = e."customerId"
-JOIN "Category" k ON k."organizationId" = e."organizationId" AND k.id = e."categoryId"
-WHERE e."organizationId" = $1 AND e."userId" = $2 AND e."stoppedAt" IS NULL`;
-
 /** The user's running entry as sent on the wire, by one indexed read (WorkEntry_userId_running_key). */
 export async function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
-  const [r] = await sql.query<RunningRow>(RUNNING_SQL, [orgId, userId]);
+  const scope = scopedSql(orgId);
+  const [r] = await sql.query<RunningRow>(scope.query`
+    SELECT e.id, e."userId" AS user_id, e."customerId" AS customer_id, e."categoryId" AS category_id, e."startedAt" AS started_at,
+           e.note, e.source, e.flagged, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
+    FROM "WorkEntry" e
+    JOIN "User" u ON u."organizationId" = e."organizationId" AND u.id = e."userId"
+    JOIN "Customer" c ON c."organizationId" = e."organizationId" AND c.id = e."customerId"
+    JOIN "Category" k ON k."organizationId" = e."organizationId" AND k.id = e."categoryId"
+    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`);
   if (!r) return null;
   return {
     id: r.id,

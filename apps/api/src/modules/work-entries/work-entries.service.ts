@@ -5,10 +5,11 @@ import {
   type WorkEntry as WireEntry,
   type WorkEntryList,
 } from '@workdiary/shared';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { recordAudit } from './audit.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
@@ -50,18 +51,13 @@ export function resolveFilter(filter: EntryFilter, actor: Actor, tz: string): Re
   return { customerId: filter.customerId, userId: visibleUserId(actor, filter.userId), from, to };
 }
 
-/** The same filter as a SQL fragment (parameters from $2 on; $1 is the organisation). */
-export function filterSql(f: ResolvedFilter, params: unknown[]): string {
-  const parts = ['"organizationId" = $1'];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    parts.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.customerId !== undefined) add('"customerId" = ?', f.customerId);
-  if (f.userId !== undefined) add('"userId" = ?', f.userId);
-  if (f.from) add('"startedAt" >= ?::timestamptz', f.from.toISOString());
-  if (f.to) add('"startedAt" < ?::timestamptz', f.to.toISOString());
-  return parts.join(' AND ');
+/** The same filter as the WHERE of a scoped raw query over "WorkEntry" (alias `e`). */
+export function filterSql(scope: ScopedSql, f: ResolvedFilter): Prisma.Sql {
+  return scope.where('e',
+    f.customerId !== undefined && Prisma.sql`e."customerId" = ${f.customerId}`,
+    f.userId !== undefined && Prisma.sql`e."userId" = ${f.userId}`,
+    f.from && Prisma.sql`e."startedAt" >= ${f.from.toISOString()}::timestamptz`,
+    f.to && Prisma.sql`e."startedAt" < ${f.to.toISOString()}::timestamptz`);
 }
 
 /**
@@ -79,18 +75,13 @@ export async function listEntries({ db, sql, actor, filter, limit, offset, now }
     ...(f.userId !== undefined ? { userId: f.userId } : {}),
     ...(f.from || f.to ? { startedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
-  const params: unknown[] = [actor.orgId];
-  const whereSql = filterSql(f, params);
-  params.push(now.toISOString());
-  const nowParam = `$${params.length}::timestamptz`;
+  const scope = scopedSql(actor.orgId);
   const [rows, agg] = await Promise.all([
     db.workEntry.findMany({ where, include: entryInclude, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit }),
-    sql.query<{ total: number | string; minutes: number | string }>(
-      `SELECT count(*)::int AS total,
-              COALESCE(SUM(GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (COALESCE("stoppedAt", ${nowParam}) - "startedAt")) / 60))), 0)::bigint AS minutes
-         FROM "WorkEntry" WHERE ${whereSql}`,
-      params,
-    ),
+    sql.query<{ total: number | string; minutes: number | string }>(scope.query`
+      SELECT count(*)::int AS total,
+             COALESCE(SUM(GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (COALESCE(e."stoppedAt", ${now.toISOString()}::timestamptz) - e."startedAt")) / 60))), 0)::bigint AS minutes
+        FROM "WorkEntry" e WHERE ${filterSql(scope, f)}`),
   ]);
   const a = agg[0];
   return {
