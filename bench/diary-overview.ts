@@ -4,7 +4,7 @@
 // TEST_DATABASE_URL) PostgreSQL. Prints the p95 and median ratios for four months.
 //   pnpm bench diary            (from the repo root; BENCH_SESSIONS_PER_DAY=3 for ~200,000 entries)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary
-import { addMonths, currentMonth } from '../packages/shared/src/index.ts';
+import { addMonths, currentMonth, DEFAULT_WORK_RULES } from '../packages/shared/src/index.ts';
 import { queryMonthOverview } from '../apps/api/src/modules/diary/diary.sql.ts';
 import { engines, fmt, interleaved, openBench } from './lib/harness.ts';
 import { printFigure } from './lib/report.ts';
@@ -35,7 +35,7 @@ for (const engine of engines()) {
           if (res.statusCode !== 200) throw new Error(`GET /api/diary?month=${month} → ${res.statusCode} ${res.body}`);
           items = (res.json() as { items: unknown[] }).items.length;
         },
-        () => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz }),
+        () => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz, fallbackRequired: DEFAULT_WORK_RULES.requiredMinutes }),
       ], { runs: RUNS });
       if (!http || !sql) throw new Error('no samples');
       console.log(`[diary-overview] ${engine.name} ${month} (${items} users)  GET /api/diary: ${fmt(http)}`);

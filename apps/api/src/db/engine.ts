@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
 
 /**
@@ -32,8 +34,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = options.pglite ?? (await PGlite.create(options.dataDir));
+  let lock: DataDirLock | null = null;
+  let client: PGlite;
+  try {
+    if (options.dataDir) {
+      // The lock sits beside the folder; its parent is all that may be created before holding it.
+      fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+      lock = lockDataDir(options.dataDir);
+      fs.mkdirSync(options.dataDir, { recursive: true });
+    }
+    client = options.pglite ?? (await PGlite.create(options.dataDir));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     kind: 'pglite',
@@ -52,6 +66,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
+      lock?.release();
     },
   };
 }

@@ -49,23 +49,6 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
 const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, date: 12, datetime: 17, time: 8, duration: 10, hours: 9, integer: 9, money: 14 };
 const SUMMED: ColumnKind[] = ['duration', 'hours', 'money'];
 
-/**
- * Wall-clock offset of `tz` at an instant (the shared zone math), remembered per 15 minutes:
- * zone changes fall on quarter hours, and a sheet's rows share a few thousand of them.
- */
-function offsetFinder(tz: string) {
-  const cache = new Map<number, number>();
-  return (ms: number): number => {
-    const bucket = Math.floor(ms / 900_000);
-    let offset = cache.get(bucket);
-    if (offset === undefined) {
-      offset = zoneOffsetMs(bucket * 900_000, tz);
-      cache.set(bucket, offset);
-    }
-    return offset;
-  };
-}
-
 const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel serial date
 
 export function moneyFormat(currency: string): string {
@@ -89,7 +72,7 @@ export const MAX_TEXT_WIDTH = 60;
  * value becomes the number in its cell.
  */
 export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currency?: string }) {
-  const offsetAt = offsetFinder(spec.tz);
+  const { tz } = spec;
   const money = moneyFormat(spec.currency ?? 'EUR');
   const moneyDigits = currencyFractionDigits(spec.currency ?? 'EUR');
   const toNumber = (kind: ColumnKind, raw: string | number | Date): number => {
@@ -98,7 +81,7 @@ export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currenc
       case 'datetime':
       case 'time': {
         const ms = raw instanceof Date ? raw.getTime() : new Date(raw).getTime();
-        const serial = (ms + offsetAt(ms)) / 86_400_000 + EXCEL_EPOCH_DAYS;
+        const serial = (ms + zoneOffsetMs(ms, tz)) / 86_400_000 + EXCEL_EPOCH_DAYS; // shared zone math, cached per zone
         return kind === 'date' ? Math.floor(serial) : kind === 'time' ? serial - Math.floor(serial) : serial;
       }
       case 'duration': return Number(raw) / 1440;
