@@ -13,24 +13,24 @@ started_all=$SECONDS
 
 # together NAME FUNCTION [NAME FUNCTION …]: runs the functions at once, each into its own log.
 together() {
-  local names=() pids=() logs=() starts=()
+  local names=() pids=() logs=()
   echo
   while [ $# -gt 0 ]; do
     local log="$results/step-${#names[@]}.log"
     echo "━━ started: $1"
-    ( "$2" ) >"$log" 2>&1 &
-    names+=("$1"); pids+=($!); logs+=("$log"); starts+=("$SECONDS")
+    ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; exit "$status" ) >"$log" 2>&1 &
+    names+=("$1"); pids+=($!); logs+=("$log")
     shift 2
   done
   for i in "${!pids[@]}"; do
     local status=0
     wait "${pids[$i]}" || status=$?
     echo
-    echo "━━ ${names[$i]} (finished $((SECONDS - started_all)) s after the start)"
+    echo "━━ ${names[$i]} ($(cat "${logs[$i]}.seconds") s)"
     cat "${logs[$i]}"
     if [ "$status" -ne 0 ]; then failed_steps+=("${names[$i]}"); fi
+    rm -f "${logs[$i]}" "${logs[$i]}.seconds"
   done
-  rm -f "${logs[@]}"
 }
 
 vitest_json() { # package-filter label [env...]
