@@ -4,6 +4,7 @@ import { switchTimer } from './timer-switch.service.ts';
 
 /** Switching customers in one step (stop with the note + start, atomically). */
 export default async function timerSwitchRoutes(app: App) {
+  const deps = { sql: app.database.sql, orgs: app.orgCache };
   app.post('/timer/switch', {
     schema: {
       tags: ['timer'],
@@ -15,9 +16,9 @@ export default async function timerSwitchRoutes(app: App) {
     },
   }, async (request, reply) => {
     const result = await switchTimer({
-      db: request.db,
+      deps,
       orgId: request.auth.orgId,
-      userId: request.auth.userId,
+      user: { id: request.auth.userId, name: request.auth.name },
       note: request.body.note,
       customerId: request.body.customerId,
       categoryId: request.body.categoryId,

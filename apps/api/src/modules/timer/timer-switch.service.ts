@@ -1,18 +1,14 @@
-import { AppError, type WorkEntry as WireEntry } from '@workdiary/shared';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { AppError, localTimeOf, type WorkEntry as WireEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
-import type { ScopedDb } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
-import { isPrismaError } from '../../lib/prisma-errors.ts';
-import { recordAudit } from '../work-entries/audit.ts';
-import { enforceRules, loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
-import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
-import { alreadyRunning, assertNoFinishedEntryCovers, TX_OPTIONS } from './timer.service.ts';
+import { checkRules, settleClash } from '../work-entries/entry-rules.ts';
+import { readRunning, type StartOutcome, type StopOutcome } from './timer-statements.ts';
+import { clashOf, orgOrThrow, usableForStart, type TimerDeps } from './timer.service.ts';
 
 export type SwitchTimerOptions = {
-  db: ScopedDb;
+  deps: TimerDeps;
   orgId: string;
-  userId: string;
+  user: { id: string; name: string };
   note: string;
   customerId: string;
   categoryId: string;
@@ -20,64 +16,63 @@ export type SwitchTimerOptions = {
   events?: EventBus;
 };
 
+type SwitchOutcome = { status: 'ok' } | ({ step: 'stop' } & StopOutcome) | ({ step: 'start' } & StartOutcome);
+
 /**
  * "Switch to this customer": stops the running session with its note and starts the next one at
- * the same server instant, in ONE transaction, so there is never a gap, a second running timer,
- * or a stopped session without its successor. The checks and errors are those of stop and start
+ * the same server instant, as ONE statement (`wd_timer_switch`, which runs `wd_timer_stop` and
+ * `wd_timer_start` under a savepoint), so there is never a gap, a second running timer, or a
+ * stopped session without its successor. The checks and errors are those of stop and start
  * (TIMER_NOT_RUNNING, the work rules' 422s, ENTRY_OVERLAP, MODULE_DISABLED, CUSTOMER_ARCHIVED,
- * CATEGORY_ARCHIVED, NOT_FOUND); when any refuses, nothing changes.
+ * CATEGORY_ARCHIVED, NOT_FOUND); when one refuses, nothing changes.
  */
-export async function switchTimer({ db, orgId, userId, note, customerId, categoryId, now, events }: SwitchTimerOptions): Promise<{ stopped: WireEntry; running: WireEntry }> {
-  const org = await db.organization.findFirst({ where: { id: orgId }, select: { clientTimer: true, timeZone: true } });
-  if (!org) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
-  if (!org.clientTimer) throw new AppError('MODULE_DISABLED', 'The Client Timer module is switched off. An administrator can switch it on in Settings → Modules.');
-  const customer = await db.customer.findFirst({ where: { id: customerId }, select: { name: true, archived: true } });
-  if (!customer) throw new AppError('NOT_FOUND', 'This customer does not exist.');
-  if (customer.archived) throw new AppError('CUSTOMER_ARCHIVED', `${customer.name} is archived: time cannot be tracked for it.`);
-  const category = await db.category.findFirst({ where: { id: categoryId }, select: { name: true, archived: true } });
-  if (!category) throw new AppError('NOT_FOUND', 'This category does not exist.');
-  if (category.archived) throw new AppError('CATEGORY_ARCHIVED', `The category "${category.name}" was deleted. Choose another one.`);
-
+export async function switchTimer({ deps, orgId, user, note, customerId, categoryId, now, events }: SwitchTimerOptions): Promise<{ stopped: WireEntry; running: WireEntry }> {
+  const first = await orgOrThrow(deps.orgs, orgId);
+  const { org, customer, category } = await usableForStart(deps, first, customerId, categoryId);
+  const current = await readRunning(deps.sql, orgId, user.id);
+  if (!current) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+  const rules = org.rulesFor(user.id);
   const trimmed = note.trim();
-  let result: { stopped: WireEntry; running: WireEntry };
-  try {
-    result = await db.$transaction(async (tx) => {
-      await lockUserEntries(tx, userId);
-      const current = await tx.workEntry.findFirst({ where: { userId, stoppedAt: null }, include: entryInclude });
-      if (!current) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
-      const rules = await loadRules(tx, userId);
-      const { flagged } = await enforceRules({
-        tx,
-        rules,
-        entry: { userId, startedAt: current.startedAt, stoppedAt: now, note: trimmed, excludeEntryId: current.id },
-        path: 'timer-stop',
-        now,
-      });
-      const stoppedRow = await tx.workEntry.update({
-        where: { id: current.id },
-        data: { stoppedAt: now, note: trimmed, flagged, stoppedById: userId, updatedById: userId },
-        include: entryInclude,
-      });
-      const stopped = toWireEntry(stoppedRow);
-      await recordAudit(tx, { actorId: userId, action: 'STOP', entityId: current.id, before: toWireEntry(current), after: stopped });
+  const { flagged } = checkRules({
+    rules, path: 'timer-stop', now,
+    entry: { userId: user.id, startedAt: new Date(current.startedAt), stoppedAt: now, note: trimmed, excludeEntryId: current.id },
+  });
+  checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
 
-      if (!rules.allowOverlap) await assertNoFinishedEntryCovers(tx, userId, now, org.timeZone);
-      const startedRow = await tx.workEntry.create({
-        data: {
-          id: newId(), userId, customerId, categoryId, startedAt: now, stoppedAt: null, note: '', source: 'TIMER', createdById: userId,
-        } as Prisma.WorkEntryUncheckedCreateInput,
-        include: entryInclude,
-      });
-      const running = toWireEntry(startedRow);
-      await recordAudit(tx, { actorId: userId, action: 'START', entityId: startedRow.id, before: null, after: running });
-      return { stopped, running };
-    }, TX_OPTIONS);
-  } catch (err) {
-    // Another tab started a timer between our stop and start: the partial unique index refused it.
-    if (!isPrismaError(err, 'P2002')) throw err;
-    throw await alreadyRunning(db, userId, org.timeZone);
+  const stopped: WireEntry = { ...current, stoppedAt: now.toISOString(), note: trimmed, flagged };
+  const running: WireEntry = {
+    id: newId(), userId: user.id, customerId, categoryId, startedAt: now.toISOString(), stoppedAt: null, note: '', source: 'TIMER', flagged: false,
+    user: { id: user.id, name: user.name },
+    customer: { id: customerId, name: customer.name },
+    category: { id: categoryId, name: category.name, archived: false },
+  };
+  const rows = await deps.sql.query<{ r: unknown }>(
+    'SELECT wd_timer_switch($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13, $14, $15::jsonb) AS r',
+    [orgId, user.id, now.toISOString(), !rules.allowOverlap,
+      current.id, trimmed, flagged, newId(), JSON.stringify(current), JSON.stringify(stopped),
+      running.id, customerId, categoryId, newId(), JSON.stringify(running)],
+  );
+  const raw = rows[0]?.r;
+  const result = (typeof raw === 'string' ? JSON.parse(raw) : raw) as SwitchOutcome;
+
+  if ('step' in result) {
+    if (result.status === 'not_running') throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+    if (result.status === 'overlap') {
+      settleClash(clashOf(result), org.timeZone);
+    }
+    if (result.status === 'stale') {
+      deps.orgs.invalidate(orgId);
+      throw new AppError('CUSTOMER_ARCHIVED', 'The customer or category was archived meanwhile. Choose another one.');
+    }
+    if (result.status === 'running') {
+      const since = result.startedAt ? localTimeOf(new Date(result.startedAt), org.timeZone) : null;
+      throw new AppError('TIMER_ALREADY_RUNNING', since && result.customer
+        ? `A timer is already running (${result.customer}, since ${since}). Stop it before starting another.`
+        : 'A timer is already running. Stop it before starting another.');
+    }
+    throw new Error(`wd_timer_switch answered ${JSON.stringify(result)}`);
   }
-  events?.publish(orgId, { type: 'timer.stopped', userId, entryId: result.stopped.id, customerId: result.stopped.customerId });
-  events?.publish(orgId, { type: 'timer.started', userId, entryId: result.running.id, customerId });
-  return result;
+  events?.publish(orgId, { type: 'timer.stopped', userId: user.id, entryId: stopped.id, customerId: stopped.customerId });
+  events?.publish(orgId, { type: 'timer.started', userId: user.id, entryId: running.id, customerId });
+  return { stopped, running };
 }

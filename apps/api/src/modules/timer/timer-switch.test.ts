@@ -22,8 +22,14 @@ const startAcme = () => alice().post('/api/timer/start', { customerId: org.custo
 const switchTo = (body: object) => alice().post('/api/timer/switch', body);
 const toGlobex = (note = 'Acme work done') => ({ note, customerId: org.customers.globex, categoryId: org.categories.support });
 
+/** The organisation cache drops its copy on this event, as after a change through the API. */
+function changed() {
+  ctx.app.events.publish(org.orgId, { type: 'settings.changed', what: 'rules' });
+}
+
 async function setRules(rules: Partial<WorkRules>) {
   await ctx.db.prisma.workRules.updateMany({ where: { organizationId: org.orgId, userId: null }, data: rules });
+  changed();
 }
 
 beforeEach(async () => {
@@ -31,6 +37,7 @@ beforeEach(async () => {
   await ctx.db.prisma.workEntry.deleteMany({});
   await setRules({ noteRequired: false, minSessionMinutes: 0, maxSessionHours: 12, allowOverlap: false });
   await ctx.db.prisma.organization.update({ where: { id: org.orgId }, data: { clientTimer: true } });
+  changed();
 });
 
 describe(`POST /api/timer/switch on ${engineName}`, () => {
@@ -76,19 +83,40 @@ describe(`POST /api/timer/switch on ${engineName}`, () => {
     const first = (await startAcme()).json();
     ctx.clock.now = at(10 * MIN);
     await ctx.db.prisma.customer.update({ where: { id: org.customers.globex }, data: { archived: true } });
+    changed();
     try {
       const archived = await switchTo(toGlobex());
       expect(archived.statusCode).toBe(422);
       expect(archived.json().error.code).toBe('CUSTOMER_ARCHIVED');
     } finally {
       await ctx.db.prisma.customer.update({ where: { id: org.customers.globex }, data: { archived: false } });
+      changed();
     }
     const unknown = await switchTo({ ...toGlobex(), categoryId: other.categories.regular });
     expect(unknown.statusCode).toBe(404);
     await ctx.db.prisma.organization.update({ where: { id: org.orgId }, data: { clientTimer: false } });
+    changed();
     expect((await switchTo(toGlobex())).json().error.code).toBe('MODULE_DISABLED');
     expect((await alice().get('/api/timer')).json().running).toMatchObject({ id: first.id, stoppedAt: null });
     expect(await ctx.db.prisma.workEntry.count()).toBe(1);
+  });
+
+  it('when the start is refused inside the statement, the stop is undone too (all or nothing)', async () => {
+    ctx.clock.now = T0;
+    const first = (await startAcme()).json();
+    // A category archived after the cache was read: the statement's own check refuses the start.
+    await ctx.db.prisma.category.update({ where: { id: org.categories.support }, data: { archived: true } });
+    try {
+      ctx.clock.now = at(10 * MIN);
+      const res = await switchTo(toGlobex());
+      expect(res.statusCode).toBe(422);
+      expect((await alice().get('/api/timer')).json().running).toMatchObject({ id: first.id, stoppedAt: null, note: '' });
+      expect(await ctx.db.prisma.workEntry.count()).toBe(1);
+      expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: first.id, action: 'STOP' } })).toBe(0);
+    } finally {
+      await ctx.db.prisma.category.update({ where: { id: org.categories.support }, data: { archived: false } });
+      changed();
+    }
   });
 
   it('validates the body (400) and needs a session (401)', async () => {
