@@ -81,13 +81,16 @@ describe("DiaryUserPage (a user's month)", () => {
     const table = await screen.findByRole('table', { name: 'Days of the month' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(1 + 28 + 1);
-    expect(rows[2]).toHaveTextContent('02 FebMon08:0018:309:301:30');
+    expect(rows[2]).toHaveTextContent('02 Feb Open Monday, 2 February 2026Mon08:0018:309:301:30');
     expect(rows[3]).toHaveTextContent('Check');
     expect(rows[3]).toHaveClass('diary-row--flagged');
-    expect(rows[5]).toHaveTextContent('05 FebThu22:0024:002:00');
+    expect(rows[5]).toHaveTextContent('05 Feb Open Thursday, 5 February 2026Thu22:0024:002:00');
     expect(rows[7]).toHaveClass('row--weekend'); // Sat 7 Feb
     expect(rows[10]).toHaveClass('row--today');
     expect(rows[10]).toHaveTextContent('Today');
+    // Days still to come are not days without work.
+    expect(rows[11]).toHaveTextContent('upcoming');
+    expect(rows[11]).toHaveClass('row--future');
     expect(rows[29]).toHaveTextContent('Month total11:001:30');
     expect(screen.getByTestId('stat-total')).toHaveTextContent('11:00');
     expect(screen.getByTestId('stat-extra')).toHaveTextContent('1:30');
@@ -123,7 +126,7 @@ describe("DiaryUserPage (a user's month)", () => {
     });
     renderPage(manager);
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-    await user.click(await screen.findByRole('button', { name: 'Open Monday, 2 February 2026' }));
+    await user.click(await screen.findByRole('button', { name: /Open Monday, 2 February 2026/ }));
     expect(screen.getByTestId('where')).toHaveTextContent('?month=2026-02&day=2026-02-02');
     const dialog = await screen.findByRole('dialog', { name: 'Working time' });
     expect(dialog).toHaveTextContent('Alice Example · Monday, 2 February 2026');
