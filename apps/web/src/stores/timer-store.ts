@@ -13,7 +13,7 @@ export type TimerOwner = 'header' | 'panel';
 export type TimerCustomer = { id: string; name: string };
 
 export type TimerDialog =
-  | { kind: 'start'; owner: TimerOwner; /** Fixed customer (the customer page); absent → pick one. */ customer?: TimerCustomer }
+  | { kind: 'start'; owner: TimerOwner; /** Fixed customer (the customer page); absent → pick one. */ customer?: TimerCustomer; /** Pre-selected ("Continue" a session). */ categoryId?: string }
   | { kind: 'stop'; owner: TimerOwner }
   | null;
 
@@ -24,7 +24,7 @@ type TimerUiState = {
   /** Who opened the last dialog: its control takes the focus back when the dialog closes. */
   lastOwner: TimerOwner | null;
   tick: () => void;
-  openStart: (owner: TimerOwner, customer?: TimerCustomer) => void;
+  openStart: (owner: TimerOwner, customer?: TimerCustomer, categoryId?: string) => void;
   openStop: (owner: TimerOwner) => void;
   closeDialog: () => void;
 };
@@ -34,7 +34,7 @@ export const useTimerStore = create<TimerUiState>((set) => ({
   dialog: null,
   lastOwner: null,
   tick: () => set({ now: serverNow() }),
-  openStart: (owner, customer) => set({ dialog: { kind: 'start', owner, customer }, lastOwner: owner, now: serverNow() }),
+  openStart: (owner, customer, categoryId) => set({ dialog: { kind: 'start', owner, customer, categoryId }, lastOwner: owner, now: serverNow() }),
   openStop: (owner) => set({ dialog: { kind: 'stop', owner }, lastOwner: owner, now: serverNow() }),
   closeDialog: () => set({ dialog: null }),
 }));

@@ -19,6 +19,7 @@ import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-use
 import { getServerOffsetMs, serverNow } from '../../../lib/server-clock';
 import { xlsxFallbackName } from '../lib/file-name';
 import { Pager } from './pager';
+import { ContinueButton } from '../../../components/entries/continue-button';
 import { translate as t } from '../../../lib/i18n/i18n';
 
 export const WORKING_TIME_PAGE_SIZE = 50;
@@ -138,6 +139,7 @@ export function WorkingTime({ customer }: { customer: Customer }) {
       width: '1%',
       cell: (e) => canChange(e) ? (
         <span className="row wt-actions">
+          <ContinueButton entry={e} />
           <IconButton label={t('Edit entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
           {e.stoppedAt ? (
             <IconButton label={t('Delete entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />

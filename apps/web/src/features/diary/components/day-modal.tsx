@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/empty-state';
+import { ContinueButton } from '../../../components/entries/continue-button';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useServerNow } from '../../../components/entries/use-now';
@@ -135,6 +136,7 @@ function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModal
       width: '1%',
       cell: (e) => (
         <span className="row diary-actions">
+          <ContinueButton entry={e} />
           <IconButton label={t('History of {value1}', { value1: label(e) })} size="sm" icon={<HistoryIcon size={16} />} onClick={() => setHistoryOf(e)} />
           {canWrite ? (
             <IconButton label={t('Edit {value1}', { value1: label(e) })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />

@@ -26,6 +26,8 @@ export type StartTimerModalProps = {
   customer?: TimerCustomer;
   /** A timer already runs: the dialog switches (stop it with a note, start this one, in one step). */
   running?: WorkEntry | null;
+  /** Pre-selected category ("Continue" on a finished session). */
+  categoryId?: string;
 };
 
 /**
@@ -33,19 +35,21 @@ export type StartTimerModalProps = {
  * (pre-filled likewise), or one click on a recent pair → Submit. While a timer runs it becomes
  * "Switch": the running session's note is asked for too, and the server stops and starts at once.
  */
-export function StartTimerModal({ onClose, customer: fixedCustomer, running = null }: StartTimerModalProps) {
-  if (running) return <SwitchForm onClose={onClose} fixedCustomer={fixedCustomer} running={running} />;
-  return <StartForm onClose={onClose} fixedCustomer={fixedCustomer} running={null} />;
+export function StartTimerModal({ onClose, customer: fixedCustomer, running = null, categoryId }: StartTimerModalProps) {
+  if (running) return <SwitchForm onClose={onClose} fixedCustomer={fixedCustomer} running={running} initialCategory={categoryId} />;
+  return <StartForm onClose={onClose} fixedCustomer={fixedCustomer} running={null} initialCategory={categoryId} />;
 }
 
-function SwitchForm(props: { onClose: () => void; fixedCustomer?: TimerCustomer; running: WorkEntry }) {
+function SwitchForm(props: { onClose: () => void; fixedCustomer?: TimerCustomer; running: WorkEntry; initialCategory?: string }) {
   const draft = useNoteDraft(props.running.id);
   return <StartForm {...props} draft={draft} />;
 }
 
 type Draft = ReturnType<typeof useNoteDraft>;
 
-function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => void; fixedCustomer?: TimerCustomer; running: WorkEntry | null; draft?: Draft }) {
+function StartForm({ onClose, fixedCustomer, running, draft, initialCategory }: {
+  onClose: () => void; fixedCustomer?: TimerCustomer; running: WorkEntry | null; draft?: Draft; initialCategory?: string;
+}) {
   const t = useT();
   const formId = useId();
   const me = useCurrentUser();
@@ -69,7 +73,7 @@ function StartForm({ onClose, fixedCustomer, running, draft }: { onClose: () => 
   });
   const pending = start.isPending || switchTimer.isPending;
   const [customer, setCustomer] = useState<CustomerOption | null>(fixedCustomer ?? null);
-  const [categoryId, setCategoryId] = useState('');
+  const [categoryId, setCategoryId] = useState(initialCategory ?? '');
   const [errors, setErrors] = useState<{ customer?: string; category?: string; note?: string }>({});
 
   // Pre-fill with the last pair once it is known; never after the user touched a field.

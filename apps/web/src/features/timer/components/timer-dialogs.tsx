@@ -52,7 +52,7 @@ export function TimerDialogs({ owner }: { owner: TimerOwner }) {
 
   const orphanDialog = orphan ? <StoppedElsewhereDialog entryId={orphan.entryId} note={orphan.note} onClose={() => setOrphan(null)} /> : null;
   if (!dialog) return orphanDialog;
-  if (dialog.kind === 'start') return <StartTimerModal customer={dialog.customer} running={running} onClose={closeDialog} />;
+  if (dialog.kind === 'start') return <StartTimerModal customer={dialog.customer} categoryId={dialog.categoryId} running={running} onClose={closeDialog} />;
   if (!running) return orphanDialog;
   return <StopTimerModal key={running.id} running={running} onClose={closeDialog} timeZone={timeZone} />;
 }

@@ -90,6 +90,7 @@ export const de: Catalog = {
   'Client Timer': 'Kunden-Timer',
   'Close': 'Schließen',
   'Connection lost — retrying…': 'Verbindung unterbrochen — neuer Versuch…',
+  'Continue {customer}, {category}': '{customer}, {category} fortsetzen',
   'Contact details': 'Kontaktdaten',
   'Copied': 'Kopiert',
   'Copy': 'Kopieren',
