@@ -28,15 +28,17 @@ const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, 
   import('./lib/pg-events.ts'),
 ]);
 const database: Database = await databaseOpening.catch(fail);
-const migrated = await migrateDatabase(database).catch(async (err: unknown) => {
+// Instances starting together on one PostgreSQL take turns: one migrates (and seeds), the others
+// then find nothing left to do.
+const { migrated, seeded } = await database.exclusive(async () => {
+  const result = await migrateDatabase(database);
+  const seed = env.SEED_DEMO && (await isDatabaseEmpty(database.prisma));
+  if (seed) await seedDemo(database.prisma);
+  return { migrated: result, seeded: seed };
+}).catch(async (err: unknown) => {
   await database.close();
   return fail(err);
 });
-let seeded = false;
-if (env.SEED_DEMO && (await isDatabaseEmpty(database.prisma))) {
-  await seedDemo(database.prisma);
-  seeded = true;
-}
 
 // The bus is made before the app (the app takes it) but only logs later, through the app's logger.
 const started: { app?: App } = {};

@@ -22,8 +22,16 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
   sql: SqlRunner;
+  /**
+   * Runs `fn` while holding the database-wide start-up lock (PostgreSQL: an advisory lock), so
+   * instances starting together migrate and seed one after the other. PGlite has one process.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** pg_advisory_lock key of the start-up lock ("wdstart" in ASCII, within int8). */
+const STARTUP_LOCK = 0x7764737461727400n.toString();
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string }
@@ -63,6 +71,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
         });
       },
     },
+    exclusive: (fn) => fn(),
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
@@ -99,6 +108,19 @@ async function openPostgres(url: string): Promise<Database> {
           conn.release();
         }
       },
+    },
+    async exclusive(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+        }
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await prisma.$disconnect();
