@@ -22,10 +22,9 @@ try {
 // the application's modules, the two slow parts of a start.
 const databaseOpening = openFromEnv(env);
 databaseOpening.catch(() => undefined);
-const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { createPgEventBus }] = await Promise.all([
+const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }] = await Promise.all([
   import('./app.ts'),
   import('./db/seed.ts'),
-  import('./lib/pg-events.ts'),
 ]);
 const database: Database = await databaseOpening.catch(fail);
 // Instances starting together on one PostgreSQL take turns: one migrates (and seeds), the others
@@ -44,7 +43,7 @@ const { migrated, seeded } = await database.exclusive(async () => {
 const started: { app?: App } = {};
 // Several instances may share a PostgreSQL database: live events go through LISTEN/NOTIFY there.
 const events: EventBus | undefined = env.DATABASE_URL
-  ? await createPgEventBus({
+  ? await (await import('./lib/pg-events.ts')).createPgEventBus({
     url: env.DATABASE_URL,
     sql: database.sql,
     log: { warn: (obj, msg) => started.app?.log.warn(obj, msg), error: (obj, msg) => started.app?.log.error(obj, msg) },
