@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Env, TrustProxy } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
+import { createOrgCache, type OrgCache } from './lib/org-cache.ts';
 import { databaseRateLimitStore } from './lib/rate-limit-store.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     database: Database;
     env: Env;
     events: EventBus;
+    /** Organisation, customers, categories and work rules per organisation, dropped on change events. */
+    orgCache: OrgCache;
     /** Set by the server while it shuts down: GET /api/ready then answers 503. */
     lifecycle: { draining: boolean };
     /** The server clock; tests may replace it. */
@@ -60,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('env', options.env);
   const events = options.events ?? createMemoryEventBus();
   app.decorate('events', events);
+  app.decorate('orgCache', createOrgCache({ prisma: options.database.prisma, events }));
   app.decorate('lifecycle', { draining: false });
   app.addHook('onClose', async () => {
     await events.close();

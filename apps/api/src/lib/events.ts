@@ -10,6 +10,8 @@ export type LiveEvent =
   | { type: 'timer.stopped'; userId: string; entryId: string; customerId: string; discarded?: boolean }
   | { type: 'entry.changed'; userId: string; entryId: string; customerId: string; action: 'created' | 'updated' | 'deleted' }
   | { type: 'settings.changed'; what: 'modules' | 'categories' | 'rules' | 'organization' }
+  /** A customer was created, edited or archived (the timer's organisation cache listens). */
+  | { type: 'customer.changed'; customerId: string }
   | { type: 'user.changed'; userId: string };
 
 export type EventListener = (event: LiveEvent) => void;

@@ -1,6 +1,5 @@
 import {
   AppError,
-  localDateOf,
   type AuditEvent,
   type Role,
   type WorkEntry as WireEntry,
@@ -13,9 +12,10 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { recordAudit } from './audit.ts';
-import { enforceRules, loadRules, lockUserEntries } from './entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
+import { enforceRules, lockUserEntries } from './entry-rules.ts';
 import { entryInclude, toWireEntry } from './entry.mapper.ts';
-import { localDateTimeLabel, localTimeOf, rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
+import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
 export type Actor = { userId: string; orgId: string; role: Role };
 const isManager = (actor: Actor) => actor.role === 'ADMIN' || actor.role === 'MANAGER';
@@ -108,24 +108,6 @@ async function assertCategoryUsable(db: ScopedDb | ScopedTx, categoryId: string)
   if (category.archived) throw new AppError('CATEGORY_ARCHIVED', `The category "${category.name}" was deleted: choose another one.`, { field: 'categoryId' });
 }
 
-/** enforceRules names the clashing entry in UTC; say it in the organisation's wall time instead. */
-async function withLocalOverlapMessage<T>(tz: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'ENTRY_OVERLAP') {
-      const d = err.details as { startedAt?: string; stoppedAt?: string | null; customer?: string } | undefined;
-      if (d?.startedAt) {
-        const start = new Date(d.startedAt);
-        const stop = d.stoppedAt ? new Date(d.stoppedAt) : null;
-        const stopLabel = !stop ? 'still running' : localDateOf(stop, tz) === localDateOf(start, tz) ? localTimeOf(stop, tz) : localDateTimeLabel(stop, tz);
-        throw new AppError('ENTRY_OVERLAP', `This overlaps the session for ${d.customer ?? 'another customer'} on ${localDateTimeLabel(start, tz)}–${stopLabel}. Change the times or edit that session first.`, err.details);
-      }
-    }
-    throw err;
-  }
-}
-
 function publishChange(events: EventBus, orgId: string, entry: Pick<WireEntry, 'id' | 'userId' | 'customerId'>, action: 'created' | 'updated' | 'deleted') {
   events.publish(orgId, { type: 'entry.changed', userId: entry.userId, entryId: entry.id, customerId: entry.customerId, action });
 }
@@ -149,8 +131,7 @@ export async function createEntry({ db, events, actor, body, now }: {
   const wire = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, userId);
     const rules = await loadRules(tx, userId);
-    const { flagged } = await withLocalOverlapMessage(tz, () =>
-      enforceRules({ tx, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now }));
+    const { flagged } = await enforceRules({ tx, orgId: actor.orgId, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now, tz });
     const created = await tx.workEntry.create({
       data: {
         id: newId(), userId, customerId: body.customerId, categoryId: body.categoryId, startedAt, stoppedAt, note,
@@ -216,10 +197,10 @@ export async function updateEntry({ db, events, actor, id, body, now }: {
     let flagged = current.flagged;
     if (next.stoppedAt !== null && (timesChanged || next.note !== current.note)) {
       const rules = await loadRules(tx, current.userId);
-      const res = await withLocalOverlapMessage(tz, () => enforceRules({
-        tx, rules, path: 'edit', now,
+      const res = await enforceRules({
+        tx, orgId: actor.orgId, rules, path: 'edit', now, tz,
         entry: { userId: current.userId, startedAt: next.startedAt, stoppedAt: next.stoppedAt as Date, note: next.note, excludeEntryId: current.id },
-      }));
+      });
       // New times that pass the rules clear a forgotten-timer flag; a note edit leaves it.
       if (timesChanged) flagged = res.flagged;
     }
