@@ -14,7 +14,7 @@ const NOW = at('2026-06-01T00:00:00Z');
 const acrossMidnight = [s('2026-01-14T21:00:00Z', '2026-01-15T01:00:00Z'), s('2026-01-15T08:00:00Z', '2026-01-15T16:00:00Z')];
 
 describe('dayFigures', () => {
-  it.each<[string, Session[], string, Date, number, Omit<DayFigures, 'date' | 'requiredMinutes'>]>([
+  it.each<[string, Session[], string, Date, number, Omit<DayFigures, 'date' | 'requiredMinutes' | 'absenceMinutes'>]>([
     [
       'the evening part: exit is clipped to the day end (local midnight)',
       acrossMidnight,

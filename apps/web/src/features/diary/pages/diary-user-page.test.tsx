@@ -18,11 +18,11 @@ const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' }
 
 function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
   const items = daysOfMonth('2026-02').map((date): DiaryDay => ({
-    date, entrance: null, exit: null, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, flagged: false, running: false, ...overrides[date],
+    date, entrance: null, exit: null, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: false, ...overrides[date],
   }));
   return {
     items,
-    totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, salary: 24750 },
+    totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, absenceMinutes: 0, salary: 24750 },
     user: { id: 'u-alice', name: 'Alice Example', active: true },
     month: '2026-02',
     requiredByWeekday: [480, 480, 480, 480, 480, 0, 0],
