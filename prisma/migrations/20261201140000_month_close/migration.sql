@@ -86,3 +86,9 @@ ALTER TABLE "AbsenceKind" ADD CONSTRAINT "AbsenceKind_creditPercent_check" CHECK
 ALTER TABLE "AbsenceKind" ADD CONSTRAINT "AbsenceKind_name_check" CHECK (name = btrim(name) AND char_length(name) BETWEEN 1 AND 60);
 CREATE UNIQUE INDEX "AbsenceKind_organizationId_lower_name_key" ON "AbsenceKind"("organizationId", lower(name));
 ALTER TABLE "Absence" ADD CONSTRAINT "Absence_dates_check" CHECK ("endDate" >= "startDate");
+
+-- Existing organisations start with the default absence kinds (new ones get them at setup).
+INSERT INTO "AbsenceKind" ("id", "organizationId", "name", "creditPercent")
+SELECT gen_random_uuid()::text, o."id", k.name, k.credit
+FROM "Organization" o
+CROSS JOIN (VALUES ('Vacation', 100), ('Sick leave', 100), ('Unpaid leave', 0)) AS k(name, credit);

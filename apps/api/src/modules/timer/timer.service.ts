@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
+import { assertSpansOpen, openStartForStop, orgZone } from '../months/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { enforceRules, loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
@@ -54,6 +55,7 @@ export async function startTimer({ db, orgId, userId, customerId, categoryId, no
   try {
     entry = await db.$transaction(async (tx) => {
       await lockUserEntries(tx, userId);
+      await assertSpansOpen({ db: tx, userId, tz: org.timeZone, spans: [{ startedAt: now, stoppedAt: null }] });
       const rules = await loadRules(tx, userId);
       if (!rules.allowOverlap) await assertNoFinishedEntryCovers(tx, userId, now, org.timeZone);
       // No "is one running?" read first: the partial unique index refuses a second running row.
@@ -130,17 +132,19 @@ export async function stopTimer({ db, userId, actorId, note, now, reasonNote, ev
     await lockUserEntries(tx, userId);
     const running = await tx.workEntry.findFirst({ where: { userId, stoppedAt: null }, include: entryInclude });
     if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+    // A month approved while the timer ran keeps its figures: the entry is stored from the open month on.
+    const startedAt = await openStartForStop({ db: tx, userId, tz: await orgZone(tx), startedAt: running.startedAt, now });
     const rules = await loadRules(tx, userId);
     const { flagged } = await enforceRules({
       tx,
       rules,
-      entry: { userId, startedAt: running.startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
+      entry: { userId, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
       path: 'timer-stop',
       now,
     });
     const row = await tx.workEntry.update({
       where: { id: running.id },
-      data: { stoppedAt: now, note: trimmed, flagged, stoppedById: actorId, updatedById: actorId },
+      data: { startedAt, stoppedAt: now, note: trimmed, flagged, stoppedById: actorId, updatedById: actorId },
       include: entryInclude,
     });
     const after = toWireEntry(row);

@@ -3,6 +3,7 @@ import type { ScopedTx } from '../../db/scoped.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
 import { loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
+import { openStartForStop, orgZone } from '../months/month-lock.ts';
 
 /**
  * Stops a user's running timer whatever the work rules say: used when the user is deactivated,
@@ -19,12 +20,14 @@ export async function forceStopRunningEntry({ tx, userId, actorId, note, now }: 
   const rules = await loadRules(tx, userId);
   // The database demands stoppedAt > startedAt; a timer started "now" gets the smallest valid length.
   const stoppedAt = now.getTime() > running.startedAt.getTime() ? now : new Date(running.startedAt.getTime() + 1000);
-  const ms = stoppedAt.getTime() - running.startedAt.getTime();
+  // Same lock rule as every stop: stored from the open month on; refused if the current month is locked.
+  const startedAt = await openStartForStop({ db: tx, userId, tz: await orgZone(tx), startedAt: running.startedAt, now: stoppedAt });
+  const ms = stoppedAt.getTime() - startedAt.getTime();
   const outsideRules = ms > rules.maxSessionHours * 3_600_000 || ms < rules.minSessionMinutes * 60_000;
   const fullNote = running.note.trim() ? `${running.note.trim()}\n${note}` : note;
   await tx.workEntry.updateMany({
     where: { id: running.id, stoppedAt: null },
-    data: { stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || outsideRules },
+    data: { startedAt, stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || outsideRules },
   });
   const stopped = await tx.workEntry.findFirst({ where: { id: running.id }, include: entryInclude });
   if (!stopped) return null;
