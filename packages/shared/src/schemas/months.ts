@@ -62,6 +62,12 @@ export const MonthApproveResultSchema = z.object({
 });
 export type MonthApproveResult = z.infer<typeof MonthApproveResultSchema>;
 
+/** `GET /api/exports/diary.xlsx?month=&approved=true`: `approved=true` keeps only users whose month is APPROVED. */
+export const PayrollExportQuerySchema = z.object({
+  month: MonthSchema.optional(),
+  approved: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+});
+
 /** `POST /api/months/:month/reopen` (admins): whose month, and why (kept in the audit). */
 export const MonthReopenBodySchema = z.object({
   userId: IdSchema,

@@ -8,7 +8,6 @@ import {
   monthBounds,
   monthFigures,
   salary,
-  weekdayIndex,
   type AuditEvent,
   type DiaryDay,
   type DiaryDaySessions,
