@@ -48,6 +48,10 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check Absence_dates_check': 'on "Absence": CHECK (("endDate" >= "startDate"))',
   // Not an invariant but a partial index (the diary's month overview finds sessions longer than a day by it).
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
+  // The one overlap rule and the timer's single-statement writes (migration 20261201120000_timer_statements).
+  'function wd_first_clash': 'function',
+  'function wd_timer_start': 'function',
+  'function wd_timer_stop': 'function',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */

@@ -6,7 +6,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
-import { loadRules } from '../work-entries/entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 import { assertMayRead, dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };

@@ -18,7 +18,7 @@ import {
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
-import { loadRules } from '../work-entries/entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 import { loadCalendar, loadHolidaySettings } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
@@ -61,11 +61,12 @@ const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, mo
 export async function monthOverview({ db, sql, orgId, month, now }: {
   db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
 }): Promise<DiaryOverview> {
-  const org = await loadOrg(db);
+  const [org, orgDefaults] = await Promise.all([loadOrg(db), loadRules(db, null)]);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = await loadHolidaySettings(db);
   const rows = await queryMonthOverview({
-    sql, orgId, month: m, tz: org.timeZone, holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
+    sql, orgId, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+    holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
   });
   const items = rows.map((r) => ({
     userId: r.id,

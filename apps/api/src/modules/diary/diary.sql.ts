@@ -1,4 +1,4 @@
-import { DEFAULT_WORK_RULES, daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
+import { daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 
 /**
@@ -10,9 +10,11 @@ import type { SqlRunner } from '../../db/engine.ts';
  * Same definitions as `minutesByDay`/`dayFigures`/`monthFigures` in @workdiary/shared:
  *  - a session is cut at local midnights; per day, the pieces' durations are summed and floored
  *    to whole minutes once: floor(Σ ms / 60000);
- *  - required per day = the weekday's minutes from the user's own rules row, else the
- *    organisation's default row, else the product defaults; on a public holiday (flag array from
- *    the server) floor(× share / 100); an approved absence credits floor(required × credit / 100);
+ *  - required per day = the weekday's minutes from the user's own rules row, else
+ *    `fallbackRequired` ($8): what `loadRules(db, null)` (settings/rules-lookup.ts, the one lookup)
+ *    gives, i.e. the organisation's default row, else the product defaults; on a public holiday
+ *    (flag array $9 from the server) floor(× share $10 / 100); an approved absence credits
+ *    floor(required × credit / 100);
  *  - extra per day = max(0, day total − max(0, required − absence credit));
  *  - the month's figures are the sums of its days;
  *  - running sessions are left out (payroll and the overview count finished work only).
@@ -33,15 +35,10 @@ WITH days AS (
          $6::timestamptz + (d.ord - 1) * interval '24 hours' AS bin
   FROM unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::int[], $9::boolean[]) WITH ORDINALITY AS d(day, day_start, day_end, weekday, holiday, ord)
 ),
-org_rules AS (
-  SELECT r."requiredMinutes" AS required
-  FROM "WorkRules" r
-  WHERE r."organizationId" = $1 AND r."userId" IS NULL
-),
 people AS (
   SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate,
          u."monthlyBase" AS monthly_base, u."overtimeFactor" AS overtime_factor,
-         coalesce(ur."requiredMinutes", (SELECT required FROM org_rules), $8::int[]) AS required
+         coalesce(ur."requiredMinutes", $8::int[]) AS required
   FROM "User" u
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ur."organizationId" = $1
   WHERE u."organizationId" = $1
@@ -163,12 +160,16 @@ export function monthDayParams(month: string, tz: string, holidays: Readonly<Rec
  * date-holidays) and `holidaySharePercent` the share of a weekday's minutes they still require;
  * approved absences come from the Absence table.
  */
-export async function queryMonthOverview({ sql, orgId, month, tz, holidays = {}, holidaySharePercent = 0 }: {
-  sql: SqlRunner; orgId: string; month: string; tz: string; holidays?: Readonly<Record<string, string>>; holidaySharePercent?: number;
+export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired, holidays = {}, holidaySharePercent = 0 }: {
+  sql: SqlRunner; orgId: string; month: string; tz: string;
+  /** Required minutes Mon..Sun of people without rules of their own: `(await loadRules(db, null)).requiredMinutes`. */
+  fallbackRequired: number[];
+  holidays?: Readonly<Record<string, string>>;
+  holidaySharePercent?: number;
 }): Promise<OverviewSqlRow[]> {
   const p = monthDayParams(month, tz, holidays);
   const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
-    orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, DEFAULT_WORK_RULES.requiredMinutes,
+    orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, fallbackRequired,
     p.holidays, holidaySharePercent,
   ]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.

@@ -5,9 +5,14 @@
 // Call it inside the write's transaction after `lockUserEntries`: approving a month takes the
 // same per-user lock, so a write and an approval of the same user cannot interleave.
 import { AppError, addMonths, localDateOf, monthBounds, monthOf } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 
-type Db = ScopedDb | ScopedTx;
+/** Raw SQL for the paths that write by one statement (the timer), scoped to the organisation. */
+export type SqlLockSource = { readonly lockSql: SqlRunner; readonly orgId: string };
+type Db = ScopedDb | ScopedTx | SqlLockSource;
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -29,6 +34,14 @@ export function monthsOfSpan(start: Date, stop: Date | null, tz: string): string
 /** Which of `months` are approved (locked) for `userId`, in order. */
 export async function lockedMonths(db: Db, userId: string, months: string[]): Promise<string[]> {
   if (months.length === 0) return [];
+  if ('lockSql' in db) {
+    const scope = scopedSql(db.orgId);
+    const rows = await db.lockSql.query<{ month: string }>(scope.query`
+      SELECT m.month FROM "MonthClose" m
+      WHERE ${scope.where('m', Prisma.sql`m."userId" = ${userId}`, Prisma.sql`m.status = 'APPROVED'`, Prisma.sql`m.month = ANY(${[...new Set(months)]}::text[])`)}
+      ORDER BY m.month`);
+    return rows.map((r) => r.month);
+  }
   const rows = await db.monthClose.findMany({
     where: { userId, status: 'APPROVED', month: { in: [...new Set(months)] } },
     select: { month: true },
@@ -78,8 +91,19 @@ export async function openStartForStop({ db, userId, tz, startedAt, now }: {
   return openFrom.getTime() > startedAt.getTime() ? openFrom : startedAt;
 }
 
+/**
+ * Moves a still-running entry's start to the first instant of the open month (the stop that
+ * follows records the original start in its audit event's `before`).
+ */
+export async function moveRunningStart({ db, entryId, startedAt }: { db: SqlLockSource; entryId: string; startedAt: Date }): Promise<void> {
+  const scope = scopedSql(db.orgId);
+  await db.lockSql.query(scope.query`
+    UPDATE "WorkEntry" w SET "startedAt" = ${startedAt.toISOString()}::timestamptz
+    WHERE ${scope.where('w', Prisma.sql`w.id = ${entryId}`, Prisma.sql`w."stoppedAt" IS NULL`, Prisma.sql`w."startedAt" < ${startedAt.toISOString()}::timestamptz`)}`);
+}
+
 /** The organisation's zone (for callers that have not loaded it yet). */
-export async function orgZone(db: Db): Promise<string> {
+export async function orgZone(db: ScopedDb | ScopedTx): Promise<string> {
   const org = await db.organization.findFirst({ select: { timeZone: true } });
   if (!org) throw new AppError('NOT_FOUND', 'Organisation not found.');
   return org.timeZone;
