@@ -109,7 +109,7 @@ describe("DiaryUserPage (a user's month)", () => {
     stubFetch({
       'GET /api/diary/u-alice': () => jsonResponse(feb),
       'GET /api/diary/u-alice/2026-02-02': () => jsonResponse({
-        items: sessions, date: '2026-02-02', user: feb.user, totalMinutes: 570, extraMinutes: 90, requiredMinutes: 480, running: false,
+        items: sessions, date: '2026-02-02', user: feb.user, totalMinutes: 570, extraMinutes: 90, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, running: false,
       }),
       'DELETE /api/work-entries/e-2': () => {
         deleted = true;
@@ -162,7 +162,7 @@ describe("DiaryUserPage (a user's month)", () => {
   it('lets a member read and change their own month ("My month"), without the way back to the overview', async () => {
     stubFetch({
       'GET /api/diary/u-mia': () => jsonResponse({ ...feb, user: { id: 'u-mia', name: 'Mia Member', active: true } }),
-      'GET /api/diary/u-mia/2026-02-03': () => jsonResponse({ items: [], date: '2026-02-03', user: feb.user, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, running: false }),
+      'GET /api/diary/u-mia/2026-02-03': () => jsonResponse({ items: [], date: '2026-02-03', user: feb.user, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, running: false }),
     });
     renderPage(makeMe({ id: 'u-mia', name: 'Mia Member' }), '/diary/u-mia?month=2026-02&day=2026-02-03');
     expect(await screen.findByRole('heading', { level: 1, name: 'My month' })).toBeInTheDocument();
