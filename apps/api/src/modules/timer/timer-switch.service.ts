@@ -1,6 +1,7 @@
 import { AppError, localTimeOf, type WorkEntry as WireEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import type { EventBus } from '../../lib/events.ts';
+import { assertSpansOpen, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
 import { checkRules, settleClash } from '../work-entries/entry-rules.ts';
 import { readRunning, type StartOutcome, type StopOutcome } from './timer-statements.ts';
 import { clashOf, orgOrThrow, usableForStart, type TimerDeps } from './timer.service.ts';
@@ -33,13 +34,19 @@ export async function switchTimer({ deps, orgId, user, note, customerId, categor
   if (!current) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   const rules = org.rulesFor(user.id);
   const trimmed = note.trim();
+  // The payroll lock, as for stop and start: the stopped entry is stored from the open month on,
+  // and the new one must start in an open month (409 otherwise).
+  const lockSource = { lockSql: deps.sql, orgId };
+  await assertSpansOpen({ db: lockSource, userId: user.id, tz: org.timeZone, spans: [{ startedAt: now, stoppedAt: null }] });
+  const startedAt = await openStartForStop({ db: lockSource, userId: user.id, tz: org.timeZone, startedAt: new Date(current.startedAt), now });
   const { flagged } = checkRules({
     rules, path: 'timer-stop', now,
-    entry: { userId: user.id, startedAt: new Date(current.startedAt), stoppedAt: now, note: trimmed, excludeEntryId: current.id },
+    entry: { userId: user.id, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: current.id },
   });
   checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
+  if (startedAt.toISOString() !== current.startedAt) await moveRunningStart({ db: lockSource, entryId: current.id, startedAt });
 
-  const stopped: WireEntry = { ...current, stoppedAt: now.toISOString(), note: trimmed, flagged };
+  const stopped: WireEntry = { ...current, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: trimmed, flagged };
   const running: WireEntry = {
     id: newId(), userId: user.id, customerId, categoryId, startedAt: now.toISOString(), stoppedAt: null, note: '', source: 'TIMER', flagged: false,
     user: { id: user.id, name: user.name },
