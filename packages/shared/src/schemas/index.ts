@@ -8,3 +8,4 @@ export * from './rules.ts';
 export * from './entries.ts';
 export * from './diary.ts';
 export * from './timer.ts';
+export * from './events.ts';
