@@ -9,3 +9,5 @@ export * from './entries.ts';
 export * from './diary.ts';
 export * from './timer.ts';
 export * from './events.ts';
+export * from './months.ts';
+export * from './absences.ts';
