@@ -25,12 +25,18 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Connections per process to PostgreSQL (DATABASE_POOL_SIZE). Measured with bench/timer.ts (64
+ * users starting and stopping timers, 2 cores): see the README's configuration table.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options);
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(options);
 }
 
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
@@ -71,8 +77,8 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash the
   // process; the pool replaces it on the next query.
   pool.on('error', () => undefined);
