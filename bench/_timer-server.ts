@@ -42,7 +42,10 @@ if (kind === 'hello') {
   const db: Database = await openDatabase(options);
   await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
   const t0 = performance.now();
-  const seeded = await seedYear(db, { users: seedUsers, months, now: new Date(), tz: 'Europe/Berlin' });
+  const seeded = await seedYear(db, {
+    users: seedUsers, months, now: new Date(), tz: 'Europe/Berlin',
+    sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3), customers: Number(process.env.BENCH_CUSTOMERS ?? 40),
+  });
   const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench' });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -20,7 +20,7 @@ for (const engine of engines()) {
   const bench = await openBench(engine);
   try {
     const t0 = performance.now();
-    const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz });
+    const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz, sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3) });
     console.log(`\n[diary-views] ${engine.name}: seeded ${SEED_USERS} users, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const token = bench.tokenFor(seeded.managerId, seeded.orgId);
     const sql = bench.db.sql;

@@ -3,10 +3,10 @@ import {
   currentMonth,
   dayBounds,
   dayFigures,
+  dayRequirement,
   daysOfMonth,
   monthFigures,
   salary,
-  weekdayIndex,
   type AuditEvent,
   type DiaryDay,
   type DiaryDaySessions,
@@ -17,10 +17,14 @@ import {
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
+import { loadHolidaySettings } from '../calendar/day-calendar.ts';
+import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
-import { readSessions, readUserContext, readWireSessions, type SessionRow, type UserContext } from './user-views.sql.ts';
+import { readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
 
 export type Caller = { userId: string; orgId: string; role: Role };
+
+const DAY_MS = 86_400_000;
 
 export type OrgInfo = { timeZone: string; currency: string };
 
@@ -57,7 +61,11 @@ export async function monthOverview({ db, sql, orgId, month, now }: {
 }): Promise<DiaryOverview> {
   const [org, orgDefaults] = await Promise.all([loadOrg(db), loadRules(db, null)]);
   const m = resolveMonth(month, org.timeZone, now);
-  const rows = await queryMonthOverview({ sql, orgId, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes });
+  const holidaySettings = await loadHolidaySettings(db);
+  const rows = await queryMonthOverview({
+    sql, orgId, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+    holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
+  });
   const items = rows.map((r) => ({
     userId: r.id,
     name: r.name,
@@ -65,9 +73,10 @@ export async function monthOverview({ db, sql, orgId, month, now }: {
     totalMinutes: r.total_minutes,
     extraMinutes: r.extra_minutes,
     requiredMinutes: r.required_minutes,
+    absenceMinutes: r.absence_minutes,
     salary: salary(
       { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
-      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes },
+      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes, absenceMinutes: r.absence_minutes },
     ),
   }));
   const totals = items.reduce(
@@ -78,8 +87,8 @@ export async function monthOverview({ db, sql, orgId, month, now }: {
 }
 
 /** The user with organisation and rules (404 if not in the caller's organisation). */
-async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string): Promise<UserContext> {
-  const context = await readUserContext(sql, orgId, userId);
+async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext> {
+  const context = await readUserContext(sql, orgId, userId, from, to);
   if (!context) throw new AppError('NOT_FOUND', 'No such user.');
   return context;
 }
@@ -92,27 +101,22 @@ export async function userMonth({ sql, caller, userId, month, now }: {
   sql: SqlRunner; caller: Caller; userId: string; month?: string; now: Date;
 }): Promise<DiaryUserMonth> {
   assertMayRead(caller, userId);
-  let context: UserContext;
-  let m: string;
-  let entries: SessionRow[];
-  if (month) {
-    const dates = daysOfMonth(month);
-    [context, entries] = await Promise.all([
-      contextOrThrow(sql, caller.orgId, userId),
-      readSessions(sql, caller.orgId, userId, dates[0] ?? `${month}-01`, dates.at(-1) ?? `${month}-28`),
-    ]);
-    m = month;
-  } else {
-    // Which month is "this month" depends on the organisation's zone: read it first.
-    context = await contextOrThrow(sql, caller.orgId, userId);
-    m = resolveMonth(undefined, context.timeZone, now);
-    const dates = daysOfMonth(m);
-    entries = await readSessions(sql, caller.orgId, userId, dates[0] ?? `${m}-01`, dates.at(-1) ?? `${m}-28`);
-  }
+  // The dates to read: the month asked for, or every month "now" may be in, whatever the zone
+  // (the organisation's zone, which decides, arrives with the same reads).
+  const first = month ?? currentMonth('UTC', new Date(now.getTime() - DAY_MS));
+  const last = month ?? currentMonth('UTC', new Date(now.getTime() + DAY_MS));
+  const from = `${first}-01`;
+  const to = daysOfMonth(last).at(-1) ?? `${last}-28`;
+  const [context, entries] = await Promise.all([
+    contextOrThrow(sql, caller.orgId, userId, from, to),
+    readSessions(sql, caller.orgId, userId, from, to),
+  ]);
   const tz = context.timeZone;
+  const m = resolveMonth(month, tz, now);
   const required = context.rules.requiredMinutes;
-  const live = monthFigures(entries, m, tz, now, required, { includeRunning: true });
-  const finished = monthFigures(entries, m, tz, now, required);
+  const calendar = context.calendar;
+  const live = monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar });
+  const finished = monthFigures(entries, m, tz, now, required, { calendar });
   const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, tz, now);
 
   const items: DiaryDay[] = live.days.map((d) => ({
@@ -122,6 +126,9 @@ export async function userMonth({ sql, caller, userId, month, now }: {
     totalMinutes: d.totalMinutes,
     extraMinutes: d.extraMinutes,
     requiredMinutes: d.requiredMinutes,
+    absenceMinutes: d.absenceMinutes,
+    holiday: d.holiday,
+    absence: d.absence,
     flagged: flaggedDays.has(d.date),
     running: d.running,
   }));
@@ -131,6 +138,7 @@ export async function userMonth({ sql, caller, userId, month, now }: {
       totalMinutes: live.totalMinutes,
       extraMinutes: live.extraMinutes,
       requiredMinutes: live.requiredMinutes,
+      absenceMinutes: live.absenceMinutes,
       salary: salary(context.pay, finished),
     },
     user: context.user,
@@ -159,13 +167,14 @@ export async function userDay({ sql, caller, userId, date, now }: {
   assertMayRead(caller, userId);
   dayBoundsOrThrow(date, 'UTC'); // a date that does not exist (2026-02-30) is a 400 before any read
   const [context, candidates] = await Promise.all([
-    contextOrThrow(sql, caller.orgId, userId),
+    contextOrThrow(sql, caller.orgId, userId, date, date),
     readWireSessions(sql, caller.orgId, userId, date),
   ]);
   const { start, end } = dayBoundsOrThrow(date, context.timeZone);
   const items = candidates.filter((e) => Date.parse(e.startedAt) < end.getTime() && (e.stoppedAt === null || Date.parse(e.stoppedAt) > start.getTime()));
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
-  const figures = dayFigures(sessions, date, context.timeZone, now, context.rules.requiredMinutes[weekdayIndex(date)] ?? 0);
+  const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
+  const figures = dayFigures(sessions, date, context.timeZone, now, need.requiredMinutes, need.absenceMinutes);
   return {
     items,
     date,
@@ -173,6 +182,9 @@ export async function userDay({ sql, caller, userId, date, now }: {
     totalMinutes: figures.totalMinutes,
     extraMinutes: figures.extraMinutes,
     requiredMinutes: figures.requiredMinutes,
+    absenceMinutes: figures.absenceMinutes,
+    holiday: need.holiday,
+    absence: need.absence,
     running: figures.running,
   };
 }

@@ -1,14 +1,15 @@
-import { addDays, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
+import { addDays, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
+import { absenceDays, calendarOf } from '../calendar/day-calendar.ts';
 import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
 import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
 
 /**
  * The reads behind a user's month view and day modal, two queries that run side by side: the
- * user with their organisation and work-rules rows (`readUserContext`), and the sessions of the
- * period (`readSessions`). The sessions are read for the period's UTC dates widened by a day on
+ * user with their organisation, work-rules rows, holiday settings and approved absences
+ * (`readUserContext`), and the sessions of the period (`readSessions`). The sessions are read for the period's UTC dates widened by a day on
  * both sides, which covers its local bounds in any zone (offsets stay within ±14 h), so they do
  * not wait for the organisation's zone; the shared time functions cut them at the exact bounds.
  */
@@ -18,23 +19,38 @@ export type UserContext = {
   timeZone: string;
   currency: string;
   rules: WorkRules;
+  /** Public holidays and the user's approved absences over the dates read. */
+  calendar: DayCalendar;
 };
 
 type ContextRow = {
   id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
   overtime_factor: number | string; time_zone: string; currency: string; rules: unknown;
+  holiday_country: string | null; holiday_region: string | null; holiday_share_percent: number; absences: unknown;
 };
+
+type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
 
 type RulesJson = WorkRules & { userId: string | null };
 
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
-/** The user, their organisation's zone and currency, and the rules in force for them; null if no such user in the organisation. */
-export async function readUserContext(sql: SqlRunner, orgId: string, userId: string): Promise<UserContext | null> {
+/**
+ * The user, their organisation's zone and currency, the rules in force for them and the calendar
+ * of local dates [from, to]; null if no such user in the organisation.
+ */
+export async function readUserContext(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext | null> {
   const scope = scopedSql(orgId);
   const [r] = await sql.query<ContextRow>(scope.query`
     SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate, u."monthlyBase" AS monthly_base,
            u."overtimeFactor" AS overtime_factor, o."timeZone" AS time_zone, o.currency,
+           o."holidayCountry" AS holiday_country, o."holidayRegion" AS holiday_region, o."holidaySharePercent" AS holiday_share_percent,
+           (SELECT coalesce(json_agg(json_build_object('startDate', a."startDate", 'endDate', a."endDate", 'kind', k.name, 'creditPercent', k."creditPercent")
+                                     ORDER BY a."startDate"), '[]'::json)
+              FROM "Absence" a
+              JOIN "AbsenceKind" k ON k."organizationId" = a."organizationId" AND k.id = a."kindId"
+             WHERE a."organizationId" = u."organizationId" AND a."userId" = u.id AND a.status = 'APPROVED'
+               AND a."startDate" <= ${to}::date AND a."endDate" >= ${from}::date) AS absences,
            (SELECT coalesce(json_agg(json_build_object(
                      'userId', r."userId", 'requiredMinutes', r."requiredMinutes", 'noteRequired', r."noteRequired",
                      'minSessionMinutes', r."minSessionMinutes", 'maxSessionHours', r."maxSessionHours", 'allowOverlap', r."allowOverlap")), '[]'::json)
@@ -51,6 +67,11 @@ export async function readUserContext(sql: SqlRunner, orgId: string, userId: str
     timeZone: r.time_zone,
     currency: r.currency.trim(),
     rules: rulesOf(pickRulesRow(rows, userId).row),
+    calendar: calendarOf(
+      { country: r.holiday_country, region: r.holiday_region, sharePercent: Number(r.holiday_share_percent) },
+      absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
+      from, to,
+    ),
   };
 }
 
