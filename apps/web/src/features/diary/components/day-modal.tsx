@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ContinueButton } from '../../../components/entries/continue-button';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
-import { useServerNow } from '../../../components/entries/use-now';
+import { useServerNow } from '../../../lib/use-server-now';
 import { ErrorState } from '../../../components/error-state';
 import { IconButton } from '../../../components/icon-button';
 import { ChevronLeftIcon, ChevronRightIcon, HistoryIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
@@ -20,7 +20,7 @@ import { toSessions } from '../lib/sessions';
 import { hours, longDate } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { EntryHistoryModal } from './entry-history-modal';
-import { ExportButton } from './export-button';
+import { ExportButton } from '../../../components/export-button';
 import { translate as t } from '../../../lib/i18n/i18n';
 
 export type DayModalProps = {

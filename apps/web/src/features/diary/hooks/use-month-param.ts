@@ -1,8 +1,7 @@
-import { currentMonth, MonthSchema } from '@workdiary/shared';
+import { addMonths, currentMonth, MonthSchema } from '@workdiary/shared';
 import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../../lib/current-user';
-import { shiftMonth } from '../../../lib/month';
 import { serverNow } from '../../../lib/server-clock';
 
 /**
@@ -58,7 +57,7 @@ export function useOpenLastMonthWithData(empty: boolean | undefined): void {
     if (done.current || !implicit || empty === undefined) return;
     done.current = true;
     if (!empty) return;
-    const previous = shiftMonth(currentMonth(me.organization.timeZone, new Date(serverNow())), -1);
+    const previous = addMonths(currentMonth(me.organization.timeZone, new Date(serverNow())), -1);
     setParams((current) => {
       const copy = new URLSearchParams(current);
       copy.set('month', previous);

@@ -1,23 +1,13 @@
 import {
-  LoginResponseSchema, MeSchema, WorkRulesViewSchema,
+  LoginResponseSchema, MeSchema,
   type ChangePasswordBody, type Me, type MePatchBody,
 } from '@workdiary/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
 const meKey = ['me'] as const;
 
-/** The caller's work rules in force (read-only here), from the settings API. */
-export function ownRulesQueryOptions(userId: string) {
-  return queryOptions({
-    queryKey: ['work-rules', userId] as const,
-    queryFn: ({ signal }) => api.get(`/api/settings/work-rules/${encodeURIComponent(userId)}`, { schema: WorkRulesViewSchema, signal }),
-  });
-}
-
-export function useOwnRules(userId: string) {
-  return useQuery(ownRulesQueryOptions(userId));
-}
+export { ownRulesQueryOptions, useOwnRules } from '../../../lib/own-rules';
 
 /** PATCH /api/me { name } — the header and every page read the new name from ['me']. */
 export function useUpdateMyName() {

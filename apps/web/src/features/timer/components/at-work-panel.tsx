@@ -8,7 +8,6 @@ import { localTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n/i18n';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useCustomerAtWork, useRunningTimer } from '../api/timer';
-import { useLiveEvents } from '../hooks/use-live-events';
 import { useTimerFocus } from '../hooks/use-timer-focus';
 import { ElapsedCounter } from './elapsed-counter';
 import { TimerDialogs } from './timer-dialogs';
@@ -23,7 +22,6 @@ export type AtWorkPanelProps = { customer: { id: string; name: string; archived:
  * the header shows the same session and both open the same dialogs.
  */
 export function AtWorkPanel({ customer }: AtWorkPanelProps) {
-  useLiveEvents();
   const t = useT();
   const me = useCurrentUser();
   const timer = useRunningTimer();

@@ -6,7 +6,6 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useT } from '../../../lib/i18n/i18n';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useRunningTimer } from '../api/timer';
-import { useLiveEvents } from '../hooks/use-live-events';
 import { useTimerFocus } from '../hooks/use-timer-focus';
 import { TIMER_SHORTCUT, useTimerShortcut } from '../hooks/use-timer-shortcut';
 import { ElapsedCounter, TimerTitle } from './elapsed-counter';
@@ -22,7 +21,6 @@ import './timer.css';
  */
 export function HeaderTimer() {
   // Also while the module is off: switching it back on reaches this tab live.
-  useLiveEvents();
   const t = useT();
   const moduleOn = useCurrentUser().organization.clientTimer;
   const timer = useRunningTimer();

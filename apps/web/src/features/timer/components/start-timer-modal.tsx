@@ -13,7 +13,7 @@ import { ADMIN_ROLES, hasRole, useCurrentUser } from '../../../lib/current-user'
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n';
 import type { TimerCustomer } from '../../../stores/timer-store';
-import { useOwnRules } from '../../profile/api/profile';
+import { useOwnRules } from '../../../lib/own-rules';
 import { useStartTimer, useSwitchTimer } from '../api/timer';
 import { useNoteDraft } from '../hooks/use-note-draft';
 import { useRecentPairs, type RecentPair } from '../hooks/use-recent-pairs';

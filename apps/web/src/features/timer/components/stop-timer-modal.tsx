@@ -10,7 +10,7 @@ import { getErrorMessage, isApiError, type ApiError } from '../../../lib/api-cli
 import { useCurrentUser } from '../../../lib/current-user';
 import { localTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n/i18n';
-import { useOwnRules } from '../../profile/api/profile';
+import { useOwnRules } from '../../../lib/own-rules';
 import { useDiscardTimer, useStopTimer } from '../api/timer';
 import { useNoteDraft } from '../hooks/use-note-draft';
 import { announce } from '../lib/announce';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { useUpdateEntry, useWorkEntries } from '../../../components/entries/entries-api';
+import { useQuery } from '@tanstack/react-query';
+import { useUpdateEntry, workEntriesQueryOptions } from '../../../components/entries/entries-api';
 import { Modal } from '../../../components/modal';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
@@ -16,7 +17,7 @@ import { clearNoteDraft } from '../lib/note-draft';
 export function StoppedElsewhereDialog({ entryId, note, onClose }: { entryId: string; note: string; onClose: () => void }) {
   const t = useT();
   const me = useCurrentUser();
-  const recent = useWorkEntries({ userId: me.id, limit: 20 });
+  const recent = useQuery(workEntriesQueryOptions({ userId: me.id, limit: 20 }));
   const entry = recent.data?.items.find((e) => e.id === entryId) ?? null;
   const update = useUpdateEntry();
   const [copied, setCopied] = useState(false);

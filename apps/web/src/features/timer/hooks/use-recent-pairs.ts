@@ -1,4 +1,5 @@
-import { useWorkEntries } from '../../../components/entries/entries-api';
+import { useQuery } from '@tanstack/react-query';
+import { workEntriesQueryOptions } from '../../../components/entries/entries-api';
 import { useCurrentUser } from '../../../lib/current-user';
 
 export type RecentPair = { customer: { id: string; name: string }; category: { id: string; name: string } };
@@ -9,7 +10,7 @@ export type RecentPair = { customer: { id: string; name: string }; category: { i
  */
 export function useRecentPairs(max = 5): { pairs: RecentPair[]; loading: boolean } {
   const me = useCurrentUser();
-  const entries = useWorkEntries({ userId: me.id, limit: 40 });
+  const entries = useQuery(workEntriesQueryOptions({ userId: me.id, limit: 40 }));
   const seen = new Set<string>();
   const pairs: RecentPair[] = [];
   for (const e of entries.data?.items ?? []) {

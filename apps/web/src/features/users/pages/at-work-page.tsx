@@ -4,14 +4,12 @@ import { PageHeader } from '../../../components/page-header';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useAtWork } from '../api/at-work';
 import { AtWorkTable } from '../components/at-work-table';
-import { useAtWorkEvents } from '../hooks/use-at-work-events';
 import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Who is at work now (managers, admins): live, with Stop for a forgotten timer. */
 export function AtWorkPage() {
   const me = useCurrentUser();
   const atWork = useAtWork();
-  useAtWorkEvents();
   const count = atWork.data?.length;
   return (
     <>

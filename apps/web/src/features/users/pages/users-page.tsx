@@ -17,7 +17,6 @@ import { useUpdateUser, useUsers } from '../api/users';
 import { formatSince } from '../components/at-work-table';
 import { UserFormModal } from '../components/user-form-modal';
 import '../components/users.css';
-import { useAtWorkEvents } from '../hooks/use-at-work-events';
 import { formatPay } from '../lib/pay';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -28,7 +27,6 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const users = useUsers(q);
-  useAtWorkEvents();
   const [editing, setEditing] = useState<UserListItem | null>(null);
   const [adding, setAdding] = useState(false);
   const [toggling, setToggling] = useState<UserListItem | null>(null);

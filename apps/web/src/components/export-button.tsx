@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { DownloadIcon } from '../../../components/icons';
-import { toast } from '../../../components/toast';
-import { getErrorMessage } from '../../../lib/api-client';
-import { translate as t } from '../../../lib/i18n/i18n';
+import { Button } from './button';
+import { DownloadIcon } from './icons';
+import { toast } from './toast';
+import { getErrorMessage } from '../lib/api-client';
+import { translate as t } from '../lib/i18n/i18n';
 
 export type ExportButtonProps = {
   /** Downloads the file; resolves with its name. */
