@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { StopIcon } from '../../../components/icons';
 import { useServerNow } from '../../../lib/use-server-now';
-import { StopTimerModal } from './stop-timer-modal';
+import { StopUserTimerModal } from './stop-user-timer-modal';
 import './users.css';
 
 /** "09:12", or "Mon 24 Nov, 21:40" when it was not today (in the organisation's zone). */
@@ -66,7 +66,7 @@ export function AtWorkTable({ items, timeZone, loading, error, onRetry }: AtWork
         emptyMessage="Running timers show up here the moment someone clicks Start Work."
         skeletonRows={3}
       />
-      <StopTimerModal item={stopping} onClose={() => setStopping(null)} />
+      <StopUserTimerModal item={stopping} onClose={() => setStopping(null)} />
     </>
   );
 }
