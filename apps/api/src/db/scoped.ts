@@ -22,6 +22,10 @@ const SCALARS: Record<string, Set<string>> = {
   Customer: new Set(Object.values(Prisma.CustomerScalarFieldEnum)),
   WorkEntry: new Set(Object.values(Prisma.WorkEntryScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
+  MonthClose: new Set(Object.values(Prisma.MonthCloseScalarFieldEnum)),
+  MonthEvent: new Set(Object.values(Prisma.MonthEventScalarFieldEnum)),
+  AbsenceKind: new Set(Object.values(Prisma.AbsenceKindScalarFieldEnum)),
+  Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {
