@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
 import { downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
-import { ExportButton } from '../components/export-button';
+import { ExportButton } from '../../../components/export-button';
 import { useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
