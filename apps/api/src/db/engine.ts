@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
@@ -22,18 +19,35 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
   sql: SqlRunner;
+  /**
+   * Runs `fn` while holding the database-wide start-up lock (PostgreSQL: an advisory lock), so
+   * instances starting together migrate and seed one after the other. PGlite has one process.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
+/**
+ * Connections per process to PostgreSQL (DATABASE_POOL_SIZE). Measured with bench/timer.ts (64
+ * users starting and stopping timers, 2 cores): see the README's configuration table.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
+/** pg_advisory_lock key of the start-up lock ("wdstart" in ASCII, within int8). */
+const STARTUP_LOCK = 0x7764737461727400n.toString();
+
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options);
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(options);
 }
 
+// Each engine's driver is loaded only when used: a server on PostgreSQL does not carry PGlite in
+// memory, and the other way round (tens of MB each).
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  const [{ PGlite: PGliteClient }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   let lock: DataDirLock | null = null;
   let client: PGlite;
   try {
@@ -43,7 +57,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       lock = lockDataDir(options.dataDir);
       fs.mkdirSync(options.dataDir, { recursive: true });
     }
-    client = options.pglite ?? (await PGlite.create(options.dataDir));
+    client = options.pglite ?? (await PGliteClient.create(options.dataDir));
   } catch (err) {
     lock?.release();
     throw err;
@@ -63,6 +77,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
         });
       },
     },
+    exclusive: (fn) => fn(),
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
@@ -71,8 +86,9 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash the
   // process; the pool replaces it on the next query.
   pool.on('error', () => undefined);
@@ -99,6 +115,19 @@ async function openPostgres(url: string): Promise<Database> {
           conn.release();
         }
       },
+    },
+    async exclusive(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+        }
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await prisma.$disconnect();

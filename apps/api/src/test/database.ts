@@ -50,6 +50,19 @@ export async function pgliteSnapshot(kind: 'empty' | 'migrated'): Promise<Blob> 
 }
 
 async function freshPostgres(baseUrl: string): Promise<Database> {
+  const fresh = await freshPostgresUrl(baseUrl);
+  const db = await openDatabase({ kind: 'postgres', url: fresh.url });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await fresh.drop();
+    },
+  };
+}
+
+/** A new, migrated database on that server (copied from a migrated template), for tests that start their own processes on it. */
+export async function freshPostgresUrl(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const template = `wd_template_${migrationsKey()}`;
   const name = `wd_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -68,11 +81,9 @@ async function freshPostgres(baseUrl: string): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const db = await openDatabase({ kind: 'postgres', url: withDatabase(baseUrl, name) });
   return {
-    ...db,
-    async close() {
-      await db.close();
+    url: withDatabase(baseUrl, name),
+    async drop() {
       const drop = new pg.Client({ connectionString: baseUrl });
       await drop.connect();
       await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
