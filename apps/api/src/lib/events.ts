@@ -4,15 +4,10 @@
  * in-process bus below (PGlite: one process) and PostgreSQL LISTEN/NOTIFY (lib/pg-events.ts), which
  * delivers every event, whichever instance published it, to the subscribers of every instance.
  */
-export type LiveEvent =
-  | { type: 'timer.started'; userId: string; entryId: string; customerId: string }
-  /** `discarded`: the running session was thrown away (DELETE /api/timer), no entry was kept. */
-  | { type: 'timer.stopped'; userId: string; entryId: string; customerId: string; discarded?: boolean }
-  | { type: 'entry.changed'; userId: string; entryId: string; customerId: string; action: 'created' | 'updated' | 'deleted' }
-  | { type: 'settings.changed'; what: 'modules' | 'categories' | 'rules' | 'organization' }
-  /** A customer was created, edited or archived (the timer's organisation cache listens). */
-  | { type: 'customer.changed'; customerId: string }
-  | { type: 'user.changed'; userId: string };
+import type { LiveEvent } from '@workdiary/shared';
+
+// The event's shape is shared with the web app, which listens for it.
+export type { LiveEvent };
 
 export type EventListener = (event: LiveEvent) => void;
 export type AnyOrgListener = (orgId: string, event: LiveEvent) => void;

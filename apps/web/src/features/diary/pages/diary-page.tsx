@@ -11,7 +11,7 @@ import { downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
 import { useMonthStates } from '../api/months';
 import { ApproveMonthBar } from '../components/approve-month-bar';
-import { ExportButton } from '../components/export-button';
+import { ExportButton } from '../../../components/export-button';
 import { MonthStatusBadge } from '../components/month-status-badge';
 import { useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';

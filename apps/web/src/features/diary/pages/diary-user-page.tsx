@@ -14,7 +14,7 @@ import { serverNow } from '../../../lib/server-clock';
 import { downloadUserMonth } from '../api/exports';
 import { useDiaryUserMonth } from '../api/get-user-month';
 import { DayModal } from '../components/day-modal';
-import { ExportButton } from '../components/export-button';
+import { ExportButton } from '../../../components/export-button';
 import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
 import { useDayParam, useMonthParam } from '../hooks/use-month-param';
