@@ -33,6 +33,7 @@ export function AppLayout() {
             ) : (
               <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>My month</NavLink>
             )}
+            <NavLink to="/absences" className={navClass}>Absences</NavLink>
             <NavLink to="/settings" className={navClass}>{isAdmin ? 'Settings' : 'My rules'}</NavLink>
             {isAdmin ? <NavLink to="/users" className={navClass}>Users</NavLink> : null}
             {isManager ? <NavLink to="/at-work" className={navClass}>At work</NavLink> : null}
