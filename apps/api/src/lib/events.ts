@@ -19,6 +19,11 @@ export type EventBus = {
   subscribe(orgId: string, listener: EventListener): () => void;
   /** The events of every organisation (caches keyed by organisation); returns the unsubscribe function. */
   subscribeAll(listener: AnyOrgListener): () => void;
+  /**
+   * Called when events may have been missed (the cross-instance connection dropped and is back):
+   * whatever was derived from events (a cache) should be dropped. The in-process bus never misses any.
+   */
+  onResync(listener: () => void): () => void;
   close(): Promise<void>;
 };
 
@@ -26,6 +31,7 @@ export type EventBus = {
 export function createMemoryEventBus(): EventBus {
   const listeners = new Map<string, Set<EventListener>>();
   const everyOrg = new Set<AnyOrgListener>();
+  const resync = new Set<() => void>();
   const safely = (fn: () => void) => {
     try {
       fn();
@@ -44,9 +50,16 @@ export function createMemoryEventBus(): EventBus {
         everyOrg.delete(listener);
       };
     },
+    onResync(listener) {
+      resync.add(listener);
+      return () => {
+        resync.delete(listener);
+      };
+    },
     async close() {
       listeners.clear();
       everyOrg.clear();
+      resync.clear();
     },
     subscribe(orgId, listener) {
       const set = listeners.get(orgId) ?? new Set();

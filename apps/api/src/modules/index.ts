@@ -15,6 +15,8 @@ import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
 import timerSwitchRoutes from './timer/timer-switch.routes.ts';
 import timerRoutes from './timer/timer.routes.ts';
+import atWorkRoutes from './users/at-work.routes.ts';
+import meRoutes from './users/me.routes.ts';
 import usersRoutes from './users/users.routes.ts';
 import workEntriesRoutes from './work-entries/work-entries.routes.ts';
 
@@ -34,6 +36,8 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   diaryRoutes,
   diaryExportRoutes,
   usersRoutes,
+  meRoutes,
+  atWorkRoutes,
   organizationRoutes,
   monthsRoutes,
   absencesRoutes,

@@ -7,7 +7,8 @@ import type { Readable } from 'node:stream';
 import { xlsxFileName, type Column } from '../../lib/excel.ts';
 import { streamXlsx } from '../../lib/xlsx-stream.ts';
 import { rangeBound } from '../work-entries/entry-times.ts';
-import { orgTimeZone, visibleUserId, type Actor } from '../work-entries/work-entries.service.ts';
+import { visibleUserId, type Actor } from '../../lib/permissions.ts';
+import { orgTimeZone } from '../work-entries/work-entries.service.ts';
 
 export type LaborRow = {
   startedAt: Date;
@@ -100,7 +101,7 @@ export async function customerLaborSheet({ db, sql, actor, customerId, from, to,
   /** The reader's locale: the language of the headers (default English). */
   locale?: string;
 }): Promise<{ stream: Readable; fileName: string }> {
-  const onlyUser = visibleUserId(actor, userId);
+  const onlyUser = visibleUserId(actor, userId, 'entries');
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
   if (!customer) throw new AppError('NOT_FOUND', 'Customer not found.');
   const tz = await orgTimeZone(db);

@@ -1,6 +1,7 @@
 import { ChangePasswordBodySchema, LoginResponseSchema, MePatchBodySchema, MeSchema, SetPasswordBodySchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
+import { updateSelf } from './me.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
 import { startSession } from '../../plugins/auth.ts';
 
@@ -15,12 +16,7 @@ export default async function meRoutes(app: App) {
       response: { 200: MeSchema },
     },
   }, async (request) => {
-    const { name, locale } = request.body;
-    await request.db.user.updateMany({
-      where: { id: request.auth.userId },
-      data: { ...(name !== undefined ? { name } : {}), ...(locale !== undefined ? { locale } : {}) },
-    });
-    app.events.publish(request.auth.orgId, { type: 'user.changed', userId: request.auth.userId });
+    await updateSelf({ db: request.db, events: app.events, actor: request.auth, name: request.body.name, locale: request.body.locale });
     return loadMe({ prisma: app.database.prisma, userId: request.auth.userId });
   });
 

@@ -9,7 +9,7 @@ export function entryMinutes(entry: Pick<WorkEntry, 'startedAt' | 'stoppedAt'>, 
   return Math.max(0, Math.floor((end - Date.parse(entry.startedAt)) / 60_000));
 }
 
-/** '+01:00' → 'UTC+01:00 (CET)'-like label of an offset for the DST choice. */
+/** '+01:00' → 'UTC+01:00': how an offset (shared utcOffsetOf) is shown, e.g. for the DST choice. */
 export function offsetLabel(offset: string): string {
   return `UTC${offset}`;
 }

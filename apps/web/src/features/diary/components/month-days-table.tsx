@@ -44,6 +44,8 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
         <span className="diary-weekday">
           {weekdayShort(d.date)}
           {d.date === today ? <Badge tone="info">{t('Today')}</Badge> : null}
+          {d.holiday ? <Badge tone="warning" title={t('Public holiday')}>{d.holiday}</Badge> : null}
+          {d.absence ? <Badge tone="info" title={t('Approved absence: {percent}% of the day counts as worked', { percent: d.absence.creditPercent })}>{d.absence.kind}</Badge> : null}
         </span>
       ),
     },

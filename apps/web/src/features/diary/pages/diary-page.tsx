@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DiaryUserRow } from '@workdiary/shared';
 import { Link, Navigate } from 'react-router';
 import { Badge } from '../../../components/badge';
@@ -9,7 +9,10 @@ import { PageHeader } from '../../../components/page-header';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
 import { downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
+import { useMonthStates } from '../api/months';
+import { ApproveMonthBar } from '../components/approve-month-bar';
 import { ExportButton } from '../../../components/export-button';
+import { MonthStatusBadge } from '../components/month-status-badge';
 import { useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
@@ -30,8 +33,20 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   useOpenLastMonthWithData(data ? data.totals.totalMinutes === 0 : undefined);
   const currency = data?.currency ?? 'EUR';
   const showingMonth = data?.month === month;
+  const states = useMonthStates(month);
+  const stateOf = new Map((states.data?.month === month ? states.data.items : []).map((s) => [s.userId, s.status]));
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (userId: string) => setSelected((s) => (s.includes(userId) ? s.filter((id) => id !== userId) : [...s, userId]));
 
   const columns: DataTableColumn<DiaryUserRow>[] = [
+    {
+      key: 'select',
+      header: <span className="visually-hidden">Select</span>,
+      width: '1%',
+      cell: (r) => (
+        <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.includes(r.userId)} onChange={() => toggle(r.userId)} />
+      ),
+    },
     {
       key: 'name',
       header: t('Name'),
@@ -44,6 +59,12 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
         </span>
       ),
       footer: t('Total ({count, plural, one {# person} other {# people}})', { count: data?.items.length ?? 0 }),
+    },
+    {
+      key: 'state',
+      header: 'Month',
+      sortValue: (r) => stateOf.get(r.userId) ?? 'OPEN',
+      cell: (r) => (states.isPending ? <span className="muted">…</span> : <MonthStatusBadge status={stateOf.get(r.userId) ?? 'OPEN'} />),
     },
     {
       key: 'total',
@@ -83,6 +104,8 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
           </>
         }
       />
+      {states.isError ? <p className="muted">Month states could not be loaded.</p> : null}
+      <ApproveMonthBar month={month} states={states.data?.month === month ? states.data.items : undefined} selected={selected} onApproved={() => setSelected([])} />
       <Card flush>
         <DataTable
           caption={t('Users for {value1}', { value1: monthLabel(month) })}

@@ -15,6 +15,7 @@ import { downloadUserMonth } from '../api/exports';
 import { useDiaryUserMonth } from '../api/get-user-month';
 import { DayModal } from '../components/day-modal';
 import { ExportButton } from '../../../components/export-button';
+import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
 import { useDayParam, useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
@@ -74,10 +75,12 @@ export function DiaryUserPage() {
         <>
           <dl className="diary-stats" aria-label={t('Month totals')} aria-busy={query.isPending || undefined}>
             <Stat label={t('Total')} value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
-            <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} />
+            <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} hint={data && data.totals.absenceMinutes > 0 ? t('{hours} covered by absences', { hours: hours(data.totals.absenceMinutes) }) : undefined} />
             <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
-            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? t('so far, finished sessions') : 'finished sessions'} />
+            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
           </dl>
+
+          <MonthClosePanel month={month} userId={userId} own={own} isAdmin={me.role === 'ADMIN'} isManager={isManager} tz={tz} />
 
           <Card title={t('Daily hours')}>
             {data ? (

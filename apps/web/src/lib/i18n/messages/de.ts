@@ -556,6 +556,13 @@ export const de: Catalog = {
   'As the organisation ({locale})': 'Wie die Organisation ({locale})',
   'Your language was saved.': 'Ihre Sprache wurde gespeichert.',
 
+  'Absences': 'Abwesenheiten',
+  'Absence credit': 'Abwesenheitsgutschrift',
+  'Public holiday': 'Feiertag',
+  'Approved absence: {percent}% of the day counts as worked': 'Genehmigte Abwesenheit: {percent} % des Tages zählen als gearbeitet',
+  '{hours} covered by absences': '{hours} durch Abwesenheiten abgedeckt',
+  'finished sessions': 'abgeschlossene Sitzungen',
+
   // Schema and server messages shown through fields and getErrorMessage().
   'Enter a valid email address': 'Geben Sie eine gültige E-Mail-Adresse ein',
   'Use at least 8 characters': 'Verwenden Sie mindestens 8 Zeichen',
