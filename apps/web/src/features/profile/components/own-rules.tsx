@@ -12,7 +12,7 @@ export function OwnRules({ rules }: { rules: WorkRulesView }) {
       <p className="muted" style={{ margin: 0 }}>
         {rules.inherited ? t('The organisation’s default rules apply to you.') : t('Your administrator set these rules for you.')} {t('Only an administrator can change them.')}
       </p>
-      <div className="data-table-wrap">
+      <div className="data-table-wrap" role="region" aria-label={t('Required hours per weekday')} tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">{t('Required hours per weekday')}</caption>
           <thead>
