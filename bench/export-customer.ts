@@ -43,7 +43,7 @@ for (const engine of engines()) {
     await bench.db.sql.query('ANALYZE "WorkEntry"');
     console.log(`\n[export-customer] ${engine.name}: seeded ${ROWS} entries for one customer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const token = bench.tokenFor(userIds[0] as string, orgId);
+    const token = await bench.tokenFor(userIds[0] as string, orgId);
     const url = `/api/exports/customers/${customerId}.xlsx?from=2025-01-01&to=2025-12-31`;
     let bytes = 0;
     let fileName = '';

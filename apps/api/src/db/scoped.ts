@@ -22,6 +22,7 @@ const SCALARS: Record<string, Set<string>> = {
   Customer: new Set(Object.values(Prisma.CustomerScalarFieldEnum)),
   WorkEntry: new Set(Object.values(Prisma.WorkEntryScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
+  Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -9,3 +9,5 @@ export const DateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\
 export const RoleSchema = z.enum(['ADMIN', 'MANAGER', 'MEMBER']);
 export type Role = z.infer<typeof RoleSchema>;
 export const OkSchema = z.object({ ok: z.literal(true) });
+/** A 204 answer: no body at all (documented in OpenAPI without content). */
+export const NoContentSchema = z.null().describe('No content');

@@ -1,5 +1,5 @@
 import {
-  IdParamsSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
+  IdParamsSchema, SessionsEndedSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
   UserListSchema, UserPatchBodySchema, UserSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
@@ -7,6 +7,7 @@ import atWorkRoutes from './at-work.routes.ts';
 import meRoutes from './me.routes.ts';
 import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
+import { endSessionsOfUser } from '../auth/sessions.service.ts';
 import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
 
 /**
@@ -90,6 +91,17 @@ export default async function usersRoutes(app: App) {
     const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
     return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString() };
   });
+
+  app.post('/users/:id/sessions/revoke', {
+    schema: {
+      tags: ['users'],
+      summary: 'Sign a user out everywhere (admins): ends all of their sessions at once',
+      description: 'Answers how many sessions were ended. The user can sign in again with their password. 404 NOT_FOUND for an unknown user.',
+      params: IdParamsSchema,
+      response: { 200: SessionsEndedSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => ({ ended: await endSessionsOfUser({ db: request.db, userId: request.params.id }) }));
 
   await meRoutes(app);
   await atWorkRoutes(app);

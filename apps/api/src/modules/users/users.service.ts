@@ -7,6 +7,7 @@ import { toWireUser } from '../../lib/mappers.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
+import { endUserSessions } from '../auth/sessions.service.ts';
 
 
 const emailTaken = (email: string) =>
@@ -181,8 +182,8 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
       if (patch.active !== undefined && patch.active !== current.active) {
         data.active = patch.active;
         if (!patch.active) {
-          // Old tokens must not come back to life if the user is reactivated later.
-          data.tokenVersion = { increment: 1 };
+          // Their sessions end now, so old tokens cannot come back to life on a reactivation.
+          await endUserSessions(tx, userId);
           data.setPasswordToken = null;
           data.setPasswordExpiresAt = null;
           stoppedEntry = await forceStopRunningEntry({
