@@ -15,6 +15,7 @@ import { createMemoryEventBus, type EventBus } from './lib/events.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCsrfDefence } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 
 declare module 'fastify' {
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     reply.header('X-Server-Time', String(Date.now()));
   });
 
+  registerCsrfDefence(app);
   registerAuth(app, options.database);
 
   await app.register(async (api) => {

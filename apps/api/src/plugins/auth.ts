@@ -3,7 +3,7 @@ import type { App } from '../lib/types.ts';
 import { AppError, type Role } from '@workdiary/shared';
 import type { Database } from '../db/engine.ts';
 import { forOrg, type ScopedDb } from '../db/scoped.ts';
-import type { RouteAccess } from '../lib/types.ts';
+import type { OrgContext, RouteAccess } from '../lib/types.ts';
 import { deviceSummary } from '../modules/auth/device.ts';
 import { createSession, LAST_SEEN_INTERVAL_MS, SESSION_TTL_SECONDS } from '../modules/auth/sessions.service.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -21,15 +21,6 @@ export type AuthContext = {
   email: string;
   /** The session this request was made with (its row in "Session"). */
   sessionId: string;
-};
-
-/** The caller's organisation, read with the user on each request; services take it from here. */
-export type OrgContext = {
-  id: string;
-  name: string;
-  timeZone: string;
-  currency: string;
-  clientTimer: boolean;
 };
 
 declare module 'fastify' {
@@ -112,10 +103,11 @@ type SessionRow = {
 
 /**
  * The session, its user and organisation in one indexed read (the session's primary key). No
- * row means the session ended (logout, password change, deactivation, sign-out everywhere) or
- * expired, or the user is inactive or moved: all the same to the caller.
+ * row means the session ended (logout, password change, deactivation, sign-out everywhere), or
+ * the user is inactive or moved: all the same to the caller. Expiry is the token's own `exp`
+ * (checked by jwt.verify, the same instant as the row's expiresAt), not repeated here.
  */
-async function readSession(database: Database, payload: TokenPayload, now: Date): Promise<SessionRow | null> {
+async function readSession(database: Database, payload: TokenPayload): Promise<SessionRow | null> {
   const rows = await database.prisma.$queryRaw<SessionRow[]>(Prisma.sql`
     SELECT u."id" AS "userId", u."role"::text AS "role", u."name", u."email", s."lastSeenAt",
            o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer"
@@ -123,7 +115,7 @@ async function readSession(database: Database, payload: TokenPayload, now: Date)
     JOIN "User" u ON u."id" = s."userId" AND u."organizationId" = s."organizationId"
     JOIN "Organization" o ON o."id" = s."organizationId"
     WHERE s."id" = ${payload.sid} AND s."userId" = ${payload.sub} AND s."organizationId" = ${payload.org}
-      AND s."expiresAt" > ${now} AND u."active"`);
+      AND u."active"`);
   return rows[0] ?? null;
 }
 
@@ -157,14 +149,14 @@ export function registerAuth(app: FastifyInstance, database: Database) {
     if (!readToken(request)) throw new AppError('UNAUTHENTICATED');
     const payload = readSessionToken(app, request);
     if (!payload) throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
-    const now = app.now();
-    const row = await readSession(database, payload, now);
+    const row = await readSession(database, payload);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    const now = app.now();
     if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
       await database.prisma.session.updateMany({ where: { id: payload.sid }, data: { lastSeenAt: now } });
     }
     request.auth = { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid };
-    request.org = { id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency, clientTimer: row.clientTimer };
+    request.org = { id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer };
     request.db = scopedFor(row.orgId);
     if (!hasRole(row.role, access?.roles)) throw new AppError('FORBIDDEN');
   });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 import { UserSchema } from './users.ts';
 
 export const LoginBodySchema = z.object({
-  email: z.string().trim().min(1, 'Email is required').max(254),
-  password: z.string().min(1, 'Password is required').max(200),
+  email: text().trim().min(1, 'Email is required').max(254),
+  password: text().min(1, 'Password is required').max(200),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 

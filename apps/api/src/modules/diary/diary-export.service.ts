@@ -6,7 +6,8 @@ import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../work-entries/entry-rules.ts';
-import { assertMayRead, dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { assertMayRead, dayBoundsOrThrow, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -37,11 +38,10 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
 ];
 
 /** The finished sessions touching one local day of one user. */
-export async function exportDay({ db, caller, userId, date, now }: {
-  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+export async function exportDay({ db, org, caller, userId, date, now }: {
+  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; date: string; now: Date;
 }): Promise<XlsxFile> {
   assertMayRead(caller, userId);
-  const org = await loadOrg(db);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
@@ -92,11 +92,10 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 ];
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
-export async function exportUserMonth({ db, caller, userId, month, now }: {
-  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+export async function exportUserMonth({ db, org, caller, userId, month, now }: {
+  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; month?: string; now: Date;
 }): Promise<XlsxFile> {
   assertMayRead(caller, userId);
-  const org = await loadOrg(db);
   const m = resolveMonth(month, org.timeZone, now);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
@@ -154,10 +153,10 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
 ];
 
 /** The month's payroll: a row per user of the overview (same one aggregate query), plus totals. */
-export async function exportPayroll({ db, sql, orgId, month, now }: {
-  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+export async function exportPayroll({ db, sql, org, month, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<XlsxFile> {
-  const overview = await monthOverview({ db, sql, orgId, month, now });
+  const overview = await monthOverview({ db, sql, org, month, now });
   const pay = new Map((await db.user.findMany({
     where: { id: { in: overview.items.map((i) => i.userId) } },
     select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
@@ -176,7 +175,6 @@ export async function exportPayroll({ db, sql, orgId, month, now }: {
       salary: i.salary,
     };
   });
-  const org = await loadOrg(db);
   const buffer = await buildXlsx({ sheetName: `Payroll ${overview.month}`, columns: PAYROLL_COLUMNS, rows, tz: org.timeZone, currency: overview.currency });
   return { buffer, fileName: xlsxFileName('payroll', overview.month), rows: rows.length };
 }

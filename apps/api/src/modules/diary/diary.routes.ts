@@ -20,7 +20,7 @@ export default async function diaryRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => monthOverview({
-    db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now(),
+    db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(),
   }));
 
   app.get('/diary/:userId', {
@@ -32,7 +32,7 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryUserMonthSchema },
     },
   }, async (request) => userMonth({
-    db: request.db, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
+    db: request.db, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
   }));
 
   app.get('/diary/:userId/:date', {
@@ -43,7 +43,7 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryDaySessionsSchema },
     },
   }, async (request) => userDay({
-    db: request.db, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
+    db: request.db, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
   }));
 
   app.get('/diary/:userId/:date/history', {
@@ -54,6 +54,6 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryDayHistorySchema },
     },
   }, async (request) => dayHistory({
-    db: request.db, sql: app.database.sql, caller: request.auth, userId: request.params.userId, date: request.params.date,
+    db: request.db, sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date,
   }));
 }

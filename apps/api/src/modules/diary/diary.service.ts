@@ -17,19 +17,12 @@ import {
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../work-entries/entry-rules.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 
 export type Caller = { userId: string; orgId: string; role: Role };
-
-export type OrgInfo = { timeZone: string; currency: string };
-
-export async function loadOrg(db: ScopedDb): Promise<OrgInfo> {
-  const org = await db.organization.findFirst({ select: { timeZone: true, currency: true } });
-  if (!org) throw new AppError('NOT_FOUND');
-  return { timeZone: org.timeZone, currency: org.currency.trim() };
-}
 
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
@@ -56,12 +49,11 @@ type PayFields = { payType: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; mon
 const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor });
 
 /** Users × month: one aggregate query, salary worked out here from its totals. */
-export async function monthOverview({ db, sql, orgId, month, now }: {
-  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+export async function monthOverview({ db, sql, org, month, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<DiaryOverview> {
-  const org = await loadOrg(db);
   const m = resolveMonth(month, org.timeZone, now);
-  const rows = await queryMonthOverview({ sql, orgId, month: m, tz: org.timeZone });
+  const rows = await queryMonthOverview({ sql, orgId: org.id, month: m, tz: org.timeZone });
   const items = rows.map((r) => ({
     userId: r.id,
     name: r.name,
@@ -91,11 +83,11 @@ function sessionsBetween(db: ScopedDb, userId: string, start: Date, end: Date) {
 }
 
 /** A user's month, every day of it; days count a running session up to now. */
-export async function userMonth({ db, caller, userId, month, now }: {
-  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+export async function userMonth({ db, org, caller, userId, month, now }: {
+  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; month?: string; now: Date;
 }): Promise<DiaryUserMonth> {
   assertMayRead(caller, userId);
-  const [org, user] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  const user = await loadUser(db, userId);
   const m = resolveMonth(month, org.timeZone, now);
   const { start, end } = monthBounds(m, org.timeZone);
   const [entries, rules] = await Promise.all([
@@ -148,11 +140,11 @@ function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }
 }
 
 /** The sessions touching one local day, with the day's figures (running counted to now). */
-export async function userDay({ db, caller, userId, date, now }: {
-  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+export async function userDay({ db, org, caller, userId, date, now }: {
+  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; date: string; now: Date;
 }): Promise<DiaryDaySessions> {
   assertMayRead(caller, userId);
-  const [org, user] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  const user = await loadUser(db, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const [entries, rules] = await Promise.all([sessionsBetween(db, userId, start, end), loadRules(db, userId)]);
   const figures = dayFigures(entries, date, org.timeZone, now, rules.requiredMinutes[weekdayIndex(date)] ?? 0);
@@ -215,11 +207,11 @@ ORDER BY a.at DESC, a.id DESC
 LIMIT 500
 `;
 
-export async function dayHistory({ db, sql, caller, userId, date }: {
-  db: ScopedDb; sql: SqlRunner; caller: Caller; userId: string; date: string;
+export async function dayHistory({ db, sql, org, caller, userId, date }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Caller; userId: string; date: string;
 }): Promise<{ items: AuditEvent[]; date: string }> {
   assertMayRead(caller, userId);
-  const [org] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  await loadUser(db, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const rows = await sql.query<AuditRow>(DAY_HISTORY_SQL, [caller.orgId, userId, start.toISOString(), end.toISOString()]);
   return {

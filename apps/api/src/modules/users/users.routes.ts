@@ -34,7 +34,7 @@ export default async function usersRoutes(app: App) {
       tags: ['users'],
       summary: 'Create a user (admins) with an initial password, or with sendInvite=true for a one-time set-password link',
       description: 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt }` instead. '
-        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case).',
+        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case), in this organisation or any other: emails are unique across organisations because sign-in is by email, and the answer is the same either way.',
       body: UserCreateBodySchema,
       response: { 201: UserCreateResponseSchema },
     },

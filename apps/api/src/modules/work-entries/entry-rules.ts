@@ -1,4 +1,4 @@
-import { AppError, DEFAULT_WORK_RULES, localDateOf, type WorkRules } from '@workdiary/shared';
+import { AppError, DEFAULT_WORK_RULES, localDateOf, MIN_MANUAL_SESSION_MINUTES, type WorkRules } from '@workdiary/shared';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { localDateTimeLabel, localTimeOf } from './entry-times.ts';
 
@@ -47,6 +47,7 @@ export async function enforceRules({ tx, rules, entry, path, now }: {
 }): Promise<{ flagged: boolean }> {
   const ms = entry.stoppedAt.getTime() - entry.startedAt.getTime();
   if (ms <= 0) throw new AppError('STOP_BEFORE_START', 'The stop time must be after the start time.');
+  assertProductMinimum(ms, path);
   if (path !== 'timer-stop' && entry.stoppedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
     throw new AppError('ENTRY_IN_FUTURE', 'The stop time is in the future. Use the timer for work that is still going on.');
   }
@@ -65,6 +66,14 @@ export async function enforceRules({ tx, rules, entry, path, now }: {
   }
   if (!rules.allowOverlap) await assertNoOverlap(tx, entry);
   return { flagged };
+}
+
+/** The floor under the rules for hand-made entries (MIN_MANUAL_SESSION_MINUTES), whatever the organisation set. */
+function assertProductMinimum(ms: number, path: WritePath): void {
+  if (path === 'timer-stop') return;
+  if (ms < MIN_MANUAL_SESSION_MINUTES * 60_000) {
+    throw new AppError('SESSION_TOO_SHORT', `Sessions must last at least ${plural(MIN_MANUAL_SESSION_MINUTES, 'minute')}.`, { rule: 'product', minimum: MIN_MANUAL_SESSION_MINUTES, minutes: Math.floor(ms / 60_000) });
+  }
 }
 
 export async function assertNoOverlap(tx: ScopedTx, entry: EntryCandidate): Promise<void> {
