@@ -156,7 +156,7 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
 export async function exportPayroll({ db, sql, org, month, now }: {
   db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<XlsxFile> {
-  const overview = await monthOverview({ db, sql, org, month, now });
+  const overview = await monthOverview({ sql, org, month, now });
   const pay = new Map((await db.user.findMany({
     where: { id: { in: overview.items.map((i) => i.userId) } },
     select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },

@@ -49,8 +49,8 @@ type PayFields = { payType: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; mon
 const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor });
 
 /** Users × month: one aggregate query, salary worked out here from its totals. */
-export async function monthOverview({ db, sql, org, month, now }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
+export async function monthOverview({ sql, org, month, now }: {
+  sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<DiaryOverview> {
   const m = resolveMonth(month, org.timeZone, now);
   const rows = await queryMonthOverview({ sql, orgId: org.id, month: m, tz: org.timeZone });

@@ -15,7 +15,7 @@ export default async function customerExportRoutes(app: App) {
     },
   }, async (request, reply) => {
     const { buffer, fileName } = await customerLaborSheet({
-      db: request.db, sql: app.database.sql, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
+      db: request.db, sql: app.database.sql, org: request.org, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
     });
     return sendXlsx(reply, buffer, fileName);
   });

@@ -3,7 +3,8 @@ import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { rangeBound } from '../work-entries/entry-times.ts';
-import { orgTimeZone, visibleUserId, type Actor } from '../work-entries/work-entries.service.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { visibleUserId, type Actor } from '../work-entries/work-entries.service.ts';
 
 export type LaborRow = {
   startedAt: Date;
@@ -74,13 +75,13 @@ async function* laborPages({ sql, orgId, customerId, start, end, userId }: {
  * The finished sessions of one customer whose start falls in the range (dates in the organisation's
  * zone, `to` inclusive; default this month). Running sessions are left out. Members get their own.
  */
-export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now }: {
-  db: ScopedDb; sql: SqlRunner; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
+export async function customerLaborSheet({ db, sql, org, actor, customerId, from, to, userId, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
 }): Promise<{ buffer: Buffer; fileName: string; rows: number }> {
   const onlyUser = visibleUserId(actor, userId);
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
   if (!customer) throw new AppError('NOT_FOUND', 'Customer not found.');
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
   const month = currentMonth(tz, now);
   const days = daysOfMonth(month);
   const fromValue = from || days[0] as string;

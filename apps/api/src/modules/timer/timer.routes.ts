@@ -26,7 +26,7 @@ export default async function timerRoutes(app: App) {
   }, async (request, reply) => {
     const entry = await startTimer({
       db: request.db,
-      orgId: request.auth.orgId,
+      org: request.org,
       userId: request.auth.userId,
       customerId: request.body.customerId,
       categoryId: request.body.categoryId,
@@ -49,6 +49,7 @@ export default async function timerRoutes(app: App) {
     actorId: request.auth.userId,
     note: request.body.note,
     now: app.now(),
+    timeZone: request.org.timeZone,
     events: app.events,
   }));
 

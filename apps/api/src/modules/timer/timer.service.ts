@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { enforceRules, loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
@@ -29,7 +30,8 @@ export async function getRunning({ db, userId }: { db: ScopedDb | ScopedTx; user
 
 export type StartTimerOptions = {
   db: ScopedDb;
-  orgId: string;
+  /** The caller's organisation (request.org): the module switch and the zone for messages. */
+  org: OrgContext;
   userId: string;
   customerId: string;
   categoryId: string;
@@ -38,9 +40,7 @@ export type StartTimerOptions = {
   events?: EventBus;
 };
 
-export async function startTimer({ db, orgId, userId, customerId, categoryId, now, events }: StartTimerOptions): Promise<WireEntry> {
-  const org = await db.organization.findFirst({ where: { id: orgId }, select: { clientTimer: true, timeZone: true } });
-  if (!org) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+export async function startTimer({ db, org, userId, customerId, categoryId, now, events }: StartTimerOptions): Promise<WireEntry> {
   if (!org.clientTimer) throw new AppError('MODULE_DISABLED', 'The Client Timer module is switched off. An administrator can switch it on in Settings → Modules.');
 
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { name: true, archived: true } });
@@ -79,7 +79,7 @@ export async function startTimer({ db, orgId, userId, customerId, categoryId, no
     if (!isPrismaError(err, 'P2002')) throw err;
     throw await alreadyRunning(db, userId, org.timeZone);
   }
-  events?.publish(orgId, { type: 'timer.started', userId, entryId: entry.id, customerId });
+  events?.publish(org.id, { type: 'timer.started', userId, entryId: entry.id, customerId });
   return entry;
 }
 
@@ -115,6 +115,8 @@ export type StopTimerOptions = {
   actorId: string;
   note: string;
   now: Date;
+  /** The organisation's zone (request.org.timeZone), for the times named in rule messages. */
+  timeZone: string;
   /** A manager's reason for stopping someone else's timer; kept in the audit event. */
   reasonNote?: string;
   events?: EventBus;
@@ -124,7 +126,7 @@ export type StopTimerOptions = {
  * Stops the running session at the server's `now` under the user's WorkRules. The maximum never
  * blocks a stop: a forgotten timer stops and the entry is flagged for a manager's review.
  */
-export async function stopTimer({ db, userId, actorId, note, now, reasonNote, events }: StopTimerOptions): Promise<WireEntry> {
+export async function stopTimer({ db, userId, actorId, note, now, timeZone, reasonNote, events }: StopTimerOptions): Promise<WireEntry> {
   const trimmed = note.trim();
   const { entry, orgId } = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, userId);
@@ -137,6 +139,7 @@ export async function stopTimer({ db, userId, actorId, note, now, reasonNote, ev
       entry: { userId, startedAt: running.startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
       path: 'timer-stop',
       now,
+      timeZone,
     });
     const row = await tx.workEntry.update({
       where: { id: running.id },

@@ -316,6 +316,7 @@ describe(`timer on ${engineName}`, () => {
         actorId: org.users.manager.id,
         note: 'Stopped by manager',
         now: at(20 * HOUR),
+        timeZone: 'Europe/Berlin',
         reasonNote: 'Alice forgot her timer',
       });
       expect(entry).toMatchObject({ id: started.id, userId: org.users.alice.id, flagged: true, stoppedAt: at(20 * HOUR).toISOString() });
@@ -329,7 +330,7 @@ describe(`timer on ${engineName}`, () => {
 
     it("cannot stop another organisation's user: their timer is not found", async () => {
       await start('alice', undefined, other);
-      await expect(stopTimer({ db: forOrg(ctx.db.prisma, org.orgId), userId: other.users.alice.id, actorId: org.users.manager.id, note: '', now: new Date() }))
+      await expect(stopTimer({ db: forOrg(ctx.db.prisma, org.orgId), userId: other.users.alice.id, actorId: org.users.manager.id, note: '', now: new Date(), timeZone: 'Europe/Berlin' }))
         .rejects.toMatchObject({ code: 'TIMER_NOT_RUNNING' });
       expect((await client('alice', other).get('/api/timer')).json().running).not.toBeNull();
     });

@@ -23,6 +23,6 @@ export default async function atWorkRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => stopUserTimer({
-    db: request.db, userId: request.params.userId, actorId: request.auth.userId, note: request.body.note, now: app.now(), events: app.events,
+    db: request.db, userId: request.params.userId, actorId: request.auth.userId, note: request.body.note, now: app.now(), timeZone: request.org.timeZone, events: app.events,
   }));
 }

@@ -30,13 +30,13 @@ export async function listAtWork({ db }: { db: ScopedDb }): Promise<AtWorkItem[]
  * A manager stops someone's forgotten timer: the same stop as the user's own (rules included),
  * recorded with the manager as the actor and as `stoppedBy`. `timer.stopped` is published by stopTimer.
  */
-export async function stopUserTimer({ db, userId, actorId, note, now, events }: {
-  db: ScopedDb; userId: string; actorId: string; note: string; now: Date; events: EventBus;
+export async function stopUserTimer({ db, userId, actorId, note, now, timeZone, events }: {
+  db: ScopedDb; userId: string; actorId: string; note: string; now: Date; timeZone: string; events: EventBus;
 }): Promise<AtWorkStopResponse> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
   if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
   // The note becomes the entry's note (running entries have none) and, as the reason, stays in the audit.
-  const entry = await stopTimer({ db, userId, actorId, note, reasonNote: note, now, events });
+  const entry = await stopTimer({ db, userId, actorId, note, reasonNote: note, now, timeZone, events });
   const row = await db.workEntry.findFirst({ where: { id: entry.id }, select: { stoppedBy: { select: { id: true, name: true } } } });
   return { ...entry, stoppedBy: row?.stoppedBy ?? null };
 }

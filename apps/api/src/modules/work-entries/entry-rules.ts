@@ -42,8 +42,10 @@ const CLOCK_SLACK_MS = 60_000;
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** Throws the first rule the entry breaks; returns whether it must be flagged for review. */
-export async function enforceRules({ tx, rules, entry, path, now }: {
+export async function enforceRules({ tx, rules, entry, path, now, timeZone }: {
   tx: ScopedTx; rules: WorkRules; entry: EntryCandidate; path: WritePath; now: Date;
+  /** The organisation's zone (request.org.timeZone): the overlap message names times in it. */
+  timeZone: string;
 }): Promise<{ flagged: boolean }> {
   const ms = entry.stoppedAt.getTime() - entry.startedAt.getTime();
   if (ms <= 0) throw new AppError('STOP_BEFORE_START', 'The stop time must be after the start time.');
@@ -64,7 +66,7 @@ export async function enforceRules({ tx, rules, entry, path, now }: {
     if (path === 'timer-stop') flagged = true;
     else throw new AppError('SESSION_TOO_LONG', `Sessions may last at most ${plural(rules.maxSessionHours, 'hour')}. Split longer work into several entries, or ask a manager.`, { rule: 'maxSessionHours', maximum: rules.maxSessionHours, minutes });
   }
-  if (!rules.allowOverlap) await assertNoOverlap(tx, entry);
+  if (!rules.allowOverlap) await assertNoOverlap(tx, entry, timeZone);
   return { flagged };
 }
 
@@ -76,7 +78,7 @@ function assertProductMinimum(ms: number, path: WritePath): void {
   }
 }
 
-export async function assertNoOverlap(tx: ScopedTx, entry: EntryCandidate): Promise<void> {
+export async function assertNoOverlap(tx: ScopedTx, entry: EntryCandidate, tz: string): Promise<void> {
   const clash = await tx.workEntry.findFirst({
     where: {
       userId: entry.userId,
@@ -88,8 +90,6 @@ export async function assertNoOverlap(tx: ScopedTx, entry: EntryCandidate): Prom
     orderBy: { startedAt: 'asc' },
   });
   if (clash) {
-    const org = await tx.organization.findFirst({ select: { timeZone: true } });
-    const tz = org?.timeZone ?? 'UTC';
     const start = localDateTimeLabel(clash.startedAt, tz);
     const stop = !clash.stoppedAt
       ? 'still running'

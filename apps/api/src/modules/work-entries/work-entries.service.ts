@@ -16,14 +16,10 @@ import { enforceRules, loadRules, lockUserEntries } from './entry-rules.ts';
 import { entryInclude, toWireEntry } from './entry.mapper.ts';
 import { localDateTimeLabel, localTimeOf, rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
+import type { OrgContext } from '../../lib/types.ts';
+
 export type Actor = { userId: string; orgId: string; role: Role };
 const isManager = (actor: Actor) => actor.role === 'ADMIN' || actor.role === 'MANAGER';
-
-export async function orgTimeZone(db: ScopedDb | ScopedTx): Promise<string> {
-  const org = await db.organization.findFirst({ select: { timeZone: true } });
-  if (!org) throw new AppError('NOT_FOUND', 'Organisation not found.');
-  return org.timeZone;
-}
 
 // ---------------------------------------------------------------------------------------------
 // List + totals
@@ -69,11 +65,10 @@ export function filterSql(f: ResolvedFilter, params: unknown[]): string {
  * minutes of the WHOLE filtered range computed by the database in one aggregate (a running entry
  * counts up to `now`). Each row counts its whole minutes, so the footer equals the sum of the rows.
  */
-export async function listEntries({ db, sql, actor, filter, limit, offset, now }: {
-  db: ScopedDb; sql: SqlRunner; actor: Actor; filter: EntryFilter; limit: number; offset: number; now: Date;
+export async function listEntries({ db, sql, org, actor, filter, limit, offset, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; actor: Actor; filter: EntryFilter; limit: number; offset: number; now: Date;
 }): Promise<WorkEntryList> {
-  const tz = await orgTimeZone(db);
-  const f = resolveFilter(filter, actor, tz);
+  const f = resolveFilter(filter, actor, org.timeZone);
   const where: Prisma.WorkEntryWhereInput = {
     ...(f.customerId !== undefined ? { customerId: f.customerId } : {}),
     ...(f.userId !== undefined ? { userId: f.userId } : {}),
@@ -141,8 +136,8 @@ function publishChange(events: EventBus, orgId: string, entry: Pick<WireEntry, '
 
 export type CreateEntryInput = TimeFields & { userId?: string; customerId: string; categoryId: string; note: string };
 
-export async function createEntry({ db, events, actor, body, now }: {
-  db: ScopedDb; events: EventBus; actor: Actor; body: CreateEntryInput; now: Date;
+export async function createEntry({ db, org, events, actor, body, now }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; body: CreateEntryInput; now: Date;
 }): Promise<WireEntry> {
   const userId = body.userId ?? actor.userId;
   if (!isManager(actor) && userId !== actor.userId) throw new AppError('FORBIDDEN', 'Members can only add entries for themselves.');
@@ -151,7 +146,7 @@ export async function createEntry({ db, events, actor, body, now }: {
   if (!user.active) throw new AppError('USER_INACTIVE', `${user.name} is deactivated: no new entries can be added for them.`, { field: 'userId' });
   await assertCustomerUsable(db, body.customerId);
   await assertCategoryUsable(db, body.categoryId);
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
   const { startedAt, stoppedAt } = resolveCreateTimes(body, tz);
   const note = body.note.trim();
 
@@ -159,7 +154,7 @@ export async function createEntry({ db, events, actor, body, now }: {
     await lockUserEntries(tx, userId);
     const rules = await loadRules(tx, userId);
     const { flagged } = await withLocalOverlapMessage(tz, () =>
-      enforceRules({ tx, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now }));
+      enforceRules({ tx, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now, timeZone: tz }));
     const created = await tx.workEntry.create({
       data: {
         id: newId(), userId, customerId: body.customerId, categoryId: body.categoryId, startedAt, stoppedAt, note,
@@ -189,8 +184,8 @@ async function loadWritable(db: ScopedDb | ScopedTx, actor: Actor, id: string) {
  * it: 409 ENTRY_RUNNING) but its customer, category and note may change. Rules are checked when
  * the times or the note change; customer/category are checked for archive only when changed.
  */
-export async function updateEntry({ db, events, actor, id, body, now }: {
-  db: ScopedDb; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date;
+export async function updateEntry({ db, org, events, actor, id, body, now }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date;
 }): Promise<WireEntry> {
   const first = await loadWritable(db, actor, id);
   const changesTimes = touchesTimes(body);
@@ -199,7 +194,7 @@ export async function updateEntry({ db, events, actor, id, body, now }: {
   }
   if (body.customerId !== undefined && body.customerId !== first.customerId) await assertCustomerUsable(db, body.customerId);
   if (body.categoryId !== undefined && body.categoryId !== first.categoryId) await assertCategoryUsable(db, body.categoryId);
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
 
   const result = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, first.userId);
@@ -226,7 +221,7 @@ export async function updateEntry({ db, events, actor, id, body, now }: {
     if (next.stoppedAt !== null && (timesChanged || next.note !== current.note)) {
       const rules = await loadRules(tx, current.userId);
       const res = await withLocalOverlapMessage(tz, () => enforceRules({
-        tx, rules, path: 'edit', now,
+        tx, rules, path: 'edit', now, timeZone: tz,
         entry: { userId: current.userId, startedAt: next.startedAt, stoppedAt: next.stoppedAt as Date, note: next.note, excludeEntryId: current.id },
       }));
       // New times that pass the rules clear a forgotten-timer flag; a note edit leaves it.
