@@ -12,6 +12,7 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { roleLabel, useCurrentUser } from '../../../lib/current-user';
 import { useOwnRules, useUpdateMyName } from '../api/profile';
 import { ChangePasswordForm } from '../components/change-password-form';
+import { MySessions } from '../components/my-sessions';
 import { OwnRules } from '../components/own-rules';
 import '../components/profile.css';
 
@@ -58,6 +59,9 @@ export function ProfilePage() {
             </div>
           </Card>
           <ChangePasswordForm />
+          <Card title="Signed-in devices">
+            <MySessions />
+          </Card>
         </div>
         <Card title="My work rules">
           {rules.isPending ? (
