@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
@@ -17,6 +17,7 @@ import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfDefence } from './plugins/csrf.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { openapiTransform } from './plugins/openapi.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
