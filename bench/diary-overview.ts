@@ -2,7 +2,7 @@
 // organisation of 200 users with a year of entries, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
 //   pnpm bench diary            (from the repo root)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary
-import { addMonths, currentMonth } from '../packages/shared/src/index.ts';
+import { addMonths, currentMonth, DEFAULT_WORK_RULES } from '../packages/shared/src/index.ts';
 import { queryMonthOverview } from '../apps/api/src/modules/diary/diary.sql.ts';
 import { engines, fmt, openBench, time } from './lib/harness.ts';
 import { seedYear } from './lib/seed-year.ts';
@@ -28,7 +28,7 @@ for (const engine of engines()) {
         if (res.statusCode !== 200) throw new Error(`GET /api/diary?month=${month} → ${res.statusCode} ${res.body}`);
         items = (res.json() as { items: unknown[] }).items.length;
       });
-      const sql = await time(() => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz }));
+      const sql = await time(() => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz, fallbackRequired: DEFAULT_WORK_RULES.requiredMinutes }));
       console.log(`[diary-overview] ${engine.name} ${month} (${items} users)  GET /api/diary: ${fmt(http)}`);
       console.log(`[diary-overview] ${engine.name} ${month}              SQL only:   ${fmt(sql)}`);
     }

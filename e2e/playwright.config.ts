@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
@@ -10,6 +11,12 @@ const dataDir = path.join(root, 'e2e/output/data');
 // A second server on an empty database with demo data off: the first-run setup journey.
 const firstRunPort = port + 1;
 const firstRunDataDir = path.join(root, 'e2e/output/data-first-run');
+// The servers run the compiled API (apps/api/dist): compile it once here (under a second), so a
+// journey never runs against a stale build. Workers load this file again; the variable skips that.
+if (!process.env.WD_E2E_API_BUILT) {
+  execFileSync(process.execPath, [path.join(root, 'apps/api/build.mjs')], { stdio: 'inherit' });
+  process.env.WD_E2E_API_BUILT = '1';
+}
 const serverEnv = {
   HOST: '127.0.0.1',
   DATABASE_URL: '',
@@ -51,7 +58,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf "${dataDir}" && pnpm --filter @workdiary/api start`,
+      command: `rm -rf "${dataDir}" && node apps/api/dist/server.js`,
       cwd: root,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
@@ -59,7 +66,7 @@ export default defineConfig({
       env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true' },
     },
     {
-      command: `rm -rf "${firstRunDataDir}" && pnpm --filter @workdiary/api start`,
+      command: `rm -rf "${firstRunDataDir}" && node apps/api/dist/server.js`,
       cwd: root,
       url: `http://127.0.0.1:${firstRunPort}/api/health`,
       reuseExistingServer: false,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import jwt from '@fastify/jwt';
@@ -9,9 +9,10 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Env } from './config/env.ts';
+import type { Env, TrustProxy } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
+import { createOrgCache, type OrgCache } from './lib/org-cache.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -24,6 +25,10 @@ declare module 'fastify' {
     database: Database;
     env: Env;
     events: EventBus;
+    /** Organisation, customers, categories and work rules per organisation, dropped on change events. */
+    orgCache: OrgCache;
+    /** Set by the server while it shuts down: GET /api/ready then answers 503. */
+    lifecycle: { draining: boolean };
     /** The server clock; tests may replace it. */
     now: () => Date;
   }
@@ -42,14 +47,28 @@ export type BuildAppOptions = {
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // Off unless configured: with it on, any client could pick its own address (X-Forwarded-For).
+    trustProxy: fastifyTrustProxy(options.env.TRUST_PROXY),
+    // The whole request (headers and body) must arrive within 30 s: slow-loris clients cannot
+    // hold sockets. Responses (SSE streams, long exports) are not limited by it.
+    requestTimeout: 30_000,
+    // Longer than the 60 s idle timeout of common load balancers, so they close first, never us.
+    keepAliveTimeout: 65_000,
+    // Health and readiness probes and static files would drown the log; API calls are logged.
+    logController: new LogController({ disableRequestLogging: (request) => isQuietUrl(request.url) }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.decorate('database', options.database);
   app.decorate('env', options.env);
-  app.decorate('events', options.events ?? createMemoryEventBus());
+  const events = options.events ?? createMemoryEventBus();
+  app.decorate('events', events);
+  app.decorate('orgCache', createOrgCache({ prisma: options.database.prisma, events }));
+  app.decorate('lifecycle', { draining: false });
+  app.addHook('onClose', async () => {
+    await events.close();
+  });
   app.decorate('now', options.now ?? (() => new Date()));
 
   registerErrorHandling(app);
@@ -102,7 +121,20 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const webDist = options.env.WEB_DIST;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  const production = options.env.NODE_ENV === 'production';
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // <file>.br / <file>.gz written at build time (scripts/compress-assets.mjs), chosen by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply) => setCacheHeaders(reply.raw, reply.request.url),
+      // Source maps stay on disk for decoding error reports; production does not hand them out.
+      allowedPath: (pathName) => !(production && pathName.endsWith('.map')),
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
@@ -111,8 +143,25 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (pathname.startsWith('/api/') || pathname === '/api' || !hasWeb || request.method !== 'GET' || looksLikeFile) {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${pathname}` } });
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 
   return app;
+}
+
+/** Fastify's types lack the hop count that proxy-addr supports: the same rule as a function. */
+function fastifyTrustProxy(value: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+/** Health probes and static files are kept out of the request log. */
+export function isQuietUrl(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return pathname === '/api/health' || pathname === '/api/ready' || !(pathname === '/api' || pathname.startsWith('/api/'));
+}
+
+/** Vite's /assets/* carry a content hash in their name: cache for a year. Anything else (index.html) is revalidated. */
+function setCacheHeaders(res: { setHeader(name: string, value: string): unknown }, url: string) {
+  const immutable = (url.split('?')[0] ?? '').startsWith('/assets/');
+  res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
 }

@@ -1,40 +1,100 @@
-import { buildApp } from './app.ts';
-import { readEnv } from './config/env.ts';
+import { checkServerEnv, readEnv, type Env } from './config/env.ts';
+import type { Database } from './db/engine.ts';
 import { migrateDatabase, openFromEnv, resolveJwtSecret } from './db/open.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from './db/seed.ts';
+import type { EventBus } from './lib/events.ts';
+import type { App } from './lib/types.ts';
 
-const env = readEnv();
-const database = await openFromEnv(env);
-const migrated = await migrateDatabase(database).catch(async (err: unknown) => {
+/** A start-up error the operator can act on: printed as one message, no stack trace. */
+function fail(err: unknown): never {
   console.error(`\n✖ ${err instanceof Error ? err.message : String(err)}\n`);
-  await database.close();
   process.exit(1);
+}
+
+let env: Env;
+try {
+  env = readEnv();
+  checkServerEnv(env);
+} catch (err) {
+  fail(err);
+}
+
+// Opening the database (PGlite: loading its WebAssembly and data folder) overlaps with loading
+// the application's modules, the two slow parts of a start.
+const databaseOpening = openFromEnv(env);
+databaseOpening.catch(() => undefined);
+const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { createPgEventBus }] = await Promise.all([
+  import('./app.ts'),
+  import('./db/seed.ts'),
+  import('./lib/pg-events.ts'),
+]);
+const database: Database = await databaseOpening.catch(fail);
+const migrated = await migrateDatabase(database).catch(async (err: unknown) => {
+  await database.close();
+  return fail(err);
 });
 let seeded = false;
 if (env.SEED_DEMO && (await isDatabaseEmpty(database.prisma))) {
   await seedDemo(database.prisma);
   seeded = true;
 }
-const app = await buildApp({
-  database,
-  env,
-  jwtSecret: resolveJwtSecret(env),
-  logger: { level: env.LOG_LEVEL },
+
+// The bus is made before the app (the app takes it) but only logs later, through the app's logger.
+const started: { app?: App } = {};
+// Several instances may share a PostgreSQL database: live events go through LISTEN/NOTIFY there.
+const events: EventBus | undefined = env.DATABASE_URL
+  ? await createPgEventBus({
+    url: env.DATABASE_URL,
+    sql: database.sql,
+    log: { warn: (obj, msg) => started.app?.log.warn(obj, msg), error: (obj, msg) => started.app?.log.error(obj, msg) },
+  }).catch(fail)
+  : undefined;
+const server: App = await buildApp({ database, env, jwtSecret: resolveJwtSecret(env), events, logger: { level: env.LOG_LEVEL } });
+started.app = server;
+
+let stopping = false;
+/**
+ * Graceful stop: /api/ready turns 503, the listener closes, open SSE streams are ended, running
+ * requests finish; after SHUTDOWN_GRACE_MS the process exits anyway.
+ */
+async function shutdown(reason: string, exitCode: number) {
+  if (stopping) {
+    if (reason === 'SIGINT' || reason === 'SIGTERM') process.exit(exitCode || 1); // a second signal: now
+    return;
+  }
+  stopping = true;
+  server.lifecycle.draining = true;
+  server.log.info({ reason }, 'shutting down');
+  const force = setTimeout(() => {
+    server.log.error({ graceMs: env.SHUTDOWN_GRACE_MS }, 'requests still open after the grace period; exiting anyway');
+    process.exit(exitCode || 1);
+  }, env.SHUTDOWN_GRACE_MS);
+  force.unref();
+  try {
+    await server.close();
+    await database.close();
+  } catch (err) {
+    server.log.error({ err }, 'error while shutting down');
+    exitCode ||= 1;
+  }
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+// A rejection nobody handled means state we know nothing about: log it, stop cleanly, exit 1.
+process.on('unhandledRejection', (reason) => {
+  server.log.fatal({ err: reason }, 'unhandled promise rejection');
+  void shutdown('unhandledRejection', 1);
+});
+process.on('uncaughtException', (err) => {
+  server.log.fatal({ err }, 'uncaught exception');
+  void shutdown('uncaughtException', 1);
 });
 
-const close = async () => {
-  await app.close();
-  await database.close();
-  process.exit(0);
-};
-process.on('SIGINT', close);
-process.on('SIGTERM', close);
-
-await app.listen({ port: env.PORT, host: env.HOST });
+await server.listen({ port: env.PORT, host: env.HOST });
 const url = `http://localhost:${env.PORT}`;
 const lines = [
   '',
-  `  Workdiary is running at ${url}`,
+  `  Workdiary is running at ${url} (started in ${(performance.now() / 1000).toFixed(1)} s)`,
   `  Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)'}`,
   `  Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied} before${seeded ? '; demo data seeded' : ''}`,
 ];

@@ -1,17 +1,29 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './config/env.ts';
 import { engineName, setupTestApp, type TestContext } from './test/helper.ts';
+
+// Big enough to be precompressed (the script skips files under 1 kB).
+const BIG_JS = `console.log(${JSON.stringify('workdiary '.repeat(300))});`;
 
 describe(`serving the built SPA (${engineName})`, () => {
   let ctx: TestContext;
+  let prod: TestContext;
   beforeAll(async () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-dist-'));
     fs.mkdirSync(path.join(dist, 'assets'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Workdiary</title><div id="root"></div>');
     fs.writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dist, 'assets', 'big-5678.js'), BIG_JS);
+    fs.writeFileSync(path.join(dist, 'assets', 'big-5678.js.map'), '{"version":3}');
+    // The build step the web package runs after `vite build`.
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/compress-assets.mjs'), dist], { stdio: 'ignore' });
     ctx = await setupTestApp({ env: { WEB_DIST: dist } });
+    prod = await setupTestApp({ env: { WEB_DIST: dist, NODE_ENV: 'production' } });
   });
 
   it('answers app routes with index.html, so deep links and reloads work', async () => {
@@ -37,5 +49,37 @@ describe(`serving the built SPA (${engineName})`, () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/nope' });
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('caches hashed assets for a year and makes browsers revalidate index.html', async () => {
+    const asset = await ctx.app.inject({ method: 'GET', url: '/assets/app-1234.js' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/index.html', '/customers']) {
+      const page = await ctx.app.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('serves the precompressed brotli or gzip file the client accepts, and the plain one otherwise', async () => {
+    const br = await ctx.app.inject({ method: 'GET', url: '/assets/big-5678.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(BIG_JS);
+    const gz = await ctx.app.inject({ method: 'GET', url: '/assets/big-5678.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(BIG_JS);
+    const plain = await ctx.app.inject({ method: 'GET', url: '/assets/big-5678.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_JS);
+  });
+
+  it('hands out source maps in development only', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/assets/big-5678.js.map' })).statusCode).toBe(200);
+    const hidden = await prod.app.inject({ method: 'GET', url: '/assets/big-5678.js.map' });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.code).toBe('NOT_FOUND');
+    expect((await prod.app.inject({ method: 'GET', url: '/assets/big-5678.js' })).statusCode).toBe(200);
   });
 });

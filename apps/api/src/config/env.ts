@@ -1,10 +1,21 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The one place the API reads process.env. */
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const REPO_ROOT = path.resolve(here, '../../../..');
+
+/** The checkout's root, found upwards so it is the same from src/ (tsx) and from the dist/ bundle. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No pnpm-workspace.yaml above ${from}: is this a Workdiary checkout?`);
+  }
+}
+export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+const flag = z.enum(['true', 'false']).optional();
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,15 +24,36 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   JWT_SECRET: z.string().min(16).optional(),
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // Defaults depend on NODE_ENV (see the transform below): easy in development, safe in production.
+  SEED_DEMO: flag,
+  COOKIE_SECURE: flag,
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    const parsed = parseTrustProxy(value);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
+  /** How long a stopping server waits for open requests before it exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   TEST_DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+}).transform((raw) => {
+  const production = raw.NODE_ENV === 'production';
+  return {
+    ...raw,
+    // Production never fills a database with a public demo password unless asked to.
+    SEED_DEMO: raw.SEED_DEMO === undefined ? !production : raw.SEED_DEMO === 'true',
+    COOKIE_SECURE: raw.COOKIE_SECURE === undefined ? production : raw.COOKIE_SECURE === 'true',
+  };
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+/** Fastify's `trustProxy`: off, every proxy, a hop count, or the proxies' addresses/CIDR ranges. */
+export type TrustProxy = boolean | number | string[];
 
 export function readEnv(overrides: Record<string, string | undefined> = {}): Env {
   const parsed = EnvSchema.safeParse({ ...process.env, ...overrides });
@@ -29,6 +61,38 @@ export function readEnv(overrides: Record<string, string | undefined> = {}): Env
     throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+/** What the server (not the CLI commands) needs beyond a valid environment. */
+export function checkServerEnv(env: Env): void {
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new Error(
+      'JWT_SECRET is required when NODE_ENV=production: set it to a random string of at least 16 characters ' +
+        '(e.g. `openssl rand -base64 48`), the same on every instance.',
+    );
+  }
+}
+
+// proxy-addr's named ranges, accepted in TRUST_PROXY lists like addresses.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY → Fastify's trustProxy, or an error message. Unset means false: no client picks its own address. */
+export function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (NAMED_RANGES.has(item)) continue;
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk || rest.length > 0) {
+      return `"${item}" is not true, false, a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal`;
+    }
+  }
+  return items;
 }
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma/migrations');

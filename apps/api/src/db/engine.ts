@@ -1,13 +1,19 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import type { ScopedQuery } from './scoped-sql.ts';
 
-/** Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand. */
+/**
+ * Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand.
+ * Queries over an organisation's rows are built with `scopedSql` (scoped-sql.ts) and passed whole.
+ */
 export type SqlRunner = {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string | ScopedQuery, params?: unknown[]): Promise<T[]>;
   /** Runs several statements (no parameters) inside one transaction. */
   execInTransaction(statements: string): Promise<void>;
 };
@@ -28,15 +34,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
-  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const client = options.pglite ?? (await PGlite.create(options.dataDir));
+  let lock: DataDirLock | null = null;
+  let client: PGlite;
+  try {
+    if (options.dataDir) {
+      // The lock sits beside the folder; its parent is all that may be created before holding it.
+      fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+      lock = lockDataDir(options.dataDir);
+      fs.mkdirSync(options.dataDir, { recursive: true });
+    }
+    client = options.pglite ?? (await PGlite.create(options.dataDir));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     kind: 'pglite',
     prisma,
     sql: {
-      async query<T>(text: string, params: unknown[] = []) {
-        const result = await client.query<T>(text, params);
+      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
+        const result = typeof text === 'string' ? await client.query<T>(text, params) : await client.query<T>(text.text, text.values);
         return result.rows;
       },
       async execInTransaction(statements: string) {
@@ -48,6 +66,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
+      lock?.release();
     },
   };
 }
@@ -63,8 +82,8 @@ async function openPostgres(url: string): Promise<Database> {
     kind: 'postgres',
     prisma,
     sql: {
-      async query<T>(text: string, params: unknown[] = []) {
-        const result = await pool.query(text, params);
+      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
+        const result = typeof text === 'string' ? await pool.query(text, params) : await pool.query(text.text, text.values);
         return result.rows as T[];
       },
       async execInTransaction(statements: string) {

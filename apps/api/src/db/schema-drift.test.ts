@@ -42,6 +42,10 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check WorkRules_requiredMinutes_check': 'on "WorkRules": CHECK ((("requiredMinutes" IS NOT NULL) AND (array_ndims("requiredMinutes") = 1) AND (cardinality("requiredMinutes") = 7) AND (array_position("requiredMinutes", NULL::integer) IS NULL)))',
   // Not an invariant but a partial index (the diary's month overview finds sessions longer than a day by it).
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
+  // The one overlap rule and the timer's single-statement writes (migration 20261201120000_timer_statements).
+  'function wd_first_clash': 'function',
+  'function wd_timer_start': 'function',
+  'function wd_timer_stop': 'function',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */

@@ -1,5 +1,5 @@
 export { addDays, addMonths, daysOfMonth, isWeekend, monthOf, weekdayIndex } from './calendar.ts';
-export { currentMonth, localDateOf, today } from './zone.ts';
+export { currentMonth, localDateOf, localDateTimeLabel, localTimeOf, today, utcOffsetOf } from './zone.ts';
 export { dayBounds, localToInstant, monthBounds } from './local-time.ts';
 export type { Bounds, LocalInstantResult } from './local-time.ts';
 export { minutesByDay } from './sessions.ts';

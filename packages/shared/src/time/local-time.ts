@@ -38,8 +38,24 @@ export function localToInstant(date: string, time: string, tz: string): LocalIns
   return { ok: false, reason: 'AMBIGUOUS', candidates: instants.map((ms) => new Date(ms)) };
 }
 
+// Local midnights are asked for over and over (every day of every month view, every session cut
+// at midnight): remember them per zone and date. Bounded; it simply starts over when full.
+const MAX_MIDNIGHTS = 20_000;
+const midnights = new Map<string, number>();
+const dayBoundsMs = new Map<string, [number, number]>();
+
 /** The first instant of local `date` in `tz`: its midnight, or the end of a gap that swallowed midnight. */
 function startOfLocalDay(date: string, tz: string): number {
+  const key = `${tz}|${date}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return known;
+  const ms = computeStartOfLocalDay(date, tz);
+  if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
+  midnights.set(key, ms);
+  return ms;
+}
+
+function computeStartOfLocalDay(date: string, tz: string): number {
   const { year, month, day } = parseDate(date);
   const wall = utcMs(year, month, day);
   const { instants, offsets } = instantsShowing(wall, tz);
@@ -60,10 +76,15 @@ function startOfLocalDay(date: string, tz: string): number {
 
 /** [local midnight, next local midnight) of `date` in `tz`; 23 or 25 hours long on DST days. */
 export function dayBounds(date: string, tz: string): Bounds {
-  return {
-    start: new Date(startOfLocalDay(date, tz)),
-    end: new Date(startOfLocalDay(addDays(date, 1), tz)),
-  };
+  const key = `${tz}|${date}`;
+  let ms = dayBoundsMs.get(key);
+  if (!ms) {
+    ms = [startOfLocalDay(date, tz), startOfLocalDay(addDays(date, 1), tz)];
+    if (dayBoundsMs.size >= MAX_MIDNIGHTS) dayBoundsMs.clear();
+    dayBoundsMs.set(key, ms);
+  }
+  // Fresh Date objects every time: a caller mutating one must not change the cache.
+  return { start: new Date(ms[0]), end: new Date(ms[1]) };
 }
 
 /** [first local midnight of `month`, first local midnight of the next month) in `tz`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentMonth, localDateOf, today } from './index.ts';
+import { currentMonth, localDateOf, localDateTimeLabel, localTimeOf, today, utcOffsetOf } from './index.ts';
 
 describe('localDateOf', () => {
   it.each([
@@ -43,5 +43,44 @@ describe('today / currentMonth', () => {
   it('defaults to the real now', () => {
     expect(today('UTC')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(currentMonth('UTC')).toMatch(/^\d{4}-\d{2}$/);
+  });
+});
+
+describe('localTimeOf / utcOffsetOf / localDateTimeLabel', () => {
+  it.each([
+    ['2026-03-29T00:59:59Z', 'Europe/Berlin', '01:59', '+01:00'],
+    ['2026-03-29T01:00:00Z', 'Europe/Berlin', '03:00', '+02:00'],
+    ['2026-10-25T00:30:00Z', 'Europe/Berlin', '02:30', '+02:00'],
+    ['2026-10-25T01:30:00Z', 'Europe/Berlin', '02:30', '+01:00'],
+    ['2026-01-15T18:30:00Z', 'Asia/Kolkata', '00:00', '+05:30'],
+    ['2026-07-01T06:30:00Z', 'America/Los_Angeles', '23:30', '-07:00'],
+    ['2026-01-15T12:00:00Z', 'UTC', '12:00', '+00:00'],
+    ['2026-01-15T10:00:00Z', 'Pacific/Kiritimati', '00:00', '+14:00'],
+  ])('%s in %s reads %s at UTC%s', (iso, tz, time, offset) => {
+    expect(localTimeOf(new Date(iso), tz)).toBe(time);
+    expect(utcOffsetOf(new Date(iso), tz)).toBe(offset);
+    expect(localDateTimeLabel(new Date(iso), tz)).toBe(`${localDateOf(new Date(iso), tz)} ${time}`);
+  });
+
+  it('agrees with Intl over a year with DST, in several zones (the offset cache)', () => {
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Asia/Kolkata'];
+    const start = Date.parse('2018-01-01T00:00:00Z');
+    const mismatches: string[] = [];
+    for (const tz of zones) {
+      const intl = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+      // Every 97 minutes and 7 seconds: the samples drift through every minute of the hour.
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 97 * 60_000 + 7_000) {
+        const ours = localTimeOf(new Date(ms), tz);
+        if (ours !== intl.format(ms)) mismatches.push(`${new Date(ms).toISOString()} ${tz}: ${ours} vs ${intl.format(ms)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('finds a transition to the second inside a cached bucket', () => {
+    // Lord Howe moves by 30 minutes at 02:00 local standard time (15:30 UTC on 2026-10-03).
+    expect(localTimeOf(new Date('2026-10-03T15:29:59Z'), 'Australia/Lord_Howe')).toBe('01:59');
+    expect(localTimeOf(new Date('2026-10-03T15:30:00Z'), 'Australia/Lord_Howe')).toBe('02:30');
+    expect(() => localTimeOf(new Date('2026-10-03T15:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
   });
 });

@@ -27,7 +27,11 @@ export default async function customersRoutes(app: App) {
   app.post('/customers', {
     config: managers,
     schema: { tags, summary: 'Create a customer (managers, admins)', body: CustomerBodySchema, response: { 201: CustomerSchema } },
-  }, async (request, reply) => reply.status(201).send(await createCustomer({ db: request.db, body: request.body })));
+  }, async (request, reply) => {
+    const customer = await createCustomer({ db: request.db, body: request.body });
+    app.events.publish(request.auth.orgId, { type: 'customer.changed', customerId: customer.id });
+    return reply.status(201).send(customer);
+  });
 
   app.get('/customers/:id', {
     schema: { tags, summary: 'One customer', params: IdParamsSchema, response: { 200: CustomerSchema } },
@@ -43,5 +47,10 @@ export default async function customersRoutes(app: App) {
       body: CustomerPatchSchema,
       response: { 200: CustomerSchema },
     },
-  }, async (request) => updateCustomer({ db: request.db, id: request.params.id, body: request.body }));
+  }, async (request) => {
+    const customer = await updateCustomer({ db: request.db, id: request.params.id, body: request.body });
+    // The timer's organisation cache holds names and the archived flag.
+    app.events.publish(request.auth.orgId, { type: 'customer.changed', customerId: customer.id });
+    return customer;
+  });
 }

@@ -1,5 +1,7 @@
 import { AppError, type Customer, type CustomerList } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 
@@ -21,24 +23,17 @@ export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c
 export async function listCustomers({ sql, orgId, q, limit, offset, includeArchived }: {
   sql: SqlRunner; orgId: string; q?: string; limit: number; offset: number; includeArchived: boolean;
 }): Promise<CustomerList> {
-  const params: unknown[] = [orgId];
-  const where = ['"organizationId" = $1'];
-  if (!includeArchived) where.push('NOT "archived"');
+  const scope = scopedSql(orgId);
   const term = q?.trim();
-  if (term) {
-    params.push(likePattern(term));
-    const p = `$${params.length}`;
-    where.push(`("name" ILIKE ${p} ESCAPE '\\' OR "email" ILIKE ${p} ESCAPE '\\' OR "phone" ILIKE ${p} ESCAPE '\\')`);
-  }
-  const whereSql = where.join(' AND ');
-  const pageParams = [...params, limit, offset];
+  const pattern = term ? likePattern(term) : null;
+  const where = scope.where('c',
+    !includeArchived && Prisma.sql`NOT c."archived"`,
+    pattern !== null && Prisma.sql`(c."name" ILIKE ${pattern} ESCAPE '\\' OR c."email" ILIKE ${pattern} ESCAPE '\\' OR c."phone" ILIKE ${pattern} ESCAPE '\\')`);
   const [rows, count] = await Promise.all([
-    sql.query<CustomerRow>(
-      `SELECT "id", "name", "email", "phone", "address", "archived" FROM "Customer" WHERE ${whereSql}
-        ORDER BY lower("name"), "id" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      pageParams,
-    ),
-    sql.query<{ total: number | string }>(`SELECT count(*)::int AS total FROM "Customer" WHERE ${whereSql}`, params),
+    sql.query<CustomerRow>(scope.query`
+      SELECT c."id", c."name", c."email", c."phone", c."address", c."archived" FROM "Customer" c WHERE ${where}
+       ORDER BY lower(c."name"), c."id" LIMIT ${limit} OFFSET ${offset}`),
+    sql.query<{ total: number | string }>(scope.query`SELECT count(*)::int AS total FROM "Customer" c WHERE ${where}`),
   ]);
   return { items: rows.map(toWireCustomer), total: Number(count[0]?.total ?? 0), limit, offset };
 }

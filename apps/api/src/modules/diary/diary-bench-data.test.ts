@@ -2,8 +2,9 @@
 // overview equals the shared time math on it (sessions across midnight, part-timers' own rules,
 // deactivated people, monthly and hourly pay). Small here; bench/diary-overview.ts seeds 200 × 12.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, currentMonth, DEFAULT_WORK_RULES, monthFigures, salary } from '@workdiary/shared';
+import { addMonths, currentMonth, monthFigures, salary } from '@workdiary/shared';
 import { engineName, setupTestApp, type TestContext } from '../../test/helper.ts';
+import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 import { seedYear, type SeedYearResult } from '../../../../../bench/lib/seed-year.ts';
 
@@ -31,14 +32,15 @@ describe(`bench seed data: SQL overview = shared time math (${engineName})`, () 
       prisma.workRules.findMany({ where: { organizationId: seeded.orgId } }),
       prisma.workEntry.findMany({ where: { organizationId: seeded.orgId }, select: { userId: true, startedAt: true, stoppedAt: true } }),
     ]);
-    const orgDefault = rules.find((r) => r.userId === null)?.requiredMinutes ?? DEFAULT_WORK_RULES.requiredMinutes;
+    const fallbackRequired = rulesOf(pickRulesRow(rules, null).row).requiredMinutes;
     const expected = users.flatMap((u) => {
-      const figures = monthFigures(entries.filter((e) => e.userId === u.id), month, tz, now, rules.find((r) => r.userId === u.id)?.requiredMinutes ?? orgDefault);
+      const required = rulesOf(pickRulesRow(rules, u.id).row).requiredMinutes;
+      const figures = monthFigures(entries.filter((e) => e.userId === u.id), month, tz, now, required);
       if (!u.active && figures.totalMinutes === 0) return [];
       const pay = { type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor };
       return [{ id: u.id, total: figures.totalMinutes, extra: figures.extraMinutes, required: figures.requiredMinutes, salary: salary(pay, figures) }];
     });
-    const rows = await queryMonthOverview({ sql: ctx.db.sql, orgId: seeded.orgId, month, tz });
+    const rows = await queryMonthOverview({ sql: ctx.db.sql, orgId: seeded.orgId, month, tz, fallbackRequired });
     const actual = rows.map((r) => ({
       id: r.id, total: r.total_minutes, extra: r.extra_minutes, required: r.required_minutes,
       salary: salary({ type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },

@@ -5,7 +5,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
-import { loadRules } from '../work-entries/entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { assertMayRead, dayBoundsOrThrow, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
 
@@ -156,7 +156,7 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
 export async function exportPayroll({ db, sql, org, month, now }: {
   db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<XlsxFile> {
-  const overview = await monthOverview({ sql, org, month, now });
+  const overview = await monthOverview({ db, sql, org, month, now });
   const pay = new Map((await db.user.findMany({
     where: { id: { in: overview.items.map((i) => i.userId) } },
     select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },

@@ -19,7 +19,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
-import { loadRules } from '../work-entries/entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 
 export type Caller = { userId: string; orgId: string; role: Role };
@@ -49,11 +49,12 @@ type PayFields = { payType: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; mon
 const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor });
 
 /** Users × month: one aggregate query, salary worked out here from its totals. */
-export async function monthOverview({ sql, org, month, now }: {
-  sql: SqlRunner; org: OrgContext; month?: string; now: Date;
+export async function monthOverview({ db, sql, org, month, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<DiaryOverview> {
+  const orgDefaults = await loadRules(db, null);
   const m = resolveMonth(month, org.timeZone, now);
-  const rows = await queryMonthOverview({ sql, orgId: org.id, month: m, tz: org.timeZone });
+  const rows = await queryMonthOverview({ sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes });
   const items = rows.map((r) => ({
     userId: r.id,
     name: r.name,

@@ -1,4 +1,4 @@
-import { DEFAULT_WORK_RULES, daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
+import { daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 
 /**
@@ -11,7 +11,8 @@ import type { SqlRunner } from '../../db/engine.ts';
  *  - a session is cut at local midnights; per day, the pieces' durations are summed and floored
  *    to whole minutes once: floor(Σ ms / 60000);
  *  - extra per day = max(0, day total − required minutes of that weekday), from the user's own
- *    rules row, else the organisation's default row, else the product defaults;
+ *    rules row, else `fallbackRequired` ($8): what `loadRules(db, null)` (settings/rules-lookup.ts,
+ *    the one lookup) gives, i.e. the organisation's default row, else the product defaults;
  *  - the month's figures are the sums of its days;
  *  - running sessions are left out (payroll and the overview count finished work only).
  *
@@ -31,15 +32,10 @@ WITH days AS (
          $6::timestamptz + (d.ord - 1) * interval '24 hours' AS bin
   FROM unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::int[]) WITH ORDINALITY AS d(day, day_start, day_end, weekday, ord)
 ),
-org_rules AS (
-  SELECT r."requiredMinutes" AS required
-  FROM "WorkRules" r
-  WHERE r."organizationId" = $1 AND r."userId" IS NULL
-),
 people AS (
   SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate,
          u."monthlyBase" AS monthly_base, u."overtimeFactor" AS overtime_factor,
-         coalesce(ur."requiredMinutes", (SELECT required FROM org_rules), $8::int[]) AS required
+         coalesce(ur."requiredMinutes", $8::int[]) AS required
   FROM "User" u
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ur."organizationId" = $1
   WHERE u."organizationId" = $1
@@ -129,10 +125,14 @@ export function monthDayParams(month: string, tz: string) {
   };
 }
 
-export async function queryMonthOverview({ sql, orgId, month, tz }: { sql: SqlRunner; orgId: string; month: string; tz: string }): Promise<OverviewSqlRow[]> {
+export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired }: {
+  sql: SqlRunner; orgId: string; month: string; tz: string;
+  /** Required minutes Mon..Sun of people without rules of their own: `(await loadRules(db, null)).requiredMinutes`. */
+  fallbackRequired: number[];
+}): Promise<OverviewSqlRow[]> {
   const p = monthDayParams(month, tz);
   const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
-    orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, DEFAULT_WORK_RULES.requiredMinutes,
+    orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, fallbackRequired,
   ]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({

@@ -1,5 +1,7 @@
 import { AppError, currentMonth, daysOfMonth, localDateOf } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { rangeBound } from '../work-entries/entry-times.ts';
@@ -40,29 +42,23 @@ const PAGE = 10_000;
 async function* laborPages({ sql, orgId, customerId, start, end, userId }: {
   sql: SqlRunner; orgId: string; customerId: string; start: Date; end: Date; userId?: string;
 }): AsyncGenerator<SqlRow[]> {
+  const scope = scopedSql(orgId);
   let after: { startedAt: string; id: string } | null = null;
   for (;;) {
-    const params: unknown[] = [orgId, customerId, start.toISOString(), end.toISOString()];
-    let extra = '';
-    if (userId !== undefined) {
-      params.push(userId);
-      extra += ` AND e."userId" = $${params.length}`;
-    }
-    if (after) {
-      params.push(after.startedAt, after.id);
-      extra += ` AND (e."startedAt", e."id") > ($${params.length - 1}::timestamptz, $${params.length})`;
-    }
-    const page: SqlRow[] = await sql.query<SqlRow>(
-      `SELECT e."id", e."startedAt", e."stoppedAt", e."note", u."name" AS "userName", k."name" AS "categoryName"
-         FROM "WorkEntry" e
-         JOIN "User" u ON u."id" = e."userId"
-         JOIN "Category" k ON k."id" = e."categoryId"
-        WHERE e."organizationId" = $1 AND e."customerId" = $2 AND e."stoppedAt" IS NOT NULL
-          AND e."startedAt" >= $3::timestamptz AND e."startedAt" < $4::timestamptz${extra}
-        ORDER BY e."startedAt", e."id"
-        LIMIT ${PAGE}`,
-      params,
-    );
+    const where = scope.where('e',
+      Prisma.sql`e."customerId" = ${customerId}`,
+      Prisma.sql`e."stoppedAt" IS NOT NULL`,
+      Prisma.sql`e."startedAt" >= ${start.toISOString()}::timestamptz AND e."startedAt" < ${end.toISOString()}::timestamptz`,
+      userId !== undefined && Prisma.sql`e."userId" = ${userId}`,
+      after && Prisma.sql`(e."startedAt", e."id") > (${after.startedAt}::timestamptz, ${after.id})`);
+    const page: SqlRow[] = await sql.query<SqlRow>(scope.query`
+      SELECT e."id", e."startedAt", e."stoppedAt", e."note", u."name" AS "userName", k."name" AS "categoryName"
+        FROM "WorkEntry" e
+        JOIN "User" u ON u."id" = e."userId"
+        JOIN "Category" k ON k."id" = e."categoryId"
+       WHERE ${where}
+       ORDER BY e."startedAt", e."id"
+       LIMIT ${PAGE}`);
     if (page.length > 0) yield page;
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;

@@ -1,19 +1,11 @@
-import { AppError, DEFAULT_WORK_RULES, type Modules, type Role, type WorkRules, type WorkRulesView } from '@workdiary/shared';
+import { AppError, type Modules, type Role, type WorkRules, type WorkRulesView } from '@workdiary/shared';
 import type { Prisma, WorkRules as WorkRulesRow } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import { pickRulesRow, rulesOf, rulesRowsFor } from './rules-lookup.ts';
 
 function toView(row: WorkRulesRow | null, userId: string | null, inherited: boolean): WorkRulesView {
-  const rules: WorkRules = row
-    ? {
-        requiredMinutes: row.requiredMinutes,
-        noteRequired: row.noteRequired,
-        minSessionMinutes: row.minSessionMinutes,
-        maxSessionHours: row.maxSessionHours,
-        allowOverlap: row.allowOverlap,
-      }
-    : DEFAULT_WORK_RULES;
-  return { ...rules, userId, inherited, updatedAt: row ? row.updatedAt.toISOString() : null };
+  return { ...rulesOf(row), userId, inherited, updatedAt: row ? row.updatedAt.toISOString() : null };
 }
 
 /** Rules that no session could satisfy are refused here, not discovered at the next stop. */
@@ -38,17 +30,15 @@ async function assertUserInOrg(db: ScopedDb, userId: string) {
 }
 
 export async function getDefaultRules({ db }: { db: ScopedDb }): Promise<WorkRulesView> {
-  const row = await db.workRules.findFirst({ where: { userId: null } });
+  const { row } = pickRulesRow(await rulesRowsFor(db, null), null);
   return toView(row, null, false);
 }
 
 /** The rules in force for a user: their own, else the organisation's defaults (as loadRules reads them). */
 export async function getUserRules({ db, userId }: { db: ScopedDb; userId: string }): Promise<WorkRulesView> {
   await assertUserInOrg(db, userId);
-  const rows = await db.workRules.findMany({ where: { OR: [{ userId }, { userId: null }] } });
-  const own = rows.find((r) => r.userId === userId) ?? null;
-  if (own) return toView(own, userId, false);
-  return toView(rows.find((r) => r.userId === null) ?? null, userId, true);
+  const { row, inherited } = pickRulesRow(await rulesRowsFor(db, userId), userId);
+  return toView(row, userId, inherited);
 }
 
 export async function putUserRules({ db, userId, rules }: { db: ScopedDb; userId: string; rules: WorkRules }): Promise<WorkRulesView> {

@@ -12,6 +12,7 @@ import { discardTimer, getRunning, listAtWork, startTimer, stopTimer } from './t
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
 export default async function timerRoutes(app: App) {
+  const deps = { sql: app.database.sql, orgs: app.orgCache };
   app.get('/timer', {
     schema: { tags: ['timer'], summary: 'The running entry of the signed-in user, or null', response: { 200: TimerStateSchema } },
   }, async (request) => ({ running: await getRunning({ db: request.db, userId: request.auth.userId }) }));
@@ -25,9 +26,9 @@ export default async function timerRoutes(app: App) {
     },
   }, async (request, reply) => {
     const entry = await startTimer({
-      db: request.db,
-      org: request.org,
-      userId: request.auth.userId,
+      deps,
+      orgId: request.auth.orgId,
+      user: { id: request.auth.userId, name: request.auth.name },
       customerId: request.body.customerId,
       categoryId: request.body.categoryId,
       now: app.now(),
@@ -44,12 +45,12 @@ export default async function timerRoutes(app: App) {
       response: { 200: WorkEntrySchema },
     },
   }, async (request) => stopTimer({
-    db: request.db,
+    deps,
+    orgId: request.auth.orgId,
     userId: request.auth.userId,
     actorId: request.auth.userId,
     note: request.body.note,
     now: app.now(),
-    timeZone: request.org.timeZone,
     events: app.events,
   }));
 

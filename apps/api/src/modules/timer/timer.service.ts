@@ -1,26 +1,21 @@
-import { AppError, type CustomerAtWorkItem, type WorkEntry as WireEntry } from '@workdiary/shared';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { AppError, localTimeOf, type CustomerAtWorkItem, type WorkEntry as WireEntry } from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
-import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
-import type { OrgContext } from '../../lib/types.ts';
 import type { EventBus } from '../../lib/events.ts';
+import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
 import { recordAudit } from '../work-entries/audit.ts';
-import { enforceRules, loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
+import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
+import { readRunning, runStart, runStop, type StatementClash } from './timer-statements.ts';
 
 /**
  * The live timer. The server stamps start and stop (`now` is the server clock); the database's
  * partial unique index on running entries is the referee for "one running timer per user".
  */
 
-// Fifty people (or tabs) may start at once: wait for a connection and the user's lock patiently.
+// Fifty people (or tabs) may discard at once: wait for a connection and the user's lock patiently.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
-
-
-/** 'HH:mm' in the organisation's zone, for messages people read. */
-const timeOfDay = (d: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 /** The caller's running entry, or null. */
 export async function getRunning({ db, userId }: { db: ScopedDb | ScopedTx; userId: string }): Promise<WireEntry | null> {
@@ -28,137 +23,142 @@ export async function getRunning({ db, userId }: { db: ScopedDb | ScopedTx; user
   return row ? toWireEntry(row) : null;
 }
 
+/** What the timer's writes run on: raw SQL (one statement each) and the organisation cache. */
+export type TimerDeps = { sql: SqlRunner; orgs: OrgCache };
+
+async function orgOrThrow(orgs: OrgCache, orgId: string): Promise<CachedOrg> {
+  const org = await orgs.get(orgId);
+  if (!org) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+  return org;
+}
+
+/**
+ * A customer or category as the cache knows it. An id the cache does not know may be brand new
+ * (created a moment ago on another instance, its event still on the way): read the organisation again once.
+ */
+async function lookup(deps: TimerDeps, org: CachedOrg, pick: (o: CachedOrg) => ReadonlyMap<string, Named>, id: string): Promise<{ org: CachedOrg; found: Named | undefined }> {
+  const found = pick(org).get(id);
+  if (found) return { org, found };
+  deps.orgs.invalidate(org.id);
+  const fresh = await orgOrThrow(deps.orgs, org.id);
+  return { org: fresh, found: pick(fresh).get(id) };
+}
+
+/** The checks before a start that need no database: the module switch, customer, category. */
+async function usableForStart(deps: TimerDeps, first: CachedOrg, customerId: string, categoryId: string) {
+  if (!first.clientTimer) throw new AppError('MODULE_DISABLED', 'The Client Timer module is switched off. An administrator can switch it on in Settings → Modules.');
+  const c = await lookup(deps, first, (o) => o.customers, customerId);
+  if (!c.found) throw new AppError('NOT_FOUND', 'This customer does not exist.');
+  if (c.found.archived) throw new AppError('CUSTOMER_ARCHIVED', `${c.found.name} is archived: time cannot be tracked for it.`);
+  const k = await lookup(deps, c.org, (o) => o.categories, categoryId);
+  if (!k.found) throw new AppError('NOT_FOUND', 'This category does not exist.');
+  if (k.found.archived) throw new AppError('CATEGORY_ARCHIVED', `The category "${k.found.name}" was deleted. Choose another one.`);
+  return { org: k.org, customer: c.found, category: k.found };
+}
+
+const clashOf = (c: StatementClash): Clash => ({
+  id: c.id, startedAt: new Date(c.startedAt), stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null, customerName: c.customer,
+});
+
 export type StartTimerOptions = {
-  db: ScopedDb;
-  /** The caller's organisation (request.org): the module switch and the zone for messages. */
-  org: OrgContext;
-  userId: string;
+  deps: TimerDeps;
+  orgId: string;
+  /** Who starts (their own timer): id and name, as the auth hook read them. */
+  user: { id: string; name: string };
   customerId: string;
   categoryId: string;
   now: Date;
-  /** When given, `timer.started` is published on it after the transaction commits. */
+  /** When given, `timer.started` is published on it after the statement commits. */
   events?: EventBus;
 };
 
-export async function startTimer({ db, org, userId, customerId, categoryId, now, events }: StartTimerOptions): Promise<WireEntry> {
-  if (!org.clientTimer) throw new AppError('MODULE_DISABLED', 'The Client Timer module is switched off. An administrator can switch it on in Settings → Modules.');
-
-  const customer = await db.customer.findFirst({ where: { id: customerId }, select: { name: true, archived: true } });
-  if (!customer) throw new AppError('NOT_FOUND', 'This customer does not exist.');
-  if (customer.archived) throw new AppError('CUSTOMER_ARCHIVED', `${customer.name} is archived: time cannot be tracked for it.`);
-  const category = await db.category.findFirst({ where: { id: categoryId }, select: { name: true, archived: true } });
-  if (!category) throw new AppError('NOT_FOUND', 'This category does not exist.');
-  if (category.archived) throw new AppError('CATEGORY_ARCHIVED', `The category "${category.name}" was deleted. Choose another one.`);
-
-  let entry: WireEntry;
-  try {
-    entry = await db.$transaction(async (tx) => {
-      await lockUserEntries(tx, userId);
-      const rules = await loadRules(tx, userId);
-      if (!rules.allowOverlap) await assertNoFinishedEntryCovers(tx, userId, now, org.timeZone);
-      // No "is one running?" read first: the partial unique index refuses a second running row.
-      const row = await tx.workEntry.create({
-        data: {
-          id: newId(),
-          userId,
-          customerId,
-          categoryId,
-          startedAt: now,
-          stoppedAt: null,
-          note: '',
-          source: 'TIMER',
-          createdById: userId,
-        } as Prisma.WorkEntryUncheckedCreateInput,
-        include: entryInclude,
-      });
-      const wire = toWireEntry(row);
-      await recordAudit(tx, { actorId: userId, action: 'START', entityId: row.id, before: null, after: wire });
-      return wire;
-    }, TX_OPTIONS);
-  } catch (err) {
-    if (!isPrismaError(err, 'P2002')) throw err;
-    throw await alreadyRunning(db, userId, org.timeZone);
-  }
-  events?.publish(org.id, { type: 'timer.started', userId, entryId: entry.id, customerId });
-  return entry;
-}
-
-async function alreadyRunning(db: ScopedDb, userId: string, timeZone: string): Promise<AppError> {
-  const running = await getRunning({ db, userId });
-  const message = running
-    ? `A timer is already running (${running.customer.name}, since ${timeOfDay(new Date(running.startedAt), timeZone)}). Stop it before starting another.`
-    : 'A timer is already running. Stop it before starting another.';
-  return new AppError('TIMER_ALREADY_RUNNING', message, running ? { running } : undefined);
-}
-
-/** A manual entry that is still going on at `now` (it ends later) would overlap the new session. */
-async function assertNoFinishedEntryCovers(tx: ScopedTx, userId: string, now: Date, timeZone: string): Promise<void> {
-  const clash = await tx.workEntry.findFirst({
-    where: { userId, startedAt: { lte: now }, stoppedAt: { gt: now } },
-    include: { customer: { select: { name: true } } },
-  });
-  if (clash) {
-    throw new AppError('ENTRY_OVERLAP', `You already have a session until ${timeOfDay(clash.stoppedAt ?? now, timeZone)} (${clash.customer.name}). Start the timer after it ends.`, {
-      entryId: clash.id,
-      startedAt: clash.startedAt.toISOString(),
-      stoppedAt: clash.stoppedAt?.toISOString() ?? null,
-      customer: clash.customer.name,
+/**
+ * Starts the caller's timer at the server's `now`: the checks that need no database against the
+ * organisation cache, then ONE statement (`wd_timer_start`) that locks, re-checks, looks for an
+ * overlap, inserts and audits. The partial unique index on running entries is the referee for
+ * "one running timer per user".
+ */
+export async function startTimer({ deps, orgId, user, customerId, categoryId, now, events }: StartTimerOptions): Promise<WireEntry> {
+  let org = await orgOrThrow(deps.orgs, orgId);
+  // Twice at most: a first "stale" answer means the cache missed a change, so it is read again.
+  for (let attempt = 1; ; attempt++) {
+    const usable = await usableForStart(deps, org, customerId, categoryId);
+    org = usable.org;
+    const rules = org.rulesFor(user.id);
+    checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
+    // Pre-write checks that need the database (none yet) go here, before the statement.
+    const entry: WireEntry = {
+      id: newId(), userId: user.id, customerId, categoryId, startedAt: now.toISOString(), stoppedAt: null, note: '', source: 'TIMER', flagged: false,
+      user: { id: user.id, name: user.name },
+      customer: { id: customerId, name: usable.customer.name },
+      category: { id: categoryId, name: usable.category.name, archived: false },
+    };
+    const result = await runStart(deps.sql, {
+      orgId, userId: user.id, entryId: entry.id, customerId, categoryId, now, checkOverlap: !rules.allowOverlap, auditId: newId(), after: entry,
     });
+    switch (result.status) {
+      case 'ok':
+        events?.publish(orgId, { type: 'timer.started', userId: user.id, entryId: entry.id, customerId });
+        return entry;
+      case 'overlap':
+        settleClash(clashOf(result), org.timeZone);
+        throw new Error('unreachable: settleClash refuses a clash');
+      case 'running': {
+        const running = result.id ? await readRunning(deps.sql, orgId, user.id) : null;
+        const since = result.startedAt ? localTimeOf(new Date(result.startedAt), org.timeZone) : null;
+        throw new AppError('TIMER_ALREADY_RUNNING', since && result.customer
+          ? `A timer is already running (${result.customer}, since ${since}). Stop it before starting another.`
+          : 'A timer is already running. Stop it before starting another.', running ? { running } : undefined);
+      }
+      case 'stale':
+        deps.orgs.invalidate(orgId);
+        if (attempt >= 2) throw new AppError('CUSTOMER_ARCHIVED', 'The customer or category was archived meanwhile. Choose another one.');
+        org = await orgOrThrow(deps.orgs, orgId);
+    }
   }
 }
 
 export type StopTimerOptions = {
-  db: ScopedDb;
+  deps: TimerDeps;
+  orgId: string;
   /** Whose timer is stopped. */
   userId: string;
   /** Who stops it: the user, or a manager stopping a forgotten timer (audited as the actor). */
   actorId: string;
   note: string;
   now: Date;
-  /** The organisation's zone (request.org.timeZone), for the times named in rule messages. */
-  timeZone: string;
   /** A manager's reason for stopping someone else's timer; kept in the audit event. */
   reasonNote?: string;
   events?: EventBus;
 };
 
 /**
- * Stops the running session at the server's `now` under the user's WorkRules. The maximum never
- * blocks a stop: a forgotten timer stops and the entry is flagged for a manager's review.
+ * Stops the running session at the server's `now` under the user's WorkRules, in two round trips:
+ * read the running entry and decide by the rules (`checkRules`, no database), then ONE statement
+ * (`wd_timer_stop`) that locks, makes sure it still runs, looks for an overlap and writes the stop
+ * with its audit event. The maximum never blocks a stop: a forgotten timer stops and the entry is
+ * flagged for a manager's review.
  */
-export async function stopTimer({ db, userId, actorId, note, now, timeZone, reasonNote, events }: StopTimerOptions): Promise<WireEntry> {
+export async function stopTimer({ deps, orgId, userId, actorId, note, now, reasonNote, events }: StopTimerOptions): Promise<WireEntry> {
+  const [org, running] = await Promise.all([orgOrThrow(deps.orgs, orgId), readRunning(deps.sql, orgId, userId)]);
+  if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+  const rules = org.rulesFor(userId);
   const trimmed = note.trim();
-  const { entry, orgId } = await db.$transaction(async (tx) => {
-    await lockUserEntries(tx, userId);
-    const running = await tx.workEntry.findFirst({ where: { userId, stoppedAt: null }, include: entryInclude });
-    if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
-    const rules = await loadRules(tx, userId);
-    const { flagged } = await enforceRules({
-      tx,
-      rules,
-      entry: { userId, startedAt: running.startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
-      path: 'timer-stop',
-      now,
-      timeZone,
-    });
-    const row = await tx.workEntry.update({
-      where: { id: running.id },
-      data: { stoppedAt: now, note: trimmed, flagged, stoppedById: actorId, updatedById: actorId },
-      include: entryInclude,
-    });
-    const after = toWireEntry(row);
-    const reason = reasonNote?.trim();
-    await recordAudit(tx, {
-      actorId,
-      action: 'STOP',
-      entityId: row.id,
-      before: toWireEntry(running),
-      after: reason ? { ...after, reason } : after,
-    });
-    return { entry: after, orgId: row.organizationId };
-  }, TX_OPTIONS);
-  events?.publish(orgId, { type: 'timer.stopped', userId, entryId: entry.id, customerId: entry.customerId });
-  return entry;
+  const { flagged } = checkRules({
+    rules, path: 'timer-stop', now,
+    entry: { userId, startedAt: new Date(running.startedAt), stoppedAt: now, note: trimmed, excludeEntryId: running.id },
+  });
+  // Pre-write checks that need the database (none yet) go here, before the statement.
+  const after: WireEntry = { ...running, stoppedAt: now.toISOString(), note: trimmed, flagged };
+  const reason = reasonNote?.trim();
+  const result = await runStop(deps.sql, {
+    orgId, userId, entryId: running.id, now, note: trimmed, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
+    before: running, after: reason ? { ...after, reason } : after,
+  });
+  if (result.status === 'not_running') throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+  if (result.status === 'overlap') settleClash(clashOf(result), org.timeZone);
+  events?.publish(orgId, { type: 'timer.stopped', userId, entryId: running.id, customerId: running.customerId });
+  return after;
 }
 
 /** Throws the running session away (the UI's "discard" after a refused stop). Audited as DELETE. */

@@ -1,9 +1,9 @@
-import { AtWorkListSchema, AtWorkStopBodySchema, AtWorkStopResponseSchema, IdSchema } from '@workdiary/shared';
+import { AtWorkListSchema, AtWorkStopBodySchema, AtWorkStopResponseSchema } from '@workdiary/shared';
 import { z } from 'zod';
 import type { App } from '../../lib/types.ts';
 import { listAtWork, stopUserTimer } from './at-work.service.ts';
 
-const UserIdParamsSchema = z.object({ userId: IdSchema });
+const UserIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
 
 /** Who is at work now (managers, admins), and stopping someone's forgotten timer. */
 export default async function atWorkRoutes(app: App) {
@@ -23,6 +23,7 @@ export default async function atWorkRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => stopUserTimer({
-    db: request.db, userId: request.params.userId, actorId: request.auth.userId, note: request.body.note, now: app.now(), timeZone: request.org.timeZone, events: app.events,
+    db: request.db, deps: { sql: app.database.sql, orgs: app.orgCache }, orgId: request.auth.orgId,
+    userId: request.params.userId, actorId: request.auth.userId, note: request.body.note, now: app.now(), events: app.events,
   }));
 }

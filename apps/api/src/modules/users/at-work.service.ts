@@ -1,7 +1,7 @@
 import { AppError, type AtWorkItem, type AtWorkStopResponse } from '@workdiary/shared';
 import type { ScopedDb } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
-import { stopTimer } from '../timer/timer.service.ts';
+import { stopTimer, type TimerDeps } from '../timer/timer.service.ts';
 
 /** Everyone in the organisation whose timer runs right now, longest-running first. */
 export async function listAtWork({ db }: { db: ScopedDb }): Promise<AtWorkItem[]> {
@@ -30,13 +30,13 @@ export async function listAtWork({ db }: { db: ScopedDb }): Promise<AtWorkItem[]
  * A manager stops someone's forgotten timer: the same stop as the user's own (rules included),
  * recorded with the manager as the actor and as `stoppedBy`. `timer.stopped` is published by stopTimer.
  */
-export async function stopUserTimer({ db, userId, actorId, note, now, timeZone, events }: {
-  db: ScopedDb; userId: string; actorId: string; note: string; now: Date; timeZone: string; events: EventBus;
+export async function stopUserTimer({ db, deps, orgId, userId, actorId, note, now, events }: {
+  db: ScopedDb; deps: TimerDeps; orgId: string; userId: string; actorId: string; note: string; now: Date; events: EventBus;
 }): Promise<AtWorkStopResponse> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
   if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
   // The note becomes the entry's note (running entries have none) and, as the reason, stays in the audit.
-  const entry = await stopTimer({ db, userId, actorId, note, reasonNote: note, now, timeZone, events });
+  const entry = await stopTimer({ deps, orgId, userId, actorId, note, reasonNote: note, now, events });
   const row = await db.workEntry.findFirst({ where: { id: entry.id }, select: { stoppedBy: { select: { id: true, name: true } } } });
   return { ...entry, stoppedBy: row?.stoppedBy ?? null };
 }

@@ -71,6 +71,8 @@ describe(`who is at work now (${engineName})`, () => {
     expect((await as(ctx.app, other.users.alice.token).get('/api/timer')).json().running).not.toBeNull();
 
     await ctx.db.prisma.workRules.updateMany({ where: { organizationId: org.orgId, userId: null }, data: { noteRequired: true } });
+    // Straight to the database publishes no change event: tell the timer's organisation cache.
+    ctx.app.events.publish(org.orgId, { type: 'settings.changed', what: 'rules' });
     const noNote = await as(ctx.app, org.users.manager.token).post(`/api/at-work/${org.users.bob.id}/stop`, { note: '  ' });
     expect(noNote.statusCode).toBe(422);
     expect(noNote.json().error.code).toBe('NOTE_REQUIRED');

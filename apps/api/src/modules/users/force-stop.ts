@@ -2,29 +2,34 @@ import type { WorkEntry } from '@workdiary/shared';
 import type { ScopedTx } from '../../db/scoped.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
-import { loadRules, lockUserEntries } from '../work-entries/entry-rules.ts';
+import { enforceRules, lockUserEntries } from '../work-entries/entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 
 /**
  * Stops a user's running timer whatever the work rules say: used when the user is deactivated,
  * where a refusal (minimum session, note required) must not keep a timer running for someone who
  * can no longer sign in. The stop is audited as the actor's; a session the rules would not accept
- * is flagged for a manager to review instead. Returns the stopped entry, or null if none ran.
+ * is flagged for a manager to review instead (`enforceRules` in 'flag' mode). Returns the stopped
+ * entry, or null if none ran.
  */
-export async function forceStopRunningEntry({ tx, userId, actorId, note, now }: {
-  tx: ScopedTx; userId: string; actorId: string; note: string; now: Date;
+export async function forceStopRunningEntry({ tx, orgId, userId, actorId, note, now }: {
+  tx: ScopedTx; orgId: string; userId: string; actorId: string; note: string; now: Date;
 }): Promise<WorkEntry | null> {
   await lockUserEntries(tx, userId);
   const running = await tx.workEntry.findFirst({ where: { userId, stoppedAt: null }, include: entryInclude });
   if (!running) return null;
   const rules = await loadRules(tx, userId);
+  const org = await tx.organization.findFirst({ select: { timeZone: true } });
   // The database demands stoppedAt > startedAt; a timer started "now" gets the smallest valid length.
   const stoppedAt = now.getTime() > running.startedAt.getTime() ? now : new Date(running.startedAt.getTime() + 1000);
-  const ms = stoppedAt.getTime() - running.startedAt.getTime();
-  const outsideRules = ms > rules.maxSessionHours * 3_600_000 || ms < rules.minSessionMinutes * 60_000;
   const fullNote = running.note.trim() ? `${running.note.trim()}\n${note}` : note;
+  const { flagged } = await enforceRules({
+    tx, orgId, rules, now, path: 'timer-stop', mode: 'flag', tz: org?.timeZone ?? 'UTC',
+    entry: { userId, startedAt: running.startedAt, stoppedAt, note: fullNote, excludeEntryId: running.id },
+  });
   await tx.workEntry.updateMany({
     where: { id: running.id, stoppedAt: null },
-    data: { stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || outsideRules },
+    data: { stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || flagged },
   });
   const stopped = await tx.workEntry.findFirst({ where: { id: running.id }, include: entryInclude });
   if (!stopped) return null;

@@ -1,10 +1,11 @@
-import { AppError, DEFAULT_WORK_RULES, PayBodySchema, type Pay, type Role, type User, type UserListItem, type UserPatchBody, type WorkEntry } from '@workdiary/shared';
+import { AppError, PayBodySchema, type Pay, type Role, type User, type UserListItem, type UserPatchBody, type WorkEntry } from '@workdiary/shared';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { toWireUser } from '../../lib/mappers.ts';
 import { hashPassword } from '../../lib/passwords.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
 import { endUserSessions } from '../auth/sessions.service.ts';
@@ -52,16 +53,7 @@ export async function listUsers({ db, q, active }: { db: ScopedDb; q?: string; a
 
 /** The organisation's default rules (userId null) copied into the new user's own row. */
 async function copyDefaultRules(tx: ScopedTx, userId: string) {
-  const defaults = await tx.workRules.findFirst({ where: { userId: null } });
-  const rules = defaults
-    ? {
-        requiredMinutes: defaults.requiredMinutes,
-        noteRequired: defaults.noteRequired,
-        minSessionMinutes: defaults.minSessionMinutes,
-        maxSessionHours: defaults.maxSessionHours,
-        allowOverlap: defaults.allowOverlap,
-      }
-    : DEFAULT_WORK_RULES;
+  const rules = await loadRules(tx, null);
   await tx.workRules.create({ data: { id: newId(), userId, ...rules } as Prisma.WorkRulesUncheckedCreateInput });
 }
 
@@ -193,6 +185,7 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
           data.setPasswordExpiresAt = null;
           stoppedEntry = await forceStopRunningEntry({
             tx,
+            orgId,
             userId,
             actorId: actor.id,
             note: `Stopped automatically: ${current.name} was deactivated by ${actor.name}.`,

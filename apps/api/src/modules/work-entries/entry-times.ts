@@ -1,4 +1,4 @@
-import { AppError, DateSchema, dayBounds, InstantSchema, localDateOf, localToInstant, type LocalTimeCandidate } from '@workdiary/shared';
+import { AppError, DateSchema, dayBounds, InstantSchema, localDateOf, localTimeOf, localToInstant, utcOffsetOf, type LocalTimeCandidate } from '@workdiary/shared';
 
 /**
  * Manual entries arrive either as UTC instants or as wall-clock readings in the organisation's
@@ -16,36 +16,6 @@ export type TimeFields = {
   startOffset?: string;
   stopOffset?: string;
 };
-
-const hhmm = new Map<string, Intl.DateTimeFormat>();
-function wallFormatter(tz: string): Intl.DateTimeFormat {
-  let f = hhmm.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
-    hhmm.set(tz, f);
-  }
-  return f;
-}
-
-/** 'HH:mm' of an instant in `tz`. */
-export function localTimeOf(instant: Date, tz: string): string {
-  const parts = wallFormatter(tz).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('hour')}:${get('minute')}`;
-}
-
-/** '+02:00': how far the zone's clock is ahead of UTC at `instant` (whole minutes). */
-export function utcOffsetOf(instant: Date, tz: string): string {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' });
-  const name = f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
-}
-
-/** '2026-03-29 09:15' in `tz`. */
-export function localDateTimeLabel(instant: Date, tz: string): string {
-  return `${localDateOf(instant, tz)} ${localTimeOf(instant, tz)}`;
-}
 
 function parseDateField(value: string, field: string): string {
   if (!DateSchema.safeParse(value).success) {

@@ -1,20 +1,21 @@
 import {
   AppError,
-  localDateOf,
   type AuditEvent,
   type Role,
   type WorkEntry as WireEntry,
   type WorkEntryList,
 } from '@workdiary/shared';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { recordAudit } from './audit.ts';
-import { enforceRules, loadRules, lockUserEntries } from './entry-rules.ts';
+import { loadRules } from '../settings/rules-lookup.ts';
+import { enforceRules, lockUserEntries } from './entry-rules.ts';
 import { entryInclude, toWireEntry } from './entry.mapper.ts';
-import { localDateTimeLabel, localTimeOf, rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
+import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
 import type { OrgContext } from '../../lib/types.ts';
 
@@ -46,18 +47,13 @@ export function resolveFilter(filter: EntryFilter, actor: Actor, tz: string): Re
   return { customerId: filter.customerId, userId: visibleUserId(actor, filter.userId), from, to };
 }
 
-/** The same filter as a SQL fragment (parameters from $2 on; $1 is the organisation). */
-export function filterSql(f: ResolvedFilter, params: unknown[]): string {
-  const parts = ['"organizationId" = $1'];
-  const add = (sql: string, value: unknown) => {
-    params.push(value);
-    parts.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.customerId !== undefined) add('"customerId" = ?', f.customerId);
-  if (f.userId !== undefined) add('"userId" = ?', f.userId);
-  if (f.from) add('"startedAt" >= ?::timestamptz', f.from.toISOString());
-  if (f.to) add('"startedAt" < ?::timestamptz', f.to.toISOString());
-  return parts.join(' AND ');
+/** The same filter as the WHERE of a scoped raw query over "WorkEntry" (alias `e`). */
+export function filterSql(scope: ScopedSql, f: ResolvedFilter): Prisma.Sql {
+  return scope.where('e',
+    f.customerId !== undefined && Prisma.sql`e."customerId" = ${f.customerId}`,
+    f.userId !== undefined && Prisma.sql`e."userId" = ${f.userId}`,
+    f.from && Prisma.sql`e."startedAt" >= ${f.from.toISOString()}::timestamptz`,
+    f.to && Prisma.sql`e."startedAt" < ${f.to.toISOString()}::timestamptz`);
 }
 
 /**
@@ -74,18 +70,13 @@ export async function listEntries({ db, sql, org, actor, filter, limit, offset, 
     ...(f.userId !== undefined ? { userId: f.userId } : {}),
     ...(f.from || f.to ? { startedAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } } : {}),
   };
-  const params: unknown[] = [actor.orgId];
-  const whereSql = filterSql(f, params);
-  params.push(now.toISOString());
-  const nowParam = `$${params.length}::timestamptz`;
+  const scope = scopedSql(actor.orgId);
   const [rows, agg] = await Promise.all([
     db.workEntry.findMany({ where, include: entryInclude, orderBy: [{ startedAt: 'desc' }, { id: 'desc' }], skip: offset, take: limit }),
-    sql.query<{ total: number | string; minutes: number | string }>(
-      `SELECT count(*)::int AS total,
-              COALESCE(SUM(GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (COALESCE("stoppedAt", ${nowParam}) - "startedAt")) / 60))), 0)::bigint AS minutes
-         FROM "WorkEntry" WHERE ${whereSql}`,
-      params,
-    ),
+    sql.query<{ total: number | string; minutes: number | string }>(scope.query`
+      SELECT count(*)::int AS total,
+             COALESCE(SUM(GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (COALESCE(e."stoppedAt", ${now.toISOString()}::timestamptz) - e."startedAt")) / 60))), 0)::bigint AS minutes
+        FROM "WorkEntry" e WHERE ${filterSql(scope, f)}`),
   ]);
   const a = agg[0];
   return {
@@ -112,24 +103,6 @@ async function assertCategoryUsable(db: ScopedDb | ScopedTx, categoryId: string)
   if (category.archived) throw new AppError('CATEGORY_ARCHIVED', `The category "${category.name}" was deleted: choose another one.`, { field: 'categoryId' });
 }
 
-/** enforceRules names the clashing entry in UTC; say it in the organisation's wall time instead. */
-async function withLocalOverlapMessage<T>(tz: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'ENTRY_OVERLAP') {
-      const d = err.details as { startedAt?: string; stoppedAt?: string | null; customer?: string } | undefined;
-      if (d?.startedAt) {
-        const start = new Date(d.startedAt);
-        const stop = d.stoppedAt ? new Date(d.stoppedAt) : null;
-        const stopLabel = !stop ? 'still running' : localDateOf(stop, tz) === localDateOf(start, tz) ? localTimeOf(stop, tz) : localDateTimeLabel(stop, tz);
-        throw new AppError('ENTRY_OVERLAP', `This overlaps the session for ${d.customer ?? 'another customer'} on ${localDateTimeLabel(start, tz)}–${stopLabel}. Change the times or edit that session first.`, err.details);
-      }
-    }
-    throw err;
-  }
-}
-
 function publishChange(events: EventBus, orgId: string, entry: Pick<WireEntry, 'id' | 'userId' | 'customerId'>, action: 'created' | 'updated' | 'deleted') {
   events.publish(orgId, { type: 'entry.changed', userId: entry.userId, entryId: entry.id, customerId: entry.customerId, action });
 }
@@ -153,8 +126,7 @@ export async function createEntry({ db, org, events, actor, body, now }: {
   const wire = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, userId);
     const rules = await loadRules(tx, userId);
-    const { flagged } = await withLocalOverlapMessage(tz, () =>
-      enforceRules({ tx, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now, timeZone: tz }));
+    const { flagged } = await enforceRules({ tx, orgId: actor.orgId, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now, tz });
     const created = await tx.workEntry.create({
       data: {
         id: newId(), userId, customerId: body.customerId, categoryId: body.categoryId, startedAt, stoppedAt, note,
@@ -220,10 +192,10 @@ export async function updateEntry({ db, org, events, actor, id, body, now }: {
     let flagged = current.flagged;
     if (next.stoppedAt !== null && (timesChanged || next.note !== current.note)) {
       const rules = await loadRules(tx, current.userId);
-      const res = await withLocalOverlapMessage(tz, () => enforceRules({
-        tx, rules, path: 'edit', now, timeZone: tz,
+      const res = await enforceRules({
+        tx, orgId: actor.orgId, rules, path: 'edit', now, tz,
         entry: { userId: current.userId, startedAt: next.startedAt, stoppedAt: next.stoppedAt as Date, note: next.note, excludeEntryId: current.id },
-      }));
+      });
       // New times that pass the rules clear a forgotten-timer flag; a note edit leaves it.
       if (timesChanged) flagged = res.flagged;
     }

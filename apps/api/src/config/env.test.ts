@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { checkServerEnv, parseTrustProxy, readEnv } from './env.ts';
+
+// Every variable this test reasons about, unset: the defaults are what is under test.
+const clean = { SEED_DEMO: undefined, COOKIE_SECURE: undefined, JWT_SECRET: undefined, TRUST_PROXY: undefined };
+
+describe('environment defaults', () => {
+  it('development keeps the easy defaults: demo data, plain-HTTP cookies, a generated secret, no trusted proxy', () => {
+    const env = readEnv({ ...clean, NODE_ENV: 'development' });
+    expect(env.SEED_DEMO).toBe(true);
+    expect(env.COOKIE_SECURE).toBe(false);
+    expect(env.TRUST_PROXY).toBe(false);
+    expect(() => checkServerEnv(env)).not.toThrow();
+  });
+
+  it('production seeds no demo data unless SEED_DEMO=true is given', () => {
+    expect(readEnv({ ...clean, NODE_ENV: 'production' }).SEED_DEMO).toBe(false);
+    expect(readEnv({ ...clean, NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
+  });
+
+  it('production sends the session cookie only over HTTPS unless COOKIE_SECURE=false', () => {
+    expect(readEnv({ ...clean, NODE_ENV: 'production' }).COOKIE_SECURE).toBe(true);
+    expect(readEnv({ ...clean, NODE_ENV: 'production', COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+  });
+
+  it('production refuses to start without JWT_SECRET, saying what to set', () => {
+    const env = readEnv({ ...clean, NODE_ENV: 'production' });
+    expect(() => checkServerEnv(env)).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
+    expect(() => checkServerEnv(readEnv({ ...clean, NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-secret-value' }))).not.toThrow();
+  });
+
+  it('trusts no proxy by default in production either', () => {
+    expect(readEnv({ ...clean, NODE_ENV: 'production' }).TRUST_PROXY).toBe(false);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('accepts true/false, a hop count, and a list of addresses, CIDR ranges and named ranges', () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('10.0.0.0/8, 127.0.0.1,::1, fd00::/8,loopback')).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('rejects anything else with a clear start-up error', () => {
+    expect(parseTrustProxy('10.0.0.0/33')).toMatch(/"10.0.0.0\/33" is not/);
+    expect(parseTrustProxy('proxy.example')).toMatch(/is not true, false, a hop count/);
+    expect(() => readEnv({ TRUST_PROXY: 'yes' })).toThrow(/Invalid environment: TRUST_PROXY: "yes" is not/);
+  });
+});

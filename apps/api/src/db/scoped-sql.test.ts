@@ -1,0 +1,59 @@
+/**
+ * Raw SQL built with `scopedSql` reads only the caller's organisation, whatever the other
+ * conditions say, and a query without its organisation filter cannot even be built.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../generated/prisma/client.ts';
+import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../test/helper.ts';
+import { scopedSql } from './scoped-sql.ts';
+
+let ctx: TestContext;
+let a: OrgFixture;
+let b: OrgFixture;
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  a = await createOrg(ctx, { name: 'Alpha' });
+  b = await createOrg(ctx, { name: 'Beta' });
+});
+afterAll(async () => {
+  await ctx.app.close();
+});
+
+describe(`scopedSql on ${engineName}`, () => {
+  it('filters by the organisation first, and the other conditions only narrow it', async () => {
+    const scope = scopedSql(a.orgId);
+    const everything = await ctx.db.sql.query<{ id: string; organizationId: string }>(
+      scope.query`SELECT c."id", c."organizationId" FROM "Customer" c WHERE ${scope.where('c')} ORDER BY c."id"`,
+    );
+    expect(everything.map((r) => r.id).sort()).toEqual([a.customers.acme, a.customers.globex].sort());
+    expect(everything.every((r) => r.organizationId === a.orgId)).toBe(true);
+
+    // Asking for the other organisation's customer by id finds nothing rather than leaking it.
+    const foreign = await ctx.db.sql.query(
+      scope.query`SELECT c."id" FROM "Customer" c WHERE ${scope.where('c', Prisma.sql`c."id" = ${b.customers.acme}`)}`,
+    );
+    expect(foreign).toEqual([]);
+    // An OR in a condition stays inside its own parentheses, under the organisation filter.
+    const widened = await ctx.db.sql.query<{ id: string }>(
+      scope.query`SELECT c."id" FROM "Customer" c WHERE ${scope.where('c', Prisma.sql`(c."id" = ${b.customers.acme} OR TRUE)`)}`,
+    );
+    expect(widened.map((r) => r.id).sort()).toEqual([a.customers.acme, a.customers.globex].sort());
+  });
+
+  it('passes every value as a parameter, the organisation first', () => {
+    const scope = scopedSql(a.orgId);
+    const q = scope.query`SELECT 1 FROM "WorkEntry" e WHERE ${scope.where('e', Prisma.sql`e."note" = ${"x' OR '1'='1"}`, false, undefined)}`;
+    expect(q.text).toBe('SELECT 1 FROM "WorkEntry" e WHERE "e"."organizationId" = $1 AND e."note" = $2');
+    expect(q.values).toEqual([a.orgId, "x' OR '1'='1"]);
+  });
+
+  it('refuses a query without its organisation filter, or with another scope’s', () => {
+    const scope = scopedSql(a.orgId);
+    const other = scopedSql(b.orgId);
+    expect(() => scope.query`SELECT 1 FROM "Customer" c WHERE ${Prisma.sql`c."organizationId" = ${a.orgId}`}`).toThrow(/no organisation filter/);
+    expect(() => scope.query`SELECT 1 FROM "Customer" c WHERE ${other.where('c')}`).toThrow(/no organisation filter/);
+    expect(() => scope.where('c"; DROP TABLE "User"; --')).toThrow(/not a table alias/);
+    expect(() => scopedSql('')).toThrow();
+  });
+});

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { SqlRunner } from '../db/engine.ts';
+import { createMemoryEventBus, type EventBus, type LiveEvent } from './events.ts';
+
+/** The one NOTIFY channel every instance on the database listens to. */
+export const EVENTS_CHANNEL = 'workdiary_events';
+
+type BusLog = { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+type Notice = { origin: string; orgId: string; event: LiveEvent };
+
+/**
+ * The event bus for several API processes on one PostgreSQL database. A publish is delivered to
+ * this process's subscribers at once, then sent with NOTIFY; every other instance gets it on its
+ * LISTEN connection and delivers it to its own subscribers (SSE streams, caches). An instance
+ * skips its own notices (already delivered). Events carry ids only, far below NOTIFY's 8000-byte limit.
+ *
+ * The listening connection is dedicated (LISTEN does not survive a pooled connection) and is
+ * reconnected with back-off when it drops; events sent meanwhile do not reach this instance.
+ */
+export async function createPgEventBus(options: { url: string; sql: SqlRunner; log: BusLog }): Promise<EventBus> {
+  const local = createMemoryEventBus();
+  const origin = randomUUID();
+  let client: pg.Client | null = null;
+  let closing = false;
+  let retryMs = 500;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const onNotification = (message: pg.Notification) => {
+    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+    let notice: Notice;
+    try {
+      notice = JSON.parse(message.payload) as Notice;
+    } catch {
+      options.log.warn({ payload: message.payload }, 'ignored a malformed live-event notice');
+      return;
+    }
+    if (notice.origin !== origin) local.publish(notice.orgId, notice.event);
+  };
+
+  const scheduleReconnect = (err: unknown) => {
+    if (closing || retryTimer) return;
+    options.log.warn({ err, retryMs }, 'live events: the LISTEN connection dropped; reconnecting');
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      connect().catch(scheduleReconnect);
+    }, retryMs);
+    retryTimer.unref();
+    retryMs = Math.min(retryMs * 2, 30_000);
+  };
+
+  async function connect() {
+    const next = new pg.Client({ connectionString: options.url });
+    next.on('error', scheduleReconnect);
+    next.on('end', () => scheduleReconnect(new Error('connection ended')));
+    next.on('notification', onNotification);
+    await next.connect();
+    await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    client = next;
+    retryMs = 500;
+  }
+
+  await connect();
+
+  return {
+    publish(orgId, event) {
+      local.publish(orgId, event);
+      const notice: Notice = { origin, orgId, event };
+      options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(notice)]).catch((err: unknown) => {
+        options.log.error({ err, event: event.type }, 'live events: NOTIFY failed; other instances miss this event');
+      });
+    },
+    subscribe: local.subscribe,
+    subscribeAll: local.subscribeAll,
+    async close() {
+      closing = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await client?.end().catch(() => undefined);
+      await local.close();
+    },
+  };
+}

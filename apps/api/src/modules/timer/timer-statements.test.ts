@@ -1,0 +1,146 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { WorkEntry } from '@workdiary/shared';
+import { newId } from '../../db/ids.ts';
+import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+
+/**
+ * The timer's single statements (wd_timer_start, wd_timer_stop) and the organisation cache in
+ * front of them: races that must leave exactly one winner, the database refusing what a stale
+ * cache let through, and the change events that keep the cache right.
+ */
+let ctx: TestContext;
+let org: OrgFixture;
+
+beforeAll(async () => {
+  ctx = await setupTestApp();
+  org = await createOrg(ctx);
+});
+
+const T0 = new Date('2026-03-02T08:00:00.000Z');
+const MIN = 60_000;
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+const api = (who: keyof OrgFixture['users']) => as(ctx.app, org.users[who].token);
+const startBody = (customerId = org.customers.acme, categoryId = org.categories.regular) => ({ customerId, categoryId });
+
+beforeEach(async () => {
+  await ctx.db.prisma.workEntry.deleteMany({});
+  await ctx.db.prisma.customer.updateMany({ where: { organizationId: org.orgId }, data: { archived: false } });
+  await ctx.db.prisma.category.updateMany({ where: { organizationId: org.orgId }, data: { archived: false } });
+  ctx.app.orgCache.invalidate(org.orgId);
+  ctx.clock.now = T0;
+});
+
+/** One start and stop, so the organisation is in the cache. */
+async function warmCache() {
+  ctx.clock.now = at(-10 * MIN);
+  expect((await api('alice').post('/api/timer/start', startBody())).statusCode).toBe(201);
+  ctx.clock.now = T0;
+  expect((await api('alice').post('/api/timer/stop', { note: 'warm-up' })).statusCode).toBe(200);
+}
+
+describe(`timer statements on ${engineName}`, () => {
+  it('race: 20 parallel stops of one running timer give exactly one 200, the rest 409 TIMER_NOT_RUNNING, one STOP event', async () => {
+    const started = (await api('alice').post('/api/timer/start', startBody())).json<WorkEntry>();
+    ctx.clock.now = at(30 * MIN);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => api('alice').post('/api/timer/stop', { note: `stop ${i}` })));
+    const ok = results.filter((r) => r.statusCode === 200);
+    expect(ok).toHaveLength(1);
+    for (const r of results.filter((x) => x.statusCode !== 200)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().error.code).toBe('TIMER_NOT_RUNNING');
+    }
+    const row = await ctx.db.prisma.workEntry.findUniqueOrThrow({ where: { id: started.id } });
+    expect(row.note).toBe(ok[0]?.json<WorkEntry>().note);
+    expect(row.stoppedAt?.toISOString()).toBe(at(30 * MIN).toISOString());
+    expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: started.id, action: 'STOP' } })).toBe(1);
+  });
+
+  it('race: start and stop cycles of one user interleaved from several tabs never leave two running entries or a lost audit event', async () => {
+    const results = [];
+    for (let round = 0; round < 5; round++) {
+      ctx.clock.now = at(round * 10 * MIN);
+      results.push(...await Promise.all(Array.from({ length: 6 }, () => api('bob').post('/api/timer/start', startBody()))));
+      ctx.clock.now = at(round * 10 * MIN + 5 * MIN);
+      results.push(...await Promise.all(Array.from({ length: 6 }, () => api('bob').post('/api/timer/stop', { note: 'done' }))));
+    }
+    const entries = await ctx.db.prisma.workEntry.findMany({ where: { userId: org.users.bob.id } });
+    expect(entries).toHaveLength(5);
+    expect(entries.every((e) => e.stoppedAt !== null)).toBe(true);
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(5);
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(5);
+    const audit = await ctx.db.prisma.auditEvent.groupBy({ by: ['action'], where: { entityId: { in: entries.map((e) => e.id) } }, _count: true });
+    expect(Object.fromEntries(audit.map((a) => [a.action, a._count]))).toEqual({ START: 5, STOP: 5 });
+  });
+
+  it('the database refuses a start on a customer archived behind the cache’s back; the cache is then read again', async () => {
+    await warmCache();
+    // Straight to the database: no change event, so the cache still thinks Globex is usable.
+    await ctx.db.prisma.customer.update({ where: { id: org.customers.globex }, data: { archived: true } });
+    const refused = await api('alice').post('/api/timer/start', startBody(org.customers.globex));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('CUSTOMER_ARCHIVED');
+    expect(await ctx.db.prisma.workEntry.count({ where: { stoppedAt: null } })).toBe(0);
+  });
+
+  it('a category archived behind the cache’s back is refused by the database too', async () => {
+    await warmCache();
+    await ctx.db.prisma.category.update({ where: { id: org.categories.support }, data: { archived: true } });
+    const refused = await api('alice').post('/api/timer/start', startBody(org.customers.acme, org.categories.support));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('CATEGORY_ARCHIVED');
+  });
+
+  it('archiving through the API reaches the cache by its change event', async () => {
+    await warmCache();
+    expect((await api('manager').patch(`/api/customers/${org.customers.globex}`, { archived: true })).statusCode).toBe(200);
+    const refused = await api('bob').post('/api/timer/start', startBody(org.customers.globex));
+    expect(refused.json().error).toMatchObject({ code: 'CUSTOMER_ARCHIVED', message: expect.stringContaining('Globex GmbH') });
+  });
+
+  it('a customer created through the API can be timed at once; an unknown one is 404', async () => {
+    await warmCache();
+    const created = await api('manager').post('/api/customers', { name: 'Initech' });
+    expect(created.statusCode).toBe(201);
+    const started = await api('bob').post('/api/timer/start', startBody(created.json<{ id: string }>().id));
+    expect(started.statusCode).toBe(201);
+    expect(started.json<WorkEntry>().customer.name).toBe('Initech');
+    const unknown = await api('alice').post('/api/timer/start', startBody(newId()));
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('rules changed through the settings API apply to the next stop', async () => {
+    expect((await api('alice').post('/api/timer/start', startBody())).statusCode).toBe(201);
+    const rules = (await api('admin').get(`/api/settings/work-rules/${org.users.alice.id}`)).json<Record<string, unknown>>();
+    const { userId: _u, inherited: _i, updatedAt: _a, ...plain } = rules;
+    expect((await api('admin').put(`/api/settings/work-rules/${org.users.alice.id}`, { ...plain, noteRequired: true })).statusCode).toBe(200);
+    ctx.clock.now = at(10 * MIN);
+    const refused = await api('alice').post('/api/timer/stop', { note: '' });
+    expect(refused.json().error.code).toBe('NOTE_REQUIRED');
+    expect((await api('alice').post('/api/timer/stop', { note: 'Done' })).statusCode).toBe(200);
+    await api('admin').delete(`/api/settings/work-rules/${org.users.alice.id}`);
+  });
+
+  it('a session longer than a day before the start is still an overlap (the long-session branch of wd_first_clash)', async () => {
+    await ctx.db.prisma.workEntry.create({ data: {
+      id: newId(), organizationId: org.orgId, userId: org.users.bob.id, customerId: org.customers.globex, categoryId: org.categories.support,
+      startedAt: at(-3 * 24 * 60 * MIN), stoppedAt: at(60 * MIN), source: 'MANUAL', createdById: org.users.manager.id,
+    } });
+    const refused = await api('bob').post('/api/timer/start', startBody());
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'ENTRY_OVERLAP', details: { customer: 'Globex GmbH' } });
+    ctx.clock.now = at(60 * MIN);
+    expect((await api('bob').post('/api/timer/start', startBody())).statusCode).toBe(201);
+  });
+
+  it('a running timer older than a day is an overlap for a manual entry inside it (the running branch)', async () => {
+    ctx.clock.now = at(-2 * 24 * 60 * MIN);
+    expect((await api('bob').post('/api/timer/start', startBody())).statusCode).toBe(201);
+    ctx.clock.now = at(2 * 60 * MIN);
+    const res = await api('bob').post('/api/work-entries', {
+      ...startBody(org.customers.globex), startedAt: at(0).toISOString(), stoppedAt: at(30 * MIN).toISOString(), note: 'x',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'ENTRY_OVERLAP', message: expect.stringContaining('still running') });
+  });
+});

@@ -1,0 +1,83 @@
+import type { WorkEntry as WireEntry } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
+
+/**
+ * The timer's writes as single statements: `wd_timer_start` and `wd_timer_stop` (migration
+ * 20261201120000_timer_statements) take the user's advisory lock, re-check what the API read from
+ * its cache, ask `wd_first_clash` (the one overlap rule) and write the entry with its audit event,
+ * all in one round trip and one transaction. The functions take the organisation as their first
+ * argument and filter every row by it (they are the tenancy boundary of these two calls); plain
+ * reads go through `scopedSql`.
+ */
+export type StatementClash = { id: string; startedAt: string; stoppedAt: string | null; customer: string };
+
+export type StartOutcome =
+  | { status: 'ok' }
+  | { status: 'stale' }
+  | ({ status: 'overlap' } & StatementClash)
+  | { status: 'running'; id?: string; startedAt?: string; customer?: string };
+
+export type StopOutcome = { status: 'ok' } | { status: 'not_running' } | ({ status: 'overlap' } & StatementClash);
+
+/** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed defensively. */
+function outcome<T>(rows: Array<{ r: unknown }>): T {
+  const r = rows[0]?.r;
+  return (typeof r === 'string' ? JSON.parse(r) : r) as T;
+}
+
+export async function runStart(sql: SqlRunner, a: {
+  orgId: string; userId: string; entryId: string; customerId: string; categoryId: string; now: Date;
+  checkOverlap: boolean; auditId: string; after: WireEntry;
+}): Promise<StartOutcome> {
+  const rows = await sql.query<{ r: unknown }>(
+    'SELECT wd_timer_start($1, $2, $3, $4, $5, $6::timestamptz, $7, $8, $9::jsonb) AS r',
+    [a.orgId, a.userId, a.entryId, a.customerId, a.categoryId, a.now.toISOString(), a.checkOverlap, a.auditId, JSON.stringify(a.after)],
+  );
+  return outcome<StartOutcome>(rows);
+}
+
+export async function runStop(sql: SqlRunner, a: {
+  orgId: string; userId: string; entryId: string; now: Date; note: string; flagged: boolean; checkOverlap: boolean;
+  actorId: string; auditId: string; before: WireEntry; after: WireEntry & { reason?: string };
+}): Promise<StopOutcome> {
+  const rows = await sql.query<{ r: unknown }>(
+    'SELECT wd_timer_stop($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb) AS r',
+    [a.orgId, a.userId, a.entryId, a.now.toISOString(), a.note, a.flagged, a.checkOverlap, a.actorId, a.auditId, JSON.stringify(a.before), JSON.stringify(a.after)],
+  );
+  return outcome<StopOutcome>(rows);
+}
+
+type RunningRow = {
+  id: string; user_id: string; customer_id: string; category_id: string; started_at: Date | string; note: string;
+  source: 'TIMER' | 'MANUAL'; flagged: boolean; user_name: string; customer_name: string; category_name: string; category_archived: boolean;
+};
+
+/** The user's running entry as sent on the wire, by one indexed read (WorkEntry_userId_running_key). */
+export async function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
+  const scope = scopedSql(orgId);
+  const [r] = await sql.query<RunningRow>(scope.query`
+    SELECT e.id, e."userId" AS user_id, e."customerId" AS customer_id, e."categoryId" AS category_id, e."startedAt" AS started_at,
+           e.note, e.source, e.flagged, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
+    FROM "WorkEntry" e
+    JOIN "User" u ON u."organizationId" = e."organizationId" AND u.id = e."userId"
+    JOIN "Customer" c ON c."organizationId" = e."organizationId" AND c.id = e."customerId"
+    JOIN "Category" k ON k."organizationId" = e."organizationId" AND k.id = e."categoryId"
+    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`);
+  if (!r) return null;
+  return {
+    id: r.id,
+    userId: r.user_id,
+    customerId: r.customer_id,
+    categoryId: r.category_id,
+    startedAt: new Date(r.started_at).toISOString(),
+    stoppedAt: null,
+    note: r.note,
+    source: r.source,
+    flagged: r.flagged,
+    user: { id: r.user_id, name: r.user_name },
+    customer: { id: r.customer_id, name: r.customer_name },
+    category: { id: r.category_id, name: r.category_name, archived: r.category_archived },
+  };
+}
