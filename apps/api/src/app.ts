@@ -17,7 +17,7 @@ import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfDefence } from './plugins/csrf.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { openapiTransform } from './plugins/openapi.ts';
 
 declare module 'fastify' {
@@ -46,6 +46,7 @@ export type BuildAppOptions = {
 /** Builds the whole application as one Fastify instance; server.ts only listens. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
+    frameworkErrors,
     logger: options.logger ?? false,
     // Off unless configured: with it on, any client could pick its own address (X-Forwarded-For).
     trustProxy: fastifyTrustProxy(options.env.TRUST_PROXY),

@@ -8,6 +8,17 @@ export const CSRF_HEADER = 'x-requested-with';
 
 const refuse = (why: string) => new AppError('CSRF_REJECTED', `This request was refused: ${why}. Reload the page and try again.`);
 
+/** Whether an Origin header names the host the request arrived for (default ports ignored). */
+function isOwnOrigin(origin: string, host: string): boolean {
+  try {
+    const url = new URL(origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+    return url.host === new URL(`${url.protocol}//${host}`).host;
+  } catch {
+    return false;
+  }
+}
+
 function isJson(request: FastifyRequest): boolean {
   const type = request.headers['content-type'];
   return typeof type === 'string' && /^application\/json\s*(;|$)/i.test(type);
@@ -20,7 +31,9 @@ function isJson(request: FastifyRequest): boolean {
  *   or not (so a foreign page cannot sign someone in to an attacker's account either);
  * - with the session cookie, the request must be JSON or carry `X-Requested-With`, which a plain
  *   HTML form cannot send; body-less POSTs from the web client carry the header.
- * The app's own origin is the one the request arrived on (X-Forwarded-Proto/-Host behind a proxy).
+ * The app's own origin is the host the request arrived for: the Origin's host[:port] must equal
+ * the Host header (X-Forwarded-Host when TRUST_PROXY trusts the proxy). The scheme is not
+ * compared, so a proxy that ends TLS and passes Host on needs no further set-up.
  */
 export function registerCsrfDefence(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
@@ -29,7 +42,7 @@ export function registerCsrfDefence(app: FastifyInstance) {
     if (request.headers.authorization?.startsWith('Bearer ')) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') throw refuse('it came from another site');
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `${request.protocol}://${request.host}`) throw refuse('it came from another site');
+    if (origin !== undefined && !isOwnOrigin(origin, request.host)) throw refuse('it came from another site');
     if (request.cookies[SESSION_COOKIE] !== undefined && !isJson(request) && request.headers[CSRF_HEADER] === undefined) {
       throw refuse(`it is neither JSON nor marked with ${CSRF_HEADER}`);
     }

@@ -108,6 +108,13 @@ export function openapiTransform(input: TransformInput): ReturnType<typeof jsonS
   const rateLimited = route.config && typeof route.config === 'object' && 'rateLimit' in route.config;
   const schema = result.schema as FastifySchema & { response?: Record<string, unknown>; security?: unknown };
   const response: Record<string, unknown> = { ...(schema.response ?? {}) };
+  // Files (the .xlsx exports) have no response schema: say what a 200 is.
+  if (input.url.endsWith('.xlsx') && response['200'] === undefined) {
+    response['200'] = {
+      description: 'The Excel workbook, as an attachment (Content-Disposition names the file)',
+      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+    };
+  }
   const noContent = response['204'] as { description?: string } | undefined;
   // No body at all: `type: 'null'` tells @fastify/swagger to leave `content` out.
   if (noContent) response['204'] = { type: 'null', description: noContent.description ?? 'No content' };
