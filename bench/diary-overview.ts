@@ -1,14 +1,20 @@
-// Benchmark: GET /api/diary?month= (the users × month overview, one aggregate query) on an
-// organisation of 200 users with a year of entries, on PGlite and (with TEST_DATABASE_URL) PostgreSQL.
-//   pnpm bench diary            (from the repo root)
+// Benchmark: GET /api/diary?month= (the users × month overview: auth, one aggregate query,
+// salaries) against its bare SQL through the same driver, interleaved, on an organisation of 200
+// users and 2,000 customers with 12 months of entries (about 1,000,000), on PGlite and (with
+// TEST_DATABASE_URL) PostgreSQL. Prints the p95 and median ratios for four months.
+//   pnpm bench diary            (from the repo root; BENCH_SESSIONS_PER_DAY=3 for ~200,000 entries)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary
 import { addMonths, currentMonth, DEFAULT_WORK_RULES } from '../packages/shared/src/index.ts';
 import { queryMonthOverview } from '../apps/api/src/modules/diary/diary.sql.ts';
-import { engines, fmt, openBench, time } from './lib/harness.ts';
+import { engines, fmt, interleaved, openBench } from './lib/harness.ts';
+import { printFigure } from './lib/report.ts';
 import { seedYear } from './lib/seed-year.ts';
 
 const USERS = 200;
+const CUSTOMERS = 2_000;
 const MONTHS = 12;
+const SESSIONS_PER_DAY = Number(process.env.BENCH_SESSIONS_PER_DAY ?? 20);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const now = new Date();
 const tz = 'Europe/Berlin';
 const thisMonth = currentMonth(tz, now);
@@ -18,19 +24,24 @@ for (const engine of engines()) {
   const bench = await openBench(engine);
   try {
     const t0 = performance.now();
-    const seeded = await seedYear(bench.db, { users: USERS, months: MONTHS, now, tz });
-    console.log(`\n[diary-overview] ${engine.name}: seeded ${USERS} users, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const seeded = await seedYear(bench.db, { users: USERS, customers: CUSTOMERS, months: MONTHS, sessionsPerDay: SESSIONS_PER_DAY, now, tz });
+    console.log(`\n[diary-overview] ${engine.name}: seeded ${USERS} users, ${CUSTOMERS} customers, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const token = await bench.tokenFor(seeded.managerId, seeded.orgId);
     for (const month of months) {
       let items = 0;
-      const http = await time(async () => {
-        const res = await bench.app.inject({ method: 'GET', url: `/api/diary?month=${month}`, headers: { authorization: `Bearer ${token}` } });
-        if (res.statusCode !== 200) throw new Error(`GET /api/diary?month=${month} → ${res.statusCode} ${res.body}`);
-        items = (res.json() as { items: unknown[] }).items.length;
-      });
-      const sql = await time(() => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz, fallbackRequired: DEFAULT_WORK_RULES.requiredMinutes }));
+      const [http, sql] = await interleaved([
+        async () => {
+          const res = await bench.app.inject({ method: 'GET', url: `/api/diary?month=${month}`, headers: { authorization: `Bearer ${token}` } });
+          if (res.statusCode !== 200) throw new Error(`GET /api/diary?month=${month} → ${res.statusCode} ${res.body}`);
+          items = (res.json() as { items: unknown[] }).items.length;
+        },
+        () => queryMonthOverview({ sql: bench.db.sql, orgId: seeded.orgId, month, tz, fallbackRequired: DEFAULT_WORK_RULES.requiredMinutes }),
+      ], { runs: RUNS });
+      if (!http || !sql) throw new Error('no samples');
       console.log(`[diary-overview] ${engine.name} ${month} (${items} users)  GET /api/diary: ${fmt(http)}`);
-      console.log(`[diary-overview] ${engine.name} ${month}              SQL only:   ${fmt(sql)}`);
+      console.log(`[diary-overview] ${engine.name} ${month}              bare SQL:   ${fmt(sql)}`);
+      printFigure({ figure: `diary overview ${month}, ${engine.name}, p95`, product: http.p95, reference: sql.p95, unit: 'ms', target: '≤ 1.5×' });
+      printFigure({ figure: `diary overview ${month}, ${engine.name}, median`, product: http.median, reference: sql.median, unit: 'ms', target: '≤ 1.5×' });
     }
   } finally {
     await bench.close();

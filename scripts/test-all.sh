@@ -1,16 +1,36 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, unit and component tests, API tests on PGlite (and on the
 # PostgreSQL server named by TEST_DATABASE_URL, when set), then the Playwright journeys.
+# Steps that do not depend on each other run at the same time (tsc and ESLint use one core each,
+# the two API passes use separate databases); each step's output is printed whole when it ends.
+# The browser journeys run alone, last: two servers and Chromium competing with the API passes for
+# the cores would only make their waits slower.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
 failed_steps=()
+started_all=$SECONDS
 
-step() {
-  local name="$1"; shift
+# together NAME FUNCTION [NAME FUNCTION …]: runs the functions at once, each into its own log.
+together() {
+  local names=() pids=() logs=()
   echo
-  echo "━━ $name"
-  if ! "$@"; then failed_steps+=("$name"); fi
+  while [ $# -gt 0 ]; do
+    local log="$results/step-${#names[@]}.log"
+    echo "━━ started: $1"
+    ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; exit "$status" ) >"$log" 2>&1 &
+    names+=("$1"); pids+=($!); logs+=("$log")
+    shift 2
+  done
+  for i in "${!pids[@]}"; do
+    local status=0
+    wait "${pids[$i]}" || status=$?
+    echo
+    echo "━━ ${names[$i]} ($(cat "${logs[$i]}.seconds") s)"
+    cat "${logs[$i]}"
+    if [ "$status" -ne 0 ]; then failed_steps+=("${names[$i]}"); fi
+    rm -f "${logs[$i]}" "${logs[$i]}.seconds"
+  done
 }
 
 vitest_json() { # package-filter label [env...]
@@ -18,14 +38,20 @@ vitest_json() { # package-filter label [env...]
   env "$@" pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
 }
 
-step "typecheck" pnpm run typecheck
-step "lint" pnpm run lint
-step "shared: unit tests" vitest_json @workdiary/shared shared
-step "web: component tests" vitest_json @workdiary/web web
-step "api: tests on embedded PGlite" vitest_json @workdiary/api api-pglite TEST_DATABASE_URL=
+typecheck() { pnpm run typecheck; }
+lint() { pnpm run lint; }
+shared_tests() { vitest_json @workdiary/shared shared; }
+web_tests() { vitest_json @workdiary/web web; }
+api_pglite() { vitest_json @workdiary/api api-pglite TEST_DATABASE_URL=; }
+api_postgres() { vitest_json @workdiary/api api-postgres "TEST_DATABASE_URL=$TEST_DATABASE_URL"; }
+e2e() { env PW_JSON_OUTPUT="$results/e2e.json" pnpm exec playwright test -c e2e/playwright.config.ts; }
+
+together "typecheck" typecheck "lint" lint "shared: unit tests" shared_tests "web: component tests" web_tests
+
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  step "api: tests on PostgreSQL ($TEST_DATABASE_URL)" vitest_json @workdiary/api api-postgres "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+  together "api: tests on embedded PGlite" api_pglite "api: tests on PostgreSQL ($TEST_DATABASE_URL)" api_postgres
 else
+  together "api: tests on embedded PGlite" api_pglite
   echo; echo "━━ api on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run the API tests against a server too)"
 fi
 
@@ -34,13 +60,14 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/de
   (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || true
 fi
 if [ -x /usr/bin/chromium ]; then
-  step "e2e: Playwright in Chromium" env PW_JSON_OUTPUT="$results/e2e.json" pnpm exec playwright test -c e2e/playwright.config.ts
+  together "e2e: Playwright in Chromium" e2e
 else
   echo; echo "━━ e2e: no /usr/bin/chromium (apt-get install -y chromium), browser journeys NOT run"
   failed_steps+=("e2e (chromium missing)")
 fi
 
 node scripts/summarize-results.mjs "$results"
+echo "wall time: $((SECONDS - started_all)) s"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "FAILED steps: ${failed_steps[*]}"
   exit 1

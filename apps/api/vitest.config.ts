@@ -8,5 +8,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     fileParallelism: true,
+    // Each worker process runs its test files one after another with one module cache, instead of a
+    // new process per file: importing Fastify, Prisma and PGlite again per file was half of the
+    // suite's CPU time. Isolation between files comes from setupTestApp (a fresh database and app
+    // per file, closed in afterAll); so a test file must close what it opens, undo fake timers and
+    // spies in afterEach/afterAll, and not vi.mock modules (a mock would leak into later files).
+    isolate: false,
   },
 });

@@ -49,5 +49,7 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
     css: false,
+    // Above Testing Library's asyncUtilTimeout (src/test/setup.ts), so a slow wait fails with its own message.
+    testTimeout: 30_000,
   },
 });

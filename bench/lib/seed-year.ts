@@ -1,12 +1,24 @@
-// Generates a large organisation for benchmarks: N users with a year of realistic entries
-// (working days of 2-4 sessions, lunch breaks, some overtime, Saturday support, late sessions
-// across midnight, days off), written with a few multi-row INSERTs so seeding stays fast.
+// Generates a large organisation for benchmarks: N users with months of realistic entries
+// (working days of a few sessions, lunch breaks, some overtime, Saturday support, late sessions
+// across midnight, days off), written day by day in multi-row INSERTs of 10,000 rows (one unnest
+// statement each), so memory stays small and 1,000,000 entries take about a minute or two.
+// 200 users × 12 months × sessionsPerDay 20 with 2,000 customers is the issue's million.
 // bench/ is not a workspace package: reach the shared code by path.
 import { DEFAULT_WORK_RULES, addDays, dayBounds, localDateOf, weekdayIndex } from '../../packages/shared/src/index.ts';
 import type { Database } from '../../apps/api/src/db/engine.ts';
 import { newId } from '../../apps/api/src/db/ids.ts';
 
-export type SeedYearOptions = { users: number; months: number; now: Date; tz?: string; seed?: number };
+export type SeedYearOptions = {
+  users: number;
+  months: number;
+  now: Date;
+  tz?: string;
+  seed?: number;
+  /** Default 40. */
+  customers?: number;
+  /** Average sessions on a working day (the day's work is split into this many). Default 3. */
+  sessionsPerDay?: number;
+};
 export type SeedYearResult = { orgId: string; managerId: string; userIds: string[]; customerIds: string[]; entries: number };
 
 function rng(seed: number) {
@@ -17,7 +29,7 @@ function rng(seed: number) {
   };
 }
 
-const CHUNK = 5000;
+const CHUNK = 10_000;
 
 export async function seedYear(db: Database, opts: SeedYearOptions): Promise<SeedYearResult> {
   const tz = opts.tz ?? 'Europe/Berlin';
@@ -26,7 +38,7 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
   const tag = orgId.slice(0, 8);
   const userIds = Array.from({ length: opts.users }, () => newId());
   const managerId = userIds[0] as string;
-  const customerIds = Array.from({ length: 40 }, () => newId());
+  const customerIds = Array.from({ length: opts.customers ?? 40 }, () => newId());
   const categoryIds = Array.from({ length: 5 }, () => newId());
   const prisma = db.prisma;
 
@@ -46,10 +58,26 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
   await prisma.workRules.createMany({
     data: userIds.filter((_, i) => i % 10 === 5).map((userId) => ({ id: newId(), organizationId: orgId, userId, ...DEFAULT_WORK_RULES, requiredMinutes: [240, 240, 240, 240, 240, 0, 0] })),
   });
-  await prisma.customer.createMany({ data: customerIds.map((id, i) => ({ id, organizationId: orgId, name: `Customer ${i}` })) });
+  await prisma.customer.createMany({ data: customerIds.map((id, i) => ({ id, organizationId: orgId, name: `Customer ${String(i).padStart(4, '0')}` })) });
   await prisma.category.createMany({ data: categoryIds.map((id, i) => ({ id, organizationId: orgId, name: `Category ${i}` })) });
 
-  const rows: string[][] = [];
+  let rows: string[][] = [];
+  let entries = 0;
+  const flush = async () => {
+    if (rows.length === 0) return;
+    const chunk = rows;
+    rows = [];
+    entries += chunk.length;
+    const col = (c: number) => chunk.map((r) => r[c]);
+    await db.sql.query(
+      `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "source", "flagged", "createdById", "updatedAt")
+       SELECT id, org, u, c, k, s::timestamptz, e::timestamptz, src::"EntrySource", f::boolean, u, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+         AS t(id, org, u, c, k, s, e, src, f)`,
+      [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8)],
+    );
+  };
+  const meanSession = 450 / (opts.sessionsPerDay ?? 3);
   const today = localDateOf(opts.now, tz);
   const first = addDays(today, -Math.round(opts.months * 30.44));
   // Minutes after local midnight (elapsed time, so on a DST day the wall clock shifts by an hour).
@@ -71,30 +99,28 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
       let cursor = 7 * 60 + Math.floor(rand() * 10) * 15;
       const target = 7 * 60 + Math.floor(rand() * 14) * 15;
       let worked = 0;
+      let lunch = false;
       while (worked < target) {
-        const len = Math.min(target - worked, 60 + Math.floor(rand() * 12) * 15);
-        if (len < 15) break;
+        const len = Math.min(target - worked, Math.max(10, Math.round((meanSession * (0.5 + rand())) / 5) * 5));
+        if (len < 10) break;
         push(userId, at(dayStart, cursor), at(dayStart, cursor + len));
         worked += len;
-        cursor += len + (worked > 200 && worked < 300 ? 45 : 10);
+        const lunchNow: boolean = !lunch && worked > 200;
+        lunch ||= lunchNow;
+        cursor += len + (lunchNow ? 45 : 10);
       }
-      // Now and then a late call across midnight (after the day's work, so never overlapping).
-      if (rand() < 0.01) push(userId, at(dayStart, 23 * 60), at(dayStart, 25 * 60 + 30));
+      // Now and then a late call across midnight (after the day's work, so never overlapping;
+      // the longest day ends before 02:00, the next starts at 07:00).
+      if (rand() < 0.01) {
+        const late = Math.max(23 * 60, cursor);
+        push(userId, at(dayStart, late), at(dayStart, late + 150));
+      }
     }
+    if (rows.length >= CHUNK) await flush();
   }
 
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const col = (c: number) => chunk.map((r) => r[c]);
-    await db.sql.query(
-      `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "source", "flagged", "createdById", "updatedAt")
-       SELECT id, org, u, c, k, s::timestamptz, e::timestamptz, src::"EntrySource", f::boolean, u, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(id, org, u, c, k, s, e, src, f)`,
-      [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8)],
-    );
-  }
+  await flush();
   await db.sql.query('ANALYZE "WorkEntry"');
   await db.sql.query('ANALYZE "User"');
-  return { orgId, managerId, userIds, customerIds, entries: rows.length };
+  return { orgId, managerId, userIds, customerIds, entries };
 }

@@ -13,6 +13,7 @@ import type { Env, TrustProxy } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
 import { createOrgCache, type OrgCache } from './lib/org-cache.ts';
+import { databaseRateLimitStore } from './lib/rate-limit-store.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -91,7 +92,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(cookie);
   await app.register(jwt, { secret: options.jwtSecret });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: every instance on one PostgreSQL shares the limits.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.database.sql) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Workdiary API', version: '1.0.0', description: 'Customer time tracking: timer, work entries, diary, exports.' },

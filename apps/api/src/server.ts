@@ -22,27 +22,28 @@ try {
 // the application's modules, the two slow parts of a start.
 const databaseOpening = openFromEnv(env);
 databaseOpening.catch(() => undefined);
-const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { createPgEventBus }] = await Promise.all([
+const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }] = await Promise.all([
   import('./app.ts'),
   import('./db/seed.ts'),
-  import('./lib/pg-events.ts'),
 ]);
 const database: Database = await databaseOpening.catch(fail);
-const migrated = await migrateDatabase(database).catch(async (err: unknown) => {
+// Instances starting together on one PostgreSQL take turns: one migrates (and seeds), the others
+// then find nothing left to do.
+const { migrated, seeded } = await database.exclusive(async () => {
+  const result = await migrateDatabase(database);
+  const seed = env.SEED_DEMO && (await isDatabaseEmpty(database.prisma));
+  if (seed) await seedDemo(database.prisma);
+  return { migrated: result, seeded: seed };
+}).catch(async (err: unknown) => {
   await database.close();
   return fail(err);
 });
-let seeded = false;
-if (env.SEED_DEMO && (await isDatabaseEmpty(database.prisma))) {
-  await seedDemo(database.prisma);
-  seeded = true;
-}
 
 // The bus is made before the app (the app takes it) but only logs later, through the app's logger.
 const started: { app?: App } = {};
 // Several instances may share a PostgreSQL database: live events go through LISTEN/NOTIFY there.
 const events: EventBus | undefined = env.DATABASE_URL
-  ? await createPgEventBus({
+  ? await (await import('./lib/pg-events.ts')).createPgEventBus({
     url: env.DATABASE_URL,
     sql: database.sql,
     log: { warn: (obj, msg) => started.app?.log.warn(obj, msg), error: (obj, msg) => started.app?.log.error(obj, msg) },

@@ -21,6 +21,14 @@ export const ERROR_STATUS = {
   /** A running session's times change only through the timer (stop it first). */
   ENTRY_RUNNING: 409,
   SETUP_ALREADY_DONE: 409,
+  /** The entry's local day lies in a month approved for payroll; `details.month` names it. */
+  MONTH_LOCKED: 409,
+  /** A month state change that does not fit the current state (e.g. reopening an open month). */
+  MONTH_STATE_CONFLICT: 409,
+  /** An absence request overlapping the user's other requested or approved absence. */
+  ABSENCE_OVERLAP: 409,
+  /** The absence request was already approved or rejected. */
+  ABSENCE_DECIDED: 409,
   CONFLICT: 409,
   NOTE_REQUIRED: 422,
   SESSION_TOO_SHORT: 422,
@@ -72,6 +80,7 @@ export function defaultMessage(code: ErrorCode): string {
     case 'NOT_FOUND': return 'Not found.';
     case 'TIMER_ALREADY_RUNNING': return 'A timer is already running.';
     case 'TIMER_NOT_RUNNING': return 'No timer is running.';
+    case 'MONTH_LOCKED': return 'This month is approved and locked for payroll.';
     case 'RATE_LIMITED': return 'Too many requests. Please wait a moment and try again.';
     case 'INTERNAL': return 'Something went wrong on our side.';
     default: return code.toLowerCase().replaceAll('_', ' ');

@@ -43,7 +43,7 @@ const prompt: Prompt = async (question, options = {}) => {
 const env = readEnv();
 const db = await openFromEnv(env);
 try {
-  await migrateDatabase(db);
+  await db.exclusive(() => migrateDatabase(db));
   const { organization, admin } = await createAdmin({ prisma: db.prisma, args, prompt });
   console.log(`Created organisation "${organization.name}" (${organization.timeZone}, ${organization.currency}) and its admin ${admin.email}.`);
   console.log('Start the server (pnpm start) and sign in at /login.');

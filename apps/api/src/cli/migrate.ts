@@ -4,7 +4,7 @@ import { migrateDatabase, openFromEnv } from '../db/open.ts';
 const env = readEnv();
 const db = await openFromEnv(env);
 try {
-  const result = await migrateDatabase(db);
+  const result = await db.exclusive(() => migrateDatabase(db));
   console.log(`Applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied} were already applied.`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);

@@ -5,7 +5,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../db/see
 const env = readEnv();
 const db = await openFromEnv(env);
 try {
-  await migrateDatabase(db);
+  await db.exclusive(() => migrateDatabase(db));
   if (!(await isDatabaseEmpty(db.prisma))) {
     console.log('The database already has an organisation; demo data is only seeded into an empty database.');
   } else {

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
@@ -22,8 +19,16 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
   sql: SqlRunner;
+  /**
+   * Runs `fn` while holding the database-wide start-up lock (PostgreSQL: an advisory lock), so
+   * instances starting together migrate and seed one after the other. PGlite has one process.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+/** pg_advisory_lock key of the start-up lock ("wdstart" in ASCII, within int8). */
+const STARTUP_LOCK = 0x7764737461727400n.toString();
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string }
@@ -33,7 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options);
 }
 
+// Each engine's driver is loaded only when used: a server on PostgreSQL does not carry PGlite in
+// memory, and the other way round (tens of MB each).
 async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promise<Database> {
+  const [{ PGlite: PGliteClient }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   let lock: DataDirLock | null = null;
   let client: PGlite;
   try {
@@ -43,7 +51,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       lock = lockDataDir(options.dataDir);
       fs.mkdirSync(options.dataDir, { recursive: true });
     }
-    client = options.pglite ?? (await PGlite.create(options.dataDir));
+    client = options.pglite ?? (await PGliteClient.create(options.dataDir));
   } catch (err) {
     lock?.release();
     throw err;
@@ -63,6 +71,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
         });
       },
     },
+    exclusive: (fn) => fn(),
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
@@ -72,6 +81,7 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash the
   // process; the pool replaces it on the next query.
@@ -99,6 +109,19 @@ async function openPostgres(url: string): Promise<Database> {
           conn.release();
         }
       },
+    },
+    async exclusive(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+        }
+      } finally {
+        conn.release();
+      }
     },
     async close() {
       await prisma.$disconnect();

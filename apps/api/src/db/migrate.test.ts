@@ -14,7 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, readEnv, REPO_ROOT } from '../config/env.ts';
-import { freshDatabase, withDatabase } from '../test/database.ts';
+import { freshDatabase, pgliteSnapshot, withDatabase } from '../test/database.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { migrate, MigrationDriftError, readMigrations, type Migration } from './migrate.ts';
 
@@ -27,18 +27,11 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
 
-let emptyPglite: Promise<PGlite> | undefined;
-
 /** A brand-new empty database on the engine under test (an in-memory PGlite, or a new PG database). */
 async function emptyDatabase(): Promise<EmptyDatabase> {
   if (!env.TEST_DATABASE_URL) {
-    if (!emptyPglite) {
-      emptyPglite = PGlite.create();
-      cleanups.unshift(async () => (await emptyPglite)?.close());
-    }
-    // Cloning an empty instance is much cheaper than starting a new one.
-    const clone = (await (await emptyPglite).clone()) as PGlite;
-    const db = await openDatabase({ kind: 'pglite', pglite: clone });
+    // A freshly initdb'd data directory (cached snapshot): no tables, no migrations table.
+    const db = await openDatabase({ kind: 'pglite', pglite: await PGlite.create({ loadDataDir: await pgliteSnapshot('empty') }) });
     cleanups.push(() => db.close());
     return db;
   }
@@ -133,7 +126,7 @@ describe(`migrations (${engine})`, () => {
         expect(r.logs).toBeNull();
         expect(r.applied_steps_count).toBe(1);
       }
-      expect(await publicTables(db)).toEqual(['AuditEvent', 'Category', 'Customer', 'Organization', 'Session', 'User', 'WorkEntry', 'WorkRules', '_prisma_migrations']);
+      expect(await publicTables(db)).toEqual(['Absence', 'AbsenceKind', 'AuditEvent', 'Category', 'Customer', 'LoginFailure', 'LoginKnownAddress', 'MonthClose', 'MonthEvent', 'Organization', 'RateLimitWindow', 'Session', 'User', 'WorkEntry', 'WorkRules', '_prisma_migrations']);
     });
 
     it('keeps its records in a table shaped like Prisma Migrate\'s `_prisma_migrations`', async () => {
@@ -308,9 +301,10 @@ describe(`migrations (${engine})`, () => {
       } else {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-start-'));
         cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-        // The server keeps its embedded database in DATA_DIR/pglite.
-        const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-        await migrate(db.sql, list);
+        // The server keeps its embedded database in DATA_DIR/pglite: written there from the
+        // migrated snapshot (made by `migrate`), which saves an initdb on disk.
+        const db = await openDatabase({ kind: 'pglite', pglite: await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: await pgliteSnapshot('migrated') }) });
+        expect(await migrate(db.sql, list)).toEqual({ applied: [], alreadyApplied: list.length });
         await db.close();
         vars = { DATA_DIR: dataDir };
         tamper = async () => {

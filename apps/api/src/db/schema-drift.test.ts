@@ -40,6 +40,12 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check User_email_lower_check': 'on "User": CHECK ((email = lower(email)))',
   'index WorkRules_organizationId_default_key': 'UNIQUE btree on "WorkRules" (organizationId) WHERE ("userId" IS NULL)',
   'check WorkRules_requiredMinutes_check': 'on "WorkRules": CHECK ((("requiredMinutes" IS NOT NULL) AND (array_ndims("requiredMinutes") = 1) AND (cardinality("requiredMinutes") = 7) AND (array_position("requiredMinutes", NULL::integer) IS NULL)))',
+  // Month close, holidays, absences (20261201140000_month_close).
+  'check Organization_holidaySharePercent_check': 'on "Organization": CHECK ((("holidaySharePercent" >= 0) AND ("holidaySharePercent" <= 100)))',
+  'check AbsenceKind_creditPercent_check': 'on "AbsenceKind": CHECK ((("creditPercent" >= 0) AND ("creditPercent" <= 100)))',
+  'check AbsenceKind_name_check': 'on "AbsenceKind": CHECK (((name = btrim(name)) AND ((char_length(name) >= 1) AND (char_length(name) <= 60))))',
+  'index AbsenceKind_organizationId_lower_name_key': 'UNIQUE btree on "AbsenceKind" (organizationId, expression lower(name))',
+  'check Absence_dates_check': 'on "Absence": CHECK (("endDate" >= "startDate"))',
   // Not an invariant but a partial index (the diary's month overview finds sessions longer than a day by it).
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
   // The one overlap rule and the timer's single-statement writes (migration 20261201120000_timer_statements).

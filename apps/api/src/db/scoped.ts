@@ -23,6 +23,10 @@ const SCALARS: Record<string, Set<string>> = {
   WorkEntry: new Set(Object.values(Prisma.WorkEntryScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
   Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
+  MonthClose: new Set(Object.values(Prisma.MonthCloseScalarFieldEnum)),
+  MonthEvent: new Set(Object.values(Prisma.MonthEventScalarFieldEnum)),
+  AbsenceKind: new Set(Object.values(Prisma.AbsenceKindScalarFieldEnum)),
+  Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -1,6 +1,7 @@
+import type { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { FastifyReply } from 'fastify';
-import { currencyFractionDigits } from '@workdiary/shared';
+import { currencyFractionDigits, zoneOffsetMs } from '@workdiary/shared';
 
 /**
  * Excel exports (SheetJS), one way for every sheet: a header row, real dates, durations as
@@ -48,22 +49,6 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
 const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, date: 12, datetime: 17, time: 8, duration: 10, hours: 9, integer: 9, money: 14 };
 const SUMMED: ColumnKind[] = ['duration', 'hours', 'money'];
 
-/** Wall-clock offset of `tz` at an instant, cached per 15 minutes (zone changes fall on those). */
-function offsetFinder(tz: string) {
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  const cache = new Map<number, number>();
-  return (ms: number): number => {
-    const bucket = Math.floor(ms / 900_000);
-    const hit = cache.get(bucket);
-    if (hit !== undefined) return hit;
-    const p = Object.fromEntries(fmt.formatToParts(new Date(bucket * 900_000)).map((x) => [x.type, x.value]));
-    const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-    const offset = wall - bucket * 900_000;
-    cache.set(bucket, offset);
-    return offset;
-  };
-}
-
 const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel serial date
 
 export function moneyFormat(currency: string): string {
@@ -71,32 +56,32 @@ export function moneyFormat(currency: string): string {
   return `#,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''} "${currency}"`;
 }
 
-function colName(c: number): string {
+/** `0` → A, `26` → AA */
+export function colName(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
+/** Longest a text column grows to fit its values (characters). */
+export const MAX_TEXT_WIDTH = 60;
+
 /**
- * Prepares every column as compact data (numbers in transferable Float64Arrays, text as plain
- * string arrays; chunked so huge sheets yield to other requests), then the worker builds the
- * cells and zips the workbook.
+ * The conventions every writer of a sheet shares (SheetJS here, the streaming writer in
+ * xlsx-stream.ts): each column's number format, starting width, whether it is summed, and how a
+ * value becomes the number in its cell.
  */
-export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
-  const { columns, rows, tz } = spec;
-  const offsetAt = offsetFinder(tz);
+export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currency?: string }) {
+  const { tz } = spec;
   const money = moneyFormat(spec.currency ?? 'EUR');
   const moneyDigits = currencyFractionDigits(spec.currency ?? 'EUR');
-  const widths = columns.map((c) => Math.max(c.width ?? DEFAULT_WIDTH[c.kind], c.header.length + 2));
-  const data: Array<Float64Array | Array<string | null>> = columns.map((c) => (c.kind === 'text' ? new Array<string | null>(rows.length) : new Float64Array(rows.length)));
-
   const toNumber = (kind: ColumnKind, raw: string | number | Date): number => {
     switch (kind) {
       case 'date':
       case 'datetime':
       case 'time': {
         const ms = raw instanceof Date ? raw.getTime() : new Date(raw).getTime();
-        const serial = (ms + offsetAt(ms)) / 86_400_000 + EXCEL_EPOCH_DAYS;
+        const serial = (ms + zoneOffsetMs(ms, tz)) / 86_400_000 + EXCEL_EPOCH_DAYS; // shared zone math, cached per zone
         return kind === 'date' ? Math.floor(serial) : kind === 'time' ? serial - Math.floor(serial) : serial;
       }
       case 'duration': return Number(raw) / 1440;
@@ -105,6 +90,34 @@ export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
       default: return Number(raw);
     }
   };
+  return {
+    toNumber,
+    /** Number format per column (null: text or general). */
+    formats: spec.columns.map((c) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? null))),
+    /** Width per column before the values are seen; text columns grow to their longest value. */
+    widths: spec.columns.map((c) => Math.max(c.width ?? DEFAULT_WIDTH[c.kind], c.header.length + 2)),
+    summed: spec.columns.map((c) => c.total ?? SUMMED.includes(c.kind)),
+    /** The totals row's number format of a column. */
+    totalFormat: (c: Column<R>) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? '0')),
+  };
+}
+
+/** Sum of a column as its totals cell shows it (hours are rounded like each row). */
+export function roundedTotal(kind: ColumnKind, sum: number): number {
+  return kind === 'hours' ? Math.round(sum * 100) / 100 : sum;
+}
+
+/**
+ * Prepares every column as compact data (numbers in transferable Float64Arrays, text as plain
+ * string arrays; chunked so huge sheets yield to other requests), then the worker builds the
+ * cells and zips the workbook.
+ */
+export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
+  const { columns, rows } = spec;
+  const layout = sheetLayout(spec);
+  const { toNumber } = layout;
+  const widths = [...layout.widths];
+  const data: Array<Float64Array | Array<string | null>> = columns.map((c) => (c.kind === 'text' ? new Array<string | null>(rows.length) : new Float64Array(rows.length)));
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as R;
@@ -118,7 +131,7 @@ export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
       } else {
         const v = empty ? null : String(raw);
         target[i] = v;
-        if (v && !col.width && v.length + 2 > (widths[ci] ?? 0)) widths[ci] = Math.min(60, v.length + 2);
+        if (v && !col.width && v.length + 2 > (widths[ci] ?? 0)) widths[ci] = Math.min(MAX_TEXT_WIDTH, v.length + 2);
       }
     }
     if (i % 5000 === 4999) await new Promise((resolve) => setImmediate(resolve));
@@ -129,12 +142,11 @@ export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
   if (spec.totals !== false) {
     totals = columns.map((c, ci) => {
       const values = data[ci];
-      if (!(c.total ?? SUMMED.includes(c.kind)) || !(values instanceof Float64Array)) return null;
+      if (!layout.summed[ci] || !(values instanceof Float64Array)) return null;
       let sum = 0;
       for (const v of values) if (!Number.isNaN(v)) sum += v;
-      if (c.kind === 'hours') sum = Math.round(sum * 100) / 100;
       const ref = `${colName(ci)}2:${colName(ci)}${lastDataRow}`;
-      return { t: 'n', v: sum, z: c.kind === 'money' ? money : (FORMATS[c.kind] ?? '0'), ...(rows.length ? { f: `SUM(${ref})` } : {}) };
+      return { t: 'n', v: roundedTotal(c.kind, sum), z: layout.totalFormat(c), ...(rows.length ? { f: `SUM(${ref})` } : {}) };
     });
     if (!totals[0]) totals[0] = { t: 's', v: spec.totals ?? 'Total' };
   }
@@ -144,7 +156,7 @@ export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
   return runWorker({
     sheetName: spec.sheetName.slice(0, 31),
     header: columns.map((c) => c.header),
-    formats: columns.map((c) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? null))),
+    formats: layout.formats,
     columns: data,
     rowCount: rows.length,
     totals,
@@ -173,10 +185,11 @@ export function xlsxFileName(...parts: string[]): string {
   return `${parts.map(slug).filter(Boolean).join('_') || 'export'}.xlsx`;
 }
 
-export function sendXlsx(reply: FastifyReply, buffer: Buffer, fileName: string) {
+/** Sends a built workbook, or one being streamed (xlsx-stream.ts). */
+export function sendXlsx(reply: FastifyReply, file: Buffer | Readable, fileName: string) {
   return reply
     .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .header('Cache-Control', 'no-store')
-    .send(buffer);
+    .send(file);
 }

@@ -1,5 +1,7 @@
 import type { App } from '../lib/types.ts';
+import absencesRoutes from './absences/absences.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
+import holidaysRoutes from './calendar/holidays.routes.ts';
 import categoriesRoutes from './categories/categories.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
 import diaryExportRoutes from './diary/diary-export.routes.ts';
@@ -7,6 +9,7 @@ import diaryRoutes from './diary/diary.routes.ts';
 import eventsRoutes from './events/events.routes.ts';
 import customerExportRoutes from './exports/customer-export.routes.ts';
 import healthRoutes from './health/health.routes.ts';
+import monthsRoutes from './months/months.routes.ts';
 import organizationRoutes from './organization/organization.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
@@ -30,4 +33,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   diaryExportRoutes,
   usersRoutes,
   organizationRoutes,
+  monthsRoutes,
+  absencesRoutes,
+  holidaysRoutes,
 ];

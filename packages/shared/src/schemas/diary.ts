@@ -13,12 +13,26 @@ export const DiaryUserRowSchema = z.object({
   active: z.boolean(),
   totalMinutes: z.number().int(),
   extraMinutes: z.number().int(),
-  /** Required minutes of the month by the user's weekday rules. */
+  /** Required minutes of the month by the user's weekday rules, public holidays taken off. */
   requiredMinutes: z.number().int(),
+  /** Required minutes fulfilled by approved absences (paid like work, never extra). */
+  absenceMinutes: z.number().int(),
   /** Integer minor units of the organisation's currency. */
   salary: z.number().int(),
 });
 export type DiaryUserRow = z.infer<typeof DiaryUserRowSchema>;
+
+/** An approved absence on a day: its kind's name and the share of the day it counts as fulfilled. */
+export const AbsenceOfDaySchema = z.object({ kind: z.string(), creditPercent: z.number().int() });
+
+/** What a day asks: required minutes (holidays taken off), absence credit, and why. */
+const DayRequirementFields = {
+  requiredMinutes: z.number().int(),
+  absenceMinutes: z.number().int(),
+  /** Public holiday name in the organisation's country/region ("Christmas Day"), or null. */
+  holiday: z.string().nullable(),
+  absence: AbsenceOfDaySchema.nullable(),
+};
 
 export const DiaryDaySchema = z.object({
   date: z.string(),
@@ -26,7 +40,7 @@ export const DiaryDaySchema = z.object({
   exit: z.string().nullable(),
   totalMinutes: z.number().int(),
   extraMinutes: z.number().int(),
-  requiredMinutes: z.number().int(),
+  ...DayRequirementFields,
   flagged: z.boolean(),
   running: z.boolean(),
 });
@@ -65,6 +79,7 @@ export const DiaryUserMonthSchema = z.object({
     totalMinutes: z.number().int(),
     extraMinutes: z.number().int(),
     requiredMinutes: z.number().int(),
+    absenceMinutes: z.number().int(),
     salary: z.number().int(),
   }),
   user: DiaryUserRefSchema,
@@ -82,7 +97,7 @@ export const DiaryDaySessionsSchema = z.object({
   user: DiaryUserRefSchema,
   totalMinutes: z.number().int(),
   extraMinutes: z.number().int(),
-  requiredMinutes: z.number().int(),
+  ...DayRequirementFields,
   running: z.boolean(),
 });
 export type DiaryDaySessions = z.infer<typeof DiaryDaySessionsSchema>;

@@ -8,3 +8,5 @@ export * from './rules.ts';
 export * from './entries.ts';
 export * from './diary.ts';
 export * from './timer.ts';
+export * from './months.ts';
+export * from './absences.ts';

@@ -14,7 +14,7 @@ const NOW = at('2026-06-01T00:00:00Z');
 const acrossMidnight = [s('2026-01-14T21:00:00Z', '2026-01-15T01:00:00Z'), s('2026-01-15T08:00:00Z', '2026-01-15T16:00:00Z')];
 
 describe('dayFigures', () => {
-  it.each<[string, Session[], string, Date, number, Omit<DayFigures, 'date' | 'requiredMinutes'>]>([
+  it.each<[string, Session[], string, Date, number, Omit<DayFigures, 'date' | 'requiredMinutes' | 'absenceMinutes'>]>([
     [
       'the evening part: exit is clipped to the day end (local midnight)',
       acrossMidnight,
@@ -96,7 +96,7 @@ describe('dayFigures', () => {
       { entrance: at('2026-01-15T08:00:00Z'), exit: at('2026-01-15T09:00:40Z'), totalMinutes: 1, extraMinutes: 1, running: false },
     ],
   ])('%s', (_name, sessions, date, now, required, expected) => {
-    expect(dayFigures(sessions, date, BERLIN, now, required)).toEqual({ date, requiredMinutes: required, ...expected });
+    expect(dayFigures(sessions, date, BERLIN, now, required)).toEqual({ date, requiredMinutes: required, absenceMinutes: 0, ...expected });
   });
 });
 
@@ -128,7 +128,10 @@ describe('monthFigures', () => {
       totalMinutes: 120,
       extraMinutes: 120,
       requiredMinutes: 0,
+      absenceMinutes: 0,
       running: false,
+      holiday: null,
+      absence: null,
     });
     expect(m.days[1]).toMatchObject({ date: '2026-02-02', totalMinutes: 630, extraMinutes: 150, requiredMinutes: 480 });
     expect(m.days[19]).toEqual({
@@ -138,7 +141,10 @@ describe('monthFigures', () => {
       totalMinutes: 0,
       extraMinutes: 0,
       requiredMinutes: 480,
+      absenceMinutes: 0,
       running: false,
+      holiday: null,
+      absence: null,
     });
     expect(m.days[27]).toMatchObject({ date: '2026-02-28', totalMinutes: 0, requiredMinutes: 0 });
   });
@@ -157,7 +163,10 @@ describe('monthFigures', () => {
       totalMinutes: 180,
       extraMinutes: 0,
       requiredMinutes: 480,
+      absenceMinutes: 0,
       running: true,
+      holiday: null,
+      absence: null,
     });
   });
 

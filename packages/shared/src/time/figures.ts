@@ -1,5 +1,6 @@
 // A day's and a month's figures: total, entrance/exit, extra and required minutes.
-import { daysOfMonth, weekdayIndex } from './calendar.ts';
+import { daysOfMonth } from './calendar.ts';
+import { dayRequirement, type AbsenceOfDay, type DayCalendar } from './day-calendar.ts';
 import { dayBounds, monthBounds } from './local-time.ts';
 import { dayMinutes, overlapMs, spanOf } from './sessions.ts';
 import type { Session } from './sessions.ts';
@@ -13,22 +14,38 @@ export type DayFigures = {
   totalMinutes: number;
   extraMinutes: number;
   requiredMinutes: number;
+  /** Required minutes an approved absence counts as fulfilled that day (0 without one). */
+  absenceMinutes: number;
   /** A running session is in progress on this day (now is inside it). */
   running: boolean;
 };
 
-export type MonthTotals = { totalMinutes: number; extraMinutes: number; requiredMinutes: number };
+export type MonthTotals = {
+  totalMinutes: number;
+  extraMinutes: number;
+  requiredMinutes: number;
+  /** Required minutes fulfilled by approved absences (paid like worked minutes, never extra). 0 when left out. */
+  absenceMinutes?: number;
+};
 
-export type MonthFigures = MonthTotals & { days: DayFigures[] };
+export type MonthDayFigures = DayFigures & { holiday: string | null; absence: AbsenceOfDay | null };
+
+export type MonthFigures = Required<MonthTotals> & { days: MonthDayFigures[] };
 
 export type MonthFiguresOptions = {
   /** Count running sessions up to now (live views). Off by default: exports and salary leave them out. */
   includeRunning?: boolean;
+  /** Public holidays and the user's approved absences; none when left out. */
+  calendar?: DayCalendar;
 };
 
-/** Extra minutes of a day: everything past the required minutes, so a 0-required day is all extra. */
-export function extraMinutesOf(totalMinutes: number, requiredMinutes: number): number {
-  return Math.max(0, totalMinutes - requiredMinutes);
+/**
+ * Extra minutes of a day: everything past the required minutes still to be worked, so a
+ * 0-required day is all extra. An absence fulfils `absenceMinutes` of the requirement; the credit
+ * itself is never extra, only work beyond what is left.
+ */
+export function extraMinutesOf(totalMinutes: number, requiredMinutes: number, absenceMinutes = 0): number {
+  return Math.max(0, totalMinutes - Math.max(0, requiredMinutes - absenceMinutes));
 }
 
 /** The figures of local `date` in `tz` from the sessions touching it; running sessions count up to `now`. */
@@ -38,6 +55,7 @@ export function dayFigures(
   tz: string,
   now: Date,
   requiredMinutes: number,
+  absenceMinutes = 0,
 ): DayFigures {
   const { start, end } = dayBounds(date, tz);
   const dayStart = start.getTime();
@@ -67,15 +85,17 @@ export function dayFigures(
     entrance: entrance === null ? null : new Date(entrance),
     exit: running || exit === null ? null : new Date(exit),
     totalMinutes,
-    extraMinutes: extraMinutesOf(totalMinutes, requiredMinutes),
+    extraMinutes: extraMinutesOf(totalMinutes, requiredMinutes, absenceMinutes),
     requiredMinutes,
+    absenceMinutes,
     running,
   };
 }
 
 /**
  * Figures for every day of `month` in `tz`, with the month's sums. `requiredByWeekday` holds the
- * required minutes Monday..Sunday. The month's total is the sum of its days' (floored) totals.
+ * required minutes Monday..Sunday; `opts.calendar` lowers them on public holidays and credits
+ * approved absences (see dayRequirement). The month's total is the sum of its days' (floored) totals.
  */
 export function monthFigures(
   sessions: Session[],
@@ -96,13 +116,16 @@ export function monthFigures(
     return span !== null && overlapMs(span, start.getTime(), end.getTime()) > 0;
   });
 
-  const days = daysOfMonth(month).map((date) =>
-    dayFigures(inMonth, date, tz, now, requiredByWeekday[weekdayIndex(date)] ?? 0),
-  );
+  const days = daysOfMonth(month).map((date): MonthDayFigures => {
+    const need = dayRequirement(date, requiredByWeekday, opts.calendar);
+    const figures = dayFigures(inMonth, date, tz, now, need.requiredMinutes, need.absenceMinutes);
+    return { ...figures, holiday: need.holiday, absence: need.absence };
+  });
   return {
     days,
     totalMinutes: days.reduce((sum, d) => sum + d.totalMinutes, 0),
     extraMinutes: days.reduce((sum, d) => sum + d.extraMinutes, 0),
     requiredMinutes: days.reduce((sum, d) => sum + d.requiredMinutes, 0),
+    absenceMinutes: days.reduce((sum, d) => sum + d.absenceMinutes, 0),
   };
 }

@@ -1,11 +1,13 @@
 export { addDays, addMonths, daysOfMonth, isWeekend, monthOf, weekdayIndex } from './calendar.ts';
-export { currentMonth, localDateOf, localDateTimeLabel, localTimeOf, today, utcOffsetOf } from './zone.ts';
+export { currentMonth, localDateOf, localDateTimeLabel, localTimeOf, today, utcOffsetOf, zoneOffsetMs } from './zone.ts';
 export { dayBounds, localToInstant, monthBounds } from './local-time.ts';
 export type { Bounds, LocalInstantResult } from './local-time.ts';
 export { minutesByDay } from './sessions.ts';
 export type { Session } from './sessions.ts';
 export { dayFigures, extraMinutesOf, monthFigures } from './figures.ts';
-export type { DayFigures, MonthFigures, MonthFiguresOptions, MonthTotals } from './figures.ts';
+export type { DayFigures, MonthDayFigures, MonthFigures, MonthFiguresOptions, MonthTotals } from './figures.ts';
+export { dayRequirement, percentOf } from './day-calendar.ts';
+export type { AbsenceOfDay, DayCalendar, DayRequirement } from './day-calendar.ts';
 export { salary } from './salary.ts';
 export type { PayInput } from './salary.ts';
 export { currencyFractionDigits, formatMinutes, formatDuration, formatMoney, minutesBetween } from './format.ts';

@@ -11,17 +11,20 @@ export type PayInput = {
 };
 
 /**
- * HOURLY: (total − extra)/60 × rate + extra/60 × rate × factor.
- * MONTHLY: base + extra/60 × (base ÷ (required/60)) × factor, or just base when nothing is required.
+ * HOURLY: (total − extra + absence)/60 × rate + extra/60 × rate × factor (an approved absence's
+ * credited minutes are paid like worked ones, at the plain rate).
+ * MONTHLY: base + extra/60 × (base ÷ (required/60)) × factor, or just base when nothing is required
+ * (absences are already in the base; holidays lower `required`).
  * Worked out in floating point and rounded with Math.round only at the end; a missing rate or
  * base counts as 0.
  */
 export function salary(pay: PayInput, totals: MonthTotals): number {
   const { totalMinutes, extraMinutes, requiredMinutes } = totals;
+  const absenceMinutes = totals.absenceMinutes ?? 0;
   const factor = pay.overtimeFactor;
   if (pay.type === 'HOURLY') {
     const rate = pay.hourlyRate ?? 0;
-    return Math.round(((totalMinutes - extraMinutes) / 60) * rate + (extraMinutes / 60) * rate * factor);
+    return Math.round(((totalMinutes - extraMinutes + absenceMinutes) / 60) * rate + (extraMinutes / 60) * rate * factor);
   }
   const base = pay.monthlyBase ?? 0;
   if (requiredMinutes === 0) return Math.round(base);

@@ -1,15 +1,21 @@
 // The month overview is computed by the database; the day views and the web by the shared
 // functions. This proves both give the same numbers, on the demo data and on the tricky cases.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WORK_RULES, addMonths, currentMonth, monthFigures, salary, type DiaryOverview, type DiaryUserMonth } from '@workdiary/shared';
+import { DEFAULT_WORK_RULES, addMonths, currentMonth, daysOfMonth, monthFigures, salary, type DiaryOverview, type DiaryUserMonth } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
+import { forOrg } from '../../db/scoped.ts';
+import { approvedAbsences, dateColumn } from '../calendar/day-calendar.ts';
+import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { as, createOrg, engineName, login, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from './diary.fixtures.ts';
 
-type Expected = { userId: string; totalMinutes: number; extraMinutes: number; requiredMinutes: number; salary: number };
+type Expected = { userId: string; totalMinutes: number; extraMinutes: number; requiredMinutes: number; absenceMinutes: number; salary: number };
 
-/** The overview as the shared functions compute it from every entry of the organisation. */
+/**
+ * The overview as the shared functions compute it from every entry of the organisation, with the
+ * organisation's public holidays (date-holidays) and each user's approved absences as the calendar.
+ */
 async function sharedOverview(ctx: TestContext, orgId: string, month: string, now: Date): Promise<Expected[]> {
   const prisma = ctx.db.prisma;
   const org = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
@@ -19,11 +25,15 @@ async function sharedOverview(ctx: TestContext, orgId: string, month: string, no
     prisma.workEntry.findMany({ where: { organizationId: orgId } }),
   ]);
   const orgDefault = rules.find((r) => r.userId === null)?.requiredMinutes ?? DEFAULT_WORK_RULES.requiredMinutes;
+  const holidays = holidaysOfMonth({ country: org.holidayCountry, region: org.holidayRegion }, month);
+  const dates = daysOfMonth(month);
+  const absences = await approvedAbsences(forOrg(prisma, orgId), users.map((u) => u.id), dates[0] ?? '', dates.at(-1) ?? '');
   const out: Expected[] = [];
   for (const user of users) {
     const own = entries.filter((e) => e.userId === user.id);
     const required = rules.find((r) => r.userId === user.id)?.requiredMinutes ?? orgDefault;
-    const figures = monthFigures(own, month, org.timeZone, now, required);
+    const calendar = { holidays, holidaySharePercent: org.holidaySharePercent, absences: absences.get(user.id) ?? {} };
+    const figures = monthFigures(own, month, org.timeZone, now, required, { calendar });
     const hasEntries = figures.days.some((d) => d.totalMinutes > 0);
     if (!user.active && !hasEntries) continue;
     out.push({
@@ -31,6 +41,7 @@ async function sharedOverview(ctx: TestContext, orgId: string, month: string, no
       totalMinutes: figures.totalMinutes,
       extraMinutes: figures.extraMinutes,
       requiredMinutes: figures.requiredMinutes,
+      absenceMinutes: figures.absenceMinutes,
       salary: salary({ type: user.payType, hourlyRate: user.hourlyRate, monthlyBase: user.monthlyBase, overtimeFactor: user.overtimeFactor }, figures),
     });
   }
@@ -43,7 +54,7 @@ async function sqlOverview(ctx: TestContext, token: string, month: string): Prom
   const body = res.json<DiaryOverview>();
   expect(body.month).toBe(month);
   return body.items
-    .map(({ userId, totalMinutes, extraMinutes, requiredMinutes, salary: s }) => ({ userId, totalMinutes, extraMinutes, requiredMinutes, salary: s }))
+    .map(({ userId, totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, salary: s }) => ({ userId, totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, salary: s }))
     .sort((a, b) => a.userId.localeCompare(b.userId));
 }
 
@@ -57,6 +68,7 @@ async function expectAgreement(ctx: TestContext, orgId: string, token: string, m
       const user = (await as(ctx.app, token).get(`/api/diary/${row.userId}?month=${month}`)).json<DiaryUserMonth>();
       expect(user.totals.salary, `${month} salary of ${row.userId}`).toBe(row.salary);
       expect(user.totals.requiredMinutes).toBe(row.requiredMinutes);
+      expect(user.totals.absenceMinutes).toBe(row.absenceMinutes);
     }
   }
 }
@@ -171,6 +183,80 @@ describe(`diary SQL overview agrees with the shared time math (${engineName})`, 
       { userId: bob.id, start: '2026-04-04T23:30:00Z', stop: '2026-04-05T06:00:00Z' },
     ]);
     await expectAgreement(ctx, org.orgId, org.users.manager.token, ['2026-04', '2026-09', '2026-10'], new Date('2026-11-01T00:00:00Z'));
+  });
+});
+
+describe(`diary SQL and shared figures agree with holidays and absences (${engineName})`, () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await setupTestApp();
+  });
+
+  /** An organisation in `region` of Germany with approved (and some not approved) absences. */
+  async function orgIn(region: string, holidaySharePercent: number) {
+    const org = await createOrg(ctx);
+    const prisma = ctx.db.prisma;
+    const { alice, bob, manager } = org.users;
+    await prisma.organization.update({ where: { id: org.orgId }, data: { holidayCountry: 'DE', holidayRegion: region, holidaySharePercent } });
+    await prisma.user.update({ where: { id: bob.id }, data: { payType: 'MONTHLY', monthlyBase: 300000, hourlyRate: null, overtimeFactor: 1.5 } });
+    const vacation = newId();
+    const half = newId();
+    const unpaid = newId();
+    await prisma.absenceKind.createMany({ data: [
+      { id: vacation, organizationId: org.orgId, name: 'Vacation', creditPercent: 100 },
+      { id: half, organizationId: org.orgId, name: 'Training', creditPercent: 33 },
+      { id: unpaid, organizationId: org.orgId, name: 'Unpaid leave', creditPercent: 0 },
+    ] });
+    const absence = (userId: string, kindId: string, start: string, end: string, status: 'APPROVED' | 'REQUESTED' | 'REJECTED' = 'APPROVED') => ({
+      id: newId(), organizationId: org.orgId, userId, kindId, startDate: dateColumn(start), endDate: dateColumn(end), status,
+    });
+    await prisma.absence.createMany({ data: [
+      // Across the year end, over Christmas and New Year's Day (holidays inside an absence count once, as holidays).
+      absence(alice.id, vacation, '2026-12-21', '2027-01-08'),
+      absence(bob.id, half, '2026-12-01', '2026-12-02'),
+      absence(bob.id, unpaid, '2026-12-03', '2026-12-03'),
+      absence(bob.id, vacation, '2026-12-07', '2026-12-11', 'REQUESTED'),
+      absence(manager.id, vacation, '2026-12-14', '2026-12-14', 'REJECTED'),
+      // Two approved absences on one day: the larger credit counts.
+      absence(manager.id, half, '2027-01-05', '2027-01-06'),
+      absence(manager.id, vacation, '2027-01-06', '2027-01-06'),
+    ] });
+    await insertEntries(prisma, org, [
+      // Christmas Day (Fri): 120 minutes, all extra when the holiday requires nothing.
+      { userId: bob.id, start: '2026-12-25T08:00:00Z', stop: '2026-12-25T10:00:00Z' },
+      // Tue 1 Dec, a 33 % training day: 158 credited, 322 left, 400 worked → 78 extra.
+      { userId: bob.id, start: '2026-12-01T07:00:00Z', stop: '2026-12-01T13:40:00Z' },
+      // Alice works an hour during her vacation: all extra.
+      { userId: alice.id, start: '2026-12-22T09:00:00Z', stop: '2026-12-22T10:00:00Z' },
+      // 6 January (a holiday in Bayern, not in Berlin).
+      { userId: bob.id, start: '2027-01-06T08:00:00Z', stop: '2027-01-06T12:00:00Z' },
+      { userId: manager.id, start: '2027-01-06T08:00:00Z', stop: '2027-01-06T09:00:00Z' },
+    ]);
+    return org;
+  }
+
+  it('in Bayern (6 January is a holiday), a holiday requiring nothing', async () => {
+    const org = await orgIn('BY', 0);
+    await expectAgreement(ctx, org.orgId, org.users.manager.token, ['2026-12', '2027-01'], new Date('2027-02-01T00:00:00Z'));
+    const jan = (await as(ctx.app, org.users.manager.token).get(`/api/diary?month=2027-01`)).json<DiaryOverview>();
+    const bob = jan.items.find((i) => i.userId === org.users.bob.id);
+    // January 2027 in Bayern: 21 weekdays − 1 January (Fri) − 6 January (Wed) = 19 × 480; 240 worked on the 6th, all extra.
+    expect(bob).toMatchObject({ requiredMinutes: 19 * 480, totalMinutes: 240, extraMinutes: 240, absenceMinutes: 0 });
+    const dec = (await as(ctx.app, org.users.manager.token).get(`/api/diary?month=2026-12`)).json<DiaryOverview>();
+    // December 2026: 23 weekdays − Christmas Day = 22 (Boxing Day is a Saturday). Bob: 2 × 158 training credit, nothing for unpaid or requested.
+    expect(dec.items.find((i) => i.userId === org.users.bob.id)).toMatchObject({ requiredMinutes: 22 * 480, totalMinutes: 520, extraMinutes: 78 + 120, absenceMinutes: 316 });
+    // Alice: vacation 21–31 Dec = 9 weekdays, minus Christmas Day = 8 × 480 credited; her hour on the 22nd is extra.
+    expect(dec.items.find((i) => i.userId === org.users.alice.id)).toMatchObject({ absenceMinutes: 8 * 480, totalMinutes: 60, extraMinutes: 60 });
+  });
+
+  it('in Berlin (6 January is a working day), a holiday requiring half the day', async () => {
+    const org = await orgIn('BE', 50);
+    await expectAgreement(ctx, org.orgId, org.users.manager.token, ['2026-12', '2027-01'], new Date('2027-02-01T00:00:00Z'));
+    const jan = (await as(ctx.app, org.users.manager.token).get(`/api/diary?month=2027-01`)).json<DiaryOverview>();
+    // 20 weekdays × 480 + New Year's Day at 50 %; on the 6th Bob's 240 are short of 480: no extra.
+    expect(jan.items.find((i) => i.userId === org.users.bob.id)).toMatchObject({ requiredMinutes: 20 * 480 + 240, totalMinutes: 240, extraMinutes: 0 });
+    // The manager: training (33 %) and vacation (100 %) both on the 6th → the day counts 480 fulfilled, the hour worked is extra.
+    expect(jan.items.find((i) => i.userId === org.users.manager.id)).toMatchObject({ totalMinutes: 60, extraMinutes: 60, absenceMinutes: 158 + 480 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { DiaryDayParamsSchema, DiaryMonthQuerySchema, DiaryUserParamsSchema } from '@workdiary/shared';
+import { DiaryDayParamsSchema, DiaryMonthQuerySchema, DiaryUserParamsSchema, PayrollExportQuerySchema } from '@workdiary/shared';
 import { sendXlsx } from '../../lib/excel.ts';
 import type { App } from '../../lib/types.ts';
 import { exportDay, exportPayroll, exportUserMonth } from './diary-export.service.ts';
@@ -10,12 +10,15 @@ export default async function diaryExportRoutes(app: App) {
     schema: {
       tags: ['exports'],
       summary: "The month's payroll (Excel): a row per user with total, extra and salary, plus totals",
-      description: `Same figures as GET /api/diary?month= (default: this month in the organisation's zone). ${FINISHED_ONLY}`,
-      querystring: DiaryMonthQuerySchema,
+      description: `Same figures as GET /api/diary?month= (default: this month in the organisation's zone), with each user's month state `
+        + `(Open, Submitted, Approved, Reopened) and absence credit; \`approved=true\` keeps only users whose month is approved. ${FINISHED_ONLY}`,
+      querystring: PayrollExportQuerySchema,
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request, reply) => {
-    const file = await exportPayroll({ db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now() });
+    const file = await exportPayroll({
+      db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
+    });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 

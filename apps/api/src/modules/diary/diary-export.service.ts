@@ -1,6 +1,7 @@
 // Excel exports of the Work diary: one day's sessions, one user's month, the month's payroll.
 // Finished sessions only: a running timer is left out of every export (and of the salary).
-import { AppError, dayFigures, monthBounds, monthFigures, weekdayIndex } from '@workdiary/shared';
+import { AppError, dayFigures, daysOfMonth, monthBounds, monthFigures, weekdayIndex, type MonthStatus } from '@workdiary/shared';
+import { loadCalendar } from '../calendar/day-calendar.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
@@ -75,6 +76,9 @@ type DayRow = {
   required: number;
   total: number;
   extra: number;
+  /** Public holiday name, or the approved absence's kind. */
+  dayOff: string;
+  absence: number;
   flagged: string;
 };
 
@@ -89,6 +93,8 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
   { header: 'Extra', kind: 'duration', value: (r) => r.extra },
   { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
   { header: 'Flagged', kind: 'text', width: 9, value: (r) => r.flagged },
+  { header: 'Holiday / absence', kind: 'text', width: 18, value: (r) => r.dayOff },
+  { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
 ];
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
@@ -100,14 +106,16 @@ export async function exportUserMonth({ db, org, caller, userId, month, now }: {
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
   const { start, end } = monthBounds(m, org.timeZone);
-  const [entries, rules] = await Promise.all([
+  const dates = daysOfMonth(m);
+  const [entries, rules, calendar] = await Promise.all([
     db.workEntry.findMany({
       where: { userId, stoppedAt: { not: null, gt: start }, startedAt: { lt: end } },
       select: { startedAt: true, stoppedAt: true, flagged: true },
     }),
     loadRules(db, userId),
+    loadCalendar({ db, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
   ]);
-  const figures = monthFigures(entries, m, org.timeZone, now, rules.requiredMinutes);
+  const figures = monthFigures(entries, m, org.timeZone, now, rules.requiredMinutes, { calendar });
   const flagged = entries.filter((e) => e.flagged);
   const rows: DayRow[] = figures.days.map((d) => {
     const { start: dayStart, end: dayEnd } = dayBoundsOrThrow(d.date, org.timeZone);
@@ -119,6 +127,8 @@ export async function exportUserMonth({ db, org, caller, userId, month, now }: {
       required: d.requiredMinutes,
       total: d.totalMinutes,
       extra: d.extraMinutes,
+      dayOff: [d.holiday, d.absence?.kind].filter(Boolean).join(' · '),
+      absence: d.absenceMinutes,
       flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) ? 'yes' : '',
     };
   });
@@ -126,15 +136,19 @@ export async function exportUserMonth({ db, org, caller, userId, month, now }: {
   return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
 }
 
+const MONTH_STATE_LABEL: Record<MonthStatus, string> = { OPEN: 'Open', SUBMITTED: 'Submitted', APPROVED: 'Approved', REOPENED: 'Reopened' };
+
 type PayrollRow = {
   name: string;
   status: string;
+  monthState: string;
   payType: string;
   rate: number | null;
   factor: number;
   required: number;
   total: number;
   extra: number;
+  absence: number;
   salary: number;
 };
 
@@ -150,33 +164,44 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
   { header: 'Extra', kind: 'duration', value: (r) => r.extra },
   { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
   { header: 'Salary', kind: 'money', value: (r) => r.salary },
+  { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
+  { header: 'Month state', kind: 'text', width: 11, value: (r) => r.monthState },
 ];
 
-/** The month's payroll: a row per user of the overview (same one aggregate query), plus totals. */
-export async function exportPayroll({ db, sql, org, month, now }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
+/**
+ * The month's payroll: a row per user of the overview (same one aggregate query), with each
+ * user's month state, plus totals. `approvedOnly` keeps the users whose month is APPROVED.
+ */
+export async function exportPayroll({ db, sql, org, month, now, approvedOnly = false }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean;
 }): Promise<XlsxFile> {
   const overview = await monthOverview({ db, sql, org, month, now });
+  const states = new Map((await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true } }))
+    .map((s) => [s.userId, s.status]));
+  const stateOf = (userId: string): MonthStatus => states.get(userId) ?? 'OPEN';
+  const listed = approvedOnly ? overview.items.filter((i) => stateOf(i.userId) === 'APPROVED') : overview.items;
   const pay = new Map((await db.user.findMany({
     where: { id: { in: overview.items.map((i) => i.userId) } },
     select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
   })).map((u) => [u.id, u]));
-  const rows: PayrollRow[] = overview.items.map((i) => {
+  const rows: PayrollRow[] = listed.map((i) => {
     const p = pay.get(i.userId);
     return {
       name: i.name,
       status: i.active ? 'Active' : 'Inactive',
+      monthState: MONTH_STATE_LABEL[stateOf(i.userId)],
       payType: p?.payType === 'MONTHLY' ? 'Monthly' : 'Hourly',
       rate: p ? (p.payType === 'MONTHLY' ? p.monthlyBase : p.hourlyRate) : null,
       factor: p?.overtimeFactor ?? 1,
       required: i.requiredMinutes,
       total: i.totalMinutes,
       extra: i.extraMinutes,
+      absence: i.absenceMinutes,
       salary: i.salary,
     };
   });
   const buffer = await buildXlsx({ sheetName: `Payroll ${overview.month}`, columns: PAYROLL_COLUMNS, rows, tz: org.timeZone, currency: overview.currency });
-  return { buffer, fileName: xlsxFileName('payroll', overview.month), rows: rows.length };
+  return { buffer, fileName: xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month), rows: rows.length };
 }
 
 function notFound() {

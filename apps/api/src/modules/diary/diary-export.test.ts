@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { newId } from '../../db/ids.ts';
-import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from './diary.fixtures.ts';
 
 type Sheet = { ws: XLSX.WorkSheet; name: string; rows: unknown[][] };
@@ -91,7 +91,7 @@ describe(`diary exports (${engineName})`, () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/filename="alice-[a-f0-9]{8}_2026-02\.xlsx"/);
     const { ws, rows } = readXlsx(res.rawPayload);
-    expect(rows[0]).toEqual(['Date', 'Weekday', 'Entrance', 'Exit', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Flagged']);
+    expect(rows[0]).toEqual(['Date', 'Weekday', 'Entrance', 'Exit', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Flagged', 'Holiday / absence', 'Absence credit']);
     expect(rows).toHaveLength(1 + 28 + 1);
     expect(fmt('yyyy-mm-dd', rows[1]?.[0])).toBe('2026-02-01');
     expect(rows[1]?.[1]).toBe('Sunday');
@@ -122,7 +122,7 @@ describe(`diary exports (${engineName})`, () => {
     expect(res.headers['content-disposition']).toContain('filename="payroll_2026-02.xlsx"');
     const { ws, name, rows } = readXlsx(res.rawPayload);
     expect(name).toBe('Payroll 2026-02');
-    expect(rows[0]).toEqual(['User', 'Status', 'Pay type', 'Rate / base', 'Overtime factor', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Salary']);
+    expect(rows[0]).toEqual(['User', 'Status', 'Pay type', 'Rate / base', 'Overtime factor', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Salary', 'Absence credit', 'Month state']);
     expect(rows).toHaveLength(1 + 4 + 1);
     const byName = new Map(rows.slice(1, 5).map((r) => [String(r[0]).split(' ')[0], r]));
     // Alice: Feb 1 120 (all extra) + Feb 2 570 (90 extra) = 690, 210 extra; 480/60 × 20 + 210/60 × 20 × 1.25 = 160 + 87.50.
@@ -142,6 +142,24 @@ describe(`diary exports (${engineName})`, () => {
     expect(minutesOf(totals[6])).toBe(1290);
     expect(totals[10]).toBe(3303.75);
     expect(ws.K6?.f).toBe('SUM(K2:K5)');
+    expect(alice[12]).toBe('Open');
+  });
+
+  it('states each user\'s month state and can be limited to approved months', async () => {
+    ctx.clock.now = new Date('2026-03-02T10:00:00Z');
+    const { admin, alice, manager } = org.users;
+    expect((await as(ctx.app, alice.token).post('/api/months/2026-02/submit')).statusCode).toBe(200);
+    expect((await as(ctx.app, manager.token).post('/api/months/2026-02/approve', { userIds: [alice.id] })).statusCode).toBe(200);
+    const all = readXlsx((await get(admin.token, '/api/exports/diary.xlsx?month=2026-02')).rawPayload);
+    const states = new Map(all.rows.slice(1, 5).map((r) => [String(r[0]).split(' ')[0], r[12]]));
+    expect(Object.fromEntries(states)).toEqual({ Admin: 'Open', Alice: 'Approved', Bob: 'Open', Manager: 'Open' });
+    const res = await get(admin.token, '/api/exports/diary.xlsx?month=2026-02&approved=true');
+    expect(res.headers['content-disposition']).toContain('filename="payroll-approved_2026-02.xlsx"');
+    const approved = readXlsx(res.rawPayload);
+    expect(approved.rows).toHaveLength(1 + 1 + 1);
+    expect(String(approved.rows[1]?.[0])).toMatch(/^Alice/);
+    expect(approved.rows[2]?.[10]).toBe(247.5);
+    expect((await as(ctx.app, admin.token).post('/api/months/2026-02/reopen', { userId: alice.id, reason: 'test cleanup' })).statusCode).toBe(200);
   });
 
   it('keeps roles and organisations apart', async () => {

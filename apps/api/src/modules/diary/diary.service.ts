@@ -3,11 +3,11 @@ import {
   currentMonth,
   dayBounds,
   dayFigures,
+  dayRequirement,
   daysOfMonth,
   monthBounds,
   monthFigures,
   salary,
-  weekdayIndex,
   type AuditEvent,
   type DiaryDay,
   type DiaryDaySessions,
@@ -20,6 +20,8 @@ import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
+import { loadCalendar, loadHolidaySettings } from '../calendar/day-calendar.ts';
+import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 
 export type Caller = { userId: string; orgId: string; role: Role };
@@ -54,7 +56,11 @@ export async function monthOverview({ db, sql, org, month, now }: {
 }): Promise<DiaryOverview> {
   const orgDefaults = await loadRules(db, null);
   const m = resolveMonth(month, org.timeZone, now);
-  const rows = await queryMonthOverview({ sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes });
+  const holidaySettings = await loadHolidaySettings(db);
+  const rows = await queryMonthOverview({
+    sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+    holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
+  });
   const items = rows.map((r) => ({
     userId: r.id,
     name: r.name,
@@ -62,9 +68,10 @@ export async function monthOverview({ db, sql, org, month, now }: {
     totalMinutes: r.total_minutes,
     extraMinutes: r.extra_minutes,
     requiredMinutes: r.required_minutes,
+    absenceMinutes: r.absence_minutes,
     salary: salary(
       { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
-      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes },
+      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes, absenceMinutes: r.absence_minutes },
     ),
   }));
   const totals = items.reduce(
@@ -91,16 +98,18 @@ export async function userMonth({ db, org, caller, userId, month, now }: {
   const user = await loadUser(db, userId);
   const m = resolveMonth(month, org.timeZone, now);
   const { start, end } = monthBounds(m, org.timeZone);
-  const [entries, rules] = await Promise.all([
+  const dates = daysOfMonth(m);
+  const [entries, rules, calendar] = await Promise.all([
     db.workEntry.findMany({
       where: { userId, startedAt: { lt: end }, OR: [{ stoppedAt: null }, { stoppedAt: { gt: start } }] },
       select: { startedAt: true, stoppedAt: true, flagged: true },
     }),
     loadRules(db, userId),
+    loadCalendar({ db, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
   ]);
   const required = rules.requiredMinutes;
-  const live = monthFigures(entries, m, org.timeZone, now, required, { includeRunning: true });
-  const finished = monthFigures(entries, m, org.timeZone, now, required);
+  const live = monthFigures(entries, m, org.timeZone, now, required, { includeRunning: true, calendar });
+  const finished = monthFigures(entries, m, org.timeZone, now, required, { calendar });
   const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, org.timeZone, now);
 
   const items: DiaryDay[] = live.days.map((d) => ({
@@ -110,6 +119,9 @@ export async function userMonth({ db, org, caller, userId, month, now }: {
     totalMinutes: d.totalMinutes,
     extraMinutes: d.extraMinutes,
     requiredMinutes: d.requiredMinutes,
+    absenceMinutes: d.absenceMinutes,
+    holiday: d.holiday,
+    absence: d.absence,
     flagged: flaggedDays.has(d.date),
     running: d.running,
   }));
@@ -119,6 +131,7 @@ export async function userMonth({ db, org, caller, userId, month, now }: {
       totalMinutes: live.totalMinutes,
       extraMinutes: live.extraMinutes,
       requiredMinutes: live.requiredMinutes,
+      absenceMinutes: live.absenceMinutes,
       salary: salary(payOf(user), finished),
     },
     user: { id: user.id, name: user.name, active: user.active },
@@ -147,8 +160,11 @@ export async function userDay({ db, org, caller, userId, date, now }: {
   assertMayRead(caller, userId);
   const user = await loadUser(db, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
-  const [entries, rules] = await Promise.all([sessionsBetween(db, userId, start, end), loadRules(db, userId)]);
-  const figures = dayFigures(entries, date, org.timeZone, now, rules.requiredMinutes[weekdayIndex(date)] ?? 0);
+  const [entries, rules, calendar] = await Promise.all([
+    sessionsBetween(db, userId, start, end), loadRules(db, userId), loadCalendar({ db, userId, from: date, to: date }),
+  ]);
+  const need = dayRequirement(date, rules.requiredMinutes, calendar);
+  const figures = dayFigures(entries, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);
   return {
     items: entries.map(toWireEntry),
     date,
@@ -156,6 +172,9 @@ export async function userDay({ db, org, caller, userId, date, now }: {
     totalMinutes: figures.totalMinutes,
     extraMinutes: figures.extraMinutes,
     requiredMinutes: figures.requiredMinutes,
+    absenceMinutes: figures.absenceMinutes,
+    holiday: need.holiday,
+    absence: need.absence,
     running: figures.running,
   };
 }

@@ -10,9 +10,12 @@ import type { SqlRunner } from '../../db/engine.ts';
  * Same definitions as `minutesByDay`/`dayFigures`/`monthFigures` in @workdiary/shared:
  *  - a session is cut at local midnights; per day, the pieces' durations are summed and floored
  *    to whole minutes once: floor(Σ ms / 60000);
- *  - extra per day = max(0, day total − required minutes of that weekday), from the user's own
- *    rules row, else `fallbackRequired` ($8): what `loadRules(db, null)` (settings/rules-lookup.ts,
- *    the one lookup) gives, i.e. the organisation's default row, else the product defaults;
+ *  - required per day = the weekday's minutes from the user's own rules row, else
+ *    `fallbackRequired` ($8): what `loadRules(db, null)` (settings/rules-lookup.ts, the one lookup)
+ *    gives, i.e. the organisation's default row, else the product defaults; on a public holiday
+ *    (flag array $9 from the server) floor(× share $10 / 100); an approved absence credits
+ *    floor(required × credit / 100);
+ *  - extra per day = max(0, day total − max(0, required − absence credit));
  *  - the month's figures are the sums of its days;
  *  - running sessions are left out (payroll and the overview count finished work only).
  *
@@ -28,9 +31,9 @@ import type { SqlRunner } from '../../db/engine.ts';
  */
 const OVERVIEW_SQL = /* sql */ `
 WITH days AS (
-  SELECT d.day, d.day_start, d.day_end, d.weekday,
+  SELECT d.day, d.day_start, d.day_end, d.weekday, d.holiday,
          $6::timestamptz + (d.ord - 1) * interval '24 hours' AS bin
-  FROM unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::int[]) WITH ORDINALITY AS d(day, day_start, day_end, weekday, ord)
+  FROM unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::int[], $9::boolean[]) WITH ORDINALITY AS d(day, day_start, day_end, weekday, holiday, ord)
 ),
 people AS (
   SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate,
@@ -75,26 +78,51 @@ pieces AS (
 per_day AS (
   -- An interval sum keeps whole microseconds; epoch counts its days as 86400 s, which is what
   -- timestamptz subtraction put there. Floored once per day.
-  SELECT p.user_id, d.weekday, div(extract(epoch FROM sum(p.span)) * 1000, 60000) AS minutes
+  SELECT p.user_id, p.day, div(extract(epoch FROM sum(p.span)) * 1000, 60000) AS minutes
   FROM pieces p
-  JOIN days d ON d.day = p.day
-  GROUP BY p.user_id, d.day, d.weekday
+  GROUP BY p.user_id, p.day
+),
+absent AS (
+  -- Approved absences credit a share of the day's requirement (the largest one if two overlap).
+  SELECT a."userId" AS user_id, d.day, max(k."creditPercent") AS credit
+  FROM "Absence" a
+  JOIN "AbsenceKind" k ON k.id = a."kindId" AND k."organizationId" = $1
+  JOIN days d ON d.day BETWEEN a."startDate" AND a."endDate"
+  WHERE a."organizationId" = $1 AND a.status = 'APPROVED'
+    AND a."startDate" <= (SELECT max(day) FROM days) AND a."endDate" >= (SELECT min(day) FROM days)
+  GROUP BY a."userId", d.day
+),
+need AS (
+  -- dayRequirement: the weekday's minutes, floor(× share / 100) on a public holiday; the
+  -- absence credit is floor(required × credit / 100).
+  SELECT pe.id AS user_id, d.day, r.required, div(r.required * coalesce(ab.credit, 0), 100) AS absence
+  FROM people pe
+  CROSS JOIN days d
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * $10::int, 100)
+                ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
+  ) r
+  LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
 ),
 per_user AS (
-  SELECT p.user_id,
-         sum(p.minutes) AS total_minutes,
-         sum(greatest(0, p.minutes - coalesce(pe.required[p.weekday + 1], 0))) AS extra_minutes
-  FROM per_day p
-  JOIN people pe ON pe.id = p.user_id
-  GROUP BY p.user_id
+  SELECT n.user_id,
+         bool_or(p.user_id IS NOT NULL) AS worked,
+         sum(coalesce(p.minutes, 0)) AS total_minutes,
+         sum(greatest(0, coalesce(p.minutes, 0) - greatest(0, n.required - n.absence))) AS extra_minutes,
+         sum(n.required) AS required_minutes,
+         sum(n.absence) AS absence_minutes
+  FROM need n
+  LEFT JOIN per_day p ON p.user_id = n.user_id AND p.day = n.day
+  GROUP BY n.user_id
 )
 SELECT pe.id, pe.name, pe.active, pe.pay_type, pe.hourly_rate, pe.monthly_base, pe.overtime_factor,
-       coalesce(pu.total_minutes, 0)::int AS total_minutes,
-       coalesce(pu.extra_minutes, 0)::int AS extra_minutes,
-       (SELECT coalesce(sum(coalesce(pe.required[d.weekday + 1], 0)), 0) FROM days d)::int AS required_minutes
+       pu.total_minutes::int AS total_minutes,
+       pu.extra_minutes::int AS extra_minutes,
+       pu.required_minutes::int AS required_minutes,
+       pu.absence_minutes::int AS absence_minutes
 FROM people pe
-LEFT JOIN per_user pu ON pu.user_id = pe.id
-WHERE pe.active OR pu.user_id IS NOT NULL
+JOIN per_user pu ON pu.user_id = pe.id
+WHERE pe.active OR pu.worked
 ORDER BY lower(pe.name), pe.id
 `;
 
@@ -109,10 +137,11 @@ export type OverviewSqlRow = {
   total_minutes: number;
   extra_minutes: number;
   required_minutes: number;
+  absence_minutes: number;
 };
 
-/** The month's days with their UTC bounds in `tz`, as the query's array parameters. */
-export function monthDayParams(month: string, tz: string) {
+/** The month's days with their UTC bounds in `tz` and holiday flags, as the query's array parameters. */
+export function monthDayParams(month: string, tz: string, holidays: Readonly<Record<string, string>> = {}) {
   const dates = daysOfMonth(month);
   const bounds = dates.map((date) => dayBounds(date, tz));
   return {
@@ -120,19 +149,28 @@ export function monthDayParams(month: string, tz: string) {
     starts: bounds.map((b) => b.start.toISOString()),
     ends: bounds.map((b) => b.end.toISOString()),
     weekdays: dates.map((date) => weekdayIndex(date)),
+    holidays: dates.map((date) => holidays[date] !== undefined),
     monthStart: (bounds[0]?.start ?? new Date(NaN)).toISOString(),
     monthEnd: (bounds.at(-1)?.end ?? new Date(NaN)).toISOString(),
   };
 }
 
-export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired }: {
+/**
+ * `holidays` are the organisation's public holidays of the month (computed on the server with
+ * date-holidays) and `holidaySharePercent` the share of a weekday's minutes they still require;
+ * approved absences come from the Absence table.
+ */
+export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired, holidays = {}, holidaySharePercent = 0 }: {
   sql: SqlRunner; orgId: string; month: string; tz: string;
   /** Required minutes Mon..Sun of people without rules of their own: `(await loadRules(db, null)).requiredMinutes`. */
   fallbackRequired: number[];
+  holidays?: Readonly<Record<string, string>>;
+  holidaySharePercent?: number;
 }): Promise<OverviewSqlRow[]> {
-  const p = monthDayParams(month, tz);
+  const p = monthDayParams(month, tz, holidays);
   const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
     orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, fallbackRequired,
+    p.holidays, holidaySharePercent,
   ]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({
@@ -143,5 +181,6 @@ export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequir
     total_minutes: Number(r.total_minutes),
     extra_minutes: Number(r.extra_minutes),
     required_minutes: Number(r.required_minutes),
+    absence_minutes: Number(r.absence_minutes),
   }));
 }

@@ -47,7 +47,7 @@ describe(`diary API (${engineName})`, () => {
       // HOURLY 2000/h × 1.25: (990 − 270)/60 × 2000 + 270/60 × 2000 × 1.25 = 24000 + 11250.
       expect(row(body, org.users.alice.id)).toEqual({
         userId: org.users.alice.id, name: expect.stringMatching(/^Alice/), active: true,
-        totalMinutes: 990, extraMinutes: 270, requiredMinutes: 9600, salary: 35250,
+        totalMinutes: 990, extraMinutes: 270, requiredMinutes: 9600, absenceMinutes: 0, salary: 35250,
       });
       expect(row(body, org.users.bob.id)).toMatchObject({ totalMinutes: 480, extraMinutes: 0, salary: 16000 });
       expect(row(body, org.users.manager.id)).toMatchObject({ totalMinutes: 0, extraMinutes: 0, salary: 0 });
@@ -121,18 +121,18 @@ describe(`diary API (${engineName})`, () => {
       const day = (date: string) => body.items.find((d) => d.date === date) as DiaryDay;
       expect(day('2026-02-01')).toEqual({
         date: '2026-02-01', entrance: '2026-01-31T23:00:00.000Z', exit: '2026-02-01T01:00:00.000Z',
-        totalMinutes: 120, extraMinutes: 120, requiredMinutes: 0, flagged: false, running: false,
+        totalMinutes: 120, extraMinutes: 120, requiredMinutes: 0, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: false,
       });
       expect(day('2026-02-02')).toMatchObject({ totalMinutes: 630, extraMinutes: 150, requiredMinutes: 480 });
       expect(day('2026-02-03')).toMatchObject({ totalMinutes: 240, flagged: true, exit: '2026-02-03T13:00:00.000Z' });
       // 08:00 → now 11:00 Berlin.
       expect(day('2026-02-20')).toEqual({
         date: '2026-02-20', entrance: '2026-02-20T07:00:00.000Z', exit: null,
-        totalMinutes: 180, extraMinutes: 0, requiredMinutes: 480, flagged: false, running: true,
+        totalMinutes: 180, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: true,
       });
       expect(day('2026-02-21')).toMatchObject({ totalMinutes: 0, entrance: null, running: false });
       // Live minutes include the running 180; the salary leaves it out (same as the overview's).
-      expect(body.totals).toEqual({ totalMinutes: 1170, extraMinutes: 270, requiredMinutes: 9600, salary: 35250 });
+      expect(body.totals).toEqual({ totalMinutes: 1170, extraMinutes: 270, requiredMinutes: 9600, absenceMinutes: 0, salary: 35250 });
     });
 
     it('lets a member read their own month only', async () => {

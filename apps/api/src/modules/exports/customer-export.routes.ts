@@ -9,14 +9,14 @@ export default async function customerExportRoutes(app: App) {
       tags: ['exports'],
       summary: 'The customer labor sheet (Excel)',
       description: 'Finished sessions of the customer whose start falls in `from`..`to` (dates YYYY-MM-DD in the organisation\'s zone, inclusive; default this month), '
-        + 'oldest first, with a totals row. Running sessions are left out. Managers and admins get every user\'s rows (or one `userId`); members only their own.',
+        + 'oldest first, with a totals row, streamed as it is read (no Content-Length). Running sessions are left out. Managers and admins get every user\'s rows (or one `userId`); members only their own.',
       params: IdParamsSchema,
       querystring: CustomerExportQuerySchema,
     },
   }, async (request, reply) => {
-    const { buffer, fileName } = await customerLaborSheet({
+    const { stream, fileName } = await customerLaborSheet({
       db: request.db, sql: app.database.sql, org: request.org, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
     });
-    return sendXlsx(reply, buffer, fileName);
+    return sendXlsx(reply, stream, fileName);
   });
 }

@@ -114,6 +114,39 @@ describe(`customer labor sheet export on ${engineName}`, () => {
     expect(cell('G2')).toMatchObject({ t: 'n', v: 0 });
   });
 
+  it('streams a sheet of many pages that an independent reader (SheetJS) reads back row for row', async () => {
+    const customerId = newId();
+    await ctx.db.prisma.customer.create({ data: { id: customerId, organizationId: org.orgId, name: 'Streamco' } });
+    const people = [org.users.alice.id, org.users.bob.id, org.users.manager.id];
+    const count = 4_500; // several pages of the export's queries
+    const first = Date.parse('2026-10-02T06:00:00Z');
+    await ctx.db.prisma.workEntry.createMany({ data: Array.from({ length: count }, (_, i) => {
+      const userId = people[i % 3] as string;
+      const start = first + i * 9 * 60_000;
+      return {
+        id: newId(), organizationId: org.orgId, userId, customerId, categoryId: org.categories.regular,
+        startedAt: new Date(start), stoppedAt: new Date(start + (5 + (i % 4)) * 60_000), note: i % 1000 === 0 ? `=SUM(A${i})` : `task ${i}`, source: 'MANUAL' as const, createdById: userId,
+      };
+    }) });
+
+    const res = await as(ctx.app, org.users.manager.token).get(`/api/exports/customers/${customerId}.xlsx?from=2026-10-01&to=2026-10-31`);
+    expect(res.headers['content-length']).toBeUndefined(); // sent as it is written, not buffered first
+    const { ws, cell, rows } = readSheet(res);
+    expect(rows).toHaveLength(1 + count + 1);
+    expect(ws['!autofilter']).toEqual({ ref: `A1:I${count + 1}` });
+    expect(rows.slice(1, -1).map((r) => r[8])).toEqual(Array.from({ length: count }, (_, i) => (i % 1000 === 0 ? `=SUM(A${i})` : `task ${i}`)));
+    expect(cell('I1002')).toMatchObject({ t: 's', v: '=SUM(A1000)' });
+    expect(cell('I1002')?.f).toBeUndefined();
+    // Berlin is UTC+2 until 25 October: the first session starts 08:00, the last on 30 October 09:51 (UTC+1).
+    expect(cell('A2')).toMatchObject({ v: serialDate(2026, 10, 2) });
+    expect(cell('E2')?.v as number).toBeCloseTo(dayFraction(8, 0), 9);
+    expect(cell(`A${count + 1}`)).toMatchObject({ v: serialDate(2026, 10, 30) });
+    expect(cell(`E${count + 1}`)?.v as number).toBeCloseTo(dayFraction(9, 51), 9);
+    const minutes = Array.from({ length: count }, (_, i) => 5 + (i % 4)).reduce((a, b) => a + b, 0);
+    expect(cell(`G${count + 2}`)).toMatchObject({ t: 'n', f: `SUM(G2:G${count + 1})` });
+    expect(cell(`G${count + 2}`)?.v as number).toBeCloseTo(minutes / 1440, 9);
+  });
+
   it('404 for another organisation’s customer; 400 for a bad range', async () => {
     expect((await as(ctx.app, other.users.admin.token).get(`/api/exports/customers/${org.customers.acme}.xlsx`)).statusCode).toBe(404);
     expect((await as(ctx.app, org.users.manager.token).get(`/api/exports/customers/${newId()}.xlsx`)).statusCode).toBe(404);

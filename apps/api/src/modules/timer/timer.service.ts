@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
+import { assertSpansOpen, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
@@ -86,7 +87,8 @@ export async function startTimer({ deps, orgId, user, customerId, categoryId, no
     org = usable.org;
     const rules = org.rulesFor(user.id);
     checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
-    // Pre-write checks that need the database (none yet) go here, before the statement.
+    // Pre-write checks that need the database go here, before the statement: the payroll lock.
+    await assertSpansOpen({ db: { lockSql: deps.sql, orgId }, userId: user.id, tz: org.timeZone, spans: [{ startedAt: now, stoppedAt: null }] });
     const entry: WireEntry = {
       id: newId(), userId: user.id, customerId, categoryId, startedAt: now.toISOString(), stoppedAt: null, note: '', source: 'TIMER', flagged: false,
       user: { id: user.id, name: user.name },
@@ -144,12 +146,16 @@ export async function stopTimer({ deps, orgId, userId, actorId, note, now, reaso
   if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   const rules = org.rulesFor(userId);
   const trimmed = note.trim();
+  // The payroll lock: a month approved while the timer ran keeps its figures, so the entry is
+  // stored from the open month on (month-lock.ts openStartForStop; 409 if the current month is locked).
+  const lockSource = { lockSql: deps.sql, orgId };
+  const startedAt = await openStartForStop({ db: lockSource, userId, tz: org.timeZone, startedAt: new Date(running.startedAt), now });
   const { flagged } = checkRules({
     rules, path: 'timer-stop', now,
-    entry: { userId, startedAt: new Date(running.startedAt), stoppedAt: now, note: trimmed, excludeEntryId: running.id },
+    entry: { userId, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
   });
-  // Pre-write checks that need the database (none yet) go here, before the statement.
-  const after: WireEntry = { ...running, stoppedAt: now.toISOString(), note: trimmed, flagged };
+  if (startedAt.toISOString() !== running.startedAt) await moveRunningStart({ db: lockSource, entryId: running.id, startedAt });
+  const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: trimmed, flagged };
   const reason = reasonNote?.trim();
   const result = await runStop(deps.sql, {
     orgId, userId, entryId: running.id, now, note: trimmed, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),

@@ -4,6 +4,7 @@ import { recordAudit } from '../work-entries/audit.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
 import { enforceRules, lockUserEntries } from '../work-entries/entry-rules.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
+import { openStartForStop } from '../months/month-lock.ts';
 
 /**
  * Stops a user's running timer whatever the work rules say: used when the user is deactivated,
@@ -23,13 +24,15 @@ export async function forceStopRunningEntry({ tx, orgId, userId, actorId, note, 
   // The database demands stoppedAt > startedAt; a timer started "now" gets the smallest valid length.
   const stoppedAt = now.getTime() > running.startedAt.getTime() ? now : new Date(running.startedAt.getTime() + 1000);
   const fullNote = running.note.trim() ? `${running.note.trim()}\n${note}` : note;
+  // Same payroll-lock rule as every stop: stored from the open month on; refused if the current month is locked.
+  const startedAt = await openStartForStop({ db: tx, userId, tz: org?.timeZone ?? 'UTC', startedAt: running.startedAt, now: stoppedAt });
   const { flagged } = await enforceRules({
     tx, orgId, rules, now, path: 'timer-stop', mode: 'flag', tz: org?.timeZone ?? 'UTC',
-    entry: { userId, startedAt: running.startedAt, stoppedAt, note: fullNote, excludeEntryId: running.id },
+    entry: { userId, startedAt, stoppedAt, note: fullNote, excludeEntryId: running.id },
   });
   await tx.workEntry.updateMany({
     where: { id: running.id, stoppedAt: null },
-    data: { stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || flagged },
+    data: { startedAt, stoppedAt, note: fullNote, stoppedById: actorId, updatedById: actorId, flagged: running.flagged || flagged },
   });
   const stopped = await tx.workEntry.findFirst({ where: { id: running.id }, include: entryInclude });
   if (!stopped) return null;

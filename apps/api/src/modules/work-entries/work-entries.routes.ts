@@ -68,7 +68,7 @@ export default async function workEntriesRoutes(app: App) {
       response: { 204: z.null().describe('Deleted') },
     },
   }, async (request, reply) => {
-    await deleteEntry({ db: request.db, events: app.events, actor: request.auth, id: request.params.id });
+    await deleteEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, id: request.params.id });
     return reply.status(204).send(null);
   });
 

@@ -11,6 +11,7 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
+import { assertSpansOpen } from '../months/month-lock.ts';
 import { recordAudit } from './audit.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { enforceRules, lockUserEntries } from './entry-rules.ts';
@@ -125,6 +126,7 @@ export async function createEntry({ db, org, events, actor, body, now }: {
 
   const wire = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, userId);
+    await assertSpansOpen({ db: tx, userId, tz, spans: [{ startedAt, stoppedAt }] });
     const rules = await loadRules(tx, userId);
     const { flagged } = await enforceRules({ tx, orgId: actor.orgId, rules, entry: { userId, startedAt, stoppedAt, note }, path: 'create', now, tz });
     const created = await tx.workEntry.create({
@@ -177,6 +179,8 @@ export async function updateEntry({ db, org, events, actor, id, body, now }: {
     const times = current.stoppedAt === null
       ? { startedAt: current.startedAt, stoppedAt: null }
       : resolvePatchTimes(body, { startedAt: current.startedAt, stoppedAt: current.stoppedAt }, tz);
+    // Neither the month it is in nor the month it would move to may be locked (a note counts too).
+    await assertSpansOpen({ db: tx, userId: current.userId, tz, spans: [current, times] });
     const note = body.note !== undefined ? body.note.trim() : current.note;
     const next = {
       customerId: body.customerId ?? current.customerId,
@@ -213,12 +217,13 @@ export async function updateEntry({ db, org, events, actor, id, body, now }: {
 }
 
 /** Deletes a finished entry (a running one is stopped with the timer first: 409 ENTRY_RUNNING). */
-export async function deleteEntry({ db, events, actor, id }: { db: ScopedDb; events: EventBus; actor: Actor; id: string }): Promise<void> {
+export async function deleteEntry({ db, org, events, actor, id }: { db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string }): Promise<void> {
   const first = await loadWritable(db, actor, id);
   const wire = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, first.userId);
     const current = await loadWritable(tx, actor, id);
     if (current.stoppedAt === null) throw new AppError('ENTRY_RUNNING', 'This session is still running: stop the timer first, then delete it.');
+    await assertSpansOpen({ db: tx, userId: current.userId, tz: org.timeZone, spans: [current] });
     const before = toWireEntry(current);
     await tx.workEntry.delete({ where: { id: current.id } });
     await recordAudit(tx, { actorId: actor.userId, action: 'DELETE', entityId: current.id, before, after: null });

@@ -18,11 +18,11 @@ const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' }
 
 function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
   const items = daysOfMonth('2026-02').map((date): DiaryDay => ({
-    date, entrance: null, exit: null, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, flagged: false, running: false, ...overrides[date],
+    date, entrance: null, exit: null, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: false, ...overrides[date],
   }));
   return {
     items,
-    totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, salary: 24750 },
+    totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, absenceMinutes: 0, salary: 24750 },
     user: { id: 'u-alice', name: 'Alice Example', active: true },
     month: '2026-02',
     requiredByWeekday: [480, 480, 480, 480, 480, 0, 0],
@@ -109,7 +109,7 @@ describe("DiaryUserPage (a user's month)", () => {
     stubFetch({
       'GET /api/diary/u-alice': () => jsonResponse(feb),
       'GET /api/diary/u-alice/2026-02-02': () => jsonResponse({
-        items: sessions, date: '2026-02-02', user: feb.user, totalMinutes: 570, extraMinutes: 90, requiredMinutes: 480, running: false,
+        items: sessions, date: '2026-02-02', user: feb.user, totalMinutes: 570, extraMinutes: 90, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, running: false,
       }),
       'DELETE /api/work-entries/e-2': () => {
         deleted = true;
@@ -162,7 +162,7 @@ describe("DiaryUserPage (a user's month)", () => {
   it('lets a member read and change their own month ("My month"), without the way back to the overview', async () => {
     stubFetch({
       'GET /api/diary/u-mia': () => jsonResponse({ ...feb, user: { id: 'u-mia', name: 'Mia Member', active: true } }),
-      'GET /api/diary/u-mia/2026-02-03': () => jsonResponse({ items: [], date: '2026-02-03', user: feb.user, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, running: false }),
+      'GET /api/diary/u-mia/2026-02-03': () => jsonResponse({ items: [], date: '2026-02-03', user: feb.user, totalMinutes: 0, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, running: false }),
     });
     renderPage(makeMe({ id: 'u-mia', name: 'Mia Member' }), '/diary/u-mia?month=2026-02&day=2026-02-03');
     expect(await screen.findByRole('heading', { level: 1, name: 'My month' })).toBeInTheDocument();

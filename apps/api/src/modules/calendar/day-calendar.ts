@@ -1,0 +1,47 @@
+// The DayCalendar (public holidays + a user's approved absences) the shared figures take, loaded
+// for a range of local dates.
+import { addDays, type AbsenceOfDay, type DayCalendar } from '@workdiary/shared';
+import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { holidaysBetween, type HolidayRegion } from './holidays.ts';
+
+export type HolidaySettings = HolidayRegion & { sharePercent: number };
+
+/** 'YYYY-MM-DD' ↔ the Date Prisma uses for a DATE column (midnight UTC). */
+export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
+export const dateOfColumn = (d: Date): string => d.toISOString().slice(0, 10);
+
+export async function loadHolidaySettings(db: ScopedDb | ScopedTx): Promise<HolidaySettings> {
+  const org = await db.organization.findFirst({ select: { holidayCountry: true, holidayRegion: true, holidaySharePercent: true } });
+  return { country: org?.holidayCountry ?? null, region: org?.holidayRegion ?? null, sharePercent: org?.holidaySharePercent ?? 0 };
+}
+
+/** Approved absences of `userIds` touching [from, to]: userId → date → kind and credit. */
+export async function approvedAbsences(db: ScopedDb | ScopedTx, userIds: string[], from: string, to: string): Promise<Map<string, Record<string, AbsenceOfDay>>> {
+  const rows = await db.absence.findMany({
+    where: { userId: { in: userIds }, status: 'APPROVED', startDate: { lte: dateColumn(to) }, endDate: { gte: dateColumn(from) } },
+    select: { userId: true, startDate: true, endDate: true, kind: { select: { name: true, creditPercent: true } } },
+    orderBy: [{ startDate: 'asc' }],
+  });
+  const out = new Map<string, Record<string, AbsenceOfDay>>();
+  for (const row of rows) {
+    const days = out.get(row.userId) ?? {};
+    const last = dateOfColumn(row.endDate) < to ? dateOfColumn(row.endDate) : to;
+    for (let d = dateOfColumn(row.startDate) < from ? from : dateOfColumn(row.startDate); d <= last; d = addDays(d, 1)) {
+      const seen = days[d];
+      // Two approved absences on one day: the larger credit counts (the diary SQL takes max too).
+      if (!seen || seen.creditPercent < row.kind.creditPercent) days[d] = { kind: row.kind.name, creditPercent: row.kind.creditPercent };
+    }
+    out.set(row.userId, days);
+  }
+  return out;
+}
+
+/** Holidays and `userId`'s approved absences for local dates [from, to]. */
+export async function loadCalendar({ db, userId, from, to }: { db: ScopedDb | ScopedTx; userId: string; from: string; to: string }): Promise<DayCalendar> {
+  const [settings, absences] = await Promise.all([loadHolidaySettings(db), approvedAbsences(db, [userId], from, to)]);
+  return {
+    holidays: holidaysBetween(settings, from, to),
+    holidaySharePercent: settings.sharePercent,
+    absences: absences.get(userId) ?? {},
+  };
+}

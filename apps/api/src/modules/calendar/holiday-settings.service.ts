@@ -1,0 +1,17 @@
+import { AppError, type HolidaySettings } from '@workdiary/shared';
+import type { ScopedDb } from '../../db/scoped.ts';
+import { loadHolidaySettings } from './day-calendar.ts';
+import { isKnownRegion } from './holidays.ts';
+
+export async function updateHolidaySettings({ db, body }: {
+  db: ScopedDb; body: { country: string | null; region: string | null; sharePercent: number };
+}): Promise<HolidaySettings> {
+  const country = body.country;
+  const region = country ? body.region : null;
+  if (country && !isKnownRegion(country, region)) {
+    throw new AppError('VALIDATION_ERROR', region ? `Unknown region "${region}" of ${country}.` : `Unknown country "${country}".`, { field: region ? 'region' : 'country' });
+  }
+  const { count } = await db.organization.updateMany({ data: { holidayCountry: country, holidayRegion: region, holidaySharePercent: body.sharePercent } });
+  if (count === 0) throw new AppError('NOT_FOUND');
+  return loadHolidaySettings(db);
+}

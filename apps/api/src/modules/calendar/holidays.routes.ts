@@ -1,0 +1,54 @@
+import {
+  HolidayListQuerySchema,
+  HolidayListSchema,
+  HolidayOptionsSchema,
+  HolidayRegionsQuerySchema,
+  HolidaySettingsBodySchema,
+  HolidaySettingsSchema,
+  currentMonth,
+} from '@workdiary/shared';
+import type { App } from '../../lib/types.ts';
+import { loadHolidaySettings } from './day-calendar.ts';
+import { updateHolidaySettings } from './holiday-settings.service.ts';
+import { countryOptions, holidaysBetween, regionOptions } from './holidays.ts';
+
+const tags = ['holidays'];
+
+export default async function holidaysRoutes(app: App) {
+  app.get('/settings/holidays', {
+    schema: { tags, summary: "The organisation's public-holiday country, region and share", response: { 200: HolidaySettingsSchema } },
+  }, async (request) => loadHolidaySettings(request.db));
+
+  app.put('/settings/holidays', {
+    schema: {
+      tags,
+      summary: 'Set the public-holiday country and region (for Germany the federal state) and the share a holiday still requires (admins)',
+      description: 'Codes as in date-holidays (country "DE", region "BY"); `country: null` switches public holidays off. Unknown country or region → 400. '
+        + 'Holidays lower the required minutes of every month computed from then on, approved months included.',
+      body: HolidaySettingsBodySchema,
+      response: { 200: HolidaySettingsSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => {
+    const settings = await updateHolidaySettings({ db: request.db, body: request.body });
+    app.events.publish(request.auth.orgId, { type: 'settings.changed', what: 'organization' });
+    return settings;
+  });
+
+  app.get('/settings/holidays/countries', {
+    schema: { tags, summary: 'Countries the holiday library knows', response: { 200: HolidayOptionsSchema } },
+  }, async () => ({ items: countryOptions() }));
+
+  app.get('/settings/holidays/regions', {
+    schema: { tags, summary: 'Regions of a country (for Germany the federal states)', querystring: HolidayRegionsQuerySchema, response: { 200: HolidayOptionsSchema } },
+  }, async (request) => ({ items: regionOptions(request.query.country) }));
+
+  app.get('/holidays', {
+    schema: { tags, summary: "The organisation's public holidays of a year (default: this year)", querystring: HolidayListQuerySchema, response: { 200: HolidayListSchema } },
+  }, async (request) => {
+    const settings = await loadHolidaySettings(request.db);
+    const year = request.query.year ?? Number(currentMonth(request.org.timeZone, app.now()).slice(0, 4));
+    const days = holidaysBetween(settings, `${year}-01-01`, `${year}-12-31`);
+    return { items: Object.entries(days).map(([date, name]) => ({ date, name })) };
+  });
+}

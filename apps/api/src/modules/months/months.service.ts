@@ -1,0 +1,175 @@
+// Month close for payroll: submit (the user), approve (managers and admins, for everyone at
+// once or selected users; locks the month), reopen (admins, with a reason). Every change is a
+// MonthEvent. No MonthClose row means OPEN.
+import {
+  AppError,
+  currentMonth,
+  monthBounds,
+  type MonthApproveBody,
+  type MonthApproveResult,
+  type MonthEvent,
+  type MonthState,
+  type MonthStates,
+  type MonthStatus,
+  type Role,
+} from '@workdiary/shared';
+import { newId } from '../../db/ids.ts';
+import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { MonthAction } from '../../generated/prisma/enums.ts';
+import { lockUserEntries } from '../work-entries/entry-rules.ts';
+import { monthLabel, orgZone } from './month-lock.ts';
+
+export type Caller = { userId: string; orgId: string; role: Role };
+const isManager = (c: Caller) => c.role === 'ADMIN' || c.role === 'MANAGER';
+
+/** A month that has not begun in the organisation's zone cannot be closed yet. */
+function assertStarted(month: string, tz: string, now: Date): void {
+  if (month > currentMonth(tz, now)) {
+    throw new AppError('VALIDATION_ERROR', `${monthLabel(month)} has not started yet.`, { month });
+  }
+}
+
+/**
+ * The users a month concerns: everyone active, plus deactivated users who worked in it or have a
+ * state for it (as the diary overview lists them), by name.
+ */
+async function monthUsers(db: ScopedDb | ScopedTx, month: string, tz: string) {
+  const { start, end } = monthBounds(month, tz);
+  return db.user.findMany({
+    where: {
+      OR: [
+        { active: true },
+        { monthCloses: { some: { month } } },
+        { workEntries: { some: { startedAt: { lt: end }, stoppedAt: { gt: start } } } },
+      ],
+    },
+    select: { id: true, name: true, active: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+}
+
+async function statesOf(db: ScopedDb | ScopedTx, month: string, users: Array<{ id: string; name: string; active: boolean }>): Promise<MonthState[]> {
+  const rows = await db.monthClose.findMany({ where: { month, userId: { in: users.map((u) => u.id) } } });
+  const byUser = new Map(rows.map((r) => [r.userId, r]));
+  return users.map((u) => {
+    const row = byUser.get(u.id);
+    return { userId: u.id, name: u.name, active: u.active, status: row?.status ?? 'OPEN', updatedAt: row?.updatedAt.toISOString() ?? null };
+  });
+}
+
+async function eventsOf(db: ScopedDb | ScopedTx, month: string, userIds: string[]): Promise<MonthEvent[]> {
+  const rows = await db.monthEvent.findMany({
+    where: { month, userId: { in: userIds } },
+    include: { actor: { select: { id: true, name: true } } },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    take: 1000,
+  });
+  return rows.map((e) => ({ id: e.id, userId: e.userId, month: e.month, action: e.action, actor: e.actor, at: e.at.toISOString(), reason: e.reason }));
+}
+
+/** States (and their audit events) of a month: managers see everyone, members themselves. */
+export async function listMonthStates({ db, caller, month, userId, now }: {
+  db: ScopedDb; caller: Caller; month?: string; userId?: string; now: Date;
+}): Promise<MonthStates> {
+  const tz = await orgZone(db);
+  const m = month ?? currentMonth(tz, now);
+  if (!isManager(caller) && userId !== undefined && userId !== caller.userId) {
+    throw new AppError('FORBIDDEN', 'Members can only see their own month.');
+  }
+  const wanted = isManager(caller) ? userId : caller.userId;
+  let users = await monthUsers(db, m, tz);
+  if (wanted !== undefined) {
+    users = users.filter((u) => u.id === wanted);
+    if (users.length === 0) {
+      const user = await db.user.findFirst({ where: { id: wanted }, select: { id: true, name: true, active: true } });
+      if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+      users = [user];
+    }
+  }
+  const items = await statesOf(db, m, users);
+  return { month: m, items, events: await eventsOf(db, m, users.map((u) => u.id)) };
+}
+
+/** Moves one user's month to `status` and records the event; the caller holds the user's lock. */
+async function transition(tx: ScopedTx, a: { userId: string; month: string; status: MonthStatus; action: MonthAction; actorId: string; reason?: string }) {
+  const row = await tx.monthClose.findFirst({ where: { userId: a.userId, month: a.month } });
+  if (row) await tx.monthClose.update({ where: { id: row.id }, data: { status: a.status } });
+  else await tx.monthClose.create({ data: { id: newId(), userId: a.userId, month: a.month, status: a.status } as Prisma.MonthCloseUncheckedCreateInput });
+  await tx.monthEvent.create({
+    data: { id: newId(), userId: a.userId, month: a.month, action: a.action, actorId: a.actorId, reason: a.reason ?? null } as Prisma.MonthEventUncheckedCreateInput,
+  });
+}
+
+async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<MonthStatus> {
+  const row = await tx.monthClose.findFirst({ where: { userId, month }, select: { status: true } });
+  return row?.status ?? 'OPEN';
+}
+
+/** "My month is complete": the caller's own month, from OPEN or REOPENED. */
+export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; caller: Caller; month: string; now: Date }): Promise<MonthStates> {
+  assertStarted(month, await orgZone(db), now);
+  await db.$transaction(async (tx) => {
+    await lockUserEntries(tx, caller.userId);
+    const status = await statusOf(tx, caller.userId, month);
+    if (status === 'SUBMITTED') throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} is already submitted.`, { month, status });
+    if (status === 'APPROVED') throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} is already approved.`, { month, status });
+    await transition(tx, { userId: caller.userId, month, status: 'SUBMITTED', action: 'SUBMIT', actorId: caller.userId });
+  });
+  return listMonthStates({ db, caller, month, userId: caller.userId, now });
+}
+
+/**
+ * Approves (and so locks) the month for the selected users or for everyone it concerns, in one
+ * transaction; users already approved are left as they are. A user need not have submitted.
+ */
+export async function approveMonths({ db, caller, month, body, now }: {
+  db: ScopedDb; caller: Caller; month: string; body: MonthApproveBody; now: Date;
+}): Promise<MonthApproveResult> {
+  const tz = await orgZone(db);
+  assertStarted(month, tz, now);
+  const everyone = await monthUsers(db, month, tz);
+  let targets: Array<{ id: string; name: string; active: boolean }>;
+  if ('all' in body) {
+    targets = everyone;
+  } else {
+    const ids = [...new Set(body.userIds)];
+    const found = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, active: true } });
+    const missing = ids.filter((id) => !found.some((u) => u.id === id));
+    if (missing.length > 0) throw new AppError('NOT_FOUND', 'Some of these users do not exist.', { userIds: missing });
+    targets = found;
+  }
+  const approved: string[] = [];
+  const alreadyApproved: string[] = [];
+  await db.$transaction(async (tx) => {
+    // Sorted, so two approvals of overlapping groups take the per-user locks in the same order.
+    for (const user of [...targets].sort((a, b) => a.id.localeCompare(b.id))) {
+      await lockUserEntries(tx, user.id);
+      if ((await statusOf(tx, user.id, month)) === 'APPROVED') {
+        alreadyApproved.push(user.id);
+        continue;
+      }
+      await transition(tx, { userId: user.id, month, status: 'APPROVED', action: 'APPROVE', actorId: caller.userId });
+      approved.push(user.id);
+    }
+  }, { maxWait: 20_000, timeout: 60_000 });
+  const listed = new Map([...everyone, ...targets].map((u) => [u.id, u]));
+  return { month, approved, alreadyApproved, items: await statesOf(db, month, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
+}
+
+/** Admins reopen an approved (or submitted) month, with a reason kept in the audit. */
+export async function reopenMonth({ db, caller, month, userId, reason, now }: {
+  db: ScopedDb; caller: Caller; month: string; userId: string; reason: string; now: Date;
+}): Promise<MonthStates> {
+  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  await db.$transaction(async (tx) => {
+    await lockUserEntries(tx, userId);
+    const status = await statusOf(tx, userId, month);
+    if (status !== 'APPROVED' && status !== 'SUBMITTED') {
+      throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} is not submitted or approved, so there is nothing to reopen.`, { month, status });
+    }
+    await transition(tx, { userId, month, status: 'REOPENED', action: 'REOPEN', actorId: caller.userId, reason: reason.trim() });
+  });
+  return listMonthStates({ db, caller, month, userId, now });
+}
