@@ -27,7 +27,9 @@ export function formatNumber(n: number): string {
 
 export function ratio(product: number, reference: number): string {
   if (reference === 0) return product === 0 ? '1.00' : '∞';
-  return (product / reference).toFixed(2);
+  const r = product / reference;
+  // Two significant digits for small ratios (a throughput at 0.0035× of hello-world is not "0.00").
+  return Math.abs(r) < 0.1 && r !== 0 ? r.toPrecision(2) : r.toFixed(2);
 }
 
 /** Prints `figure: product X unit, reference Y unit, ratio Z (target T)` and returns the line. */

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** PostgreSQL connections per process; unset → DEFAULT_POOL_SIZE (db/engine.ts). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
   JWT_SECRET: z.string().min(16).optional(),
   // Defaults depend on NODE_ENV (see the transform below): easy in development, safe in production.

@@ -27,15 +27,21 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Connections per process to PostgreSQL (DATABASE_POOL_SIZE). Measured with bench/timer.ts (64
+ * users starting and stopping timers, 2 cores): see the README's configuration table.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** pg_advisory_lock key of the start-up lock ("wdstart" in ASCII, within int8). */
 const STARTUP_LOCK = 0x7764737461727400n.toString();
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string }
+  | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.kind === 'postgres' ? openPostgres(options.url) : openPglite(options);
+  return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(options);
 }
 
 // Each engine's driver is loaded only when used: a server on PostgreSQL does not carry PGlite in
@@ -80,9 +86,9 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import('pg'), import('@prisma/adapter-pg')]);
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server terminates (restart, DROP DATABASE … FORCE) must not crash the
   // process; the pool replaces it on the next query.
   pool.on('error', () => undefined);

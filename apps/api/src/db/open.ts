@@ -8,7 +8,7 @@ import { migrate, readMigrations, type MigrateResult } from './migrate.ts';
 /** DATABASE_URL set → that PostgreSQL server; unset → embedded PGlite persisted under DATA_DIR. */
 export async function openFromEnv(env: Env): Promise<Database> {
   return env.DATABASE_URL
-    ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL })
+    ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
     : openDatabase({ kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') });
 }
 

@@ -15,6 +15,25 @@ export async function loadHolidaySettings(db: ScopedDb | ScopedTx): Promise<Holi
   return { country: org?.holidayCountry ?? null, region: org?.holidayRegion ?? null, sharePercent: org?.holidaySharePercent ?? 0 };
 }
 
+/** One approved absence as read: whose, its first and last date, its kind's name and credit. */
+export type AbsenceSpan = { userId: string; startDate: string; endDate: string; kind: string; creditPercent: number };
+
+/** Approved absences spread over the dates of [from, to]: userId → date → kind and credit. */
+export function absenceDays(spans: readonly AbsenceSpan[], from: string, to: string): Map<string, Record<string, AbsenceOfDay>> {
+  const out = new Map<string, Record<string, AbsenceOfDay>>();
+  for (const span of spans) {
+    const days = out.get(span.userId) ?? {};
+    const last = span.endDate < to ? span.endDate : to;
+    for (let d = span.startDate < from ? from : span.startDate; d <= last; d = addDays(d, 1)) {
+      const seen = days[d];
+      // Two approved absences on one day: the larger credit counts (the diary SQL takes max too).
+      if (!seen || seen.creditPercent < span.creditPercent) days[d] = { kind: span.kind, creditPercent: span.creditPercent };
+    }
+    out.set(span.userId, days);
+  }
+  return out;
+}
+
 /** Approved absences of `userIds` touching [from, to]: userId → date → kind and credit. */
 export async function approvedAbsences(db: ScopedDb | ScopedTx, userIds: string[], from: string, to: string): Promise<Map<string, Record<string, AbsenceOfDay>>> {
   const rows = await db.absence.findMany({
@@ -22,26 +41,18 @@ export async function approvedAbsences(db: ScopedDb | ScopedTx, userIds: string[
     select: { userId: true, startDate: true, endDate: true, kind: { select: { name: true, creditPercent: true } } },
     orderBy: [{ startDate: 'asc' }],
   });
-  const out = new Map<string, Record<string, AbsenceOfDay>>();
-  for (const row of rows) {
-    const days = out.get(row.userId) ?? {};
-    const last = dateOfColumn(row.endDate) < to ? dateOfColumn(row.endDate) : to;
-    for (let d = dateOfColumn(row.startDate) < from ? from : dateOfColumn(row.startDate); d <= last; d = addDays(d, 1)) {
-      const seen = days[d];
-      // Two approved absences on one day: the larger credit counts (the diary SQL takes max too).
-      if (!seen || seen.creditPercent < row.kind.creditPercent) days[d] = { kind: row.kind.name, creditPercent: row.kind.creditPercent };
-    }
-    out.set(row.userId, days);
-  }
-  return out;
+  return absenceDays(rows.map((r) => ({
+    userId: r.userId, startDate: dateOfColumn(r.startDate), endDate: dateOfColumn(r.endDate), kind: r.kind.name, creditPercent: r.kind.creditPercent,
+  })), from, to);
+}
+
+/** The calendar of [from, to] from the organisation's holiday settings and one user's absence days. */
+export function calendarOf(settings: HolidaySettings, absences: Record<string, AbsenceOfDay> | undefined, from: string, to: string): DayCalendar {
+  return { holidays: holidaysBetween(settings, from, to), holidaySharePercent: settings.sharePercent, absences: absences ?? {} };
 }
 
 /** Holidays and `userId`'s approved absences for local dates [from, to]. */
 export async function loadCalendar({ db, userId, from, to }: { db: ScopedDb | ScopedTx; userId: string; from: string; to: string }): Promise<DayCalendar> {
   const [settings, absences] = await Promise.all([loadHolidaySettings(db), approvedAbsences(db, [userId], from, to)]);
-  return {
-    holidays: holidaysBetween(settings, from, to),
-    holidaySharePercent: settings.sharePercent,
-    absences: absences.get(userId) ?? {},
-  };
+  return calendarOf(settings, absences.get(userId), from, to);
 }

@@ -5,7 +5,6 @@ import {
   dayFigures,
   dayRequirement,
   daysOfMonth,
-  monthBounds,
   monthFigures,
   salary,
   type AuditEvent,
@@ -18,13 +17,15 @@ import {
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { toWireEntry, entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
-import { loadCalendar, loadHolidaySettings } from '../calendar/day-calendar.ts';
+import { loadHolidaySettings } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
+import { readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
 
 export type Caller = { userId: string; orgId: string; role: Role };
+
+const DAY_MS = 86_400_000;
 
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
@@ -46,9 +47,6 @@ async function loadUser(db: ScopedDb, userId: string) {
   if (!user) throw new AppError('NOT_FOUND', 'No such user.');
   return user;
 }
-
-type PayFields = { payType: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; monthlyBase: number | null; overtimeFactor: number };
-const payOf = (u: PayFields) => ({ type: u.payType, hourlyRate: u.hourlyRate, monthlyBase: u.monthlyBase, overtimeFactor: u.overtimeFactor });
 
 /** Users × month: one aggregate query, salary worked out here from its totals. */
 export async function monthOverview({ db, sql, org, month, now }: {
@@ -81,36 +79,38 @@ export async function monthOverview({ db, sql, org, month, now }: {
   return { items, totals, month: m, currency: org.currency };
 }
 
-/** The sessions of `userId` that touch [start, end), running ones included. */
-function sessionsBetween(db: ScopedDb, userId: string, start: Date, end: Date) {
-  return db.workEntry.findMany({
-    where: { userId, startedAt: { lt: end }, OR: [{ stoppedAt: null }, { stoppedAt: { gt: start } }] },
-    orderBy: [{ startedAt: 'asc' }, { id: 'asc' }],
-    include: entryInclude,
-  });
+/** The user with organisation and rules (404 if not in the caller's organisation). */
+async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext> {
+  const context = await readUserContext(sql, orgId, userId, from, to);
+  if (!context) throw new AppError('NOT_FOUND', 'No such user.');
+  return context;
 }
 
-/** A user's month, every day of it; days count a running session up to now. */
-export async function userMonth({ db, org, caller, userId, month, now }: {
-  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; month?: string; now: Date;
+/**
+ * A user's month, every day of it; days count a running session up to now. Two queries side by
+ * side (user with organisation and rules; the month's sessions), figures by the shared functions.
+ */
+export async function userMonth({ sql, caller, userId, month, now }: {
+  sql: SqlRunner; caller: Caller; userId: string; month?: string; now: Date;
 }): Promise<DiaryUserMonth> {
   assertMayRead(caller, userId);
-  const user = await loadUser(db, userId);
-  const m = resolveMonth(month, org.timeZone, now);
-  const { start, end } = monthBounds(m, org.timeZone);
-  const dates = daysOfMonth(m);
-  const [entries, rules, calendar] = await Promise.all([
-    db.workEntry.findMany({
-      where: { userId, startedAt: { lt: end }, OR: [{ stoppedAt: null }, { stoppedAt: { gt: start } }] },
-      select: { startedAt: true, stoppedAt: true, flagged: true },
-    }),
-    loadRules(db, userId),
-    loadCalendar({ db, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
+  // The dates to read: the month asked for, or every month "now" may be in, whatever the zone
+  // (the organisation's zone, which decides, arrives with the same reads).
+  const first = month ?? currentMonth('UTC', new Date(now.getTime() - DAY_MS));
+  const last = month ?? currentMonth('UTC', new Date(now.getTime() + DAY_MS));
+  const from = `${first}-01`;
+  const to = daysOfMonth(last).at(-1) ?? `${last}-28`;
+  const [context, entries] = await Promise.all([
+    contextOrThrow(sql, caller.orgId, userId, from, to),
+    readSessions(sql, caller.orgId, userId, from, to),
   ]);
-  const required = rules.requiredMinutes;
-  const live = monthFigures(entries, m, org.timeZone, now, required, { includeRunning: true, calendar });
-  const finished = monthFigures(entries, m, org.timeZone, now, required, { calendar });
-  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, org.timeZone, now);
+  const tz = context.timeZone;
+  const m = resolveMonth(month, tz, now);
+  const required = context.rules.requiredMinutes;
+  const calendar = context.calendar;
+  const live = monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar });
+  const finished = monthFigures(entries, m, tz, now, required, { calendar });
+  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, tz, now);
 
   const items: DiaryDay[] = live.days.map((d) => ({
     date: d.date,
@@ -132,12 +132,12 @@ export async function userMonth({ db, org, caller, userId, month, now }: {
       extraMinutes: live.extraMinutes,
       requiredMinutes: live.requiredMinutes,
       absenceMinutes: live.absenceMinutes,
-      salary: salary(payOf(user), finished),
+      salary: salary(context.pay, finished),
     },
-    user: { id: user.id, name: user.name, active: user.active },
+    user: context.user,
     month: m,
     requiredByWeekday: required,
-    currency: org.currency,
+    currency: context.currency,
   };
 }
 
@@ -153,22 +153,25 @@ function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }
   return dates;
 }
 
-/** The sessions touching one local day, with the day's figures (running counted to now). */
-export async function userDay({ db, org, caller, userId, date, now }: {
-  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; date: string; now: Date;
+/** The sessions touching one local day, with the day's figures (running counted to now): two queries side by side. */
+export async function userDay({ sql, caller, userId, date, now }: {
+  sql: SqlRunner; caller: Caller; userId: string; date: string; now: Date;
 }): Promise<DiaryDaySessions> {
   assertMayRead(caller, userId);
-  const user = await loadUser(db, userId);
-  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
-  const [entries, rules, calendar] = await Promise.all([
-    sessionsBetween(db, userId, start, end), loadRules(db, userId), loadCalendar({ db, userId, from: date, to: date }),
+  dayBoundsOrThrow(date, 'UTC'); // a date that does not exist (2026-02-30) is a 400 before any read
+  const [context, candidates] = await Promise.all([
+    contextOrThrow(sql, caller.orgId, userId, date, date),
+    readWireSessions(sql, caller.orgId, userId, date),
   ]);
-  const need = dayRequirement(date, rules.requiredMinutes, calendar);
-  const figures = dayFigures(entries, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);
+  const { start, end } = dayBoundsOrThrow(date, context.timeZone);
+  const items = candidates.filter((e) => Date.parse(e.startedAt) < end.getTime() && (e.stoppedAt === null || Date.parse(e.stoppedAt) > start.getTime()));
+  const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
+  const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
+  const figures = dayFigures(sessions, date, context.timeZone, now, need.requiredMinutes, need.absenceMinutes);
   return {
-    items: entries.map(toWireEntry),
+    items,
     date,
-    user: { id: user.id, name: user.name, active: user.active },
+    user: context.user,
     totalMinutes: figures.totalMinutes,
     extraMinutes: figures.extraMinutes,
     requiredMinutes: figures.requiredMinutes,

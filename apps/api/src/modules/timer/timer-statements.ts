@@ -2,6 +2,7 @@ import type { WorkEntry as WireEntry } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
+import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
 
 /**
  * The timer's writes as single statements: `wd_timer_start` and `wd_timer_stop` (migration
@@ -49,35 +50,13 @@ export async function runStop(sql: SqlRunner, a: {
   return outcome<StopOutcome>(rows);
 }
 
-type RunningRow = {
-  id: string; user_id: string; customer_id: string; category_id: string; started_at: Date | string; note: string;
-  source: 'TIMER' | 'MANUAL'; flagged: boolean; user_name: string; customer_name: string; category_name: string; category_archived: boolean;
-};
-
 /** The user's running entry as sent on the wire, by one indexed read (WorkEntry_userId_running_key). */
 export async function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
   const scope = scopedSql(orgId);
-  const [r] = await sql.query<RunningRow>(scope.query`
-    SELECT e.id, e."userId" AS user_id, e."customerId" AS customer_id, e."categoryId" AS category_id, e."startedAt" AS started_at,
-           e.note, e.source, e.flagged, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
+  const [r] = await sql.query<WireEntryRow>(scope.query`
+    SELECT ${wireEntryColumns}
     FROM "WorkEntry" e
-    JOIN "User" u ON u."organizationId" = e."organizationId" AND u.id = e."userId"
-    JOIN "Customer" c ON c."organizationId" = e."organizationId" AND c.id = e."customerId"
-    JOIN "Category" k ON k."organizationId" = e."organizationId" AND k.id = e."categoryId"
+    ${wireEntryJoins}
     WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`);
-  if (!r) return null;
-  return {
-    id: r.id,
-    userId: r.user_id,
-    customerId: r.customer_id,
-    categoryId: r.category_id,
-    startedAt: new Date(r.started_at).toISOString(),
-    stoppedAt: null,
-    note: r.note,
-    source: r.source,
-    flagged: r.flagged,
-    user: { id: r.user_id, name: r.user_name },
-    customer: { id: r.customer_id, name: r.customer_name },
-    category: { id: r.category_id, name: r.category_name, archived: r.category_archived },
-  };
+  return r ? wireEntryFromRow(r) : null;
 }

@@ -1,0 +1,109 @@
+import { addDays, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
+import { absenceDays, calendarOf } from '../calendar/day-calendar.ts';
+import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
+import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
+
+/**
+ * The reads behind a user's month view and day modal, two queries that run side by side: the
+ * user with their organisation, work-rules rows, holiday settings and approved absences
+ * (`readUserContext`), and the sessions of the period (`readSessions`). The sessions are read for the period's UTC dates widened by a day on
+ * both sides, which covers its local bounds in any zone (offsets stay within ±14 h), so they do
+ * not wait for the organisation's zone; the shared time functions cut them at the exact bounds.
+ */
+export type UserContext = {
+  user: { id: string; name: string; active: boolean };
+  pay: { type: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; monthlyBase: number | null; overtimeFactor: number };
+  timeZone: string;
+  currency: string;
+  rules: WorkRules;
+  /** Public holidays and the user's approved absences over the dates read. */
+  calendar: DayCalendar;
+};
+
+type ContextRow = {
+  id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
+  overtime_factor: number | string; time_zone: string; currency: string; rules: unknown;
+  holiday_country: string | null; holiday_region: string | null; holiday_share_percent: number; absences: unknown;
+};
+
+type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
+
+type RulesJson = WorkRules & { userId: string | null };
+
+const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/**
+ * The user, their organisation's zone and currency, the rules in force for them and the calendar
+ * of local dates [from, to]; null if no such user in the organisation.
+ */
+export async function readUserContext(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext | null> {
+  const scope = scopedSql(orgId);
+  const [r] = await sql.query<ContextRow>(scope.query`
+    SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate, u."monthlyBase" AS monthly_base,
+           u."overtimeFactor" AS overtime_factor, o."timeZone" AS time_zone, o.currency,
+           o."holidayCountry" AS holiday_country, o."holidayRegion" AS holiday_region, o."holidaySharePercent" AS holiday_share_percent,
+           (SELECT coalesce(json_agg(json_build_object('startDate', a."startDate", 'endDate', a."endDate", 'kind', k.name, 'creditPercent', k."creditPercent")
+                                     ORDER BY a."startDate"), '[]'::json)
+              FROM "Absence" a
+              JOIN "AbsenceKind" k ON k."organizationId" = a."organizationId" AND k.id = a."kindId"
+             WHERE a."organizationId" = u."organizationId" AND a."userId" = u.id AND a.status = 'APPROVED'
+               AND a."startDate" <= ${to}::date AND a."endDate" >= ${from}::date) AS absences,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'userId', r."userId", 'requiredMinutes', r."requiredMinutes", 'noteRequired', r."noteRequired",
+                     'minSessionMinutes', r."minSessionMinutes", 'maxSessionHours', r."maxSessionHours", 'allowOverlap', r."allowOverlap")), '[]'::json)
+              FROM "WorkRules" r
+             WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules
+    FROM "User" u
+    JOIN "Organization" o ON o.id = u."organizationId"
+    WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}`);
+  if (!r) return null;
+  const rows = (parsed(r.rules) ?? []) as RulesJson[];
+  return {
+    user: { id: r.id, name: r.name, active: r.active },
+    pay: { type: r.pay_type, hourlyRate: r.hourly_rate === null ? null : Number(r.hourly_rate), monthlyBase: r.monthly_base === null ? null : Number(r.monthly_base), overtimeFactor: Number(r.overtime_factor) },
+    timeZone: r.time_zone,
+    currency: r.currency.trim(),
+    rules: rulesOf(pickRulesRow(rows, userId).row),
+    calendar: calendarOf(
+      { country: r.holiday_country, region: r.holiday_region, sharePercent: Number(r.holiday_share_percent) },
+      absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
+      from, to,
+    ),
+  };
+}
+
+/** [first date − 1 day, last date + 2 days) in UTC: holds every local day of the dates in any zone. */
+function widened(firstDate: string, lastDate: string): { from: string; to: string } {
+  return { from: `${addDays(firstDate, -1)}T00:00:00Z`, to: `${addDays(lastDate, 2)}T00:00:00Z` };
+}
+
+export type SessionRow = { startedAt: Date; stoppedAt: Date | null; flagged: boolean };
+
+/** The user's sessions that may touch the dates (running ones included), for the month figures. */
+export async function readSessions(sql: SqlRunner, orgId: string, userId: string, firstDate: string, lastDate: string): Promise<SessionRow[]> {
+  const { from, to } = widened(firstDate, lastDate);
+  const scope = scopedSql(orgId);
+  const rows = await sql.query<{ started_at: Date | string; stopped_at: Date | string | null; flagged: boolean }>(scope.query`
+    SELECT e."startedAt" AS started_at, e."stoppedAt" AS stopped_at, e.flagged
+    FROM "WorkEntry" e
+    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."startedAt" < ${to}::timestamptz`,
+      Prisma.sql`(e."stoppedAt" IS NULL OR e."stoppedAt" > ${from}::timestamptz)`)}`);
+  return rows.map((r) => ({ startedAt: new Date(r.started_at), stoppedAt: r.stopped_at === null ? null : new Date(r.stopped_at), flagged: r.flagged }));
+}
+
+/** The user's sessions that may touch `date`, as sent on the wire (oldest first). */
+export async function readWireSessions(sql: SqlRunner, orgId: string, userId: string, date: string): Promise<WireEntry[]> {
+  const { from, to } = widened(date, date);
+  const scope = scopedSql(orgId);
+  const rows = await sql.query<WireEntryRow>(scope.query`
+    SELECT ${wireEntryColumns}
+    FROM "WorkEntry" e
+    ${wireEntryJoins}
+    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."startedAt" < ${to}::timestamptz`,
+      Prisma.sql`(e."stoppedAt" IS NULL OR e."stoppedAt" > ${from}::timestamptz)`)}
+    ORDER BY e."startedAt", e.id`);
+  return rows.map(wireEntryFromRow);
+}

@@ -1,0 +1,95 @@
+// The server side of bench/timer.ts, in its own process so the load generator does not share its
+// event loop: BENCH_KIND=product builds the whole API on a fresh database seeded by
+// lib/seed-year.ts (PostgreSQL when BENCH_DATABASE_URL is set, else in-memory PGlite);
+// BENCH_KIND=hello is a bare Fastify hello-world, the reference. Prints one JSON line
+// { port, tokens, customerIds, categoryId } and answers { verify } messages over IPC with what the
+// database holds, so the generator can prove nothing was lost or doubled.
+import { randomBytes } from 'node:crypto';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../apps/api/src/app.ts';
+import { MIGRATIONS_DIR, readEnv } from '../apps/api/src/config/env.ts';
+import { openDatabase, type Database, type DatabaseOptions } from '../apps/api/src/db/engine.ts';
+import { migrate, readMigrations } from '../apps/api/src/db/migrate.ts';
+import { withDatabase } from '../apps/api/src/test/database.ts';
+import { seedYear } from './lib/seed-year.ts';
+import { createSession } from '../apps/api/src/modules/auth/sessions.service.ts';
+
+const kind = process.env.BENCH_KIND ?? 'product';
+const send = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
+
+if (kind === 'hello') {
+  const app = Fastify({ logger: false });
+  app.get('/', async () => ({ hello: 'world' }));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  send({ port: typeof address === 'object' && address ? address.port : 0 });
+  process.on('disconnect', () => void app.close().then(() => process.exit(0)));
+} else {
+  const baseUrl = process.env.BENCH_DATABASE_URL;
+  const users = Number(process.env.BENCH_USERS ?? 64);
+  const months = Number(process.env.BENCH_MONTHS ?? 12);
+  const seedUsers = Number(process.env.BENCH_SEED_USERS ?? 200);
+  const poolSize = process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined;
+  const dbName = `wd_bench_timer_${randomBytes(4).toString('hex')}`;
+  let options: DatabaseOptions = { kind: 'pglite' };
+  if (baseUrl) {
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    await admin.end();
+    options = { kind: 'postgres', url: withDatabase(baseUrl, dbName), poolSize };
+  }
+  const db: Database = await openDatabase(options);
+  await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
+  const t0 = performance.now();
+  const seeded = await seedYear(db, {
+    users: seedUsers, months, now: new Date(), tz: 'Europe/Berlin',
+    sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3), customers: Number(process.env.BENCH_CUSTOMERS ?? 40),
+  });
+  const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const active = await db.prisma.user.findMany({ where: { organizationId: seeded.orgId, active: true }, select: { id: true }, orderBy: { email: 'asc' }, take: users });
+  const category = await db.prisma.category.findFirstOrThrow({ where: { organizationId: seeded.orgId } });
+  const userIds = active.map((u) => u.id);
+  const since = new Date();
+  // Real session rows: the auth hook reads one on every request, as in production.
+  const tokens = await Promise.all(userIds.map(async (id) => {
+    const session = await createSession({ prisma: db.prisma, user: { id, organizationId: seeded.orgId }, device: 'bench', now: new Date() });
+    return app.jwt.sign({ sub: id, org: seeded.orgId, sid: session.id });
+  }));
+  send({
+    port: typeof address === 'object' && address ? address.port : 0,
+    entries: seeded.entries,
+    seedSeconds: (performance.now() - t0) / 1000,
+    tokens,
+    customerIds: seeded.customerIds,
+    categoryId: category.id,
+  });
+  process.on('message', (message: { verify?: boolean }) => {
+    if (!message.verify) return;
+    void (async () => {
+      const [entries, running, audit] = await Promise.all([
+        db.prisma.workEntry.count({ where: { userId: { in: userIds }, startedAt: { gte: since } } }),
+        db.prisma.workEntry.count({ where: { userId: { in: userIds }, stoppedAt: null } }),
+        db.prisma.auditEvent.groupBy({ by: ['action'], where: { organizationId: seeded.orgId, at: { gte: since } }, _count: true }),
+      ]);
+      process.send?.({ entries, running, audit: Object.fromEntries(audit.map((a) => [a.action, a._count])) });
+    })();
+  });
+  process.on('disconnect', () => {
+    void (async () => {
+      await app.close();
+      await db.close();
+      if (baseUrl) {
+        const admin = new pg.Client({ connectionString: baseUrl });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
+        await admin.end();
+      }
+      process.exit(0);
+    })();
+  });
+}

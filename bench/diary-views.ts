@@ -1,0 +1,91 @@
+// Benchmark: a user's month view (GET /api/diary/:userId?month=) and the day modal
+// (GET /api/diary/:userId/:date) against the bare SQL of every read they need, sent through the
+// same driver (issue 12): the auth hook's user row, the organisation, the user, their work-rules
+// rows and the sessions of the month (or day). Product and reference calls alternate.
+//   pnpm bench diary-views                                                        (PGlite)
+//   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary-views
+// Knobs: BENCH_SEED_USERS (200), BENCH_MONTHS (12), BENCH_RUNS (60 per user and view).
+import { addMonths, currentMonth, dayBounds, monthBounds } from '../packages/shared/src/index.ts';
+import { engines, openBench, stats } from './lib/harness.ts';
+import { printFigure } from './lib/report.ts';
+import { seedYear } from './lib/seed-year.ts';
+
+const SEED_USERS = Number(process.env.BENCH_SEED_USERS ?? 200);
+const MONTHS = Number(process.env.BENCH_MONTHS ?? 12);
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const tz = 'Europe/Berlin';
+const now = new Date();
+
+for (const engine of engines()) {
+  const bench = await openBench(engine);
+  try {
+    const t0 = performance.now();
+    const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz, sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3) });
+    console.log(`\n[diary-views] ${engine.name}: seeded ${SEED_USERS} users, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const token = bench.tokenFor(seeded.managerId, seeded.orgId);
+    const sql = bench.db.sql;
+    const month = addMonths(currentMonth(tz, now), -1);
+    const users = seeded.userIds.filter((_, i) => i % 50 !== 49).slice(1, 6);
+    const days = [`${month}-03`, `${month}-14`, `${month}-27`];
+
+    // The reads a view needs, as plain SQL: what any implementation must ask the database.
+    const baseReads = (userId: string) => [
+      sql.query('SELECT id, "organizationId", role, active, "tokenVersion", name, email FROM "User" WHERE id = $1', [seeded.managerId]),
+      sql.query('SELECT "timeZone", currency FROM "Organization" WHERE id = $1', [seeded.orgId]),
+      sql.query('SELECT id, name, active, "payType", "hourlyRate", "monthlyBase", "overtimeFactor" FROM "User" WHERE "organizationId" = $1 AND id = $2', [seeded.orgId, userId]),
+      sql.query('SELECT * FROM "WorkRules" WHERE "organizationId" = $1 AND ("userId" = $2 OR "userId" IS NULL)', [seeded.orgId, userId]),
+    ];
+    const monthReads = (userId: string) => {
+      const b = monthBounds(month, tz);
+      return Promise.all([...baseReads(userId), sql.query(
+        'SELECT "startedAt", "stoppedAt", flagged FROM "WorkEntry" WHERE "organizationId" = $1 AND "userId" = $2 AND "startedAt" < $3 AND ("stoppedAt" IS NULL OR "stoppedAt" > $4)',
+        [seeded.orgId, userId, b.end.toISOString(), b.start.toISOString()],
+      )]);
+    };
+    const dayReads = (userId: string, date: string) => {
+      const b = dayBounds(date, tz);
+      return Promise.all([...baseReads(userId), sql.query(
+        `SELECT e.*, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
+         FROM "WorkEntry" e JOIN "User" u ON u.id = e."userId" JOIN "Customer" c ON c.id = e."customerId" JOIN "Category" k ON k.id = e."categoryId"
+         WHERE e."organizationId" = $1 AND e."userId" = $2 AND e."startedAt" < $3 AND (e."stoppedAt" IS NULL OR e."stoppedAt" > $4)
+         ORDER BY e."startedAt", e.id`,
+        [seeded.orgId, userId, b.end.toISOString(), b.start.toISOString()],
+      )]);
+    };
+    const get = async (url: string) => {
+      const res = await bench.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      if (res.statusCode !== 200) throw new Error(`GET ${url} → ${res.statusCode} ${res.body}`);
+    };
+
+    for (const view of ['month', 'day'] as const) {
+      const product: number[] = [];
+      const reference: number[] = [];
+      const once = async (userId: string, i: number) => {
+        const date = days[i % days.length] ?? `${month}-01`;
+        const url = view === 'month' ? `/api/diary/${userId}?month=${month}` : `/api/diary/${userId}/${date}`;
+        const read = () => (view === 'month' ? monthReads(userId) : dayReads(userId, date));
+        let t = performance.now();
+        await get(url);
+        const p = performance.now() - t;
+        t = performance.now();
+        await read();
+        return { p, r: performance.now() - t };
+      };
+      for (const userId of users) for (let i = 0; i < 5; i++) await once(userId, i); // warm-up
+      for (let i = 0; i < RUNS; i++) {
+        for (const userId of users) {
+          const { p, r } = await once(userId, i);
+          product.push(p);
+          reference.push(r);
+        }
+      }
+      const ps = stats(product);
+      const rs = stats(reference);
+      const what = view === 'month' ? `user month view ${month}` : 'day modal (day sessions)';
+      console.log(`[diary-views] ${engine.name} ${what}: product p50 ${ps.median.toFixed(2)} ms, bare reads p50 ${rs.median.toFixed(2)} ms (${ps.runs} runs)`);
+      printFigure({ figure: `${what}, ${engine.name}, p95`, product: ps.p95, reference: rs.p95, unit: 'ms', target: '≤ 1.5×' });
+    }
+  } finally {
+    await bench.close();
+  }
+}
