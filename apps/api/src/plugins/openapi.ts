@@ -33,8 +33,31 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/users': ['EMAIL_TAKEN'],
   'PATCH /api/users/:id': ['EMAIL_TAKEN', 'LAST_ADMIN'],
   'POST /api/users/:id/set-password-link': ['USER_INACTIVE'],
-  'POST /api/at-work/:userId/stop': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG'],
+  'POST /api/at-work/:userId/stop': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG', 'MONTH_LOCKED'],
+  'GET /api/months': ['NOT_FOUND', 'FORBIDDEN'],
+  'POST /api/months/:month/submit': ['MONTH_STATE_CONFLICT'],
+  'POST /api/months/:month/approve': ['NOT_FOUND', 'MONTH_STATE_CONFLICT'],
+  'POST /api/months/:month/reopen': ['NOT_FOUND', 'MONTH_STATE_CONFLICT'],
+  'GET /api/absences': ['FORBIDDEN'],
+  'POST /api/absences': ['NOT_FOUND', 'FORBIDDEN', 'USER_INACTIVE', 'ABSENCE_OVERLAP', 'MONTH_LOCKED'],
+  'DELETE /api/absences/:id': ['FORBIDDEN', 'ABSENCE_DECIDED', 'MONTH_LOCKED'],
+  'POST /api/absences/:id/approve': ['ABSENCE_DECIDED', 'ABSENCE_OVERLAP', 'MONTH_LOCKED'],
+  'POST /api/absences/:id/reject': ['ABSENCE_DECIDED'],
+  'POST /api/settings/absence-kinds': ['CONFLICT'],
+  'PUT /api/settings/absence-kinds/:id': ['CONFLICT'],
 };
+/** Month close (modules/months/month-lock.ts): every write of an entry can meet an approved month. */
+for (const route of ['POST /api/timer/start', 'POST /api/timer/stop', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'PATCH /api/users/:id']) {
+  ROUTE_ERRORS[route] = [...(ROUTE_ERRORS[route] ?? []), 'MONTH_LOCKED'];
+}
+/** Routes whose services check who may see or change what (members: their own rows only). */
+for (const route of [
+  'GET /api/work-entries', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'GET /api/work-entries/:id/history',
+  'GET /api/diary/:userId', 'GET /api/diary/:userId/:date', 'GET /api/diary/:userId/:date/history', 'GET /api/exports/diary/:userId.xlsx',
+  'GET /api/exports/diary/:userId/:date.xlsx', 'GET /api/exports/customers/:id.xlsx', 'GET /api/settings/work-rules/:userId',
+]) {
+  ROUTE_ERRORS[route] = [...(ROUTE_ERRORS[route] ?? []), 'FORBIDDEN'];
+}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Statuses the error handler answers that have no code of their own in ERROR_STATUS. */
