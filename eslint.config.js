@@ -1,6 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+// The web app's layers (bulletproof-react): app/ composes features; a feature never imports another
+// feature; components/, lib/, stores/, config/ and test/ are shared by all and never import a feature.
+// Relative paths only (no aliases), so a path that climbs out of a feature into another's name is the
+// cross-feature import.
+const webFeatures = fs.readdirSync(path.join(import.meta.dirname, 'apps/web/src/features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const featureBoundaries = webFeatures.map((feature) => ({
+  files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{
+      regex: `^(\\.\\./)+(features/)?(${webFeatures.filter((f) => f !== feature).join('|')})(/|$)`,
+      message: 'A feature never imports another feature: move what both need to components/ or lib/, or compose them in app/.',
+    }] }],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'e2e/output/**'] },
@@ -17,6 +35,16 @@ export default tseslint.config(
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  ...featureBoundaries,
+  {
+    files: ['apps/web/src/{components,lib,stores,config,test}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '(^|/)features(/|$)',
+        message: 'components/, lib/, stores/, config/ and test/ are shared by every feature and never import one.',
+      }] }],
+    },
   },
   {
     files: ['**/*.mjs'],

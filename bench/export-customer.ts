@@ -1,9 +1,11 @@
 // Benchmark: GET /api/exports/customers/:id.xlsx for a customer with 100,000 finished sessions in
 // the range (100 users), on PGlite and (with TEST_DATABASE_URL) PostgreSQL, against a bare SheetJS
 // script writing the same rows (one query through the same driver, aoa_to_sheet, XLSX.write),
-// interleaved in the same process. Per side: wall time, peak RSS above idle, longest event-loop block.
+// interleaved in the same process (the export over real HTTP on an ephemeral port). Per side: wall
+// time, peak RSS above idle, longest event-loop block.
 //   pnpm bench export                     (from the repo root; BENCH_EXPORT_ROWS=20000 for a quick run)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench export
+import http from 'node:http';
 import * as XLSX from 'xlsx';
 import { DEFAULT_WORK_RULES } from '../packages/shared/src/index.ts';
 import { newId } from '../apps/api/src/db/ids.ts';
@@ -80,13 +82,23 @@ for (const engine of engines()) {
     console.log(`\n[export-customer] ${engine.name}: seeded ${ROWS} entries for one customer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const token = await bench.tokenFor(managerId, orgId);
-    const url = `/api/exports/customers/${customerId}.xlsx?from=${FROM}&to=${TO}`;
+    // A real HTTP request on an ephemeral port, the body taken as it arrives: inject() would add a
+    // client-side copy and string conversion of the whole file that a real server never does.
+    const base = await bench.app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${base}/api/exports/customers/${customerId}.xlsx?from=${FROM}&to=${TO}`;
     let last: Buffer = Buffer.alloc(0);
-    const product = async () => {
-      const res = await bench.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-      if (res.statusCode !== 200) throw new Error(`GET ${url} → ${res.statusCode} ${res.body}`);
-      last = res.rawPayload;
-    };
+    const product = () => new Promise<void>((resolve, reject) => {
+      http.get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          last = Buffer.concat(chunks);
+          if (res.statusCode !== 200) reject(new Error(`GET ${url} → ${res.statusCode} ${last.toString()}`));
+          else resolve();
+        });
+        res.on('error', reject);
+      }).on('error', reject);
+    });
     const reference = () => bareSheetJs(bench.db, orgId, customerId);
 
     // Warm-up of both, then the runs interleaved so both see the same machine load.

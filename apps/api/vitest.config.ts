@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', '../../bench/**/*.test.ts'],
-    testTimeout: 90_000,
-    hookTimeout: 60_000,
+    // Guards against a hang, not a speed limit: on a shared two-core machine under heavy load a
+    // file's set-up (fresh database, app, fixtures) has been seen to take over a minute.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
     fileParallelism: true,

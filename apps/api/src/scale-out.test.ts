@@ -102,7 +102,7 @@ describe.skipIf(engineName !== 'postgres')('several API processes on one Postgre
     org = await createOrg({ app: fixtures, db, clock: { now: null } });
     const vars = { NODE_ENV: 'production', DATABASE_URL: fresh.url, JWT_SECRET: SECRET, COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT: String(LIMIT) };
     [a, b] = await Promise.all([startServer(vars), startServer(vars)]);
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

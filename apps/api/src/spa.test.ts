@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { isQuietUrl } from './app.ts';
 import { REPO_ROOT } from './config/env.ts';
 import { engineName, setupTestApp, type TestContext } from './test/helper.ts';
 
@@ -81,5 +82,10 @@ describe(`serving the built SPA (${engineName})`, () => {
     expect(hidden.statusCode).toBe(404);
     expect(hidden.json().error.code).toBe('NOT_FOUND');
     expect((await prod.app.inject({ method: 'GET', url: '/assets/big-5678.js' })).statusCode).toBe(200);
+  });
+
+  it('keeps health probes and static files out of the request log, but not API calls', () => {
+    for (const url of ['/api/health', '/api/ready', '/api/health?x=1', '/', '/assets/app-1234.js', '/customers']) expect(isQuietUrl(url), url).toBe(true);
+    for (const url of ['/api/me', '/api/auth/login', '/api/events', '/api', '/api/healthz']) expect(isQuietUrl(url), url).toBe(false);
   });
 });

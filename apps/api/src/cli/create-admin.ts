@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import readline from 'node:readline/promises';
 import { AppError } from '@workdiary/shared';
-import { readEnv } from '../config/env.ts';
-import { migrateDatabase, openFromEnv } from '../db/open.ts';
+import { migrateDatabase } from '../db/open.ts';
+import { openForCli } from './open.ts';
 import { CREATE_ADMIN_USAGE, createAdmin, parseCreateAdminArgs, type Prompt } from '../modules/setup/create-admin.ts';
 
 let args;
@@ -40,8 +40,7 @@ const prompt: Prompt = async (question, options = {}) => {
   }
 };
 
-const env = readEnv();
-const db = await openFromEnv(env);
+const { db } = await openForCli();
 try {
   await db.exclusive(() => migrateDatabase(db));
   const { organization, admin } = await createAdmin({ prisma: db.prisma, args, prompt });

@@ -1,8 +1,7 @@
-import { readEnv } from '../config/env.ts';
-import { migrateDatabase, openFromEnv } from '../db/open.ts';
+import { migrateDatabase } from '../db/open.ts';
+import { openForCli } from './open.ts';
 
-const env = readEnv();
-const db = await openFromEnv(env);
+const { db } = await openForCli();
 try {
   const result = await db.exclusive(() => migrateDatabase(db));
   console.log(`Applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied} were already applied.`);

@@ -1,9 +1,8 @@
-import { readEnv } from '../config/env.ts';
-import { migrateDatabase, openFromEnv } from '../db/open.ts';
+import { migrateDatabase } from '../db/open.ts';
+import { openForCli } from './open.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../db/seed.ts';
 
-const env = readEnv();
-const db = await openFromEnv(env);
+const { db } = await openForCli();
 try {
   await db.exclusive(() => migrateDatabase(db));
   if (!(await isDatabaseEmpty(db.prisma))) {

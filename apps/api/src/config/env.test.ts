@@ -49,3 +49,12 @@ describe('TRUST_PROXY', () => {
     expect(() => readEnv({ TRUST_PROXY: 'yes' })).toThrow(/Invalid environment: TRUST_PROXY: "yes" is not/);
   });
 });
+
+describe('DATABASE_POOL_SIZE', () => {
+  it('is unset by default (the engine then uses DEFAULT_POOL_SIZE), a whole number when given, refused when out of range', () => {
+    expect(readEnv({ DATABASE_POOL_SIZE: undefined }).DATABASE_POOL_SIZE).toBeUndefined();
+    expect(readEnv({ DATABASE_POOL_SIZE: '25' }).DATABASE_POOL_SIZE).toBe(25);
+    expect(() => readEnv({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => readEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});

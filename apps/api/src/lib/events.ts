@@ -4,15 +4,10 @@
  * in-process bus below (PGlite: one process) and PostgreSQL LISTEN/NOTIFY (lib/pg-events.ts), which
  * delivers every event, whichever instance published it, to the subscribers of every instance.
  */
-export type LiveEvent =
-  | { type: 'timer.started'; userId: string; entryId: string; customerId: string }
-  /** `discarded`: the running session was thrown away (DELETE /api/timer), no entry was kept. */
-  | { type: 'timer.stopped'; userId: string; entryId: string; customerId: string; discarded?: boolean }
-  | { type: 'entry.changed'; userId: string; entryId: string; customerId: string; action: 'created' | 'updated' | 'deleted' }
-  | { type: 'settings.changed'; what: 'modules' | 'categories' | 'rules' | 'organization' }
-  /** A customer was created, edited or archived (the timer's organisation cache listens). */
-  | { type: 'customer.changed'; customerId: string }
-  | { type: 'user.changed'; userId: string };
+import type { LiveEvent } from '@workdiary/shared';
+
+// The event's shape is shared with the web app, which listens for it.
+export type { LiveEvent };
 
 export type EventListener = (event: LiveEvent) => void;
 export type AnyOrgListener = (orgId: string, event: LiveEvent) => void;
@@ -24,6 +19,11 @@ export type EventBus = {
   subscribe(orgId: string, listener: EventListener): () => void;
   /** The events of every organisation (caches keyed by organisation); returns the unsubscribe function. */
   subscribeAll(listener: AnyOrgListener): () => void;
+  /**
+   * Called when events may have been missed (the cross-instance connection dropped and is back):
+   * whatever was derived from events (a cache) should be dropped. The in-process bus never misses any.
+   */
+  onResync(listener: () => void): () => void;
   close(): Promise<void>;
 };
 
@@ -31,6 +31,7 @@ export type EventBus = {
 export function createMemoryEventBus(): EventBus {
   const listeners = new Map<string, Set<EventListener>>();
   const everyOrg = new Set<AnyOrgListener>();
+  const resync = new Set<() => void>();
   const safely = (fn: () => void) => {
     try {
       fn();
@@ -49,9 +50,16 @@ export function createMemoryEventBus(): EventBus {
         everyOrg.delete(listener);
       };
     },
+    onResync(listener) {
+      resync.add(listener);
+      return () => {
+        resync.delete(listener);
+      };
+    },
     async close() {
       listeners.clear();
       everyOrg.clear();
+      resync.clear();
     },
     subscribe(orgId, listener) {
       const set = listeners.get(orgId) ?? new Set();

@@ -47,6 +47,8 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
   events.subscribeAll((orgId, event) => {
     if (INVALIDATING.has(event.type)) invalidate(orgId);
   });
+  // Events from other instances may have been missed: read every organisation again.
+  events.onResync(() => entries.clear());
 
   async function load(orgId: string): Promise<CachedOrg | null> {
     const [org, customers, categories, rules] = await Promise.all([

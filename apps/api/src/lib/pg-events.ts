@@ -20,6 +20,7 @@ type Notice = { origin: string; orgId: string; event: LiveEvent };
  */
 export async function createPgEventBus(options: { url: string; sql: SqlRunner; log: BusLog }): Promise<EventBus> {
   const local = createMemoryEventBus();
+  const resync = new Set<() => void>();
   const origin = randomUUID();
   let client: pg.Client | null = null;
   let closing = false;
@@ -43,7 +44,16 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     options.log.warn({ err, retryMs }, 'live events: the LISTEN connection dropped; reconnecting');
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      connect().catch(scheduleReconnect);
+      connect().then(() => {
+        options.log.warn({}, 'live events: LISTEN connection back; caches are dropped (events may have been missed)');
+        for (const listener of resync) {
+          try {
+            listener();
+          } catch {
+            // one broken subscriber must not stop the others
+          }
+        }
+      }, scheduleReconnect);
     }, retryMs);
     retryTimer.unref();
     retryMs = Math.min(retryMs * 2, 30_000);
@@ -51,11 +61,23 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
 
   async function connect() {
     const next = new pg.Client({ connectionString: options.url });
-    next.on('error', scheduleReconnect);
-    next.on('end', () => scheduleReconnect(new Error('connection ended')));
+    // Only the current connection's failure matters (a failed attempt is retried by its caller).
+    const lost = (err: unknown) => {
+      if (client !== next) return;
+      client = null;
+      next.end().catch(() => undefined);
+      scheduleReconnect(err);
+    };
+    next.on('error', lost);
+    next.on('end', () => lost(new Error('connection ended')));
     next.on('notification', onNotification);
-    await next.connect();
-    await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (err) {
+      await next.end().catch(() => undefined);
+      throw err;
+    }
     client = next;
     retryMs = 500;
   }
@@ -72,6 +94,12 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
+    onResync(listener) {
+      resync.add(listener);
+      return () => {
+        resync.delete(listener);
+      };
+    },
     async close() {
       closing = true;
       if (retryTimer) clearTimeout(retryTimer);

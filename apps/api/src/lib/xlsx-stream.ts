@@ -148,22 +148,22 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
     for await (const page of pages) {
       for (const row of page) {
         r++;
-        parts.push(`<row r="${r}">`);
+        let xml = `<row r="${r}">`; // one string per row: fewer short-lived pieces for the GC
         for (let ci = 0; ci < columns.length; ci++) {
           const col = columns[ci] as Column<R>;
           const raw = col.value(row);
           if (raw === null || raw === undefined || raw === '') continue;
           if (col.kind === 'text') {
-            parts.push(inlineString(`${refs[ci]}${r}`, String(raw)));
+            xml += inlineString(`${refs[ci]}${r}`, String(raw));
           } else {
             const v = layout.toNumber(col.kind, raw);
             if (Number.isNaN(v)) continue;
             sums[ci] = (sums[ci] ?? 0) + v;
             const s = cellStyles[ci] ? ` s="${cellStyles[ci]}"` : '';
-            parts.push(`<c r="${refs[ci]}${r}"${s}><v>${v}</v></c>`);
+            xml += `<c r="${refs[ci]}${r}"${s}><v>${v}</v></c>`;
           }
         }
-        parts.push('</row>');
+        parts.push(`${xml}</row>`);
         if (r % ROWS_PER_CHUNK === 0) {
           yield Buffer.from(parts.join(''));
           parts = [];

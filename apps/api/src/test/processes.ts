@@ -71,7 +71,7 @@ export function runScript(script: string, vars: Record<string, string>, args: st
 }
 
 /** Starts the API and resolves once GET /api/health answers 200 (or rejects with its output). */
-export async function startServer(vars: Record<string, string>, timeoutMs = 60_000): Promise<Server> {
+export async function startServer(vars: Record<string, string>, timeoutMs = 150_000): Promise<Server> {
   const port = await freePort();
   const proc = runScript('server.ts', { ...vars, PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;

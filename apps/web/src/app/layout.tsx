@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { HeaderTimer } from '../features/timer/components/header-timer';
+import { useLiveEvents } from '../features/timer/hooks/use-live-events';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../lib/current-user';
 import { UserMenu } from './user-menu';
 
@@ -8,6 +9,8 @@ const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'main-nav_
 /** The signed-in frame: global header (brand, organisation, nav, timer, user menu) and the page. */
 export function AppLayout() {
   const me = useCurrentUser();
+  // The one connection to GET /api/events for every page of the signed-in app.
+  useLiveEvents();
   const isManager = hasRole(me, MANAGER_ROLES);
   const isAdmin = me.role === 'ADMIN';
 
@@ -30,6 +33,7 @@ export function AppLayout() {
             ) : (
               <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>My month</NavLink>
             )}
+            <NavLink to="/absences" className={navClass}>Absences</NavLink>
             <NavLink to="/settings" className={navClass}>{isAdmin ? 'Settings' : 'My rules'}</NavLink>
             {isAdmin ? <NavLink to="/users" className={navClass}>Users</NavLink> : null}
             {isManager ? <NavLink to="/at-work" className={navClass}>At work</NavLink> : null}

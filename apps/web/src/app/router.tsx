@@ -65,6 +65,7 @@ export const routes: RouteObject[] = [
                   // Everyone: admins edit the settings, members and managers read their own work rules there.
                   { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                   { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page'), 'ProfilePage') },
+                  { path: 'absences', lazy: page(() => import('../features/absences/pages/absences-page'), 'AbsencesPage') },
                   // Managers and admins see users × month; the page sends a member to their own month.
                   { path: 'diary', lazy: diaryPageWithAtWork },
                   {
@@ -99,5 +100,3 @@ export const routes: RouteObject[] = [
 export function createAppRouter() {
   return createBrowserRouter(routes);
 }
-
-export type AppRouter = ReturnType<typeof createAppRouter>;

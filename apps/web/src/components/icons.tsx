@@ -76,9 +76,6 @@ export const AlertIcon = (p: IconProps) => (
 export const CheckIcon = (p: IconProps) => (
   <Icon {...p}><path d="m5 12 5 5 9-10" /></Icon>
 );
-export const ClockIcon = (p: IconProps) => (
-  <Icon {...p}><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></Icon>
-);
 export const LockIcon = (p: IconProps) => (
   <Icon {...p}><rect x="5" y="11" width="14" height="10" rx="2" /><path d="M8 11V7a4 4 0 0 1 8 0v4" /></Icon>
 );

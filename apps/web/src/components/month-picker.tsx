@@ -1,6 +1,5 @@
-import { MonthSchema } from '@workdiary/shared';
+import { addMonths, MonthSchema } from '@workdiary/shared';
 import { useId } from 'react';
-import { shiftMonth } from '../lib/month';
 import { IconButton } from './icon-button';
 import { ChevronLeftIcon, ChevronRightIcon } from './icons';
 
@@ -17,8 +16,10 @@ export type MonthPickerProps = {
 /** ‹ [month input] › — arrows step one month; the input accepts a typed YYYY-MM where month inputs are unsupported. */
 export function MonthPicker({ value, onChange, label = 'Month', min, max }: MonthPickerProps) {
   const inputId = useId();
-  const previous = shiftMonth(value, -1);
-  const next = shiftMonth(value, 1);
+  // A value that is not (yet) a month has no neighbours: the arrows then keep it.
+  const isMonth = MonthSchema.safeParse(value).success;
+  const previous = isMonth ? addMonths(value, -1) : value;
+  const next = isMonth ? addMonths(value, 1) : value;
   return (
     <div className="month-picker" role="group" aria-label={label}>
       <IconButton

@@ -8,5 +8,6 @@ export * from './rules.ts';
 export * from './entries.ts';
 export * from './diary.ts';
 export * from './timer.ts';
+export * from './events.ts';
 export * from './months.ts';
 export * from './absences.ts';

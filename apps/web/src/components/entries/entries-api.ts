@@ -43,11 +43,6 @@ export function workEntriesQueryOptions(params: WorkEntriesParams) {
   });
 }
 
-/** One page of entries plus `total` and `totalMinutes` of the whole filtered range. */
-export function useWorkEntries(params: WorkEntriesParams, options: { refetchInterval?: number | false } = {}) {
-  return useQuery({ ...workEntriesQueryOptions(params), refetchInterval: options.refetchInterval });
-}
-
 export function entryHistoryQueryOptions(entryId: string) {
   return queryOptions({
     queryKey: [...workEntriesKey, 'history', entryId] as const,

@@ -36,11 +36,6 @@ export function localShortDate(iso: string, tz: string): string {
   return formatter(tz, 'short-date').format(new Date(iso));
 }
 
-/** 'Mon, 02 Nov 2026' of a plain 'YYYY-MM-DD' (no zone involved). */
-export function dateLabel(date: string): string {
-  return formatter('UTC', 'date').format(new Date(`${date}T12:00:00Z`));
-}
-
 /** Whole minutes of an entry; a running one counts up to `nowMs` (the server clock). */
 export function entryMinutes(entry: Pick<WorkEntry, 'startedAt' | 'stoppedAt'>, nowMs: number): number {
   const end = entry.stoppedAt ? Date.parse(entry.stoppedAt) : nowMs;

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { api, getErrorMessage } from '../../lib/api-client';
 import { cx } from '../../lib/cx';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describedBy, FieldShell } from '../field';
 import { SearchIcon } from '../icons';
 import { Spinner } from '../spinner';
@@ -31,15 +32,6 @@ export function searchCustomers(q: string, signal?: AbortSignal): Promise<Custom
   return api.get('/api/customers', { query: { q: q.trim(), limit: PAGE }, schema: CustomerListSchema, signal });
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
-
 /**
  * A searchable customer combobox (ARIA 1.2 pattern) over `GET /api/customers?q=`: type to
  * search, ↑/↓ to move, Enter to pick, Escape to close the list. Archived customers are not offered.
@@ -52,7 +44,7 @@ export function CustomerPicker({ value, onChange, label = 'Customer', error, dis
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
-  const query = useDebounced(value && text === value.name ? '' : text, DEBOUNCE_MS);
+  const query = useDebouncedValue(value && text === value.name ? '' : text, DEBOUNCE_MS);
 
   // A value set from outside (e.g. a reset) shows its name.
   useEffect(() => {

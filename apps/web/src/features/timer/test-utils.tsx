@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { CurrentUserContext } from '../../lib/current-user';
 import { makeMe } from '../../test/fetch-stub';
 import { createTestQueryClient } from '../../test/query-client';
+import { useLiveEvents } from './hooks/use-live-events';
 
 export const ACME = { id: 'cust-acme', name: 'Acme Ltd' };
 export const GLOBEX = { id: 'cust-globex', name: 'Globex GmbH' };
@@ -33,11 +34,17 @@ export function makeEntry(overrides: Partial<WorkEntry> = {}): WorkEntry {
 export const customer = (c: { id: string; name: string }, archived = false) => ({ ...c, email: null, phone: null, address: null, archived });
 
 /** Renders inside the signed-in app's providers (query client, current user). */
+/** Holds the live-event connection, as the signed-in layout does. */
+function LiveEvents({ children }: { children: ReactNode }) {
+  useLiveEvents();
+  return children;
+}
+
 export function renderSignedIn(ui: ReactNode, { me = makeMe(), queryClient = createTestQueryClient() }: { me?: Me; queryClient?: QueryClient } = {}) {
   const result = render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter>
-        <CurrentUserContext value={me}>{ui}</CurrentUserContext>
+        <CurrentUserContext value={me}><LiveEvents>{ui}</LiveEvents></CurrentUserContext>
       </MemoryRouter>
     </QueryClientProvider>,
   );

@@ -8,16 +8,16 @@ import { DateRangeFilter, type DateRange } from '../../../components/date-range-
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
+import { ExportButton } from '../../../components/export-button';
 import { entryMinutes, localDate, localDateLabel, localShortDate, localTime } from '../../../components/entries/entry-time';
-import { useServerNow } from '../../../components/entries/use-now';
+import { useServerNow } from '../../../lib/use-server-now';
 import { IconButton } from '../../../components/icon-button';
-import { DownloadIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
 import { SelectField } from '../../../components/select-field';
-import { toast } from '../../../components/toast';
-import { download, getErrorMessage } from '../../../lib/api-client';
+import { download } from '../../../lib/api-client';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
 import { getServerOffsetMs, serverNow } from '../../../lib/server-clock';
-import { xlsxFallbackName } from '../lib/file-name';
+import { xlsxFallbackName } from '../../../lib/file-name';
 import { Pager } from './pager';
 
 export const WORKING_TIME_PAGE_SIZE = 50;
@@ -43,7 +43,6 @@ export function WorkingTime({ customer }: { customer: Customer }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WorkEntry | null>(null);
   const [deleting, setDeleting] = useState<WorkEntry | null>(null);
-  const [exporting, setExporting] = useState(false);
   const { users } = useEntryUsers();
 
   const params = {
@@ -75,20 +74,9 @@ export function WorkingTime({ customer }: { customer: Customer }) {
     setOffset(0);
   };
 
-  async function exportExcel() {
-    if (exporting) return;
-    setExporting(true);
-    try {
-      const name = await download(`/api/exports/customers/${encodeURIComponent(customer.id)}.xlsx`, xlsxFallbackName(customer.name, range.from, range.to), {
-        query: { from: range.from || undefined, to: range.to || undefined, userId: userId || undefined },
-      });
-      toast.success(`Downloaded ${name}`);
-    } catch (error) {
-      toast.error(getErrorMessage(error), { title: 'Export failed' });
-    } finally {
-      setExporting(false);
-    }
-  }
+  const exportExcel = () => download(`/api/exports/customers/${encodeURIComponent(customer.id)}.xlsx`, xlsxFallbackName(customer.name, range.from, range.to), {
+    query: { from: range.from || undefined, to: range.to || undefined, userId: userId || undefined },
+  });
 
   const columns: DataTableColumn<WorkEntry>[] = [
     { key: 'user', header: 'User', rowHeader: true, cell: (e) => <span className="wt-nowrap">{e.user.name}</span>, footer: <strong className="wt-nowrap">Total Time</strong> },
@@ -159,9 +147,7 @@ export function WorkingTime({ customer }: { customer: Customer }) {
           <Button variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>This month</Button>
         </div>
         <div className="working-time__actions">
-          <Button icon={<DownloadIcon size={16} />} onClick={() => void exportExcel()} loading={exporting} loadingText="Exporting…">
-            Export Excel
-          </Button>
+          <ExportButton onExport={exportExcel}>Export Excel</ExportButton>
           <IconButton label="Add entry" tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} disabled={customer.archived} title={customer.archived ? 'Archived customers take no new work' : 'Add entry'} />
         </div>
       </div>

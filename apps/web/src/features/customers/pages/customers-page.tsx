@@ -16,7 +16,7 @@ import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-use
 import { useCustomers, useSaveCustomer } from '../api/customers';
 import { CustomerFormModal } from '../components/customer-form-modal';
 import { Pager } from '../components/pager';
-import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import '../customers.css';
 
 export const CUSTOMERS_PAGE_SIZE = 50;

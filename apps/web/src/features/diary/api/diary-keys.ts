@@ -8,4 +8,5 @@ export const diaryKeys = {
   month: (userId: string, month: string) => ['diary', 'month', userId, month] as const,
   day: (userId: string, date: string) => ['diary', 'day', userId, date] as const,
   dayHistory: (userId: string, date: string) => ['diary', 'day-history', userId, date] as const,
+  months: (month: string, userId?: string) => ['diary', 'months', month, userId ?? 'all'] as const,
 };

@@ -1,10 +1,5 @@
 import { download } from '../../../lib/api-client';
-
-/** The file name the server would give, used only if its Content-Disposition is missing. */
-function fallbackName(...parts: string[]): string {
-  const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `${parts.map(slug).filter(Boolean).join('_') || 'export'}.xlsx`;
-}
+import { xlsxFallbackName as fallbackName } from '../../../lib/file-name';
 
 /** The month's payroll sheet (managers). Resolves with the saved file's name. */
 export const downloadPayroll = (month: string) => download('/api/exports/diary.xlsx', fallbackName('payroll', month), { query: { month } });

@@ -5,7 +5,7 @@ import { DataTable, type DataTableColumn } from '../../../components/data-table'
 import { EmptyState } from '../../../components/empty-state';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
-import { useServerNow } from '../../../components/entries/use-now';
+import { useServerNow } from '../../../lib/use-server-now';
 import { ErrorState } from '../../../components/error-state';
 import { IconButton } from '../../../components/icon-button';
 import { HistoryIcon, PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
@@ -19,7 +19,7 @@ import { toSessions } from '../lib/sessions';
 import { hours, longDate } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { EntryHistoryModal } from './entry-history-modal';
-import { ExportButton } from './export-button';
+import { ExportButton } from '../../../components/export-button';
 
 export type DayModalProps = {
   user: { id: string; name: string };

@@ -9,9 +9,13 @@ export type MonthChartProps = {
   onSelectDay?: (date: string) => void;
 };
 
-type Point = { date: string; label: string; worked: number; required: number; totalMinutes: number; requiredMinutes: number; extraMinutes: number };
+type Point = {
+  date: string; label: string; worked: number; required: number; totalMinutes: number; requiredMinutes: number; extraMinutes: number;
+  /** Public holiday name or absence kind, shown in the tooltip and under the bar. */
+  dayOff: string | null; absence: number;
+};
 
-const COLORS = { worked: '#16a34a', extra: '#ea580c', today: '#15803d', required: '#111111' };
+const COLORS = { worked: '#16a34a', extra: '#ea580c', today: '#15803d', required: '#111111', absence: '#93c5fd' };
 
 /** Daily hours as bars against the required hours as a stepped line. */
 export default function MonthChart({ days, today, onSelectDay }: MonthChartProps) {
@@ -23,7 +27,10 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
     totalMinutes: d.totalMinutes,
     requiredMinutes: d.requiredMinutes,
     extraMinutes: d.extraMinutes,
+    dayOff: [d.holiday, d.absence?.kind].filter(Boolean).join(' · ') || null,
+    absence: Math.round((d.absenceMinutes / 60) * 100) / 100,
   }));
+  const daysOff = data.filter((p) => p.dayOff);
   return (
     <div className="diary-chart" role="img" aria-label="Daily hours against the required hours">
       <ResponsiveContainer width="100%" height={220}>
@@ -39,6 +46,7 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
               return (
                 <div className="diary-chart__tip">
                   <strong>{longDate(point.date)}</strong>
+                  {point.dayOff ? <div>{point.dayOff}</div> : null}
                   <div>Worked {hours(point.totalMinutes)} · Required {hours(point.requiredMinutes)}</div>
                   {point.extraMinutes > 0 ? <div>Extra {hours(point.extraMinutes)}</div> : null}
                 </div>
@@ -61,14 +69,21 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
               <Cell key={p.date} fill={p.extraMinutes > 0 ? COLORS.extra : p.date === today ? COLORS.today : COLORS.worked} />
             ))}
           </Bar>
+          <Bar dataKey="absence" name="Absence" fill={COLORS.absence} maxBarSize={22} isAnimationActive={false} />
           <Line dataKey="required" name="Required" type="step" stroke={COLORS.required} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
       <div className="diary-chart__legend" aria-hidden="true">
         <span><i className="diary-chart__swatch" style={{ background: COLORS.worked }} /> Worked</span>
         <span><i className="diary-chart__swatch" style={{ background: COLORS.extra }} /> With extra hours</span>
+        <span><i className="diary-chart__swatch" style={{ background: COLORS.absence }} /> Absence credit</span>
         <span><i className="diary-chart__swatch diary-chart__swatch--line" /> Required</span>
       </div>
+      {daysOff.length > 0 ? (
+        <ul className="diary-chart__days-off" aria-label="Holidays and absences">
+          {daysOff.map((p) => <li key={p.date}>{longDate(p.date)}: {p.dayOff}</li>)}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -42,6 +42,8 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
         <span className="diary-weekday">
           {weekdayShort(d.date)}
           {d.date === today ? <Badge tone="info">Today</Badge> : null}
+          {d.holiday ? <Badge tone="warning" title="Public holiday">{d.holiday}</Badge> : null}
+          {d.absence ? <Badge tone="info" title={`Approved absence: ${d.absence.creditPercent}% of the day counts as worked`}>{d.absence.kind}</Badge> : null}
         </span>
       ),
     },

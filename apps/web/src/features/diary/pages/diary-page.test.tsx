@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DiaryOverview, Me } from '@workdiary/shared';
+import type { DiaryOverview, Me, MonthStates } from '@workdiary/shared';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserContext } from '../../../lib/current-user';
@@ -20,6 +20,16 @@ const overview = (month: string): DiaryOverview => ({
     { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, absenceMinutes: 0, salary: 5000 },
   ],
   totals: { totalMinutes: 19050, extraMinutes: 450, salary: 759375 },
+});
+
+const states = (month: string): MonthStates => ({
+  month,
+  items: [
+    { userId: 'u-alice', name: 'Alice Example', active: true, status: 'SUBMITTED', updatedAt: '2026-03-01T10:00:00.000Z' },
+    { userId: 'u-bob', name: 'Bob Example', active: true, status: 'OPEN', updatedAt: null },
+    { userId: 'u-carl', name: 'Carl Gone', active: false, status: 'OPEN', updatedAt: null },
+  ],
+  events: [],
 });
 
 function Where() {
@@ -43,6 +53,23 @@ function renderPage(me: Me, path = '/diary?month=2026-02') {
 }
 
 describe('DiaryPage (users × month)', () => {
+  it('shows who is still missing and approves the month for everyone in one action', async () => {
+    const approvals: unknown[] = [];
+    stubFetch({
+      'GET /api/diary': ({ url }) => jsonResponse(overview(url.searchParams.get('month') ?? '')),
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
+      'POST /api/months/2026-02/approve': ({ body }) => {
+        approvals.push(body);
+        return jsonResponse({ month: '2026-02', approved: ['u-alice', 'u-bob', 'u-carl'], alreadyApproved: [], items: [] });
+      },
+    });
+    renderPage(manager);
+    const bar = await screen.findByTestId('month-close-bar');
+    expect(bar).toHaveTextContent('Still missing (not submitted): Bob Example, Carl Gone. 0 of 3 approved.');
+    await userEvent.setup().click(within(bar).getByRole('button', { name: 'Approve month for everyone' }));
+    await waitFor(() => expect(approvals).toEqual([{ all: true }]));
+  });
+
   it('lists users with Total Hours, Extra Hours and Salary in the org currency, a totals row, and links to their month', async () => {
     const months: string[] = [];
     stubFetch({
@@ -50,14 +77,16 @@ describe('DiaryPage (users × month)', () => {
         months.push(url.searchParams.get('month') ?? '');
         return jsonResponse(overview(url.searchParams.get('month') ?? ''));
       },
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
     });
     renderPage(manager);
     const table = await screen.findByRole('table', { name: 'Users for February 2026' });
+    await within(table).findByText('Submitted');
     const link = await within(table).findByRole('link', { name: 'Alice Example' });
     expect(link).toHaveAttribute('href', '/diary/u-alice?month=2026-02');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(5); // header, three people, totals
-    expect(rows[1]).toHaveTextContent('Alice Example165:305:30€4,243.75');
+    expect(rows[1]).toHaveTextContent('Alice ExampleSubmitted165:305:30€4,243.75');
     expect(rows[3]).toHaveTextContent('Carl Gone');
     expect(within(rows[3] as HTMLElement).getByText('Inactive')).toBeInTheDocument();
     expect(rows[4]).toHaveTextContent('Total (3 people)317:307:30€7,593.75');

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DiaryUserRow } from '@workdiary/shared';
 import { Link, Navigate } from 'react-router';
 import { Badge } from '../../../components/badge';
@@ -9,7 +9,10 @@ import { PageHeader } from '../../../components/page-header';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
 import { downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
-import { ExportButton } from '../components/export-button';
+import { useMonthStates } from '../api/months';
+import { ApproveMonthBar } from '../components/approve-month-bar';
+import { ExportButton } from '../../../components/export-button';
+import { MonthStatusBadge } from '../components/month-status-badge';
 import { useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
@@ -28,8 +31,20 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const data = overview.data;
   const currency = data?.currency ?? 'EUR';
   const showingMonth = data?.month === month;
+  const states = useMonthStates(month);
+  const stateOf = new Map((states.data?.month === month ? states.data.items : []).map((s) => [s.userId, s.status]));
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (userId: string) => setSelected((s) => (s.includes(userId) ? s.filter((id) => id !== userId) : [...s, userId]));
 
   const columns: DataTableColumn<DiaryUserRow>[] = [
+    {
+      key: 'select',
+      header: <span className="visually-hidden">Select</span>,
+      width: '1%',
+      cell: (r) => (
+        <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.includes(r.userId)} onChange={() => toggle(r.userId)} />
+      ),
+    },
     {
       key: 'name',
       header: 'Name',
@@ -42,6 +57,12 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
         </span>
       ),
       footer: `Total (${data?.items.length ?? 0} ${data?.items.length === 1 ? 'person' : 'people'})`,
+    },
+    {
+      key: 'state',
+      header: 'Month',
+      sortValue: (r) => stateOf.get(r.userId) ?? 'OPEN',
+      cell: (r) => (states.isPending ? <span className="muted">…</span> : <MonthStatusBadge status={stateOf.get(r.userId) ?? 'OPEN'} />),
     },
     {
       key: 'total',
@@ -81,6 +102,8 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
           </>
         }
       />
+      {states.isError ? <p className="muted">Month states could not be loaded.</p> : null}
+      <ApproveMonthBar month={month} states={states.data?.month === month ? states.data.items : undefined} selected={selected} onApproved={() => setSelected([])} />
       <Card flush>
         <DataTable
           caption={`Users for ${monthLabel(month)}`}

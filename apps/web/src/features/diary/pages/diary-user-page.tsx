@@ -14,7 +14,8 @@ import { serverNow } from '../../../lib/server-clock';
 import { downloadUserMonth } from '../api/exports';
 import { useDiaryUserMonth } from '../api/get-user-month';
 import { DayModal } from '../components/day-modal';
-import { ExportButton } from '../components/export-button';
+import { ExportButton } from '../../../components/export-button';
+import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
 import { useDayParam, useMonthParam } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
@@ -72,10 +73,12 @@ export function DiaryUserPage() {
         <>
           <dl className="diary-stats" aria-label="Month totals" aria-busy={query.isPending || undefined}>
             <Stat label="Total" value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
-            <Stat label="Required" value={data ? hours(data.totals.requiredMinutes) : '…'} />
+            <Stat label="Required" value={data ? hours(data.totals.requiredMinutes) : '…'} hint={data && data.totals.absenceMinutes > 0 ? `${hours(data.totals.absenceMinutes)} covered by absences` : undefined} />
             <Stat label="Extra Hours" value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
             <Stat label="Salary" value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? 'so far, finished sessions' : 'finished sessions'} />
           </dl>
+
+          <MonthClosePanel month={month} userId={userId} own={own} isAdmin={me.role === 'ADMIN'} isManager={isManager} tz={tz} />
 
           <Card title="Daily hours">
             {data ? (

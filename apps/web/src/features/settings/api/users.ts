@@ -5,7 +5,6 @@ import { api } from '../../../lib/api-client';
 
 /** Only what the "Rules for" select needs from GET /api/users. */
 const RulesUserSchema = z.object({ id: z.string(), name: z.string(), role: RoleSchema, active: z.boolean() });
-export type RulesUser = z.infer<typeof RulesUserSchema>;
 const RulesUserListSchema = z.object({ items: z.array(RulesUserSchema) });
 
 export function rulesUsersQueryOptions() {

@@ -7,7 +7,6 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useCustomerAtWork, useRunningTimer } from '../api/timer';
-import { useLiveEvents } from '../hooks/use-live-events';
 import { ElapsedCounter } from './elapsed-counter';
 import { TimerDialogs } from './timer-dialogs';
 import './timer.css';
@@ -21,7 +20,6 @@ export type AtWorkPanelProps = { customer: { id: string; name: string; archived:
  * the header shows the same session and both open the same dialogs.
  */
 export function AtWorkPanel({ customer }: AtWorkPanelProps) {
-  useLiveEvents();
   const me = useCurrentUser();
   const timer = useRunningTimer();
   const openStart = useTimerStore((s) => s.openStart);

@@ -4,7 +4,6 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useTimerStore } from '../../../stores/timer-store';
 import { useRunningTimer } from '../api/timer';
-import { useLiveEvents } from '../hooks/use-live-events';
 import { ElapsedCounter, TimerTitle } from './elapsed-counter';
 import { TimerDialogs } from './timer-dialogs';
 import './timer.css';
@@ -17,7 +16,6 @@ import './timer.css';
  */
 export function HeaderTimer() {
   // Also while the module is off: switching it back on reaches this tab live.
-  useLiveEvents();
   const moduleOn = useCurrentUser().organization.clientTimer;
   const timer = useRunningTimer();
   const openStart = useTimerStore((s) => s.openStart);

@@ -15,10 +15,10 @@ function spyClient() {
 }
 
 describe('invalidateForEvent', () => {
-  it("a timer event refreshes one's own timer, the customer's At Work badge, entry lists, diary and the at-work page", () => {
+  it("a timer event refreshes one's own timer, the customer's At Work badge, entry lists, diary, the at-work page and the users list", () => {
     const { queryClient, keys } = spyClient();
     invalidateForEvent(queryClient, { type: 'timer.started', userId: 'me', customerId: 'c1' }, 'me');
-    expect(keys()).toEqual([['timer'], ['customers', 'c1', 'at-work'], ['at-work'], ['work-entries'], ['diary']]);
+    expect(keys()).toEqual([['timer'], ['customers', 'c1', 'at-work'], ['at-work'], ['users'], ['work-entries'], ['diary']]);
   });
 
   it("someone else's timer leaves one's own timer alone", () => {
@@ -38,7 +38,7 @@ describe('invalidateForEvent', () => {
   it('a (re)connect refetches what may have been missed', () => {
     const { queryClient, keys } = spyClient();
     invalidateForEvent(queryClient, { type: 'ready' }, 'me');
-    expect(keys()).toEqual([['timer'], ['at-work'], 'predicate']);
+    expect(keys()).toEqual([['timer'], ['at-work'], ['users'], 'predicate']);
   });
 });
 

@@ -1,20 +1,12 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { use, useEffect } from 'react';
+import { LIVE_EVENT_TYPES } from '@workdiary/shared';
 import { buildUrl } from '../../../lib/api-client';
 import { CurrentUserContext } from '../../../lib/current-user';
 import { customerAtWorkQueryKey, timerQueryKey } from '../api/timer';
 
-/** What GET /api/events sends (`event: <type>`, `data: <this as JSON>`). */
-export type LiveEventData = {
-  type: string;
-  userId?: string;
-  entryId?: string;
-  customerId?: string;
-  what?: string;
-};
-
-/** The event names the stream carries; EventSource only delivers names it listens for. */
-export const LIVE_EVENT_TYPES = ['ready', 'timer.started', 'timer.stopped', 'entry.changed', 'settings.changed', 'user.changed'] as const;
+/** One event as received: the shared LiveEvent's fields, any of which a malformed payload may lack. */
+export type LiveEventData = { type: string; userId?: string; entryId?: string; customerId?: string; what?: string };
 
 const invalidate = (queryClient: QueryClient, ...keys: ReadonlyArray<readonly unknown[]>) => {
   for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
@@ -27,7 +19,7 @@ export function invalidateForEvent(queryClient: QueryClient, event: LiveEventDat
   switch (event.type) {
     case 'ready':
       // (Re)connected: whatever happened while the stream was down is fetched again.
-      invalidate(queryClient, timerQueryKey, ['at-work']);
+      invalidate(queryClient, timerQueryKey, ['at-work'], ['users']);
       void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'customers' && q.queryKey[2] === 'at-work' });
       return;
     case 'timer.started':
@@ -35,7 +27,8 @@ export function invalidateForEvent(queryClient: QueryClient, event: LiveEventDat
     case 'entry.changed':
       if (mine) invalidate(queryClient, timerQueryKey);
       if (event.customerId) invalidate(queryClient, customerAtWorkQueryKey(event.customerId));
-      invalidate(queryClient, ['at-work'], ['work-entries'], ['diary']);
+      // ['users']: the users list's "At work now" column.
+      invalidate(queryClient, ['at-work'], ['users'], ['work-entries'], ['diary']);
       return;
     case 'settings.changed':
       if (event.what === 'categories') invalidate(queryClient, ['categories']);
@@ -93,9 +86,10 @@ function open(fresh: boolean): EventSource {
 }
 
 /**
- * Keeps the timer, the At Work badges, the entry lists and the diary live: subscribes to
- * GET /api/events and invalidates the queries each event touches. Mount it wherever live data is
- * shown; all mounts share one connection, closed when the last one unmounts.
+ * Keeps the timer, the At Work badges and page, the users list, the entry lists and the diary
+ * live: subscribes to GET /api/events and invalidates the queries each event touches. Mounted once,
+ * in the signed-in layout (app/layout.tsx); further mounts would share its one connection, closed
+ * when the last one unmounts.
  */
 export function useLiveEvents(): void {
   const queryClient = useQueryClient();

@@ -8,8 +8,7 @@ import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useAtWork } from '../api/at-work';
-import { useAtWorkEvents } from '../hooks/use-at-work-events';
-import { useServerNow } from '../hooks/use-now';
+import { useServerNow } from '../../../lib/use-server-now';
 import { formatSince } from './at-work-table';
 import { StopTimerModal } from './stop-timer-modal';
 import './users.css';
@@ -21,9 +20,8 @@ import './users.css';
 export function AtWorkCard({ title = 'At work now' }: { title?: string }) {
   const me = useCurrentUser();
   const atWork = useAtWork();
-  useAtWorkEvents();
   const items = atWork.data ?? [];
-  const now = useServerNow(1000, items.length > 0);
+  const now = useServerNow(items.length > 0, 1000);
   const [stopping, setStopping] = useState<AtWorkItem | null>(null);
   return (
     <Card

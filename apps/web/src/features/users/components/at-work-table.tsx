@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { StopIcon } from '../../../components/icons';
-import { useServerNow } from '../hooks/use-now';
+import { useServerNow } from '../../../lib/use-server-now';
 import { StopTimerModal } from './stop-timer-modal';
 import './users.css';
 
@@ -27,7 +27,7 @@ export type AtWorkTableProps = {
 
 /** User, customer, category, since, ticking elapsed time, and Stop (with a note). */
 export function AtWorkTable({ items, timeZone, loading, error, onRetry }: AtWorkTableProps) {
-  const now = useServerNow(1000, (items?.length ?? 0) > 0);
+  const now = useServerNow((items?.length ?? 0) > 0, 1000);
   const [stopping, setStopping] = useState<AtWorkItem | null>(null);
   const columns: Array<DataTableColumn<AtWorkItem>> = [
     { key: 'user', header: 'User', rowHeader: true, sortValue: (i) => i.userName, cell: (i) => i.userName },

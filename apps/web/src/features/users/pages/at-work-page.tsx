@@ -4,13 +4,11 @@ import { PageHeader } from '../../../components/page-header';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useAtWork } from '../api/at-work';
 import { AtWorkTable } from '../components/at-work-table';
-import { useAtWorkEvents } from '../hooks/use-at-work-events';
 
 /** Who is at work now (managers, admins): live, with Stop for a forgotten timer. */
 export function AtWorkPage() {
   const me = useCurrentUser();
   const atWork = useAtWork();
-  useAtWorkEvents();
   const count = atWork.data?.length;
   return (
     <>

@@ -17,7 +17,6 @@ import { useUpdateUser, useUsers } from '../api/users';
 import { formatSince } from '../components/at-work-table';
 import { UserFormModal } from '../components/user-form-modal';
 import '../components/users.css';
-import { useAtWorkEvents } from '../hooks/use-at-work-events';
 import { formatPay } from '../lib/pay';
 
 /** Users administration (admins): who works here, their role and pay, and who is at work now. */
@@ -27,7 +26,6 @@ export function UsersPage() {
   const [search, setSearch] = useState('');
   const q = useDeferredValue(search.trim());
   const users = useUsers(q);
-  useAtWorkEvents();
   const [editing, setEditing] = useState<UserListItem | null>(null);
   const [adding, setAdding] = useState(false);
   const [toggling, setToggling] = useState<UserListItem | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { serverNow } from '../../lib/server-clock';
+import { serverNow } from './server-clock';
 
 /** The server's "now" in ms, re-read every `intervalMs` while `active` (e.g. while a row is running). */
 export function useServerNow(active: boolean, intervalMs = 1000): number {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { DownloadIcon } from '../../../components/icons';
-import { toast } from '../../../components/toast';
-import { getErrorMessage } from '../../../lib/api-client';
+import { Button } from './button';
+import { DownloadIcon } from './icons';
+import { toast } from './toast';
+import { getErrorMessage } from '../lib/api-client';
 
 export type ExportButtonProps = {
   /** Downloads the file; resolves with its name. */
