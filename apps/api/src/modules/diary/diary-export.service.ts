@@ -8,7 +8,8 @@ import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { assertMayRead, dayBoundsOrThrow, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
+import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
+import { dayBoundsOrThrow, monthOverview, resolveMonth } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -40,9 +41,9 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
 
 /** The finished sessions touching one local day of one user. */
 export async function exportDay({ db, org, caller, userId, date, now }: {
-  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; date: string; now: Date;
+  db: ScopedDb; org: OrgContext; caller: Actor; userId: string; date: string; now: Date;
 }): Promise<XlsxFile> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
@@ -99,9 +100,9 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
 export async function exportUserMonth({ db, org, caller, userId, month, now }: {
-  db: ScopedDb; org: OrgContext; caller: Caller; userId: string; month?: string; now: Date;
+  db: ScopedDb; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
 }): Promise<XlsxFile> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   const m = resolveMonth(month, org.timeZone, now);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();

@@ -3,8 +3,6 @@ import {
   UserListSchema, UserPatchBodySchema, UserSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import atWorkRoutes from './at-work.routes.ts';
-import meRoutes from './me.routes.ts';
 import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
 import { endSessionsOfUser } from '../auth/sessions.service.ts';
@@ -106,6 +104,4 @@ export default async function usersRoutes(app: App) {
     config: { access: { roles: ['ADMIN'] } },
   }, async (request) => ({ ended: await endSessionsOfUser({ db: request.db, userId: request.params.id }) }));
 
-  await meRoutes(app);
-  await atWorkRoutes(app);
 }
