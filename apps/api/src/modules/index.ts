@@ -14,6 +14,8 @@ import organizationRoutes from './organization/organization.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
 import timerRoutes from './timer/timer.routes.ts';
+import atWorkRoutes from './users/at-work.routes.ts';
+import meRoutes from './users/me.routes.ts';
 import usersRoutes from './users/users.routes.ts';
 import workEntriesRoutes from './work-entries/work-entries.routes.ts';
 
@@ -32,6 +34,8 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   diaryRoutes,
   diaryExportRoutes,
   usersRoutes,
+  meRoutes,
+  atWorkRoutes,
   organizationRoutes,
   monthsRoutes,
   absencesRoutes,

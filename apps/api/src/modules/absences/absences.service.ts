@@ -1,16 +1,15 @@
 // Absence requests: a user asks (or a manager files one for them), a manager or admin approves or
 // rejects. Only APPROVED absences count in the figures; a day inside an approved (locked) month
 // cannot be requested, approved or withdrawn.
-import { AppError, addMonths, monthOf, type Absence, type AbsenceListQuery, type Role } from '@workdiary/shared';
+import { AppError, addMonths, monthOf, type Absence, type AbsenceListQuery } from '@workdiary/shared';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
+import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { dateColumn, dateOfColumn } from '../calendar/day-calendar.ts';
 import { assertMonthsOpen } from '../months/month-lock.ts';
 import { lockUserEntries } from '../work-entries/entry-rules.ts';
 
-export type Caller = { userId: string; orgId: string; role: Role };
-const isManager = (c: Caller) => c.role === 'ADMIN' || c.role === 'MANAGER';
 
 const include = {
   user: { select: { id: true, name: true } },
@@ -41,7 +40,7 @@ function monthsOfDates(start: string, end: string): string[] {
   return months;
 }
 
-export async function listAbsences({ db, caller, query }: { db: ScopedDb; caller: Caller; query: AbsenceListQuery }): Promise<Absence[]> {
+export async function listAbsences({ db, caller, query }: { db: ScopedDb; caller: Actor; query: AbsenceListQuery }): Promise<Absence[]> {
   if (!isManager(caller) && query.userId !== undefined && query.userId !== caller.userId) {
     throw new AppError('FORBIDDEN', 'Members can only see their own absences.');
   }
@@ -67,7 +66,7 @@ async function loadAbsence(db: ScopedDb | ScopedTx, id: string): Promise<Row> {
 }
 
 export async function requestAbsence({ db, caller, body }: {
-  db: ScopedDb; caller: Caller; body: { userId?: string; kindId: string; startDate: string; endDate: string; note: string };
+  db: ScopedDb; caller: Actor; body: { userId?: string; kindId: string; startDate: string; endDate: string; note: string };
 }): Promise<Absence> {
   const userId = body.userId ?? caller.userId;
   if (!isManager(caller) && userId !== caller.userId) throw new AppError('FORBIDDEN', 'Members can only request absences for themselves.');
@@ -99,7 +98,7 @@ export async function requestAbsence({ db, caller, body }: {
 
 /** Managers and admins approve or reject a request (once). Approving inside a locked month → 409 MONTH_LOCKED. */
 export async function decideAbsence({ db, caller, id, decision, now }: {
-  db: ScopedDb; caller: Caller; id: string; decision: 'APPROVED' | 'REJECTED'; now: Date;
+  db: ScopedDb; caller: Actor; id: string; decision: 'APPROVED' | 'REJECTED'; now: Date;
 }): Promise<Absence> {
   const first = await loadAbsence(db, id);
   await db.$transaction(async (tx) => {
@@ -117,7 +116,7 @@ export async function decideAbsence({ db, caller, id, decision, now }: {
 }
 
 /** The user withdraws a pending request; managers may delete any absence outside locked months. */
-export async function deleteAbsence({ db, caller, id }: { db: ScopedDb; caller: Caller; id: string }): Promise<void> {
+export async function deleteAbsence({ db, caller, id }: { db: ScopedDb; caller: Actor; id: string }): Promise<void> {
   const first = await loadAbsence(db, id);
   if (!isManager(caller) && (first.userId !== caller.userId || first.status !== 'REQUESTED')) {
     throw new AppError('FORBIDDEN', 'Members can only withdraw their own pending requests.');

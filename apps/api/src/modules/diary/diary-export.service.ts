@@ -7,7 +7,8 @@ import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
-import { assertMayRead, dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth, type Caller } from './diary.service.ts';
+import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
+import { dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -39,9 +40,9 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
 
 /** The finished sessions touching one local day of one user. */
 export async function exportDay({ db, caller, userId, date, now }: {
-  db: ScopedDb; caller: Caller; userId: string; date: string; now: Date;
+  db: ScopedDb; caller: Actor; userId: string; date: string; now: Date;
 }): Promise<XlsxFile> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   const org = await loadOrg(db);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
@@ -99,9 +100,9 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
 export async function exportUserMonth({ db, caller, userId, month, now }: {
-  db: ScopedDb; caller: Caller; userId: string; month?: string; now: Date;
+  db: ScopedDb; caller: Actor; userId: string; month?: string; now: Date;
 }): Promise<XlsxFile> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   const org = await loadOrg(db);
   const m = resolveMonth(month, org.timeZone, now);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });

@@ -12,17 +12,16 @@ import {
   type DiaryDaySessions,
   type DiaryOverview,
   type DiaryUserMonth,
-  type Role,
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { loadHolidaySettings } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 import { readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
 
-export type Caller = { userId: string; orgId: string; role: Role };
 
 const DAY_MS = 86_400_000;
 
@@ -37,13 +36,6 @@ export async function loadOrg(db: ScopedDb): Promise<OrgInfo> {
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
   return month ?? currentMonth(tz, now);
-}
-
-/** Members read their own diary only; managers and admins anyone's in their organisation. */
-export function assertMayRead(caller: Caller, userId: string): void {
-  if (caller.role === 'MEMBER' && caller.userId !== userId) {
-    throw new AppError('FORBIDDEN', 'You can only see your own work diary.');
-  }
 }
 
 async function loadUser(db: ScopedDb, userId: string) {
@@ -98,9 +90,9 @@ async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string, fro
  * side (user with organisation and rules; the month's sessions), figures by the shared functions.
  */
 export async function userMonth({ sql, caller, userId, month, now }: {
-  sql: SqlRunner; caller: Caller; userId: string; month?: string; now: Date;
+  sql: SqlRunner; caller: Actor; userId: string; month?: string; now: Date;
 }): Promise<DiaryUserMonth> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   // The dates to read: the month asked for, or every month "now" may be in, whatever the zone
   // (the organisation's zone, which decides, arrives with the same reads).
   const first = month ?? currentMonth('UTC', new Date(now.getTime() - DAY_MS));
@@ -162,9 +154,9 @@ function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }
 
 /** The sessions touching one local day, with the day's figures (running counted to now): two queries side by side. */
 export async function userDay({ sql, caller, userId, date, now }: {
-  sql: SqlRunner; caller: Caller; userId: string; date: string; now: Date;
+  sql: SqlRunner; caller: Actor; userId: string; date: string; now: Date;
 }): Promise<DiaryDaySessions> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   dayBoundsOrThrow(date, 'UTC'); // a date that does not exist (2026-02-30) is a 400 before any read
   const [context, candidates] = await Promise.all([
     contextOrThrow(sql, caller.orgId, userId, date, date),
@@ -238,9 +230,9 @@ LIMIT 500
 `;
 
 export async function dayHistory({ db, sql, caller, userId, date }: {
-  db: ScopedDb; sql: SqlRunner; caller: Caller; userId: string; date: string;
+  db: ScopedDb; sql: SqlRunner; caller: Actor; userId: string; date: string;
 }): Promise<{ items: AuditEvent[]; date: string }> {
-  assertMayRead(caller, userId);
+  assertMayReadDiaryOf(caller, userId);
   const [org] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const rows = await sql.query<AuditRow>(DAY_HISTORY_SQL, [caller.orgId, userId, start.toISOString(), end.toISOString()]);

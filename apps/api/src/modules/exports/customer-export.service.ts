@@ -7,7 +7,8 @@ import type { Readable } from 'node:stream';
 import { xlsxFileName, type Column } from '../../lib/excel.ts';
 import { streamXlsx } from '../../lib/xlsx-stream.ts';
 import { rangeBound } from '../work-entries/entry-times.ts';
-import { orgTimeZone, visibleUserId, type Actor } from '../work-entries/work-entries.service.ts';
+import { visibleUserId, type Actor } from '../../lib/permissions.ts';
+import { orgTimeZone } from '../work-entries/work-entries.service.ts';
 
 export type LaborRow = {
   startedAt: Date;
@@ -98,7 +99,7 @@ async function* laborRows({ customer, ...query }: {
 export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now }: {
   db: ScopedDb; sql: SqlRunner; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
 }): Promise<{ stream: Readable; fileName: string }> {
-  const onlyUser = visibleUserId(actor, userId);
+  const onlyUser = visibleUserId(actor, userId, 'entries');
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
   if (!customer) throw new AppError('NOT_FOUND', 'Customer not found.');
   const tz = await orgTimeZone(db);

@@ -11,17 +11,15 @@ import {
   type MonthState,
   type MonthStates,
   type MonthStatus,
-  type Role,
 } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
+import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
 import { lockUserEntries } from '../work-entries/entry-rules.ts';
 import { monthLabel, orgZone } from './month-lock.ts';
 
-export type Caller = { userId: string; orgId: string; role: Role };
-const isManager = (c: Caller) => c.role === 'ADMIN' || c.role === 'MANAGER';
 
 /** A month that has not begun in the organisation's zone cannot be closed yet. */
 function assertStarted(month: string, tz: string, now: Date): void {
@@ -70,7 +68,7 @@ async function eventsOf(db: ScopedDb | ScopedTx, month: string, userIds: string[
 
 /** States (and their audit events) of a month: managers see everyone, members themselves. */
 export async function listMonthStates({ db, caller, month, userId, now }: {
-  db: ScopedDb; caller: Caller; month?: string; userId?: string; now: Date;
+  db: ScopedDb; caller: Actor; month?: string; userId?: string; now: Date;
 }): Promise<MonthStates> {
   const tz = await orgZone(db);
   const m = month ?? currentMonth(tz, now);
@@ -107,7 +105,7 @@ async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<Mo
 }
 
 /** "My month is complete": the caller's own month, from OPEN or REOPENED. */
-export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; caller: Caller; month: string; now: Date }): Promise<MonthStates> {
+export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; caller: Actor; month: string; now: Date }): Promise<MonthStates> {
   assertStarted(month, await orgZone(db), now);
   await db.$transaction(async (tx) => {
     await lockUserEntries(tx, caller.userId);
@@ -124,7 +122,7 @@ export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; ca
  * transaction; users already approved are left as they are. A user need not have submitted.
  */
 export async function approveMonths({ db, caller, month, body, now }: {
-  db: ScopedDb; caller: Caller; month: string; body: MonthApproveBody; now: Date;
+  db: ScopedDb; caller: Actor; month: string; body: MonthApproveBody; now: Date;
 }): Promise<MonthApproveResult> {
   const tz = await orgZone(db);
   assertStarted(month, tz, now);
@@ -159,7 +157,7 @@ export async function approveMonths({ db, caller, month, body, now }: {
 
 /** Admins reopen an approved (or submitted) month, with a reason kept in the audit. */
 export async function reopenMonth({ db, caller, month, userId, reason, now }: {
-  db: ScopedDb; caller: Caller; month: string; userId: string; reason: string; now: Date;
+  db: ScopedDb; caller: Actor; month: string; userId: string; reason: string; now: Date;
 }): Promise<MonthStates> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
   if (!user) throw new AppError('NOT_FOUND', 'No such user.');

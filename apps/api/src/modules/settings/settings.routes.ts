@@ -1,8 +1,9 @@
 import { ModulesSchema, WorkRulesParamsSchema, WorkRulesSchema, WorkRulesViewSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import {
-  assertMayRead, getDefaultRules, getModules, getUserRules, putDefaultRules, putModules, putUserRules, resetUserRules,
+  getDefaultRules, getModules, getUserRules, putDefaultRules, putModules, putUserRules, resetUserRules,
 } from './settings.service.ts';
+import { assertMayReadRulesOf } from '../../lib/permissions.ts';
 
 /**
  * Step 1 of the Customer Timer settings (work rules per user, defaults per organisation) and
@@ -33,7 +34,7 @@ export default async function settingsRoutes(app: App) {
       response: { 200: WorkRulesViewSchema },
     },
   }, async (request) => {
-    assertMayRead(request.auth, request.params.userId);
+    assertMayReadRulesOf(request.auth, request.params.userId);
     return getUserRules({ db: request.db, userId: request.params.userId });
   });
 

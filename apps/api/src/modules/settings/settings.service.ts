@@ -1,4 +1,4 @@
-import { AppError, type Modules, type Role, type WorkRules, type WorkRulesView } from '@workdiary/shared';
+import { AppError, type Modules, type WorkRules, type WorkRulesView } from '@workdiary/shared';
 import type { Prisma, WorkRules as WorkRulesRow } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -14,13 +14,6 @@ function assertSatisfiable(rules: WorkRules) {
     throw new AppError('VALIDATION_ERROR', 'The minimum session must be shorter than the maximum session.', {
       issues: [{ path: 'minSessionMinutes', message: 'Must be shorter than the maximum session' }],
     });
-  }
-}
-
-/** Members and managers read only their own rules; admins read anyone's in the organisation. */
-export function assertMayRead(caller: { userId: string; role: Role }, userId: string) {
-  if (caller.role !== 'ADMIN' && caller.userId !== userId) {
-    throw new AppError('FORBIDDEN', 'You can only see your own work rules.');
   }
 }
 

@@ -8,7 +8,7 @@ import {
   WorkEntrySchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import { discardTimer, getRunning, listAtWork, startTimer, stopTimer } from './timer.service.ts';
+import { discardTimer, getRunning, listCustomerAtWork, startTimer, stopTimer } from './timer.service.ts';
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
 export default async function timerRoutes(app: App) {
@@ -72,5 +72,5 @@ export default async function timerRoutes(app: App) {
       params: IdParamsSchema,
       response: { 200: CustomerAtWorkListSchema },
     },
-  }, async (request) => ({ items: await listAtWork({ db: request.db, customerId: request.params.id }) }));
+  }, async (request) => ({ items: await listCustomerAtWork({ db: request.db, customerId: request.params.id }) }));
 }

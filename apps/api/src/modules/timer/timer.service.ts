@@ -183,7 +183,7 @@ export async function discardTimer({ db, userId, actorId, events }: { db: Scoped
 }
 
 /** Who is working for this customer right now (oldest session first). */
-export async function listAtWork({ db, customerId }: { db: ScopedDb; customerId: string }): Promise<CustomerAtWorkItem[]> {
+export async function listCustomerAtWork({ db, customerId }: { db: ScopedDb; customerId: string }): Promise<CustomerAtWorkItem[]> {
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true } });
   if (!customer) throw new AppError('NOT_FOUND', 'This customer does not exist.');
   const rows = await db.workEntry.findMany({

@@ -1,7 +1,7 @@
 import { AtWorkListSchema, AtWorkStopBodySchema, AtWorkStopResponseSchema } from '@workdiary/shared';
 import { z } from 'zod';
 import type { App } from '../../lib/types.ts';
-import { listAtWork, stopUserTimer } from './at-work.service.ts';
+import { listOrgAtWork, stopUserTimer } from './at-work.service.ts';
 
 const UserIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
 
@@ -10,7 +10,7 @@ export default async function atWorkRoutes(app: App) {
   app.get('/at-work', {
     schema: { tags: ['timer'], summary: 'Running timers of the organisation (managers, admins)', response: { 200: AtWorkListSchema } },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
-  }, async (request) => ({ items: await listAtWork({ db: request.db }) }));
+  }, async (request) => ({ items: await listOrgAtWork({ db: request.db }) }));
 
   app.post('/at-work/:userId/stop', {
     schema: {

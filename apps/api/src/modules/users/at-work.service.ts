@@ -4,7 +4,7 @@ import type { EventBus } from '../../lib/events.ts';
 import { stopTimer, type TimerDeps } from '../timer/timer.service.ts';
 
 /** Everyone in the organisation whose timer runs right now, longest-running first. */
-export async function listAtWork({ db }: { db: ScopedDb }): Promise<AtWorkItem[]> {
+export async function listOrgAtWork({ db }: { db: ScopedDb }): Promise<AtWorkItem[]> {
   const running = await db.workEntry.findMany({
     where: { stoppedAt: null },
     orderBy: { startedAt: 'asc' },

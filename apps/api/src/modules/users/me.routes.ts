@@ -1,6 +1,7 @@
 import { ChangePasswordBodySchema, LoginResponseSchema, MePatchBodySchema, MeSchema, SetPasswordBodySchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
+import { renameSelf } from './me.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
 import { startSession } from '../../plugins/auth.ts';
 
@@ -9,8 +10,7 @@ export default async function meRoutes(app: App) {
   app.patch('/me', {
     schema: { tags: ['auth'], summary: 'Change your own name', body: MePatchBodySchema, response: { 200: MeSchema } },
   }, async (request) => {
-    await request.db.user.updateMany({ where: { id: request.auth.userId }, data: { name: request.body.name } });
-    app.events.publish(request.auth.orgId, { type: 'user.changed', userId: request.auth.userId });
+    await renameSelf({ db: request.db, events: app.events, actor: request.auth, name: request.body.name });
     return loadMe({ prisma: app.database.prisma, userId: request.auth.userId });
   });
 

@@ -3,8 +3,6 @@ import {
   UserListSchema, UserPatchBodySchema, UserSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import atWorkRoutes from './at-work.routes.ts';
-import meRoutes from './me.routes.ts';
 import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
 import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
@@ -90,7 +88,4 @@ export default async function usersRoutes(app: App) {
     const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
     return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString() };
   });
-
-  await meRoutes(app);
-  await atWorkRoutes(app);
 }

@@ -1,7 +1,6 @@
 import {
   AppError,
   type AuditEvent,
-  type Role,
   type WorkEntry as WireEntry,
   type WorkEntryList,
 } from '@workdiary/shared';
@@ -12,14 +11,13 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { assertSpansOpen } from '../months/month-lock.ts';
+import { isManager, visibleUserId, type Actor } from '../../lib/permissions.ts';
 import { recordAudit } from './audit.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { enforceRules, lockUserEntries } from './entry-rules.ts';
 import { entryInclude, toWireEntry } from './entry.mapper.ts';
 import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
-export type Actor = { userId: string; orgId: string; role: Role };
-const isManager = (actor: Actor) => actor.role === 'ADMIN' || actor.role === 'MANAGER';
 
 export async function orgTimeZone(db: ScopedDb | ScopedTx): Promise<string> {
   const org = await db.organization.findFirst({ select: { timeZone: true } });
@@ -32,24 +30,12 @@ export async function orgTimeZone(db: ScopedDb | ScopedTx): Promise<string> {
 
 export type EntryFilter = { customerId?: string; userId?: string; from?: string; to?: string };
 
-/**
- * Who may see what: a member only their own rows. A member asking for someone else's rows
- * (`userId` of another user) gets 403 rather than a silently different answer.
- */
-export function visibleUserId(actor: Actor, requested: string | undefined): string | undefined {
-  if (isManager(actor)) return requested;
-  if (requested !== undefined && requested !== actor.userId) {
-    throw new AppError('FORBIDDEN', 'Members can only see their own entries.');
-  }
-  return actor.userId;
-}
-
 type ResolvedFilter = { customerId?: string; userId?: string; from?: Date; to?: Date };
 
 export function resolveFilter(filter: EntryFilter, actor: Actor, tz: string): ResolvedFilter {
   const from = rangeBound(filter.from, 'from', tz);
   const to = rangeBound(filter.to, 'to', tz);
-  return { customerId: filter.customerId, userId: visibleUserId(actor, filter.userId), from, to };
+  return { customerId: filter.customerId, userId: visibleUserId(actor, filter.userId, 'entries'), from, to };
 }
 
 /** The same filter as the WHERE of a scoped raw query over "WorkEntry" (alias `e`). */

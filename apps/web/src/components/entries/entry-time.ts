@@ -1,16 +1,17 @@
-import { localDateOf, type WorkEntry } from '@workdiary/shared';
+import { localDateOf, localTimeOf, type WorkEntry } from '@workdiary/shared';
 
-/** Wall-clock readings of instants in the organisation's zone, for tables and forms. */
+/**
+ * Readings of instants in the organisation's zone for tables and forms: the zone arithmetic is the
+ * shared one (@workdiary/shared time); only the spelled-out date labels are formatted here.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string, kind: 'time' | 'date' | 'short-date'): Intl.DateTimeFormat {
+function formatter(tz: string, kind: 'date' | 'short-date'): Intl.DateTimeFormat {
   const key = `${kind}|${tz}`;
   let f = formatters.get(key);
   if (!f) {
-    f = kind === 'time'
-      ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      : kind === 'date'
-        ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric' })
-        : new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: '2-digit', month: 'short', year: 'numeric' });
+    f = kind === 'date'
+      ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', month: 'short', year: 'numeric' })
+      : new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: '2-digit', month: 'short', year: 'numeric' });
     formatters.set(key, f);
   }
   return f;
@@ -18,7 +19,7 @@ function formatter(tz: string, kind: 'time' | 'date' | 'short-date'): Intl.DateT
 
 /** 'HH:mm' of an ISO instant in `tz`. */
 export function localTime(iso: string, tz: string): string {
-  return formatter(tz, 'time').format(new Date(iso));
+  return localTimeOf(new Date(iso), tz);
 }
 
 /** 'YYYY-MM-DD' of an ISO instant in `tz`. */
@@ -42,7 +43,7 @@ export function entryMinutes(entry: Pick<WorkEntry, 'startedAt' | 'stoppedAt'>, 
   return Math.max(0, Math.floor((end - Date.parse(entry.startedAt)) / 60_000));
 }
 
-/** '+01:00' → 'UTC+01:00 (CET)'-like label of an offset for the DST choice. */
+/** '+01:00' → 'UTC+01:00': how an offset (shared utcOffsetOf) is shown, e.g. for the DST choice. */
 export function offsetLabel(offset: string): string {
   return `UTC${offset}`;
 }

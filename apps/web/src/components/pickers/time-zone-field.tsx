@@ -1,14 +1,11 @@
-import { isValidTimeZone, timeZoneOptions } from '@workdiary/shared';
+import { isValidTimeZone, timeZoneOptions, utcOffsetOf } from '@workdiary/shared';
 import { useId, useMemo } from 'react';
+import { offsetLabel } from '../entries/entry-time';
 import { TextField } from '../text-field';
 
 /** "UTC+01:00" for the zone at this moment, or '' when the zone is unknown. */
 export function currentOffsetLabel(zone: string, at: Date = new Date()): string {
-  if (!isValidTimeZone(zone)) return '';
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  return part === 'GMT' ? 'UTC+00:00' : (part ?? '').replace('GMT', 'UTC');
+  return isValidTimeZone(zone) ? offsetLabel(utcOffsetOf(at, zone)) : '';
 }
 
 export type TimeZoneFieldProps = {

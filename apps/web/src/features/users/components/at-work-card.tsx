@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../../lib/current-user';
 import { useAtWork } from '../api/at-work';
 import { useServerNow } from '../../../lib/use-server-now';
 import { formatSince } from './at-work-table';
-import { StopTimerModal } from './stop-timer-modal';
+import { StopUserTimerModal } from './stop-user-timer-modal';
 import './users.css';
 
 /**
@@ -55,7 +55,7 @@ export function AtWorkCard({ title = 'At work now' }: { title?: string }) {
           ))}
         </ul>
       )}
-      <StopTimerModal item={stopping} onClose={() => setStopping(null)} />
+      <StopUserTimerModal item={stopping} onClose={() => setStopping(null)} />
     </Card>
   );
 }

@@ -1,17 +1,16 @@
-import { formatDuration, type AtWorkItem } from '@workdiary/shared';
+import { formatDuration, localDateOf, type AtWorkItem } from '@workdiary/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { StopIcon } from '../../../components/icons';
 import { useServerNow } from '../../../lib/use-server-now';
-import { StopTimerModal } from './stop-timer-modal';
+import { StopUserTimerModal } from './stop-user-timer-modal';
 import './users.css';
 
 /** "09:12", or "Mon 24 Nov, 21:40" when it was not today (in the organisation's zone). */
 export function formatSince(iso: string, timeZone: string, now: number): string {
-  const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
   const at = new Date(iso).getTime();
-  const options: Intl.DateTimeFormatOptions = day(at) === day(now)
+  const options: Intl.DateTimeFormatOptions = localDateOf(new Date(at), timeZone) === localDateOf(new Date(now), timeZone)
     ? { timeZone, hour: '2-digit', minute: '2-digit' }
     : { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
   return new Intl.DateTimeFormat(undefined, options).format(at);
@@ -66,7 +65,7 @@ export function AtWorkTable({ items, timeZone, loading, error, onRetry }: AtWork
         emptyMessage="Running timers show up here the moment someone clicks Start Work."
         skeletonRows={3}
       />
-      <StopTimerModal item={stopping} onClose={() => setStopping(null)} />
+      <StopUserTimerModal item={stopping} onClose={() => setStopping(null)} />
     </>
   );
 }

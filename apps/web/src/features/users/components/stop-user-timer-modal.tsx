@@ -9,7 +9,7 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { useStopUserTimer } from '../api/at-work';
 
 /** A manager stops someone's timer; the note is kept on the entry and the stop is recorded as theirs. */
-export function StopTimerModal({ item, onClose }: { item: AtWorkItem | null; onClose: () => void }) {
+export function StopUserTimerModal({ item, onClose }: { item: AtWorkItem | null; onClose: () => void }) {
   if (!item) return null;
   return <StopTimerDialog key={item.entryId} item={item} onClose={onClose} />;
 }
