@@ -36,6 +36,10 @@ await build({
   logLevel: 'warning',
   banner: { js: '// Built by apps/api/build.mjs from src/; do not edit.' },
 });
-// lib/excel.ts loads its worker by URL relative to itself, which in the bundle is dist/.
-fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(outdir, 'excel-worker.mjs'));
+// lib/excel.ts loads its worker by URL relative to itself: dist/ when it is inlined in an entry,
+// dist/chunks/ when esbuild splits it into a shared chunk (as it does today). Copy it to both.
+for (const dir of [outdir, path.join(outdir, 'chunks')]) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(dir, 'excel-worker.mjs'));
+}
 console.log(`› api built into apps/api/dist in ${Date.now() - started} ms`);
