@@ -13,6 +13,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../apps/api/s
 import { migrate, readMigrations } from '../apps/api/src/db/migrate.ts';
 import { withDatabase } from '../apps/api/src/test/database.ts';
 import { seedYear } from './lib/seed-year.ts';
+import { createSession } from '../apps/api/src/modules/auth/sessions.service.ts';
 
 const kind = process.env.BENCH_KIND ?? 'product';
 const send = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -54,11 +55,16 @@ if (kind === 'hello') {
   const category = await db.prisma.category.findFirstOrThrow({ where: { organizationId: seeded.orgId } });
   const userIds = active.map((u) => u.id);
   const since = new Date();
+  // Real session rows: the auth hook reads one on every request, as in production.
+  const tokens = await Promise.all(userIds.map(async (id) => {
+    const session = await createSession({ prisma: db.prisma, user: { id, organizationId: seeded.orgId }, device: 'bench', now: new Date() });
+    return app.jwt.sign({ sub: id, org: seeded.orgId, sid: session.id });
+  }));
   send({
     port: typeof address === 'object' && address ? address.port : 0,
     entries: seeded.entries,
     seedSeconds: (performance.now() - t0) / 1000,
-    tokens: userIds.map((id) => app.jwt.sign({ sub: id, org: seeded.orgId, tv: 0 })),
+    tokens,
     customerIds: seeded.customerIds,
     categoryId: category.id,
   });

@@ -26,7 +26,7 @@ for (const engine of engines()) {
     const t0 = performance.now();
     const seeded = await seedYear(bench.db, { users: USERS, customers: CUSTOMERS, months: MONTHS, sessionsPerDay: SESSIONS_PER_DAY, now, tz });
     console.log(`\n[diary-overview] ${engine.name}: seeded ${USERS} users, ${CUSTOMERS} customers, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const token = bench.tokenFor(seeded.managerId, seeded.orgId);
+    const token = await bench.tokenFor(seeded.managerId, seeded.orgId);
     for (const month of months) {
       let items = 0;
       const [http, sql] = await interleaved([

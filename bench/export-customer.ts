@@ -81,7 +81,7 @@ for (const engine of engines()) {
     const { orgId, customerId, managerId } = await seed(bench.db);
     console.log(`\n[export-customer] ${engine.name}: seeded ${ROWS} entries for one customer in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const token = bench.tokenFor(managerId, orgId);
+    const token = await bench.tokenFor(managerId, orgId);
     // A real HTTP request on an ephemeral port, the body taken as it arrives: inject() would add a
     // client-side copy and string conversion of the whole file that a real server never does.
     const base = await bench.app.listen({ host: '127.0.0.1', port: 0 });

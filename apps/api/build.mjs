@@ -36,9 +36,10 @@ await build({
   logLevel: 'warning',
   banner: { js: '// Built by apps/api/build.mjs from src/; do not edit.' },
 });
-// lib/excel.ts loads its worker by URL relative to itself: that is dist/ when excel.ts lands in
-// an entry, dist/chunks/ when the splitter puts it in a shared chunk (as the exports' imports do).
-fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(outdir, 'excel-worker.mjs'));
-fs.mkdirSync(path.join(outdir, 'chunks'), { recursive: true });
-fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(outdir, 'chunks', 'excel-worker.mjs'));
+// lib/excel.ts loads its worker by URL relative to itself: dist/ when it is inlined in an entry,
+// dist/chunks/ when esbuild splits it into a shared chunk (as it does today). Copy it to both.
+for (const dir of [outdir, path.join(outdir, 'chunks')]) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(dir, 'excel-worker.mjs'));
+}
 console.log(`› api built into apps/api/dist in ${Date.now() - started} ms`);

@@ -5,6 +5,7 @@ import { readEnv } from '../../apps/api/src/config/env.ts';
 import type { Database } from '../../apps/api/src/db/engine.ts';
 import type { App } from '../../apps/api/src/lib/types.ts';
 import { freshDatabase } from '../../apps/api/src/test/database.ts';
+import { createSession } from '../../apps/api/src/modules/auth/sessions.service.ts';
 
 export const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 
@@ -17,14 +18,18 @@ export function engines(): Engine[] {
   return list;
 }
 
-export async function openBench(engine: Engine): Promise<{ db: Database; app: App; tokenFor: (userId: string, orgId: string) => string; close: () => Promise<void> }> {
+export async function openBench(engine: Engine): Promise<{ db: Database; app: App; tokenFor: (userId: string, orgId: string) => Promise<string>; close: () => Promise<void> }> {
   const db = await freshDatabase(engine.url);
   const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench' });
   await app.ready();
   return {
     db,
     app,
-    tokenFor: (userId, orgId) => app.jwt.sign({ sub: userId, org: orgId, tv: 0 }),
+    // A real session row: the auth hook reads it on every request, as in production.
+    tokenFor: async (userId, orgId) => {
+      const session = await createSession({ prisma: db.prisma, user: { id: userId, organizationId: orgId }, device: 'bench', now: new Date() });
+      return app.jwt.sign({ sub: userId, org: orgId, sid: session.id });
+    },
     async close() {
       await app.close();
       await db.close();

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Env, TrustProxy } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { createMemoryEventBus, type EventBus } from './lib/events.ts';
@@ -17,7 +17,9 @@ import { databaseRateLimitStore } from './lib/rate-limit-store.ts';
 import type { App } from './lib/types.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { registerCsrfDefence } from './plugins/csrf.ts';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
+import { openapiTransform } from './plugins/openapi.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +47,7 @@ export type BuildAppOptions = {
 /** Builds the whole application as one Fastify instance; server.ts only listens. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const app = Fastify({
+    frameworkErrors,
     logger: options.logger ?? false,
     // Off unless configured: with it on, any client could pick its own address (X-Forwarded-For).
     trustProxy: fastifyTrustProxy(options.env.TRUST_PROXY),
@@ -102,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -110,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     reply.header('X-Server-Time', String(Date.now()));
   });
 
+  registerCsrfDefence(app);
   registerAuth(app, options.database);
 
   await app.register(async (api) => {

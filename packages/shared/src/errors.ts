@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
+  /** A cookie-authenticated change from another site, or without the app's JSON / X-Requested-With marker. */
+  CSRF_REJECTED: 403,
   MODULE_DISABLED: 403,
   NOT_FOUND: 404,
   TIMER_ALREADY_RUNNING: 409,

@@ -22,6 +22,7 @@ const SCALARS: Record<string, Set<string>> = {
   Customer: new Set(Object.values(Prisma.CustomerScalarFieldEnum)),
   WorkEntry: new Set(Object.values(Prisma.WorkEntryScalarFieldEnum)),
   AuditEvent: new Set(Object.values(Prisma.AuditEventScalarFieldEnum)),
+  Session: new Set(Object.values(Prisma.SessionScalarFieldEnum)),
   MonthClose: new Set(Object.values(Prisma.MonthCloseScalarFieldEnum)),
   MonthEvent: new Set(Object.values(Prisma.MonthEventScalarFieldEnum)),
   AbsenceKind: new Set(Object.values(Prisma.AbsenceKindScalarFieldEnum)),

@@ -5,5 +5,17 @@ import type { Role } from '@workdiary/shared';
 /** The Fastify instance every route module receives: zod schemas give typed requests. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
+/**
+ * The caller's organisation as the auth hook read it with the session (`request.org`). Services
+ * take it as a parameter instead of looking the organisation up again.
+ */
+export type OrgContext = {
+  id: string;
+  name: string;
+  timeZone: string;
+  currency: string;
+  clientTimer: boolean;
+};
+
 /** Per-route options read by the auth plugin: the one place roles are checked. */
 export type RouteAccess = { public?: boolean; roles?: Role[] };

@@ -3,12 +3,15 @@ import type { App } from '../lib/types.ts';
 import { AppError, type Role } from '@workdiary/shared';
 import type { Database } from '../db/engine.ts';
 import { forOrg, type ScopedDb } from '../db/scoped.ts';
-import type { RouteAccess } from '../lib/types.ts';
+import type { OrgContext, RouteAccess } from '../lib/types.ts';
+import { deviceSummary } from '../modules/auth/device.ts';
+import { createSession, LAST_SEEN_INTERVAL_MS, SESSION_TTL_SECONDS } from '../modules/auth/sessions.service.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 export const SESSION_COOKIE = 'wd_session';
-export const TOKEN_TTL_SECONDS = 60 * 60 * 24 * 14;
 
-export type TokenPayload = { sub: string; org: string; tv: number };
+/** What a session token carries: the user, their organisation and the session row's id. */
+export type TokenPayload = { sub: string; org: string; sid: string };
 
 export type AuthContext = {
   userId: string;
@@ -16,11 +19,15 @@ export type AuthContext = {
   role: Role;
   name: string;
   email: string;
+  /** The session this request was made with (its row in "Session"). */
+  sessionId: string;
 };
 
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext;
+    /** The caller's organisation (time zone, currency, modules), read once by the auth hook. */
+    org: OrgContext;
     /** The caller's organisation-scoped database client. */
     db: ScopedDb;
   }
@@ -42,22 +49,43 @@ function readToken(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
+/** The verified payload of the request's token, or null (no token, bad signature, expired, old format). */
+export function readSessionToken(app: FastifyInstance, request: FastifyRequest): TokenPayload | null {
+  const token = readToken(request);
+  if (!token) return null;
+  try {
+    const payload = app.jwt.verify<TokenPayload>(token);
+    return typeof payload.sid === 'string' && typeof payload.sub === 'string' ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
     secure,
-    maxAge: TOKEN_TTL_SECONDS,
+    maxAge: SESSION_TTL_SECONDS,
   });
 }
 
-/** Signs a session token (login, setup, set-password, password change) and sets the cookie; returns the token for scripts. */
-export function startSession(app: App, reply: FastifyReply, user: { id: string; organizationId: string; tokenVersion: number }): string {
-  const payload: TokenPayload = { sub: user.id, org: user.organizationId, tv: user.tokenVersion };
-  const token = app.jwt.sign(payload, { expiresIn: TOKEN_TTL_SECONDS });
+/**
+ * Signs a user in (login, setup, set-password, password change): a new session row, its token,
+ * and the cookie. Returns the token for scripts and the session id.
+ */
+export async function startSession(app: App, request: FastifyRequest, reply: FastifyReply, user: { id: string; organizationId: string }): Promise<{ token: string; sessionId: string }> {
+  const session = await createSession({
+    prisma: app.database.prisma,
+    user,
+    device: deviceSummary(request.headers['user-agent']),
+    now: app.now(),
+  });
+  const payload: TokenPayload = { sub: user.id, org: user.organizationId, sid: session.id };
+  const token = app.jwt.sign(payload, { expiresIn: SESSION_TTL_SECONDS });
   setSessionCookie(reply, token, app.env.COOKIE_SECURE);
-  return token;
+  return { token, sessionId: session.id };
 }
 
 export function clearSessionCookie(reply: FastifyReply) {
@@ -68,13 +96,37 @@ export function hasRole(role: Role, allowed: Role[] | undefined): boolean {
   return !allowed || allowed.includes(role);
 }
 
+type SessionRow = {
+  userId: string; role: Role; name: string; email: string; lastSeenAt: Date;
+  orgId: string; orgName: string; timeZone: string; currency: string; clientTimer: boolean;
+};
+
+/**
+ * The session, its user and organisation in one indexed read (the session's primary key). No
+ * row means the session ended (logout, password change, deactivation, sign-out everywhere), or
+ * the user is inactive or moved: all the same to the caller. Expiry is the token's own `exp`
+ * (checked by jwt.verify, the same instant as the row's expiresAt), not repeated here.
+ */
+async function readSession(database: Database, payload: TokenPayload): Promise<SessionRow | null> {
+  const rows = await database.prisma.$queryRaw<SessionRow[]>(Prisma.sql`
+    SELECT u."id" AS "userId", u."role"::text AS "role", u."name", u."email", s."lastSeenAt",
+           o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId" AND u."organizationId" = s."organizationId"
+    JOIN "Organization" o ON o."id" = s."organizationId"
+    WHERE s."id" = ${payload.sid} AND s."userId" = ${payload.sub} AND s."organizationId" = ${payload.org}
+      AND u."active"`);
+  return rows[0] ?? null;
+}
+
 /**
  * Authentication, roles and tenancy for every /api route, in one hook. Routes opt out with
  * `config: { access: { public: true } }` and restrict with `config: { access: { roles: [...] } }`.
- * The user is re-read on each request so deactivation and password changes take effect at once.
+ * The session row is read on each request so that ending it takes effect at once on every instance.
  */
 export function registerAuth(app: FastifyInstance, database: Database) {
   app.decorateRequest('auth', null as unknown as AuthContext);
+  app.decorateRequest('org', null as unknown as OrgContext);
   app.decorateRequest('db', null as unknown as ScopedDb);
   // One scoped client per organisation, made on first use rather than on every request.
   const scoped = new Map<string, ScopedDb>();
@@ -94,23 +146,18 @@ export function registerAuth(app: FastifyInstance, database: Database) {
     if (request.is404 || !route?.startsWith('/api/') || route.startsWith('/api/docs')) return;
     const access = request.routeOptions.config?.access;
     if (access?.public) return;
-    const token = readToken(request);
-    if (!token) throw new AppError('UNAUTHENTICATED');
-    let payload: TokenPayload;
-    try {
-      payload = app.jwt.verify<TokenPayload>(token);
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+    if (!readToken(request)) throw new AppError('UNAUTHENTICATED');
+    const payload = readSessionToken(app, request);
+    if (!payload) throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
+    const row = await readSession(database, payload);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+    const now = app.now();
+    if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
+      await database.prisma.session.updateMany({ where: { id: payload.sid }, data: { lastSeenAt: now } });
     }
-    const user = await database.prisma.user.findUnique({
-      where: { id: payload.sub },
-      select: { id: true, organizationId: true, role: true, active: true, tokenVersion: true, name: true, email: true },
-    });
-    if (!user || !user.active || user.organizationId !== payload.org || user.tokenVersion !== payload.tv) {
-      throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
-    }
-    request.auth = { userId: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email };
-    request.db = scopedFor(user.organizationId);
-    if (!hasRole(user.role, access?.roles)) throw new AppError('FORBIDDEN');
+    request.auth = { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid };
+    request.org = { id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer };
+    request.db = scopedFor(row.orgId);
+    if (!hasRole(row.role, access?.roles)) throw new AppError('FORBIDDEN');
   });
 }

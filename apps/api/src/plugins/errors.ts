@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody, type ErrorCode } from '@workdiary/shared';
 
@@ -15,6 +15,16 @@ export function fromPrisma(err: PrismaLikeError): AppError | null {
   if (err.code === 'P2002') return new AppError('CONFLICT', 'This conflicts with an existing record.');
   if (err.code === 'P2003') return new AppError('VALIDATION_ERROR', 'A referenced record does not exist.');
   return null;
+}
+
+/**
+ * Errors the router raises before any route or hook runs: a malformed percent-encoding in the path
+ * (`/api/customers/%E0`) or a path parameter longer than the router allows. Both are bad input:
+ * 400 VALIDATION_ERROR in the shared shape, like a parameter the schema refuses.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long.' : 'The address is not valid (malformed encoding).';
+  void reply.status(400).send(body('VALIDATION_ERROR', message, { in: 'params' }));
 }
 
 /** One error handler: AppError → its status and body; internals are never shown on 5xx. */

@@ -47,6 +47,14 @@ describe('api client', () => {
     expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
   });
 
+  it('marks every request with X-Requested-With, also a body-less POST (the server\'s CSRF defence needs it)', async () => {
+    const { fetchMock } = stubFetch({ 'POST /api/auth/logout': () => jsonResponse({ ok: true }) });
+    await api.post('/api/auth/logout');
+    const [, init] = fetchMock.mock.calls[0]!;
+    expect(init?.body).toBeUndefined();
+    expect(new Headers(init?.headers).get('X-Requested-With')).toBe('fetch');
+  });
+
   it('parses the shared error body into an ApiError', async () => {
     stubFetch({
       'POST /api/timer/start': () =>

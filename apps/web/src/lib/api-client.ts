@@ -143,6 +143,9 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
 async function send(method: Method, path: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response> {
   const headers = new Headers(options.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+  // The server refuses cookie-authenticated changes without JSON or this header (CSRF defence):
+  // body-less POSTs such as logout rely on it.
+  headers.set('X-Requested-With', 'fetch');
   const body = encodeBody(options.body, headers);
   const requestStart = Date.now();
   let response: Response;

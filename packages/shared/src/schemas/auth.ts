@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { LocaleSchema } from './common.ts';
+import { LocaleSchema, text } from './common.ts';
 import { UserSchema } from './users.ts';
 
 export const LoginBodySchema = z.object({
-  email: z.string().trim().min(1, 'Email is required').max(254),
-  password: z.string().min(1, 'Password is required').max(200),
+  email: text().trim().min(1, 'Email is required').max(254),
+  password: text().min(1, 'Password is required').max(200),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -24,3 +24,22 @@ export type Me = z.infer<typeof MeSchema>;
 
 export const LoginResponseSchema = z.object({ user: MeSchema, token: z.string() });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+/** One signed-in device of the caller (`GET /api/me/sessions`). */
+export const SessionInfoSchema = z.object({
+  id: z.string(),
+  /** A short summary of the browser and system, e.g. "Firefox on Linux". */
+  device: z.string(),
+  createdAt: z.string(),
+  /** Updated at most about once a minute while the session is used. */
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** true for the session this request was made with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
+export type SessionList = z.infer<typeof SessionListSchema>;
+/** `POST /api/users/:id/sessions/revoke`: how many sessions were ended. */
+export const SessionsEndedSchema = z.object({ ended: z.number().int() });
+export type SessionsEnded = z.infer<typeof SessionsEndedSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.ts';
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -11,11 +12,11 @@ export const CustomerSchema = z.object({
 export type Customer = z.infer<typeof CustomerSchema>;
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
+  text().trim().max(max).transform((v) => (v === '' ? null : v)).nullable().optional();
 
 export const CustomerBodySchema = z.object({
-  name: z.string().trim().min(1, 'Name is required').max(200),
-  email: z.union([z.literal(''), z.email('Enter a valid email address')]).transform((v) => (v === '' ? null : v)).nullable().optional(),
+  name: text().trim().min(1, 'Name is required').max(200),
+  email: z.union([z.literal(''), text().pipe(z.email('Enter a valid email address'))]).transform((v) => (v === '' ? null : v)).nullable().optional(),
   phone: optionalText(60),
   address: optionalText(500),
   archived: z.boolean().optional(),
@@ -25,7 +26,7 @@ export type CustomerBody = z.input<typeof CustomerBodySchema>;
 
 /** `GET /api/customers`: server-side search on name, email and phone (case-insensitive), by name. */
 export const CustomerListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   includeArchived: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),

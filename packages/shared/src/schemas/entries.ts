@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.ts';
+import { DateSchema, IdSchema, InstantSchema, RangeBoundSchema, text } from './common.ts';
 
 export const EntrySourceSchema = z.enum(['TIMER', 'MANUAL']);
 
@@ -19,7 +19,7 @@ export const WorkEntrySchema = z.object({
 });
 export type WorkEntry = z.infer<typeof WorkEntrySchema>;
 
-export const NoteSchema = z.string().trim().max(2000, 'At most 2000 characters');
+export const NoteSchema = text().trim().max(2000, 'At most 2000 characters');
 
 export const TimerStateSchema = z.object({ running: WorkEntrySchema.nullable() });
 export type TimerState = z.infer<typeof TimerStateSchema>;
@@ -35,18 +35,18 @@ export type TimerSwitchResponse = z.infer<typeof TimerSwitchResponseSchema>;
  * Manual entries: either instants (`startedAt`/`stoppedAt`, ISO UTC) or local wall time in the
  * organisation's zone (`date` + `startTime`/`stopTime` HH:mm, stop may be on `stopDate`).
  */
-export const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:mm');
+export const LocalTimeSchema = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:mm');
 /** A UTC offset '+02:00' / '-05:30': picks one of the two instants of an ambiguous local time. */
-export const UtcOffsetSchema = z.string().regex(/^[+-]([01]\d|2[0-3]):[0-5]\d$/, 'Expected an offset like +01:00');
+export const UtcOffsetSchema = text().regex(/^[+-]([01]\d|2[0-3]):[0-5]\d$/, 'Expected an offset like +01:00');
 export const WorkEntryCreateBodySchema = z.object({
   userId: IdSchema.optional(),
   customerId: IdSchema,
   categoryId: IdSchema,
   startedAt: InstantSchema.optional(),
   stoppedAt: InstantSchema.optional(),
-  date: z.string().optional(),
+  date: DateSchema.optional(),
   startTime: LocalTimeSchema.optional(),
-  stopDate: z.string().optional(),
+  stopDate: DateSchema.optional(),
   stopTime: LocalTimeSchema.optional(),
   /**
    * Only for a local time that happens twice (the autumn hour): the UTC offset of the one meant,
@@ -65,8 +65,8 @@ export type WorkEntryPatchBody = z.input<typeof WorkEntryPatchBodySchema>;
 export const WorkEntryListQuerySchema = z.object({
   customerId: IdSchema.optional(),
   userId: IdSchema.optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: RangeBoundSchema.optional(),
+  to: RangeBoundSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -96,8 +96,8 @@ export type LocalTimeErrorDetails = z.infer<typeof LocalTimeErrorDetailsSchema>;
 
 /** `GET /api/exports/customers/:id.xlsx`: the range (dates in the organisation's zone; default this month) and, for managers, one user. */
 export const CustomerExportQuerySchema = z.object({
-  from: z.string().optional(),
-  to: z.string().optional(),
+  from: RangeBoundSchema.optional(),
+  to: RangeBoundSchema.optional(),
   userId: IdSchema.optional(),
 });
 

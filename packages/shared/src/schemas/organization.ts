@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from './common.ts';
+import { LocaleSchema, text } from './common.ts';
 import { EmailSchema, NameSchema, PasswordSchema } from './users.ts';
 
 /** True when `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -30,9 +30,9 @@ export function isValidCurrency(code: string): boolean {
   return known === null || known.has(code);
 }
 
-export const TimeZoneSchema = z.string().trim().refine(isValidTimeZone, 'Choose a valid IANA time zone, e.g. Europe/Berlin');
-export const CurrencySchema = z.string().trim().toUpperCase().refine(isValidCurrency, 'Use a 3-letter ISO 4217 currency code, e.g. EUR');
-export const OrganizationNameSchema = z.string().trim().min(1, 'Name is required').max(120);
+export const TimeZoneSchema = text().trim().refine(isValidTimeZone, 'Choose a valid IANA time zone, e.g. Europe/Berlin');
+export const CurrencySchema = text().trim().toUpperCase().refine(isValidCurrency, 'Use a 3-letter ISO 4217 currency code, e.g. EUR');
+export const OrganizationNameSchema = text().trim().min(1, 'Name is required').max(120);
 
 /** PUT /api/organization (admins). Work-rule defaults are edited under /api/settings/work-rules/default. */
 export const OrganizationBodySchema = z.object({

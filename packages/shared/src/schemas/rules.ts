@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './common.ts';
 
 /** Step 1 of the Customer Timer settings. requiredMinutes is Mon..Sun. */
 export const WorkRulesSchema = z.object({
@@ -18,6 +19,14 @@ export const DEFAULT_WORK_RULES: WorkRules = {
   allowOverlap: false,
 };
 
+/**
+ * The product's floor under the work rules: an entry made or edited by hand lasts at least this
+ * long (a zero-length or sub-minute entry is a typing slip; the diary counts whole minutes). A
+ * timer session is kept however short, because it records what happened; only a stop at or before
+ * the start is refused.
+ */
+export const MIN_MANUAL_SESSION_MINUTES = 1;
+
 export const ModulesSchema = z.object({ clientTimer: z.boolean() });
 export type Modules = z.infer<typeof ModulesSchema>;
 
@@ -32,4 +41,4 @@ export const WorkRulesViewSchema = WorkRulesSchema.extend({
   updatedAt: z.string().nullable(),
 });
 export type WorkRulesView = z.infer<typeof WorkRulesViewSchema>;
-export const WorkRulesParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+export const WorkRulesParamsSchema = z.object({ userId: IdSchema });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema, RoleSchema } from './common.ts';
+import { LocaleSchema, RoleSchema, text } from './common.ts';
 import { WorkEntrySchema } from './entries.ts';
 
 const Money = z.number().int().min(0).max(1_000_000_000);
@@ -22,9 +22,9 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
-export const PasswordSchema = z.string().min(8, 'Use at least 8 characters').max(200);
-export const NameSchema = z.string().trim().min(1, 'Name is required').max(120);
+export const EmailSchema = text().trim().toLowerCase().pipe(z.email('Enter a valid email address').max(254));
+export const PasswordSchema = text().min(8, 'Use at least 8 characters').max(200);
+export const NameSchema = text().trim().min(1, 'Name is required').max(120);
 
 /** Pay as sent by a client: the rate that belongs to the pay type is required (integer minor units). */
 export const PayBodySchema = PaySchema.superRefine((pay, ctx) => {
@@ -47,7 +47,7 @@ export type AtWorkSummary = z.infer<typeof AtWorkSummarySchema>;
 export const UserListItemSchema = UserSchema.extend({ atWork: AtWorkSummarySchema.nullable() });
 export type UserListItem = z.infer<typeof UserListItemSchema>;
 export const UserListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   active: z.enum(['true', 'false']).optional(),
 });
 export const UserListSchema = z.object({ items: z.array(UserListItemSchema) });
@@ -100,14 +100,14 @@ export type UserPatchBody = z.input<typeof UserPatchBodySchema>;
 
 /** POST /api/auth/set-password (public): the token from the link and the new password. */
 export const SetPasswordBodySchema = z.object({
-  token: z.string().min(20).max(200),
+  token: text().min(20).max(200),
   password: PasswordSchema,
 });
 export type SetPasswordBody = z.infer<typeof SetPasswordBodySchema>;
 
 /** POST /api/me/password */
 export const ChangePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password').max(200),
+  currentPassword: text().min(1, 'Enter your current password').max(200),
   newPassword: PasswordSchema,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
@@ -130,7 +130,7 @@ export const AtWorkItemSchema = z.object({
 export type AtWorkItem = z.infer<typeof AtWorkItemSchema>;
 export const AtWorkListSchema = z.object({ items: z.array(AtWorkItemSchema) });
 export type AtWorkList = z.infer<typeof AtWorkListSchema>;
-export const AtWorkStopBodySchema = z.object({ note: z.string().trim().max(2000, 'At most 2000 characters').default('') });
+export const AtWorkStopBodySchema = z.object({ note: text().trim().max(2000, 'At most 2000 characters').default('') });
 export type AtWorkStopBody = z.input<typeof AtWorkStopBodySchema>;
 
 /** POST /api/at-work/:userId/stop answers the stopped entry and who stopped it. */

@@ -2,7 +2,8 @@ import { AppError, LoginBodySchema, LoginResponseSchema, MeSchema, OkSchema } fr
 import type { FastifyReply } from 'fastify';
 import { countHit } from '../../lib/rate-limit-store.ts';
 import type { App } from '../../lib/types.ts';
-import { clearSessionCookie, startSession } from '../../plugins/auth.ts';
+import { clearSessionCookie, readSessionToken, startSession } from '../../plugins/auth.ts';
+import { endSession } from './sessions.service.ts';
 import { authenticate, loadMe } from './auth.service.ts';
 import { loginThrottle } from './login-throttle.ts';
 
@@ -48,14 +49,22 @@ export default async function authRoutes(app: App) {
       throw err;
     }
     await throttle.succeeded(email, request.ip);
-    const token = startSession(app, reply, user);
+    const { token } = await startSession(app, request, reply, user);
     return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
   });
 
   app.post('/auth/logout', {
-    schema: { tags: ['auth'], summary: 'Sign out (clears the cookie)', response: { 200: OkSchema } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign out: ends this session on every server at once and clears the cookie',
+      description: 'Public, so that a stale or expired cookie can always be cleared; a valid token\'s session row is deleted, '
+        + 'after which the token (cookie or Bearer) answers 401 everywhere.',
+      response: { 200: OkSchema },
+    },
     config: { access: { public: true } },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
+    const payload = readSessionToken(app, request);
+    if (payload) await endSession(app.database.prisma, payload.sid);
     clearSessionCookie(reply);
     return { ok: true as const };
   });

@@ -47,8 +47,7 @@ export default async function holidaysRoutes(app: App) {
     schema: { tags, summary: "The organisation's public holidays of a year (default: this year)", querystring: HolidayListQuerySchema, response: { 200: HolidayListSchema } },
   }, async (request) => {
     const settings = await loadHolidaySettings(request.db);
-    const org = await request.db.organization.findFirst({ select: { timeZone: true } });
-    const year = request.query.year ?? Number(currentMonth(org?.timeZone ?? 'UTC', app.now()).slice(0, 4));
+    const year = request.query.year ?? Number(currentMonth(request.org.timeZone, app.now()).slice(0, 4));
     const days = holidaysBetween(settings, `${year}-01-01`, `${year}-12-31`);
     return { items: Object.entries(days).map(([date, name]) => ({ date, name })) };
   });

@@ -7,8 +7,9 @@ import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
-import { dayBoundsOrThrow, loadOrg, monthOverview, resolveMonth } from './diary.service.ts';
+import { dayBoundsOrThrow, monthOverview, resolveMonth } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -39,11 +40,10 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
 ];
 
 /** The finished sessions touching one local day of one user. */
-export async function exportDay({ db, caller, userId, date, now, locale }: {
-  db: ScopedDb; caller: Actor; userId: string; date: string; now: Date; locale?: string;
+export async function exportDay({ db, org, caller, userId, date, now, locale }: {
+  db: ScopedDb; org: OrgContext; caller: Actor; userId: string; date: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayReadDiaryOf(caller, userId);
-  const org = await loadOrg(db);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
@@ -99,11 +99,10 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 ];
 
 /** One user's month, a row per day with its figures (finished sessions), and a totals row. */
-export async function exportUserMonth({ db, caller, userId, month, now, locale }: {
-  db: ScopedDb; caller: Actor; userId: string; month?: string; now: Date; locale?: string;
+export async function exportUserMonth({ db, org, caller, userId, month, now, locale }: {
+  db: ScopedDb; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayReadDiaryOf(caller, userId);
-  const org = await loadOrg(db);
   const m = resolveMonth(month, org.timeZone, now);
   const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
   if (!user) throw notFound();
@@ -174,10 +173,10 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
  * The month's payroll: a row per user of the overview (same one aggregate query), with each
  * user's month state, plus totals. `approvedOnly` keeps the users whose month is APPROVED.
  */
-export async function exportPayroll({ db, sql, orgId, month, now, approvedOnly = false, locale }: {
-  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
+export async function exportPayroll({ db, sql, org, month, now, approvedOnly = false, locale }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
 }): Promise<XlsxFile> {
-  const overview = await monthOverview({ db, sql, orgId, month, now });
+  const overview = await monthOverview({ db, sql, org, month, now });
   const states = new Map((await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true } }))
     .map((s) => [s.userId, s.status]));
   const stateOf = (userId: string): MonthStatus => states.get(userId) ?? 'OPEN';
@@ -202,7 +201,6 @@ export async function exportPayroll({ db, sql, orgId, month, now, approvedOnly =
       salary: i.salary,
     };
   });
-  const org = await loadOrg(db);
   const buffer = await buildXlsx({ sheetName: `${exportLabel(locale, 'Payroll')} ${overview.month}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency });
   return { buffer, fileName: xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month), rows: rows.length };
 }

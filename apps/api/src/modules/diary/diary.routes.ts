@@ -20,7 +20,7 @@ export default async function diaryRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => monthOverview({
-    db: request.db, sql: app.database.sql, orgId: request.auth.orgId, month: request.query.month, now: app.now(),
+    db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(),
   }));
 
   app.get('/diary/:userId', {
@@ -54,6 +54,6 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryDayHistorySchema },
     },
   }, async (request) => dayHistory({
-    db: request.db, sql: app.database.sql, caller: request.auth, userId: request.params.userId, date: request.params.date,
+    db: request.db, sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date,
   }));
 }

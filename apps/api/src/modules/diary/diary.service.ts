@@ -15,6 +15,7 @@ import {
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { loadHolidaySettings } from '../calendar/day-calendar.ts';
@@ -24,14 +25,6 @@ import { readSessions, readUserContext, readWireSessions, type UserContext } fro
 
 
 const DAY_MS = 86_400_000;
-
-export type OrgInfo = { timeZone: string; currency: string };
-
-export async function loadOrg(db: ScopedDb): Promise<OrgInfo> {
-  const org = await db.organization.findFirst({ select: { timeZone: true, currency: true } });
-  if (!org) throw new AppError('NOT_FOUND');
-  return { timeZone: org.timeZone, currency: org.currency.trim() };
-}
 
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
@@ -48,14 +41,14 @@ async function loadUser(db: ScopedDb, userId: string) {
 }
 
 /** Users × month: one aggregate query, salary worked out here from its totals. */
-export async function monthOverview({ db, sql, orgId, month, now }: {
-  db: ScopedDb; sql: SqlRunner; orgId: string; month?: string; now: Date;
+export async function monthOverview({ db, sql, org, month, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<DiaryOverview> {
-  const [org, orgDefaults] = await Promise.all([loadOrg(db), loadRules(db, null)]);
+  const orgDefaults = await loadRules(db, null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = await loadHolidaySettings(db);
   const rows = await queryMonthOverview({
-    sql, orgId, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+    sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
     holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
   });
   const items = rows.map((r) => ({
@@ -229,11 +222,11 @@ ORDER BY a.at DESC, a.id DESC
 LIMIT 500
 `;
 
-export async function dayHistory({ db, sql, caller, userId, date }: {
-  db: ScopedDb; sql: SqlRunner; caller: Actor; userId: string; date: string;
+export async function dayHistory({ db, sql, org, caller, userId, date }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string;
 }): Promise<{ items: AuditEvent[]; date: string }> {
   assertMayReadDiaryOf(caller, userId);
-  const [org] = await Promise.all([loadOrg(db), loadUser(db, userId)]);
+  await loadUser(db, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const rows = await sql.query<AuditRow>(DAY_HISTORY_SQL, [caller.orgId, userId, start.toISOString(), end.toISOString()]);
   return {

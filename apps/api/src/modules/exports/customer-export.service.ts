@@ -7,8 +7,8 @@ import type { Readable } from 'node:stream';
 import { xlsxFileName, type Column } from '../../lib/excel.ts';
 import { streamXlsx } from '../../lib/xlsx-stream.ts';
 import { rangeBound } from '../work-entries/entry-times.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { visibleUserId, type Actor } from '../../lib/permissions.ts';
-import { orgTimeZone } from '../work-entries/work-entries.service.ts';
 
 export type LaborRow = {
   startedAt: Date;
@@ -96,15 +96,15 @@ async function* laborRows({ customer, ...query }: {
  * The finished sessions of one customer whose start falls in the range (dates in the organisation's
  * zone, `to` inclusive; default this month). Running sessions are left out. Members get their own.
  */
-export async function customerLaborSheet({ db, sql, actor, customerId, from, to, userId, now, locale }: {
-  db: ScopedDb; sql: SqlRunner; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
+export async function customerLaborSheet({ db, sql, org, actor, customerId, from, to, userId, now, locale }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; actor: Actor; customerId: string; from?: string; to?: string; userId?: string; now: Date;
   /** The reader's locale: the language of the headers (default English). */
   locale?: string;
 }): Promise<{ stream: Readable; fileName: string }> {
   const onlyUser = visibleUserId(actor, userId, 'entries');
   const customer = await db.customer.findFirst({ where: { id: customerId }, select: { id: true, name: true } });
   if (!customer) throw new AppError('NOT_FOUND', 'Customer not found.');
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
   const month = currentMonth(tz, now);
   const days = daysOfMonth(month);
   const fromValue = from || days[0] as string;

@@ -22,7 +22,7 @@ export default async function setupRoutes(app: App) {
     config: { access: { public: true }, rateLimit: { max: app.env.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { admin } = await runSetup({ prisma: app.database.prisma, input: request.body });
-    const token = startSession(app, reply, admin);
+    const { token } = await startSession(app, request, reply, admin);
     return reply.status(201).send({ user: await loadMe({ prisma: app.database.prisma, userId: admin.id }), token });
   });
 }

@@ -11,7 +11,7 @@ export type SetupInput = {
 
 export type SetupResult = {
   organization: Organization;
-  admin: { id: string; organizationId: string; tokenVersion: number; email: string };
+  admin: { id: string; organizationId: string; email: string };
 };
 
 /** True until the first organisation exists. */
@@ -45,7 +45,7 @@ export async function runSetup({ prisma, input }: { prisma: PrismaClient; input:
         id: adminId, organizationId: orgId, email, name: input.admin.name.trim(), role: 'ADMIN', passwordHash,
         payType: 'MONTHLY', monthlyBase: 0, hourlyRate: null, overtimeFactor: 1.25,
       },
-      select: { id: true, organizationId: true, tokenVersion: true, email: true },
+      select: { id: true, organizationId: true, email: true },
     });
     await tx.workRules.create({ data: { id: newId(), organizationId: orgId, userId: adminId, ...DEFAULT_WORK_RULES } });
     return { organization: toWireOrganization(org), admin };

@@ -1,9 +1,9 @@
-import { AtWorkListSchema, AtWorkStopBodySchema, AtWorkStopResponseSchema } from '@workdiary/shared';
+import { AtWorkListSchema, AtWorkStopBodySchema, AtWorkStopResponseSchema, IdSchema } from '@workdiary/shared';
 import { z } from 'zod';
 import type { App } from '../../lib/types.ts';
 import { listOrgAtWork, stopUserTimer } from './at-work.service.ts';
 
-const UserIdParamsSchema = z.object({ userId: z.string().min(1).max(64) });
+const UserIdParamsSchema = z.object({ userId: IdSchema });
 
 /** Who is at work now (managers, admins), and stopping someone's forgotten timer. */
 export default async function atWorkRoutes(app: App) {

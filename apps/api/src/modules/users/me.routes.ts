@@ -1,9 +1,12 @@
-import { ChangePasswordBodySchema, LoginResponseSchema, MePatchBodySchema, MeSchema, SetPasswordBodySchema } from '@workdiary/shared';
+import {
+  ChangePasswordBodySchema, IdParamsSchema, LoginResponseSchema, MePatchBodySchema, MeSchema, NoContentSchema, SessionListSchema, SetPasswordBodySchema,
+} from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
 import { updateSelf } from './me.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
-import { startSession } from '../../plugins/auth.ts';
+import { clearSessionCookie, startSession } from '../../plugins/auth.ts';
+import { endOwnSession, listOwnSessions } from '../auth/sessions.service.ts';
 
 /** The caller's own profile and password, and redeeming a set-password link. */
 export default async function meRoutes(app: App) {
@@ -31,8 +34,32 @@ export default async function meRoutes(app: App) {
     config: { rateLimit: { max: app.env.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const user = await changePassword({ prisma: app.database.prisma, userId: request.auth.userId, ...request.body });
-    const token = startSession(app, reply, user);
+    const { token } = await startSession(app, request, reply, user);
     return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
+  });
+
+  app.get('/me/sessions', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Your active sessions (device, signed in, last seen); `current` marks this one',
+      response: { 200: SessionListSchema },
+    },
+  }, async (request) => ({
+    items: await listOwnSessions({ db: request.db, userId: request.auth.userId, currentId: request.auth.sessionId, now: app.now() }),
+  }));
+
+  app.delete('/me/sessions/:id', {
+    schema: {
+      tags: ['auth'],
+      summary: 'End one of your sessions (signs that device out at once); ending the current one signs you out here',
+      description: '404 NOT_FOUND when the id is not one of your active sessions. Answers 204 with no body.',
+      params: IdParamsSchema,
+      response: { 204: NoContentSchema },
+    },
+  }, async (request, reply) => {
+    await endOwnSession({ db: request.db, userId: request.auth.userId, sessionId: request.params.id });
+    if (request.params.id === request.auth.sessionId) clearSessionCookie(reply);
+    return reply.status(204).send(null);
   });
 
   app.post('/auth/set-password', {
@@ -49,7 +76,7 @@ export default async function meRoutes(app: App) {
     },
   }, async (request, reply) => {
     const user = await setPasswordWithToken({ prisma: app.database.prisma, ...request.body, now: app.now() });
-    const token = startSession(app, reply, user);
+    const { token } = await startSession(app, request, reply, user);
     return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
   });
 }

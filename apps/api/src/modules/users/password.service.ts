@@ -2,12 +2,14 @@ import { AppError } from '@workdiary/shared';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { hashSetPasswordToken } from './set-password-token.ts';
+import { endUserSessions } from '../auth/sessions.service.ts';
 
-export type SessionUser = { id: string; organizationId: string; tokenVersion: number };
+export type SessionUser = { id: string; organizationId: string };
 
 /**
- * Changes the caller's own password. Bumping tokenVersion ends every other session at once (the
- * auth hook compares it on each request); the caller gets a fresh token for this one.
+ * Changes the caller's own password and ends every session of theirs (the auth hook reads the
+ * session row on each request, so this is immediate everywhere); the route then starts a fresh
+ * session for the caller.
  */
 export async function changePassword({ prisma, userId, currentPassword, newPassword }: {
   prisma: PrismaClient; userId: string; currentPassword: string; newPassword: string;
@@ -18,10 +20,14 @@ export async function changePassword({ prisma, userId, currentPassword, newPassw
     throw new AppError('WRONG_PASSWORD', 'Your current password is not correct.', { field: 'currentPassword' });
   }
   const passwordHash = await hashPassword(newPassword);
-  return prisma.user.update({
-    where: { id: userId },
-    data: { passwordHash, tokenVersion: { increment: 1 }, setPasswordToken: null, setPasswordExpiresAt: null },
-    select: { id: true, organizationId: true, tokenVersion: true },
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, setPasswordToken: null, setPasswordExpiresAt: null },
+      select: { id: true, organizationId: true },
+    });
+    await endUserSessions(tx, userId);
+    return updated;
   });
 }
 
@@ -43,12 +49,15 @@ export async function setPasswordWithToken({ prisma, token, password, now }: {
   if (!user || !user.active || !user.setPasswordExpiresAt || user.setPasswordExpiresAt.getTime() <= now.getTime()) throw invalidLink();
   const passwordHash = await hashPassword(password);
   // Conditional on the token still being there, so two redemptions at once cannot both win.
-  const { count } = await prisma.user.updateMany({
-    where: { id: user.id, setPasswordToken: hash },
-    data: { passwordHash, tokenVersion: { increment: 1 }, setPasswordToken: null, setPasswordExpiresAt: null },
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, setPasswordToken: hash },
+      data: { passwordHash, setPasswordToken: null, setPasswordExpiresAt: null },
+    });
+    if (count === 0) throw invalidLink();
+    await endUserSessions(tx, user.id);
+    const updated = await tx.user.findUnique({ where: { id: user.id }, select: { id: true, organizationId: true } });
+    if (!updated) throw invalidLink();
+    return updated;
   });
-  if (count === 0) throw invalidLink();
-  const updated = await prisma.user.findUnique({ where: { id: user.id }, select: { id: true, organizationId: true, tokenVersion: true } });
-  if (!updated) throw invalidLink();
-  return updated;
 }

@@ -1,10 +1,11 @@
 import {
-  IdParamsSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
+  IdParamsSchema, SessionsEndedSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
   UserListSchema, UserPatchBodySchema, UserSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
+import { endSessionsOfUser } from '../auth/sessions.service.ts';
 import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
 
 /**
@@ -30,8 +31,10 @@ export default async function usersRoutes(app: App) {
     schema: {
       tags: ['users'],
       summary: 'Create a user (admins) with an initial password, or with sendInvite=true for a one-time set-password link',
-      description: 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt }` instead. '
-        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case).',
+      description: 'Rules the schema cannot express (400 VALIDATION_ERROR otherwise): `pay.hourlyRate` is required when `pay.type` is HOURLY '
+        + 'and `pay.monthlyBase` when it is MONTHLY; give exactly one of `password` (at least 8 characters) or `sendInvite: true`. '
+        + 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt }` instead. '
+        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case), in this organisation or any other: emails are unique across organisations because sign-in is by email, and the answer is the same either way.',
       body: UserCreateBodySchema,
       response: { 201: UserCreateResponseSchema },
     },
@@ -53,7 +56,8 @@ export default async function usersRoutes(app: App) {
     schema: {
       tags: ['users'],
       summary: 'Edit a user (admins): name, email, role, pay, active',
-      description: 'Deactivating ends the user\'s sessions and stops their running timer with a note; their history stays. '
+      description: '`pay` is merged into the current pay and then must hold the amount its type needs (hourlyRate for HOURLY, monthlyBase for MONTHLY). '
+        + 'Deactivating ends the user\'s sessions and stops their running timer with a note; their history stays. '
         + '422 LAST_ADMIN when this would leave no active administrator.',
       params: IdParamsSchema,
       body: UserPatchBodySchema,
@@ -88,4 +92,16 @@ export default async function usersRoutes(app: App) {
     const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
     return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString() };
   });
+
+  app.post('/users/:id/sessions/revoke', {
+    schema: {
+      tags: ['users'],
+      summary: 'Sign a user out everywhere (admins): ends all of their sessions at once',
+      description: 'Answers how many sessions were ended. The user can sign in again with their password. 404 NOT_FOUND for an unknown user.',
+      params: IdParamsSchema,
+      response: { 200: SessionsEndedSchema },
+    },
+    config: { access: { roles: ['ADMIN'] } },
+  }, async (request) => ({ ended: await endSessionsOfUser({ db: request.db, userId: request.params.id }) }));
+
 }

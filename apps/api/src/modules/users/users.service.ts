@@ -8,10 +8,16 @@ import { hashPassword } from '../../lib/passwords.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
+import { endUserSessions } from '../auth/sessions.service.ts';
 
 
-const emailTaken = (email: string) =>
-  new AppError('EMAIL_TAKEN', `The email address ${email} is already in use.`, { field: 'email' });
+/**
+ * Emails are unique across all organisations (sign-in is by email alone). The answer is the same
+ * whether the address belongs to a colleague or to someone elsewhere, and never repeats it, so an
+ * admin learns nothing about other organisations beyond "not available".
+ */
+const emailTaken = () =>
+  new AppError('EMAIL_TAKEN', 'This email address cannot be used for an account. Use a different one.', { field: 'email' });
 
 /** Pay as stored: only the amount that belongs to the pay type is kept. */
 function payColumns(pay: Pay) {
@@ -70,7 +76,7 @@ export type CreateUserResult = { user: User; setPasswordToken: string | null; ex
 export async function createUser({ db, prisma, input, now }: { db: ScopedDb; prisma: PrismaClient; input: CreateUserInput; now: Date }): Promise<CreateUserResult> {
   const email = input.email.trim().toLowerCase();
   // Unscoped on purpose: the address may be taken in another organisation too.
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken(email);
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
   const pay = PayBodySchema.parse(input.pay);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   const invite = input.password === undefined ? newSetPasswordToken(now) : null;
@@ -95,7 +101,7 @@ export async function createUser({ db, prisma, input, now }: { db: ScopedDb; pri
     });
     return { user: toWireUser(created), setPasswordToken: invite?.token ?? null, expiresAt: invite?.expiresAt ?? null };
   } catch (err) {
-    if (isPrismaError(err, 'P2002')) throw emailTaken(email);
+    if (isPrismaError(err, 'P2002')) throw emailTaken();
     throw err;
   }
 }
@@ -173,8 +179,8 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
       if (patch.active !== undefined && patch.active !== current.active) {
         data.active = patch.active;
         if (!patch.active) {
-          // Old tokens must not come back to life if the user is reactivated later.
-          data.tokenVersion = { increment: 1 };
+          // Their sessions end now, so old tokens cannot come back to life on a reactivation.
+          await endUserSessions(tx, userId);
           data.setPasswordToken = null;
           data.setPasswordExpiresAt = null;
           stoppedEntry = await forceStopRunningEntry({
@@ -193,7 +199,7 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
       return { user: toWireUser(user), stoppedEntry };
     });
   } catch (err) {
-    if (isPrismaError(err, 'P2002') && email) throw emailTaken(email);
+    if (isPrismaError(err, 'P2002') && email) throw emailTaken();
     throw err;
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, localDateOf, localDateTimeLabel, localTimeOf, type WorkRules } from '@workdiary/shared';
+import { AppError, localDateOf, localDateTimeLabel, localTimeOf, MIN_MANUAL_SESSION_MINUTES, type WorkRules } from '@workdiary/shared';
 import type { ScopedTx } from '../../db/scoped.ts';
 
 /**
@@ -48,6 +48,10 @@ export function checkRules({ rules, entry, path, now, mode = 'refuse' }: {
   const ms = entry.stoppedAt.getTime() - entry.startedAt.getTime();
   if (ms <= 0) throw new AppError('STOP_BEFORE_START', 'The stop time must be after the start time.');
   const broken: AppError[] = [];
+  // The product's floor under the rules for hand-made entries, whatever the organisation set.
+  if ((path === 'create' || path === 'edit') && ms < MIN_MANUAL_SESSION_MINUTES * 60_000) {
+    broken.push(new AppError('SESSION_TOO_SHORT', `Sessions must last at least ${plural(MIN_MANUAL_SESSION_MINUTES, 'minute')}.`, { rule: 'product', minimum: MIN_MANUAL_SESSION_MINUTES, minutes: Math.floor(ms / 60_000) }));
+  }
   if (path !== 'timer-stop' && entry.stoppedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
     broken.push(new AppError('ENTRY_IN_FUTURE', 'The stop time is in the future. Use the timer for work that is still going on.'));
   }

@@ -30,7 +30,7 @@ export default async function workEntriesRoutes(app: App) {
     },
   }, async (request) => {
     const { limit, offset, ...filter } = request.query;
-    return listEntries({ db: request.db, sql: app.database.sql, actor: request.auth, filter, limit, offset, now: app.now() });
+    return listEntries({ db: request.db, sql: app.database.sql, org: request.org, actor: request.auth, filter, limit, offset, now: app.now() });
   });
 
   app.post('/work-entries', {
@@ -43,7 +43,7 @@ export default async function workEntriesRoutes(app: App) {
       response: { 201: WorkEntrySchema },
     },
   }, async (request, reply) => {
-    const entry = await createEntry({ db: request.db, events: app.events, actor: request.auth, body: request.body, now: app.now() });
+    const entry = await createEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, body: request.body, now: app.now() });
     return reply.status(201).send(entry);
   });
 
@@ -57,7 +57,7 @@ export default async function workEntriesRoutes(app: App) {
       response: { 200: WorkEntrySchema },
     },
   }, async (request) =>
-    updateEntry({ db: request.db, events: app.events, actor: request.auth, id: request.params.id, body: request.body, now: app.now() }));
+    updateEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, id: request.params.id, body: request.body, now: app.now() }));
 
   app.delete('/work-entries/:id', {
     schema: {
@@ -68,7 +68,7 @@ export default async function workEntriesRoutes(app: App) {
       response: { 204: z.null().describe('Deleted') },
     },
   }, async (request, reply) => {
-    await deleteEntry({ db: request.db, events: app.events, actor: request.auth, id: request.params.id });
+    await deleteEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, id: request.params.id });
     return reply.status(204).send(null);
   });
 

@@ -18,12 +18,7 @@ import { enforceRules, lockUserEntries } from './entry-rules.ts';
 import { entryInclude, toWireEntry } from './entry.mapper.ts';
 import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
-
-export async function orgTimeZone(db: ScopedDb | ScopedTx): Promise<string> {
-  const org = await db.organization.findFirst({ select: { timeZone: true } });
-  if (!org) throw new AppError('NOT_FOUND', 'Organisation not found.');
-  return org.timeZone;
-}
+import type { OrgContext } from '../../lib/types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // List + totals
@@ -52,11 +47,10 @@ export function filterSql(scope: ScopedSql, f: ResolvedFilter): Prisma.Sql {
  * minutes of the WHOLE filtered range computed by the database in one aggregate (a running entry
  * counts up to `now`). Each row counts its whole minutes, so the footer equals the sum of the rows.
  */
-export async function listEntries({ db, sql, actor, filter, limit, offset, now }: {
-  db: ScopedDb; sql: SqlRunner; actor: Actor; filter: EntryFilter; limit: number; offset: number; now: Date;
+export async function listEntries({ db, sql, org, actor, filter, limit, offset, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; actor: Actor; filter: EntryFilter; limit: number; offset: number; now: Date;
 }): Promise<WorkEntryList> {
-  const tz = await orgTimeZone(db);
-  const f = resolveFilter(filter, actor, tz);
+  const f = resolveFilter(filter, actor, org.timeZone);
   const where: Prisma.WorkEntryWhereInput = {
     ...(f.customerId !== undefined ? { customerId: f.customerId } : {}),
     ...(f.userId !== undefined ? { userId: f.userId } : {}),
@@ -101,8 +95,8 @@ function publishChange(events: EventBus, orgId: string, entry: Pick<WireEntry, '
 
 export type CreateEntryInput = TimeFields & { userId?: string; customerId: string; categoryId: string; note: string };
 
-export async function createEntry({ db, events, actor, body, now }: {
-  db: ScopedDb; events: EventBus; actor: Actor; body: CreateEntryInput; now: Date;
+export async function createEntry({ db, org, events, actor, body, now }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; body: CreateEntryInput; now: Date;
 }): Promise<WireEntry> {
   const userId = body.userId ?? actor.userId;
   if (!isManager(actor) && userId !== actor.userId) throw new AppError('FORBIDDEN', 'Members can only add entries for themselves.');
@@ -111,7 +105,7 @@ export async function createEntry({ db, events, actor, body, now }: {
   if (!user.active) throw new AppError('USER_INACTIVE', `${user.name} is deactivated: no new entries can be added for them.`, { field: 'userId' });
   await assertCustomerUsable(db, body.customerId);
   await assertCategoryUsable(db, body.categoryId);
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
   const { startedAt, stoppedAt } = resolveCreateTimes(body, tz);
   const note = body.note.trim();
 
@@ -149,8 +143,8 @@ async function loadWritable(db: ScopedDb | ScopedTx, actor: Actor, id: string) {
  * it: 409 ENTRY_RUNNING) but its customer, category and note may change. Rules are checked when
  * the times or the note change; customer/category are checked for archive only when changed.
  */
-export async function updateEntry({ db, events, actor, id, body, now }: {
-  db: ScopedDb; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date;
+export async function updateEntry({ db, org, events, actor, id, body, now }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date;
 }): Promise<WireEntry> {
   const first = await loadWritable(db, actor, id);
   const changesTimes = touchesTimes(body);
@@ -159,7 +153,7 @@ export async function updateEntry({ db, events, actor, id, body, now }: {
   }
   if (body.customerId !== undefined && body.customerId !== first.customerId) await assertCustomerUsable(db, body.customerId);
   if (body.categoryId !== undefined && body.categoryId !== first.categoryId) await assertCategoryUsable(db, body.categoryId);
-  const tz = await orgTimeZone(db);
+  const tz = org.timeZone;
 
   const result = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, first.userId);
@@ -208,13 +202,13 @@ export async function updateEntry({ db, events, actor, id, body, now }: {
 }
 
 /** Deletes a finished entry (a running one is stopped with the timer first: 409 ENTRY_RUNNING). */
-export async function deleteEntry({ db, events, actor, id }: { db: ScopedDb; events: EventBus; actor: Actor; id: string }): Promise<void> {
+export async function deleteEntry({ db, org, events, actor, id }: { db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string }): Promise<void> {
   const first = await loadWritable(db, actor, id);
   const wire = await db.$transaction(async (tx) => {
     await lockUserEntries(tx, first.userId);
     const current = await loadWritable(tx, actor, id);
     if (current.stoppedAt === null) throw new AppError('ENTRY_RUNNING', 'This session is still running: stop the timer first, then delete it.');
-    await assertSpansOpen({ db: tx, userId: current.userId, tz: await orgTimeZone(tx), spans: [current] });
+    await assertSpansOpen({ db: tx, userId: current.userId, tz: org.timeZone, spans: [current] });
     const before = toWireEntry(current);
     await tx.workEntry.delete({ where: { id: current.id } });
     await recordAudit(tx, { actorId: actor.userId, action: 'DELETE', entityId: current.id, before, after: null });

@@ -1,8 +1,8 @@
 import {
-  LoginResponseSchema, MeSchema,
+  LoginResponseSchema, MeSchema, SessionListSchema,
   type ChangePasswordBody, type Me, type MePatchBody,
 } from '@workdiary/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 
 const meKey = ['me'] as const;
@@ -27,5 +27,24 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => api.post('/api/me/password', { body, schema: LoginResponseSchema }),
     onSuccess: ({ user }) => queryClient.setQueryData(meKey, user),
+  });
+}
+
+const sessionsKey = ['me', 'sessions'] as const;
+
+/** GET /api/me/sessions: the caller's signed-in devices, `current` marks this one. */
+export function useMySessions() {
+  return useQuery({
+    queryKey: sessionsKey,
+    queryFn: ({ signal }) => api.get('/api/me/sessions', { schema: SessionListSchema, signal }),
+  });
+}
+
+/** DELETE /api/me/sessions/:id: signs that device out at once (the list is read again afterwards). */
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/api/me/sessions/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   });
 }

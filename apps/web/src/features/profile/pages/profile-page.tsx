@@ -13,6 +13,7 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { roleLabel, useCurrentUser } from '../../../lib/current-user';
 import { useOwnRules, useUpdateMyName } from '../api/profile';
 import { ChangePasswordForm } from '../components/change-password-form';
+import { MySessions } from '../components/my-sessions';
 import { OwnRules } from '../components/own-rules';
 import '../components/profile.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -70,6 +71,9 @@ export function ProfilePage() {
             </div>
           </Card>
           <ChangePasswordForm />
+          <Card title="Signed-in devices">
+            <MySessions />
+          </Card>
         </div>
         <Card title={t('My work rules')}>
           {rules.isPending ? (

@@ -43,12 +43,14 @@ export function fromDraft(draft: RulesDraft): { rules: WorkRules } | { errors: R
   });
   const min = draft.minSessionMinutes;
   const max = draft.maxSessionHours;
-  if (min === null || !Number.isInteger(min) || min < 0 || min > 1440) {
-    errors.minSessionMinutes = t('Whole minutes from 0 to 1440');
+  // The ranges are the shared schema's (the API validates with the same one).
+  const { minSessionMinutes: minRule, maxSessionHours: maxRule } = WorkRulesSchema.shape;
+  if (!minRule.safeParse(min).success) {
+    errors.minSessionMinutes = t('Whole minutes from {min} to {max}', { min: String(minRule.minValue), max: String(minRule.maxValue) });
     broken = true;
   }
-  if (max === null || !Number.isInteger(max) || max < 1 || max > 168) {
-    errors.maxSessionHours = t('Whole hours from 1 to 168');
+  if (!maxRule.safeParse(max).success) {
+    errors.maxSessionHours = t('Whole hours from {min} to {max}', { min: String(maxRule.minValue), max: String(maxRule.maxValue) });
     broken = true;
   }
   if (!broken && min !== null && max !== null && min >= max * 60) {

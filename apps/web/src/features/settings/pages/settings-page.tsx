@@ -5,6 +5,7 @@ import { ChevronRightIcon, GearIcon } from '../../../components/icons';
 import { PageHeader } from '../../../components/page-header';
 import { useCurrentUser } from '../../../lib/current-user';
 import { CustomerTimerSettingsModal } from '../components/customer-timer-settings-modal';
+import { AbsenceKindsCard } from '../components/absence-kinds-card';
 import { HolidaysCard } from '../components/holidays-card';
 import { ModulesCard } from '../components/modules-card';
 import { MyRulesCard } from '../components/my-rules-card';
@@ -57,6 +58,7 @@ export function SettingsPage() {
         </Card>
         <ModulesCard />
         <HolidaysCard />
+        <AbsenceKindsCard />
         <Card title={t('People and organisation')} className="settings-card">
           <ul className="settings-links">
             <li>

@@ -1,5 +1,5 @@
 import {
-  SetPasswordLinkSchema, UserCreateResponseSchema, UserListSchema, UserSchema,
+  SessionsEndedSchema, SetPasswordLinkSchema, UserCreateResponseSchema, UserListSchema, UserSchema,
   type SetPasswordLink, type User, type UserCreateBody, type UserCreateResponse, type UserListItem, type UserPatchBody,
 } from '@workdiary/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -55,5 +55,12 @@ export function useUpdateUser() {
 export function useIssueSetPasswordLink() {
   return useMutation({
     mutationFn: (id: string) => api.post(`/api/users/${encodeURIComponent(id)}/set-password-link`, { schema: SetPasswordLinkSchema }),
+  });
+}
+
+/** POST /api/users/:id/sessions/revoke — signs the user out on every device at once. */
+export function useSignOutEverywhere() {
+  return useMutation({
+    mutationFn: (id: string) => api.post(`/api/users/${encodeURIComponent(id)}/sessions/revoke`, { schema: SessionsEndedSchema }),
   });
 }

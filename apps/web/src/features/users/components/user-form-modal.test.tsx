@@ -123,3 +123,32 @@ describe('Add user form', () => {
     expect(await within(done).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
   });
 });
+
+describe('Edit user: sign out everywhere', () => {
+  it('ends every session of the user and shows the server error if it fails', async () => {
+    let fail = true;
+    const { fetchMock } = stubFetch({
+      'POST /api/users/u-new/sessions/revoke': () => {
+        if (fail) {
+          fail = false;
+          return errorResponse(404, 'NOT_FOUND', 'This user does not exist.');
+        }
+        return jsonResponse({ ended: 2 });
+      },
+    });
+    const user = userEvent.setup();
+    render(
+      <QueryClientProvider client={createTestQueryClient()}>
+        <UserFormModal open onClose={vi.fn()} currency="EUR" user={created as Parameters<typeof UserFormModal>[0]['user']} />
+      </QueryClientProvider>,
+    );
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This user does not exist.');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+    const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(new Headers(posts[1]?.[1]?.headers).get('X-Requested-With')).toBe('fetch');
+  });
+});

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button';
 import { Modal } from '../../../components/modal';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
-import { isInviteResponse, useCreateUser, useIssueSetPasswordLink, useUpdateUser } from '../api/users';
+import { isInviteResponse, useCreateUser, useIssueSetPasswordLink, useSignOutEverywhere, useUpdateUser } from '../api/users';
 import { InviteLink } from './invite-link';
 import {
   buildCreateBody, buildPatchBody, draftFrom, serverErrorToFormErrors, UserForm, type UserDraft, type UserFormErrors,
@@ -34,6 +34,7 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
   const create = useCreateUser();
   const update = useUpdateUser();
   const issueLink = useIssueSetPasswordLink();
+  const signOut = useSignOutEverywhere();
   const saving = create.isPending || update.isPending;
 
   const onError = (error: unknown) => setErrors(serverErrorToFormErrors(error));
@@ -112,6 +113,21 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
             </div>
           )}
           {issueLink.error ? <p className="field__error" role="alert">{getErrorMessage(issueLink.error)}</p> : null}
+          <p className="field__label" style={{ margin: 'var(--space-3) 0 0' }}>Sessions</p>
+          <div className="row">
+            <Button
+              size="sm"
+              loading={signOut.isPending}
+              loadingText="Signing out…"
+              onClick={() => signOut.mutate(user.id, {
+                onSuccess: ({ ended }) => toast.success(ended === 0 ? `${user.name} was not signed in anywhere.` : `${user.name} was signed out on ${ended} ${ended === 1 ? 'device' : 'devices'}.`),
+              })}
+            >
+              Sign out everywhere
+            </Button>
+            <span className="muted">Ends every session of {user.name} at once, e.g. for a lost phone.</span>
+          </div>
+          {signOut.error ? <p className="field__error" role="alert">{getErrorMessage(signOut.error)}</p> : null}
         </div>
       ) : null}
     </Modal>

@@ -563,6 +563,9 @@ export const de: Catalog = {
   '{hours} covered by absences': '{hours} durch Abwesenheiten abgedeckt',
   'finished sessions': 'abgeschlossene Sitzungen',
 
+  'Whole minutes from {min} to {max}': 'Ganze Minuten von {min} bis {max}',
+  'Whole hours from {min} to {max}': 'Ganze Stunden von {min} bis {max}',
+
   // Schema and server messages shown through fields and getErrorMessage().
   'Enter a valid email address': 'Geben Sie eine gültige E-Mail-Adresse ein',
   'Use at least 8 characters': 'Verwenden Sie mindestens 8 Zeichen',
