@@ -23,7 +23,38 @@ function usedMessages(): Set<string> {
   return found;
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+/**
+ * The argument names of an ICU message, sorted. Branch bodies of plural/select arguments are
+ * text again (translated, so `{Open}` in `{status, select, OPEN {Open} …}` is no placeholder).
+ */
+function placeholders(message: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  const text = (): void => {
+    while (i < message.length && message[i] !== '}') {
+      if (message[i] === '{') argument();
+      else i += 1;
+    }
+  };
+  const argument = (): void => {
+    const head = /^\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?/.exec(message.slice(i));
+    if (!head) { i += 1; return; }
+    names.push(head[1]!);
+    i += head[0].length;
+    if (head[2] && /^(plural|select|selectordinal)$/.test(head[2])) {
+      i += 1; // the comma after the type
+      while (i < message.length && message[i] !== '}') {
+        if (message[i] === '{') { i += 1; text(); }
+        i += 1;
+      }
+    } else {
+      while (i < message.length && message[i] !== '}') i += 1;
+    }
+    i += 1;
+  };
+  text();
+  return names.sort();
+}
 
 describe('German catalog', () => {
   const used = usedMessages();
@@ -36,6 +67,11 @@ describe('German catalog', () => {
   it('translates every message the SPA uses', () => {
     const missing = [...used].filter((m) => !(m in de));
     expect(missing).toEqual([]);
+  });
+
+  it('reads placeholders, not select/plural branch text', () => {
+    expect(placeholders('{month} for {count, plural, one {# person} other {# people of {team}}}.')).toEqual(['count', 'month', 'team']);
+    expect(placeholders('{status, select, OPEN {Open} other {Reopened}}')).toEqual(['status']);
   });
 
   it('keeps every placeholder of the English message', () => {

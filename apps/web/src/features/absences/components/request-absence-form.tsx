@@ -4,10 +4,12 @@ import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
+import { useT } from '../../../lib/i18n/i18n';
 import { useAbsenceKinds, useRequestAbsence } from '../api/absences';
 
 /** Ask for an absence (vacation, sick leave, …) over whole days; a manager approves it. */
 export function RequestAbsenceForm() {
+  const t = useT();
   const kinds = useAbsenceKinds();
   const request = useRequestAbsence();
   const [kindId, setKindId] = useState('');
@@ -15,17 +17,17 @@ export function RequestAbsenceForm() {
   const [endDate, setEndDate] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const options = (kinds.data?.items ?? []).filter((k) => !k.archived).map((k) => ({ value: k.id, label: `${k.name} (${k.creditPercent}% of the day)` }));
+  const options = (kinds.data?.items ?? []).filter((k) => !k.archived).map((k) => ({ value: k.id, label: t('{name} ({percent}% of the day)', { name: k.name, percent: k.creditPercent }) }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!kindId || !startDate || !endDate) {
-      setError('Choose a kind, the first and the last day.');
+      setError(t('Choose a kind, the first and the last day.'));
       return;
     }
     request.mutate({ kindId, startDate, endDate, note }, {
       onSuccess: () => {
-        toast.success('Absence requested. A manager will approve it.');
+        toast.success(t('Absence requested. A manager will approve it.'));
         setStartDate('');
         setEndDate('');
         setNote('');
@@ -37,12 +39,12 @@ export function RequestAbsenceForm() {
 
   return (
     <form className="absence-form" onSubmit={submit} noValidate>
-      <SelectField label="Kind" placeholder={kinds.isPending ? 'Loading…' : 'Choose a kind…'} options={options} value={kindId} onChange={(e) => setKindId(e.target.value)} />
-      <TextField label="First day" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
-      <TextField label="Last day" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value || startDate)} />
-      <TextField label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
+      <SelectField label={t('Kind')} placeholder={kinds.isPending ? t('Loading…') : t('Choose a kind…')} options={options} value={kindId} onChange={(e) => setKindId(e.target.value)} />
+      <TextField label={t('First day')} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+      <TextField label={t('Last day')} type="date" value={endDate} onChange={(e) => setEndDate(e.target.value || startDate)} />
+      <TextField label={t('Note')} value={note} onChange={(e) => setNote(e.target.value)} />
       {error ? <p className="field-error" role="alert">{error}</p> : null}
-      <Button type="submit" variant="primary" loading={request.isPending}>Request absence</Button>
+      <Button type="submit" variant="primary" loading={request.isPending}>{t('Request absence')}</Button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { MonthState } from '@workdiary/shared';
 import { Button } from '../../../components/button';
 import { toast } from '../../../components/toast';
+import { useT } from '../../../lib/i18n/i18n';
 import { useApproveMonth } from '../api/months';
 import { monthLabel } from '../lib/format';
 
@@ -13,6 +14,7 @@ type Props = {
 
 /** Who is still missing this month, and "Approve month" for the selected users or everyone at once. */
 export function ApproveMonthBar({ month, states, selected, onApproved }: Props) {
+  const t = useT();
   const approve = useApproveMonth();
   if (!states) return null;
   const missing = states.filter((s) => s.status === 'OPEN' || s.status === 'REOPENED');
@@ -22,10 +24,10 @@ export function ApproveMonthBar({ month, states, selected, onApproved }: Props) 
   function run(body: { all: true } | { userIds: string[] }) {
     approve.mutate({ month, body }, {
       onSuccess: (result) => {
-        toast.success(`${monthLabel(month)} approved for ${result.approved.length} ${result.approved.length === 1 ? 'person' : 'people'}.`);
+        toast.success(t('{month} approved for {count, plural, one {# person} other {# people}}.', { month: monthLabel(month), count: result.approved.length }));
         onApproved();
       },
-      onError: (error) => toast.error(error, { title: 'Could not approve' }),
+      onError: (error) => toast.error(error, { title: t('Could not approve') }),
     });
   }
 
@@ -33,17 +35,17 @@ export function ApproveMonthBar({ month, states, selected, onApproved }: Props) 
     <div className="month-close-bar" data-testid="month-close-bar">
       <p className="month-close-bar__text">
         {allApproved
-          ? `${monthLabel(month)} is approved for everyone.`
+          ? t('{month} is approved for everyone.', { month: monthLabel(month) })
           : missing.length === 0
-            ? `Everyone has submitted ${monthLabel(month)}. ${approved} of ${states.length} approved.`
-            : `Still missing (not submitted): ${missing.map((s) => s.name).join(', ')}. ${approved} of ${states.length} approved.`}
+            ? t('Everyone has submitted {month}. {approved} of {total} approved.', { month: monthLabel(month), approved, total: states.length })
+            : t('Still missing (not submitted): {names}. {approved} of {total} approved.', { names: missing.map((s) => s.name).join(', '), approved, total: states.length })}
       </p>
       <div className="row">
         <Button size="sm" disabled={selected.length === 0} loading={approve.isPending} onClick={() => run({ userIds: [...selected] })}>
-          Approve selected ({selected.length})
+          {t('Approve selected ({count})', { count: selected.length })}
         </Button>
         <Button size="sm" variant="primary" disabled={allApproved} loading={approve.isPending} onClick={() => run({ all: true })}>
-          Approve month for everyone
+          {t('Approve month for everyone')}
         </Button>
       </div>
     </div>

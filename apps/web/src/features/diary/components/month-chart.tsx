@@ -56,7 +56,7 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
           />
           <Bar
             dataKey="worked"
-            name="Worked"
+            name={t('Worked')}
             radius={[3, 3, 0, 0]}
             maxBarSize={22}
             isAnimationActive={false}
@@ -70,8 +70,8 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
               <Cell key={p.date} fill={p.extraMinutes > 0 ? COLORS.extra : p.date === today ? COLORS.today : COLORS.worked} />
             ))}
           </Bar>
-          <Bar dataKey="absence" name="Absence" fill={COLORS.absence} maxBarSize={22} isAnimationActive={false} />
-          <Line dataKey="required" name="Required" type="step" stroke={COLORS.required} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+          <Bar dataKey="absence" name={t('Absence')} fill={COLORS.absence} maxBarSize={22} isAnimationActive={false} />
+          <Line dataKey="required" name={t('Required')} type="step" stroke={COLORS.required} strokeDasharray="4 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
       <div className="diary-chart__legend" aria-hidden="true">
@@ -81,7 +81,7 @@ export default function MonthChart({ days, today, onSelectDay }: MonthChartProps
         <span><i className="diary-chart__swatch diary-chart__swatch--line" /> {t('Required')}</span>
       </div>
       {daysOff.length > 0 ? (
-        <ul className="diary-chart__days-off" aria-label="Holidays and absences">
+        <ul className="diary-chart__days-off" aria-label={t('Holidays and absences')}>
           {daysOff.map((p) => <li key={p.date}>{longDate(p.date)}: {p.dayOff}</li>)}
         </ul>
       ) : null}

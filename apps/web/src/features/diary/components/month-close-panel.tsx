@@ -5,6 +5,8 @@ import { Card } from '../../../components/card';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { toast } from '../../../components/toast';
+import { localDateTime, useFormat } from '../../../lib/format';
+import { useT, type Translate } from '../../../lib/i18n/i18n';
 import { useMonthStates, useSubmitMonth } from '../api/months';
 import { monthLabel } from '../lib/format';
 import { MonthStatusBadge } from './month-status-badge';
@@ -12,40 +14,39 @@ import { ReopenMonthModal } from './reopen-month-modal';
 
 type Props = { month: string; userId: string; own: boolean; isAdmin: boolean; isManager: boolean; tz: string };
 
-const ACTION_TEXT: Record<MonthEvent['action'], string> = { SUBMIT: 'submitted the month', APPROVE: 'approved the month', REOPEN: 'reopened the month' };
-
 /** The month's payroll state for one user: submit (own), approve (managers), reopen (admins), and its history. */
 export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: Props) {
+  const t = useT();
   const states = useMonthStates(month, userId);
   const submit = useSubmitMonth();
   const [reopening, setReopening] = useState(false);
   const state = states.data?.items[0];
 
   return (
-    <Card title="Month close" actions={state ? <MonthStatusBadge status={state.status} /> : null}>
-      {states.isPending ? <Spinner label="Loading month state…" /> : null}
-      {states.isError ? <ErrorState error={states.error} onRetry={() => void states.refetch()} title="Could not load the month state" /> : null}
+    <Card title={t('Month close')} actions={state ? <MonthStatusBadge status={state.status} /> : null}>
+      {states.isPending ? <Spinner label={t('Loading month state…')} /> : null}
+      {states.isError ? <ErrorState error={states.error} onRetry={() => void states.refetch()} title={t('Could not load the month state')} /> : null}
       {state ? (
         <div className="month-close-panel" data-testid="month-close-panel">
-          <p className="muted">{explain(state.status, month)}</p>
+          <p className="muted">{explain(t, state.status, month)}</p>
           <div className="row">
             {own && (state.status === 'OPEN' || state.status === 'REOPENED') ? (
               <Button
                 variant="primary"
                 loading={submit.isPending}
                 onClick={() => submit.mutate(month, {
-                  onSuccess: () => toast.success(`${monthLabel(month)} submitted. A manager will approve it.`),
-                  onError: (error) => toast.error(error, { title: 'Could not submit' }),
+                  onSuccess: () => toast.success(t('{month} submitted. A manager will approve it.', { month: monthLabel(month) })),
+                  onError: (error) => toast.error(error, { title: t('Could not submit') }),
                 })}
               >
-                Submit my month
+                {t('Submit my month')}
               </Button>
             ) : null}
             {isAdmin && (state.status === 'APPROVED' || state.status === 'SUBMITTED') ? (
-              <Button onClick={() => setReopening(true)}>Reopen month</Button>
+              <Button onClick={() => setReopening(true)}>{t('Reopen month')}</Button>
             ) : null}
             {isManager && state.status !== 'APPROVED' ? (
-              <span className="muted">Approve it from the Work diary overview.</span>
+              <span className="muted">{t('Approve it from the Work diary overview.')}</span>
             ) : null}
           </div>
           <MonthEvents events={states.data?.events ?? []} tz={tz} />
@@ -56,24 +57,26 @@ export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: 
   );
 }
 
-function explain(status: NonNullable<MonthStates['items'][number]>['status'], month: string): string {
+function explain(t: Translate, status: NonNullable<MonthStates['items'][number]>['status'], month: string): string {
+  const values = { month: monthLabel(month) };
   switch (status) {
-    case 'OPEN': return `${monthLabel(month)} is open. Submit it when all your hours are in.`;
-    case 'SUBMITTED': return `${monthLabel(month)} is submitted and waits for a manager's approval.`;
-    case 'APPROVED': return `${monthLabel(month)} is approved for payroll and locked: entries cannot be added, changed or deleted.`;
-    case 'REOPENED': return `${monthLabel(month)} was reopened: entries can be changed again, then submitted again.`;
+    case 'OPEN': return t('{month} is open. Submit it when all your hours are in.', values);
+    case 'SUBMITTED': return t('{month} is submitted and waits for a manager’s approval.', values);
+    case 'APPROVED': return t('{month} is approved for payroll and locked: entries cannot be added, changed or deleted.', values);
+    case 'REOPENED': return t('{month} was reopened: entries can be changed again, then submitted again.', values);
   }
 }
 
 function MonthEvents({ events, tz }: { events: readonly MonthEvent[]; tz: string }) {
-  if (events.length === 0) return <p className="muted">No changes yet.</p>;
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  const t = useT();
+  const { locale } = useFormat();
+  if (events.length === 0) return <p className="muted">{t('No changes yet.')}</p>;
   return (
-    <ol className="month-events" aria-label="Month history">
+    <ol className="month-events" aria-label={t('Month history')}>
       {events.map((e) => (
         <li key={e.id}>
-          <strong>{e.actor.name}</strong> {ACTION_TEXT[e.action]} <span className="muted">· {when.format(new Date(e.at))}</span>
-          {e.reason ? <div className="month-events__reason">Reason: {e.reason}</div> : null}
+          <strong>{e.actor.name}</strong> {t('{action, select, SUBMIT {submitted the month} APPROVE {approved the month} other {reopened the month}}', { action: e.action })} <span className="muted">· {localDateTime(e.at, tz, locale)}</span>
+          {e.reason ? <div className="month-events__reason">{t('Reason: {reason}', { reason: e.reason })}</div> : null}
         </li>
       ))}
     </ol>

@@ -41,10 +41,10 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const columns: DataTableColumn<DiaryUserRow>[] = [
     {
       key: 'select',
-      header: <span className="visually-hidden">Select</span>,
+      header: <span className="visually-hidden">{t('Select')}</span>,
       width: '1%',
       cell: (r) => (
-        <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.includes(r.userId)} onChange={() => toggle(r.userId)} />
+        <input type="checkbox" aria-label={t('Select {name}', { name: r.name })} checked={selected.includes(r.userId)} onChange={() => toggle(r.userId)} />
       ),
     },
     {
@@ -62,7 +62,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
     },
     {
       key: 'state',
-      header: 'Month',
+      header: t('Month'),
       sortValue: (r) => stateOf.get(r.userId) ?? 'OPEN',
       cell: (r) => (states.isPending ? <span className="muted">…</span> : <MonthStatusBadge status={stateOf.get(r.userId) ?? 'OPEN'} />),
     },
@@ -104,7 +104,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
           </>
         }
       />
-      {states.isError ? <p className="muted">Month states could not be loaded.</p> : null}
+      {states.isError ? <p className="muted">{t('Month states could not be loaded.')}</p> : null}
       <ApproveMonthBar month={month} states={states.data?.month === month ? states.data.items : undefined} selected={selected} onApproved={() => setSelected([])} />
       <Card flush>
         <DataTable

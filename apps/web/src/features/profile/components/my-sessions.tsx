@@ -6,10 +6,9 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
 import { toast } from '../../../components/toast';
+import { useFormat } from '../../../lib/format';
+import { useT } from '../../../lib/i18n/i18n';
 import { useEndSession, useMySessions } from '../api/profile';
-
-const when = new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const label = (iso: string) => when.format(new Date(iso));
 
 /**
  * Where the caller is signed in (device, since, last seen) and a way to sign one device out.
@@ -20,41 +19,43 @@ export function MySessions() {
   const sessions = useMySessions();
   const end = useEndSession();
   const [ending, setEnding] = useState<string | null>(null);
+  const t = useT();
+  const label = useFormat().dateTime;
 
   const endOne = (session: SessionInfo) => {
     setEnding(session.id);
     end.mutate(session.id, {
-      onSuccess: () => toast.success(session.current ? 'You are signed out on this device.' : `${session.device} was signed out.`),
+      onSuccess: () => toast.success(session.current ? t('You are signed out on this device.') : t('{device} was signed out.', { device: session.device })),
       onError: (error) => toast.error(error),
       onSettled: () => setEnding(null),
     });
   };
 
-  if (sessions.isPending) return <Spinner label="Loading your sessions…" />;
+  if (sessions.isPending) return <Spinner label={t('Loading your sessions…')} />;
   if (sessions.isError) {
-    return <ErrorState error={sessions.error} title="Could not load your sessions" onRetry={() => void sessions.refetch()} retrying={sessions.isFetching} />;
+    return <ErrorState error={sessions.error} title={t('Could not load your sessions')} onRetry={() => void sessions.refetch()} retrying={sessions.isFetching} />;
   }
-  if (sessions.data.items.length === 0) return <EmptyState title="No active sessions" message="Sign in again to see this device here." />;
+  if (sessions.data.items.length === 0) return <EmptyState title={t('No active sessions')} message={t('Sign in again to see this device here.')} />;
   return (
-    <ul className="session-list" aria-label="Active sessions">
+    <ul className="session-list" aria-label={t('Active sessions')}>
       {sessions.data.items.map((s) => (
         <li key={s.id} className="session-list__item">
           <div>
             <p className="session-list__device">
-              {s.device} {s.current ? <Badge tone="info">This device</Badge> : null}
+              {s.device} {s.current ? <Badge tone="info">{t('This device')}</Badge> : null}
             </p>
-            <p className="muted session-list__meta">Signed in {label(s.createdAt)} · last seen {label(s.lastSeenAt)}</p>
+            <p className="muted session-list__meta">{t('Signed in {since} · last seen {seen}', { since: label(s.createdAt), seen: label(s.lastSeenAt) })}</p>
           </div>
           <Button
             size="sm"
             variant={s.current ? 'secondary' : 'danger'}
             loading={ending === s.id}
-            loadingText="Signing out…"
+            loadingText={t('Signing out…')}
             disabled={ending !== null && ending !== s.id}
             onClick={() => endOne(s)}
-            aria-label={s.current ? 'Sign out on this device' : `Sign out ${s.device} (signed in ${label(s.createdAt)})`}
+            aria-label={s.current ? t('Sign out on this device') : t('Sign out {device} (signed in {since})', { device: s.device, since: label(s.createdAt) })}
           >
-            Sign out
+            {t('Sign out')}
           </Button>
         </li>
       ))}

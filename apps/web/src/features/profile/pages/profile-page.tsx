@@ -71,7 +71,7 @@ export function ProfilePage() {
             </div>
           </Card>
           <ChangePasswordForm />
-          <Card title="Signed-in devices">
+          <Card title={t('Signed-in devices')}>
             <MySessions />
           </Card>
         </div>

@@ -113,19 +113,19 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
             </div>
           )}
           {issueLink.error ? <p className="field__error" role="alert">{getErrorMessage(issueLink.error)}</p> : null}
-          <p className="field__label" style={{ margin: 'var(--space-3) 0 0' }}>Sessions</p>
+          <p className="field__label" style={{ margin: 'var(--space-3) 0 0' }}>{t('Sessions')}</p>
           <div className="row">
             <Button
               size="sm"
               loading={signOut.isPending}
-              loadingText="Signing out…"
+              loadingText={t('Signing out…')}
               onClick={() => signOut.mutate(user.id, {
-                onSuccess: ({ ended }) => toast.success(ended === 0 ? `${user.name} was not signed in anywhere.` : `${user.name} was signed out on ${ended} ${ended === 1 ? 'device' : 'devices'}.`),
+                onSuccess: ({ ended }) => toast.success(ended === 0 ? t('{name} was not signed in anywhere.', { name: user.name }) : t('{name} was signed out on {count, plural, one {# device} other {# devices}}.', { name: user.name, count: ended })),
               })}
             >
-              Sign out everywhere
+              {t('Sign out everywhere')}
             </Button>
-            <span className="muted">Ends every session of {user.name} at once, e.g. for a lost phone.</span>
+            <span className="muted">{t('Ends every session of {name} at once, e.g. for a lost phone.', { name: user.name })}</span>
           </div>
           {signOut.error ? <p className="field__error" role="alert">{getErrorMessage(signOut.error)}</p> : null}
         </div>
