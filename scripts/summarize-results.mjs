@@ -13,6 +13,8 @@ for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
   let p = 0, f = 0, s = 0;
   if ('numPassedTests' in data) {
     p = data.numPassedTests; f = data.numFailedTests; s = data.numPendingTests + (data.numTodoTests ?? 0);
+    // A file that fails outside its tests (a hook, an import) has no failed test of its own: count it.
+    f += (data.testResults ?? []).filter((r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   } else if (data.stats) {
     p = data.stats.expected + (data.stats.flaky ?? 0); f = data.stats.unexpected; s = data.stats.skipped;
   }

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outdir = path.join(here, 'dist');
+// `node build.mjs [outdir]`: tests build into a folder of their own inside apps/api (so that
+// node_modules resolves from it); everything else uses dist/.
+const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(here, 'dist');
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
 // Workspace packages are TypeScript sources: bundle them. Everything else stays a runtime import.
 const external = Object.keys(pkg.dependencies).filter((name) => !pkg.dependencies[name].startsWith('workspace:'));
@@ -42,4 +44,4 @@ for (const dir of [outdir, path.join(outdir, 'chunks')]) {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(dir, 'excel-worker.mjs'));
 }
-console.log(`› api built into apps/api/dist in ${Date.now() - started} ms`);
+console.log(`› api built into ${path.relative(path.join(here, '../..'), outdir)} in ${Date.now() - started} ms`);

@@ -53,6 +53,7 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'function wd_timer_start': 'function',
   'function wd_timer_stop': 'function',
   'function wd_timer_switch': 'function',
+  'function wd_locked_month': 'function',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */

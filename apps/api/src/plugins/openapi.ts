@@ -19,6 +19,11 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/timer/start': ['MODULE_DISABLED', 'NOT_FOUND', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED'],
   'POST /api/timer/stop': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG'],
   'DELETE /api/timer': ['TIMER_NOT_RUNNING'],
+  // The stop's refusals and the start's, as one answer (timer-switch.service.ts).
+  'POST /api/timer/switch': [
+    'MODULE_DISABLED', 'NOT_FOUND', 'TIMER_NOT_RUNNING', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED',
+    'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG', 'MONTH_LOCKED',
+  ],
   'POST /api/categories': ['CATEGORY_NAME_TAKEN'],
   'POST /api/categories/:id/restore': ['CATEGORY_NAME_TAKEN'],
   'POST /api/work-entries': [

@@ -50,7 +50,12 @@ function baseEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs `src/<script>` (server.ts or a cli/*.ts command) under tsx. */
 export function runScript(script: string, vars: Record<string, string>, args: string[] = []): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', script), ...args], {
+  return runNode(['--import', 'tsx', path.join('src', script), ...args], vars);
+}
+
+/** Runs Node with `args` in apps/api (e.g. a compiled bundle: `[outdir + '/server.js']`). */
+export function runNode(args: string[], vars: Record<string, string>): Proc {
+  const child = spawn(process.execPath, args, {
     cwd: API_DIR,
     env: baseEnv(vars),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,10 +75,14 @@ export function runScript(script: string, vars: Record<string, string>, args: st
   };
 }
 
-/** Starts the API and resolves once GET /api/health answers 200 (or rejects with its output). */
-export async function startServer(vars: Record<string, string>, timeoutMs = 150_000): Promise<Server> {
+/**
+ * Starts the API and resolves once GET /api/health answers 200 (or rejects with its output).
+ * `entry` runs a compiled bundle instead of the sources (a path to its server.js).
+ */
+export async function startServer(vars: Record<string, string>, timeoutMs = 150_000, entry?: string): Promise<Server> {
   const port = await freePort();
-  const proc = runScript('server.ts', { ...vars, PORT: String(port) });
+  const withPort = { ...vars, PORT: String(port) };
+  const proc = entry ? runNode([entry], withPort) : runScript('server.ts', withPort);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;

@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+import { runStart, runStop } from './timer-statements.ts';
 
 /**
  * The timer's single statements (wd_timer_start, wd_timer_stop) and the organisation cache in
@@ -142,5 +143,51 @@ describe(`timer statements on ${engineName}`, () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'ENTRY_OVERLAP', message: expect.stringContaining('still running') });
+  });
+
+  describe('the payroll lock inside the statements (an approval landing after the API checked it)', () => {
+    const approve = (month: string) => ctx.db.prisma.monthClose.create({
+      data: { id: newId(), organizationId: org.orgId, userId: org.users.alice.id, month, status: 'APPROVED' },
+    });
+    const unapprove = () => ctx.db.prisma.monthClose.deleteMany({ where: { organizationId: org.orgId } });
+
+    it('wd_timer_start answers locked, naming the month, and writes nothing', async () => {
+      await approve('2026-03');
+      try {
+        const entry = { id: newId() } as WorkEntry;
+        const result = await runStart(ctx.db.sql, {
+          orgId: org.orgId, userId: org.users.alice.id, entryId: entry.id, customerId: org.customers.acme, categoryId: org.categories.regular,
+          now: T0, checkOverlap: true, auditId: newId(), after: entry,
+        });
+        expect(result).toEqual({ status: 'locked', month: '2026-03' });
+        expect(await ctx.db.prisma.workEntry.count({ where: { userId: org.users.alice.id } })).toBe(0);
+      } finally {
+        await unapprove();
+      }
+    });
+
+    it('wd_timer_stop answers locked for a session reaching back into an approved month (February, Berlin), and the entry keeps running', async () => {
+      // 28 February 23:00 in Berlin: the session starts in February and is stopped on 2 March.
+      ctx.clock.now = new Date('2026-02-28T22:00:00.000Z');
+      const started = (await api('alice').post('/api/timer/start', startBody())).json<WorkEntry>();
+      await approve('2026-02');
+      try {
+        const result = await runStop(ctx.db.sql, {
+          orgId: org.orgId, userId: org.users.alice.id, entryId: started.id, now: T0, note: 'late', flagged: false, checkOverlap: true,
+          actorId: org.users.alice.id, auditId: newId(), before: started, after: { ...started, stoppedAt: T0.toISOString() },
+        });
+        expect(result).toEqual({ status: 'locked', month: '2026-02' });
+        const row = await ctx.db.prisma.workEntry.findUniqueOrThrow({ where: { id: started.id } });
+        expect(row.stoppedAt).toBeNull();
+        expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: started.id, action: 'STOP' } })).toBe(0);
+        // Through the API the stop is stored from the open month on (month-lock.ts openStartForStop).
+        ctx.clock.now = T0;
+        const stopped = await api('alice').post('/api/timer/stop', { note: 'late' });
+        expect(stopped.statusCode).toBe(200);
+        expect(stopped.json<WorkEntry>().startedAt).toBe('2026-02-28T23:00:00.000Z');
+      } finally {
+        await unapprove();
+      }
+    });
   });
 });

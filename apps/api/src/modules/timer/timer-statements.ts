@@ -18,9 +18,16 @@ export type StartOutcome =
   | { status: 'ok' }
   | { status: 'stale' }
   | ({ status: 'overlap' } & StatementClash)
-  | { status: 'running'; id?: string; startedAt?: string; customer?: string };
+  | { status: 'running'; id?: string; startedAt?: string; customer?: string }
+  | StatementLocked;
 
-export type StopOutcome = { status: 'ok' } | { status: 'not_running' } | ({ status: 'overlap' } & StatementClash);
+export type StopOutcome = { status: 'ok' } | { status: 'not_running' } | ({ status: 'overlap' } & StatementClash) | StatementLocked;
+
+/**
+ * The payroll lock as the statement sees it under the user's lock (migration
+ * 20261201160000_timer_month_lock): a month approved after the API's own check.
+ */
+export type StatementLocked = { status: 'locked'; month: string };
 
 /** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed defensively. */
 function outcome<T>(rows: Array<{ r: unknown }>): T {

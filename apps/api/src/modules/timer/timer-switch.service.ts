@@ -1,7 +1,7 @@
 import { AppError, localTimeOf, type WorkEntry as WireEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import type { EventBus } from '../../lib/events.ts';
-import { assertSpansOpen, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
+import { assertSpansOpen, monthLockedError, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
 import { checkRules, settleClash } from '../work-entries/entry-rules.ts';
 import { readRunning, type StartOutcome, type StopOutcome } from './timer-statements.ts';
 import { clashOf, orgOrThrow, usableForStart, type TimerDeps } from './timer.service.ts';
@@ -71,6 +71,7 @@ export async function switchTimer({ deps, orgId, user, note, customerId, categor
       deps.orgs.invalidate(orgId);
       throw new AppError('CUSTOMER_ARCHIVED', 'The customer or category was archived meanwhile. Choose another one.');
     }
+    if (result.status === 'locked') throw monthLockedError(result.month, user.id);
     if (result.status === 'running') {
       const since = result.startedAt ? localTimeOf(new Date(result.startedAt), org.timeZone) : null;
       throw new AppError('TIMER_ALREADY_RUNNING', since && result.customer

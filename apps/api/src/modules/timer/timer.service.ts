@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
-import { assertSpansOpen, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
+import { assertSpansOpen, monthLockedError, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
@@ -112,6 +112,8 @@ export async function startTimer({ deps, orgId, user, customerId, categoryId, no
           ? `A timer is already running (${result.customer}, since ${since}). Stop it before starting another.`
           : 'A timer is already running. Stop it before starting another.', running ? { running } : undefined);
       }
+      case 'locked':
+        throw monthLockedError(result.month, user.id);
       case 'stale':
         deps.orgs.invalidate(orgId);
         if (attempt >= 2) throw new AppError('CUSTOMER_ARCHIVED', 'The customer or category was archived meanwhile. Choose another one.');
@@ -163,6 +165,7 @@ export async function stopTimer({ deps, orgId, userId, actorId, note, now, reaso
   });
   if (result.status === 'not_running') throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   if (result.status === 'overlap') settleClash(clashOf(result), org.timeZone);
+  if (result.status === 'locked') throw monthLockedError(result.month, userId);
   events?.publish(orgId, { type: 'timer.stopped', userId, entryId: running.id, customerId: running.customerId });
   return after;
 }
