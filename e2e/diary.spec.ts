@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
-import { apiAs, expect, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
+import { apiAs, expect, loginAs, SCREENSHOTS, showMonth, test, USERS } from './fixtures';
 
 // The manager's Work diary journey: users × last month → Alice's month → one day's Working time;
 // edit a session's stop time (the day total and the month's Extra Hours move), delete it after
@@ -72,7 +72,7 @@ test('a manager corrects and deletes a session in the Work diary, exports the da
   await expect(page.getByRole('heading', { level: 1, name: 'Work diary' })).toBeVisible();
   // An empty current month (the first of a month) opens on the last month with data by itself.
   await page.waitForURL(/\/diary(\?month=\d{4}-\d{2})?$/);
-  if (!page.url().endsWith(`month=${month}`)) await page.getByRole('button', { name: 'Previous month' }).click();
+  await showMonth(page, month);
   await expect(page).toHaveURL(new RegExp(`/diary\\?month=${month}$`));
   const overviewTable = page.getByRole('table', { name: /^Users for / });
   await expect(overviewTable.getByRole('link', { name: 'Alice Example' })).toBeVisible();

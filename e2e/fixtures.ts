@@ -74,3 +74,23 @@ export const test = base.extend<{ axeVisited: void }>({
     }
   }, { auto: true }],
 });
+
+/** This month (YYYY-MM) in the demo organisation's zone. */
+export function thisMonth(timeZone = 'Europe/Berlin'): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}`;
+}
+
+/**
+ * Brings a month page (the Work diary, My month) to `month` with its Previous/Next buttons. The
+ * page may move by itself once after loading (an empty current month opens the previous one), so
+ * this reads where it is and steps until the URL names `month`, instead of counting clicks.
+ */
+export async function showMonth(page: Page, month: string) {
+  await expect(async () => {
+    const shown = new URL(page.url()).searchParams.get('month') ?? thisMonth();
+    if (shown > month) await page.getByRole('button', { name: 'Previous month' }).click();
+    else if (shown < month) await page.getByRole('button', { name: 'Next month' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]month=${month}$`), { timeout: 1_500 });
+  }).toPass({ timeout: 30_000 });
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Browser } from '@playwright/test';
-import { apiAs, loginAs, SCREENSHOTS, USERS } from './fixtures';
+import { apiAs, expectAccessible, loginAs, SCREENSHOTS, showMonth, USERS } from './fixtures';
 
 // Issue 15: closing a month for payroll. Alice submits last month, the manager approves it for
 // everyone at once from the Work diary overview, an edit of one of its entries is refused in the
@@ -46,19 +46,20 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   // 1. Alice submits her month.
   const alice = await signedIn(browser, USERS.alice);
   await alice.page.getByRole('banner').getByRole('link', { name: 'My month' }).click();
-  await alice.page.getByRole('button', { name: 'Previous month' }).click();
+  await showMonth(alice.page, month);
   const panel = alice.page.getByTestId('month-close-panel');
   await expect(panel).toContainText(`${label(month)} is`);
   await panel.getByRole('button', { name: 'Submit my month' }).click();
   await expect(panel).toContainText(`${label(month)} is submitted`);
   await expect(panel.getByRole('list', { name: 'Month history' })).toContainText('Alice Example submitted the month');
   await alice.page.screenshot({ path: `${SCREENSHOTS}/month-close-1-submitted.png` });
+  await expectAccessible(alice.page);
   await alice.context.close();
 
   // 2. The manager sees who is missing and approves the month for everyone at once.
   const mgr = await signedIn(browser, USERS.manager);
   await mgr.page.getByRole('banner').getByRole('link', { name: 'Work diary' }).click();
-  await mgr.page.getByRole('button', { name: 'Previous month' }).click();
+  await showMonth(mgr.page, month);
   const table = mgr.page.getByRole('table', { name: `Users for ${label(month)}` });
   const aliceRow = table.getByRole('row').filter({ hasText: 'Alice Example' });
   await expect(aliceRow).toContainText('Submitted');
@@ -70,6 +71,7 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await expect(aliceRow).toContainText('Approved');
   await expect(table.getByRole('row').filter({ hasText: 'Bob Example' })).toContainText('Approved');
   await mgr.page.screenshot({ path: `${SCREENSHOTS}/month-close-2-approved.png` });
+  await expectAccessible(mgr.page);
 
   // 3. An edit of one of Alice's entries of that month is refused in the day modal.
   const days = ((await (await manager.get(`/api/diary/${aliceId}?month=${month}`)).json()) as { items: Array<{ date: string; totalMinutes: number; running: boolean }> }).items;
@@ -86,6 +88,7 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toContainText(`${label(month)} is approved and locked for payroll`);
   await mgr.page.screenshot({ path: `${SCREENSHOTS}/month-close-3-locked.png` });
+  await expectAccessible(mgr.page);
   await mgr.context.close();
 
   // 4. An admin reopens Alice's month with a reason; the reason is in the month's history.
@@ -99,5 +102,6 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await expect(adminPanel).toContainText(`${label(month)} was reopened`);
   await expect(adminPanel.getByRole('list', { name: 'Month history' })).toContainText('Reason: Alice forgot a customer visit');
   await admin.page.screenshot({ path: `${SCREENSHOTS}/month-close-4-reopened.png` });
+  await expectAccessible(admin.page);
   await admin.context.close();
 });
