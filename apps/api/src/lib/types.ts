@@ -15,6 +15,12 @@ export type OrgContext = {
   timeZone: string;
   currency: string;
   clientTimer: boolean;
+  /** The stored BCP 47 locale (`toLocale` reads it). */
+  locale: string;
+  /** Public holidays: country and region for date-holidays (null: none), and the share a holiday still requires. */
+  holidayCountry: string | null;
+  holidayRegion: string | null;
+  holidaySharePercent: number;
 };
 
 /** Per-route options read by the auth plugin: the one place roles are checked. */

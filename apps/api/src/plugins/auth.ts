@@ -26,7 +26,7 @@ export type AuthContext = {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext;
-    /** The caller's organisation (time zone, currency, modules), read once by the auth hook. */
+    /** The caller's organisation (time zone, currency, locale, modules, holidays), read once by the auth hook. */
     org: OrgContext;
     /** The caller's organisation-scoped database client. */
     db: ScopedDb;
@@ -98,7 +98,8 @@ export function hasRole(role: Role, allowed: Role[] | undefined): boolean {
 
 type SessionRow = {
   userId: string; role: Role; name: string; email: string; lastSeenAt: Date;
-  orgId: string; orgName: string; timeZone: string; currency: string; clientTimer: boolean;
+  orgId: string; orgName: string; timeZone: string; currency: string; clientTimer: boolean; locale: string;
+  holidayCountry: string | null; holidayRegion: string | null; holidaySharePercent: number;
 };
 
 /**
@@ -110,7 +111,8 @@ type SessionRow = {
 async function readSession(database: Database, payload: TokenPayload): Promise<SessionRow | null> {
   const rows = await database.prisma.$queryRaw<SessionRow[]>(Prisma.sql`
     SELECT u."id" AS "userId", u."role"::text AS "role", u."name", u."email", s."lastSeenAt",
-           o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer"
+           o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer", o."locale",
+           o."holidayCountry", o."holidayRegion", o."holidaySharePercent"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId" AND u."organizationId" = s."organizationId"
     JOIN "Organization" o ON o."id" = s."organizationId"
@@ -156,7 +158,10 @@ export function registerAuth(app: FastifyInstance, database: Database) {
       await database.prisma.session.updateMany({ where: { id: payload.sid }, data: { lastSeenAt: now } });
     }
     request.auth = { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid };
-    request.org = { id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer };
+    request.org = {
+      id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer, locale: row.locale,
+      holidayCountry: row.holidayCountry, holidayRegion: row.holidayRegion, holidaySharePercent: row.holidaySharePercent,
+    };
     request.db = scopedFor(row.orgId);
     if (!hasRole(row.role, access?.roles)) throw new AppError('FORBIDDEN');
   });

@@ -2,6 +2,7 @@
 // for a range of local dates.
 import { addDays, type AbsenceOfDay, type DayCalendar } from '@workdiary/shared';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { holidaysBetween, type HolidayRegion } from './holidays.ts';
 
 export type HolidaySettings = HolidayRegion & { sharePercent: number };
@@ -10,9 +11,9 @@ export type HolidaySettings = HolidayRegion & { sharePercent: number };
 export const dateColumn = (date: string): Date => new Date(`${date}T00:00:00.000Z`);
 export const dateOfColumn = (d: Date): string => d.toISOString().slice(0, 10);
 
-export async function loadHolidaySettings(db: ScopedDb | ScopedTx): Promise<HolidaySettings> {
-  const org = await db.organization.findFirst({ select: { holidayCountry: true, holidayRegion: true, holidaySharePercent: true } });
-  return { country: org?.holidayCountry ?? null, region: org?.holidayRegion ?? null, sharePercent: org?.holidaySharePercent ?? 0 };
+/** The organisation's holiday settings, from the organisation the auth hook read (`request.org`). */
+export function holidaySettingsOf(org: Pick<OrgContext, 'holidayCountry' | 'holidayRegion' | 'holidaySharePercent'>): HolidaySettings {
+  return { country: org.holidayCountry, region: org.holidayRegion, sharePercent: org.holidaySharePercent };
 }
 
 /** One approved absence as read: whose, its first and last date, its kind's name and credit. */
@@ -52,7 +53,9 @@ export function calendarOf(settings: HolidaySettings, absences: Record<string, A
 }
 
 /** Holidays and `userId`'s approved absences for local dates [from, to]. */
-export async function loadCalendar({ db, userId, from, to }: { db: ScopedDb | ScopedTx; userId: string; from: string; to: string }): Promise<DayCalendar> {
-  const [settings, absences] = await Promise.all([loadHolidaySettings(db), approvedAbsences(db, [userId], from, to)]);
-  return calendarOf(settings, absences.get(userId), from, to);
+export async function loadCalendar({ db, org, userId, from, to }: {
+  db: ScopedDb | ScopedTx; org: OrgContext; userId: string; from: string; to: string;
+}): Promise<DayCalendar> {
+  const absences = await approvedAbsences(db, [userId], from, to);
+  return calendarOf(holidaySettingsOf(org), absences.get(userId), from, to);
 }

@@ -1,6 +1,5 @@
 import { AppError, type HolidaySettings } from '@workdiary/shared';
 import type { ScopedDb } from '../../db/scoped.ts';
-import { loadHolidaySettings } from './day-calendar.ts';
 import { isKnownRegion } from './holidays.ts';
 
 export async function updateHolidaySettings({ db, body }: {
@@ -13,5 +12,5 @@ export async function updateHolidaySettings({ db, body }: {
   }
   const { count } = await db.organization.updateMany({ data: { holidayCountry: country, holidayRegion: region, holidaySharePercent: body.sharePercent } });
   if (count === 0) throw new AppError('NOT_FOUND');
-  return loadHolidaySettings(db);
+  return { country, region, sharePercent: body.sharePercent };
 }

@@ -8,7 +8,7 @@ import {
   currentMonth,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import { loadHolidaySettings } from './day-calendar.ts';
+import { holidaySettingsOf } from './day-calendar.ts';
 import { updateHolidaySettings } from './holiday-settings.service.ts';
 import { countryOptions, holidaysBetween, regionOptions } from './holidays.ts';
 
@@ -17,7 +17,7 @@ const tags = ['holidays'];
 export default async function holidaysRoutes(app: App) {
   app.get('/settings/holidays', {
     schema: { tags, summary: "The organisation's public-holiday country, region and share", response: { 200: HolidaySettingsSchema } },
-  }, async (request) => loadHolidaySettings(request.db));
+  }, async (request) => holidaySettingsOf(request.org));
 
   app.put('/settings/holidays', {
     schema: {
@@ -46,7 +46,7 @@ export default async function holidaysRoutes(app: App) {
   app.get('/holidays', {
     schema: { tags, summary: "The organisation's public holidays of a year (default: this year)", querystring: HolidayListQuerySchema, response: { 200: HolidayListSchema } },
   }, async (request) => {
-    const settings = await loadHolidaySettings(request.db);
+    const settings = holidaySettingsOf(request.org);
     const year = request.query.year ?? Number(currentMonth(request.org.timeZone, app.now()).slice(0, 4));
     const days = holidaysBetween(settings, `${year}-01-01`, `${year}-12-31`);
     return { items: Object.entries(days).map(([date, name]) => ({ date, name })) };

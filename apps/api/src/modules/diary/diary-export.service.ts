@@ -114,7 +114,7 @@ export async function exportUserMonth({ db, org, caller, userId, month, now, loc
       select: { startedAt: true, stoppedAt: true, flagged: true },
     }),
     loadRules(db, userId),
-    loadCalendar({ db, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
+    loadCalendar({ db, org, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
   ]);
   const figures = monthFigures(entries, m, org.timeZone, now, rules.requiredMinutes, { calendar });
   const flagged = entries.filter((e) => e.flagged);

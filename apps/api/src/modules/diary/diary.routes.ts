@@ -32,7 +32,7 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryUserMonthSchema },
     },
   }, async (request) => userMonth({
-    sql: app.database.sql, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
+    sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
   }));
 
   app.get('/diary/:userId/:date', {
@@ -43,7 +43,7 @@ export default async function diaryRoutes(app: App) {
       response: { 200: DiaryDaySessionsSchema },
     },
   }, async (request) => userDay({
-    sql: app.database.sql, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
+    sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
   }));
 
   app.get('/diary/:userId/:date/history', {

@@ -18,13 +18,10 @@ import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
-import { loadHolidaySettings } from '../calendar/day-calendar.ts';
+import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
 import { readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
-
-
-const DAY_MS = 86_400_000;
 
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
@@ -46,7 +43,7 @@ export async function monthOverview({ db, sql, org, month, now }: {
 }): Promise<DiaryOverview> {
   const orgDefaults = await loadRules(db, null);
   const m = resolveMonth(month, org.timeZone, now);
-  const holidaySettings = await loadHolidaySettings(db);
+  const holidaySettings = holidaySettingsOf(org);
   const rows = await queryMonthOverview({
     sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
     holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
@@ -71,9 +68,9 @@ export async function monthOverview({ db, sql, org, month, now }: {
   return { items, totals, month: m, currency: org.currency };
 }
 
-/** The user with organisation and rules (404 if not in the caller's organisation). */
-async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext> {
-  const context = await readUserContext(sql, orgId, userId, from, to);
+/** The user with rules and calendar (404 if not in the caller's organisation). */
+async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string): Promise<UserContext> {
+  const context = await readUserContext(sql, org, userId, from, to);
   if (!context) throw new AppError('NOT_FOUND', 'No such user.');
   return context;
 }
@@ -82,22 +79,18 @@ async function contextOrThrow(sql: SqlRunner, orgId: string, userId: string, fro
  * A user's month, every day of it; days count a running session up to now. Two queries side by
  * side (user with organisation and rules; the month's sessions), figures by the shared functions.
  */
-export async function userMonth({ sql, caller, userId, month, now }: {
-  sql: SqlRunner; caller: Actor; userId: string; month?: string; now: Date;
+export async function userMonth({ sql, org, caller, userId, month, now }: {
+  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
 }): Promise<DiaryUserMonth> {
   assertMayReadDiaryOf(caller, userId);
-  // The dates to read: the month asked for, or every month "now" may be in, whatever the zone
-  // (the organisation's zone, which decides, arrives with the same reads).
-  const first = month ?? currentMonth('UTC', new Date(now.getTime() - DAY_MS));
-  const last = month ?? currentMonth('UTC', new Date(now.getTime() + DAY_MS));
-  const from = `${first}-01`;
-  const to = daysOfMonth(last).at(-1) ?? `${last}-28`;
-  const [context, entries] = await Promise.all([
-    contextOrThrow(sql, caller.orgId, userId, from, to),
-    readSessions(sql, caller.orgId, userId, from, to),
-  ]);
-  const tz = context.timeZone;
+  const tz = org.timeZone;
   const m = resolveMonth(month, tz, now);
+  const from = `${m}-01`;
+  const to = daysOfMonth(m).at(-1) ?? `${m}-28`;
+  const [context, entries] = await Promise.all([
+    contextOrThrow(sql, org, userId, from, to),
+    readSessions(sql, org.id, userId, from, to),
+  ]);
   const required = context.rules.requiredMinutes;
   const calendar = context.calendar;
   const live = monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar });
@@ -129,7 +122,7 @@ export async function userMonth({ sql, caller, userId, month, now }: {
     user: context.user,
     month: m,
     requiredByWeekday: required,
-    currency: context.currency,
+    currency: org.currency,
   };
 }
 
@@ -146,20 +139,20 @@ function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }
 }
 
 /** The sessions touching one local day, with the day's figures (running counted to now): two queries side by side. */
-export async function userDay({ sql, caller, userId, date, now }: {
-  sql: SqlRunner; caller: Actor; userId: string; date: string; now: Date;
+export async function userDay({ sql, org, caller, userId, date, now }: {
+  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string; now: Date;
 }): Promise<DiaryDaySessions> {
   assertMayReadDiaryOf(caller, userId);
   dayBoundsOrThrow(date, 'UTC'); // a date that does not exist (2026-02-30) is a 400 before any read
   const [context, candidates] = await Promise.all([
-    contextOrThrow(sql, caller.orgId, userId, date, date),
-    readWireSessions(sql, caller.orgId, userId, date),
+    contextOrThrow(sql, org, userId, date, date),
+    readWireSessions(sql, org.id, userId, date),
   ]);
-  const { start, end } = dayBoundsOrThrow(date, context.timeZone);
+  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
   const items = candidates.filter((e) => Date.parse(e.startedAt) < end.getTime() && (e.stoppedAt === null || Date.parse(e.stoppedAt) > start.getTime()));
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
   const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
-  const figures = dayFigures(sessions, date, context.timeZone, now, need.requiredMinutes, need.absenceMinutes);
+  const figures = dayFigures(sessions, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);
   return {
     items,
     date,

@@ -2,22 +2,22 @@ import { addDays, type DayCalendar, type WorkEntry as WireEntry, type WorkRules 
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
-import { absenceDays, calendarOf } from '../calendar/day-calendar.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { absenceDays, calendarOf, holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
 import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
 
 /**
  * The reads behind a user's month view and day modal, two queries that run side by side: the
- * user with their organisation, work-rules rows, holiday settings and approved absences
- * (`readUserContext`), and the sessions of the period (`readSessions`). The sessions are read for the period's UTC dates widened by a day on
- * both sides, which covers its local bounds in any zone (offsets stay within ±14 h), so they do
- * not wait for the organisation's zone; the shared time functions cut them at the exact bounds.
+ * user with their work-rules rows and approved absences (`readUserContext`; the organisation's
+ * zone, currency and holiday settings come with the request), and the sessions of the period
+ * (`readSessions`). The sessions are read for the period's UTC dates widened by a day on both
+ * sides, which covers its local bounds in any zone (offsets stay within ±14 h); the shared time
+ * functions cut them at the exact bounds.
  */
 export type UserContext = {
   user: { id: string; name: string; active: boolean };
   pay: { type: 'HOURLY' | 'MONTHLY'; hourlyRate: number | null; monthlyBase: number | null; overtimeFactor: number };
-  timeZone: string;
-  currency: string;
   rules: WorkRules;
   /** Public holidays and the user's approved absences over the dates read. */
   calendar: DayCalendar;
@@ -25,8 +25,7 @@ export type UserContext = {
 
 type ContextRow = {
   id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
-  overtime_factor: number | string; time_zone: string; currency: string; rules: unknown;
-  holiday_country: string | null; holiday_region: string | null; holiday_share_percent: number; absences: unknown;
+  overtime_factor: number | string; rules: unknown; absences: unknown;
 };
 
 type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
@@ -36,15 +35,14 @@ type RulesJson = WorkRules & { userId: string | null };
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
- * The user, their organisation's zone and currency, the rules in force for them and the calendar
- * of local dates [from, to]; null if no such user in the organisation.
+ * The user, the rules in force for them and the calendar of local dates [from, to] (the
+ * organisation's holidays and the user's approved absences); null if no such user in the organisation.
  */
-export async function readUserContext(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<UserContext | null> {
-  const scope = scopedSql(orgId);
+export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string): Promise<UserContext | null> {
+  const scope = scopedSql(org.id);
   const [r] = await sql.query<ContextRow>(scope.query`
     SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate, u."monthlyBase" AS monthly_base,
-           u."overtimeFactor" AS overtime_factor, o."timeZone" AS time_zone, o.currency,
-           o."holidayCountry" AS holiday_country, o."holidayRegion" AS holiday_region, o."holidaySharePercent" AS holiday_share_percent,
+           u."overtimeFactor" AS overtime_factor,
            (SELECT coalesce(json_agg(json_build_object('startDate', a."startDate", 'endDate', a."endDate", 'kind', k.name, 'creditPercent', k."creditPercent")
                                      ORDER BY a."startDate"), '[]'::json)
               FROM "Absence" a
@@ -57,18 +55,15 @@ export async function readUserContext(sql: SqlRunner, orgId: string, userId: str
               FROM "WorkRules" r
              WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules
     FROM "User" u
-    JOIN "Organization" o ON o.id = u."organizationId"
     WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}`);
   if (!r) return null;
   const rows = (parsed(r.rules) ?? []) as RulesJson[];
   return {
     user: { id: r.id, name: r.name, active: r.active },
     pay: { type: r.pay_type, hourlyRate: r.hourly_rate === null ? null : Number(r.hourly_rate), monthlyBase: r.monthly_base === null ? null : Number(r.monthly_base), overtimeFactor: Number(r.overtime_factor) },
-    timeZone: r.time_zone,
-    currency: r.currency.trim(),
     rules: rulesOf(pickRulesRow(rows, userId).row),
     calendar: calendarOf(
-      { country: r.holiday_country, region: r.holiday_region, sharePercent: Number(r.holiday_share_percent) },
+      holidaySettingsOf(org),
       absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
       from, to,
     ),

@@ -101,10 +101,3 @@ export async function moveRunningStart({ db, entryId, startedAt }: { db: SqlLock
     UPDATE "WorkEntry" w SET "startedAt" = ${startedAt.toISOString()}::timestamptz
     WHERE ${scope.where('w', Prisma.sql`w.id = ${entryId}`, Prisma.sql`w."stoppedAt" IS NULL`, Prisma.sql`w."startedAt" < ${startedAt.toISOString()}::timestamptz`)}`);
 }
-
-/** The organisation's zone (for callers that have not loaded it yet). */
-export async function orgZone(db: ScopedDb | ScopedTx): Promise<string> {
-  const org = await db.organization.findFirst({ select: { timeZone: true } });
-  if (!org) throw new AppError('NOT_FOUND', 'Organisation not found.');
-  return org.timeZone;
-}

@@ -23,7 +23,7 @@ export default async function monthsRoutes(app: App) {
       querystring: MonthStatesQuerySchema,
       response: { 200: MonthStatesSchema },
     },
-  }, async (request) => listMonthStates({ db: request.db, caller: request.auth, month: request.query.month, userId: request.query.userId, now: app.now() }));
+  }, async (request) => listMonthStates({ db: request.db, tz: request.org.timeZone, caller: request.auth, month: request.query.month, userId: request.query.userId, now: app.now() }));
 
   app.post('/months/:month/submit', {
     schema: {
@@ -33,7 +33,7 @@ export default async function monthsRoutes(app: App) {
       params: MonthParamsSchema,
       response: { 200: MonthStatesSchema },
     },
-  }, async (request) => submitMonth({ db: request.db, caller: request.auth, month: request.params.month, now: app.now() }));
+  }, async (request) => submitMonth({ db: request.db, tz: request.org.timeZone, caller: request.auth, month: request.params.month, now: app.now() }));
 
   app.post('/months/:month/approve', {
     schema: {
@@ -45,7 +45,7 @@ export default async function monthsRoutes(app: App) {
       response: { 200: MonthApproveResultSchema },
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
-  }, async (request) => approveMonths({ db: request.db, caller: request.auth, month: request.params.month, body: request.body, now: app.now() }));
+  }, async (request) => approveMonths({ db: request.db, tz: request.org.timeZone, caller: request.auth, month: request.params.month, body: request.body, now: app.now() }));
 
   app.post('/months/:month/reopen', {
     schema: {
@@ -58,6 +58,6 @@ export default async function monthsRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN'] } },
   }, async (request) => reopenMonth({
-    db: request.db, caller: request.auth, month: request.params.month, userId: request.body.userId, reason: request.body.reason, now: app.now(),
+    db: request.db, tz: request.org.timeZone, caller: request.auth, month: request.params.month, userId: request.body.userId, reason: request.body.reason, now: app.now(),
   }));
 }

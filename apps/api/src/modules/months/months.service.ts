@@ -18,7 +18,7 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
 import { lockUserEntries } from '../work-entries/entry-rules.ts';
-import { monthLabel, orgZone } from './month-lock.ts';
+import { monthLabel } from './month-lock.ts';
 
 
 /** A month that has not begun in the organisation's zone cannot be closed yet. */
@@ -67,10 +67,9 @@ async function eventsOf(db: ScopedDb | ScopedTx, month: string, userIds: string[
 }
 
 /** States (and their audit events) of a month: managers see everyone, members themselves. */
-export async function listMonthStates({ db, caller, month, userId, now }: {
-  db: ScopedDb; caller: Actor; month?: string; userId?: string; now: Date;
+export async function listMonthStates({ db, tz, caller, month, userId, now }: {
+  db: ScopedDb; tz: string; caller: Actor; month?: string; userId?: string; now: Date;
 }): Promise<MonthStates> {
-  const tz = await orgZone(db);
   const m = month ?? currentMonth(tz, now);
   if (!isManager(caller) && userId !== undefined && userId !== caller.userId) {
     throw new AppError('FORBIDDEN', 'Members can only see their own month.');
@@ -105,8 +104,8 @@ async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<Mo
 }
 
 /** "My month is complete": the caller's own month, from OPEN or REOPENED. */
-export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; caller: Actor; month: string; now: Date }): Promise<MonthStates> {
-  assertStarted(month, await orgZone(db), now);
+export async function submitMonth({ db, tz, caller, month, now }: { db: ScopedDb; tz: string; caller: Actor; month: string; now: Date }): Promise<MonthStates> {
+  assertStarted(month, tz, now);
   await db.$transaction(async (tx) => {
     await lockUserEntries(tx, caller.userId);
     const status = await statusOf(tx, caller.userId, month);
@@ -114,17 +113,16 @@ export async function submitMonth({ db, caller, month, now }: { db: ScopedDb; ca
     if (status === 'APPROVED') throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} is already approved.`, { month, status });
     await transition(tx, { userId: caller.userId, month, status: 'SUBMITTED', action: 'SUBMIT', actorId: caller.userId });
   });
-  return listMonthStates({ db, caller, month, userId: caller.userId, now });
+  return listMonthStates({ db, tz, caller, month, userId: caller.userId, now });
 }
 
 /**
  * Approves (and so locks) the month for the selected users or for everyone it concerns, in one
  * transaction; users already approved are left as they are. A user need not have submitted.
  */
-export async function approveMonths({ db, caller, month, body, now }: {
-  db: ScopedDb; caller: Actor; month: string; body: MonthApproveBody; now: Date;
+export async function approveMonths({ db, tz, caller, month, body, now }: {
+  db: ScopedDb; tz: string; caller: Actor; month: string; body: MonthApproveBody; now: Date;
 }): Promise<MonthApproveResult> {
-  const tz = await orgZone(db);
   assertStarted(month, tz, now);
   const everyone = await monthUsers(db, month, tz);
   let targets: Array<{ id: string; name: string; active: boolean }>;
@@ -156,8 +154,8 @@ export async function approveMonths({ db, caller, month, body, now }: {
 }
 
 /** Admins reopen an approved (or submitted) month, with a reason kept in the audit. */
-export async function reopenMonth({ db, caller, month, userId, reason, now }: {
-  db: ScopedDb; caller: Actor; month: string; userId: string; reason: string; now: Date;
+export async function reopenMonth({ db, tz, caller, month, userId, reason, now }: {
+  db: ScopedDb; tz: string; caller: Actor; month: string; userId: string; reason: string; now: Date;
 }): Promise<MonthStates> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
   if (!user) throw new AppError('NOT_FOUND', 'No such user.');
@@ -169,5 +167,5 @@ export async function reopenMonth({ db, caller, month, userId, reason, now }: {
     }
     await transition(tx, { userId, month, status: 'REOPENED', action: 'REOPEN', actorId: caller.userId, reason: reason.trim() });
   });
-  return listMonthStates({ db, caller, month, userId, now });
+  return listMonthStates({ db, tz, caller, month, userId, now });
 }

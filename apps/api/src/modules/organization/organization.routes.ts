@@ -1,12 +1,13 @@
 import { OrganizationBodySchema, OrganizationSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import { getOrganization, updateOrganization } from './organization.service.ts';
+import { toWireOrganization } from '../../lib/mappers.ts';
+import { updateOrganization } from './organization.service.ts';
 
 /** The organisation's own settings. Default work rules live at /api/settings/work-rules/default. */
 export default async function organizationRoutes(app: App) {
   app.get('/organization', {
     schema: { tags: ['organization'], summary: 'The caller\'s organisation', response: { 200: OrganizationSchema } },
-  }, async (request) => getOrganization({ db: request.db }));
+  }, async (request) => toWireOrganization(request.org));
 
   app.put('/organization', {
     schema: {
@@ -18,7 +19,7 @@ export default async function organizationRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN'] } },
   }, async (request) => {
-    const org = await updateOrganization({ db: request.db, body: request.body });
+    const org = await updateOrganization({ db: request.db, org: request.org, body: request.body });
     app.events.publish(request.auth.orgId, { type: 'settings.changed', what: 'organization' });
     return org;
   });

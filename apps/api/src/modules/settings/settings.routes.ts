@@ -1,7 +1,7 @@
 import { ModulesSchema, WorkRulesParamsSchema, WorkRulesSchema, WorkRulesViewSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import {
-  getDefaultRules, getModules, getUserRules, putDefaultRules, putModules, putUserRules, resetUserRules,
+  getDefaultRules, getUserRules, modulesOf, putDefaultRules, putModules, putUserRules, resetUserRules,
 } from './settings.service.ts';
 import { assertMayReadRulesOf } from '../../lib/permissions.ts';
 
@@ -58,7 +58,7 @@ export default async function settingsRoutes(app: App) {
 
   app.get('/settings/modules', {
     schema: { tags: ['settings'], summary: 'Module switches (everyone: the header needs them)', response: { 200: ModulesSchema } },
-  }, async (request) => getModules({ db: request.db }));
+  }, async (request) => modulesOf(request.org));
 
   app.put('/settings/modules', {
     schema: { tags: ['settings'], summary: 'Switch modules on or off (admins)', body: ModulesSchema, response: { 200: ModulesSchema } },

@@ -2,6 +2,7 @@ import { AppError, type Modules, type WorkRules, type WorkRulesView } from '@wor
 import type { Prisma, WorkRules as WorkRulesRow } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { pickRulesRow, rulesOf, rulesRowsFor } from './rules-lookup.ts';
 
 function toView(row: WorkRulesRow | null, userId: string | null, inherited: boolean): WorkRulesView {
@@ -68,13 +69,13 @@ export async function putDefaultRules({ db, rules }: { db: ScopedDb; rules: Work
   return getDefaultRules({ db });
 }
 
-export async function getModules({ db }: { db: ScopedDb }): Promise<Modules> {
-  const org = await db.organization.findFirst({ select: { clientTimer: true } });
-  if (!org) throw new AppError('NOT_FOUND');
+/** The module switches of the organisation the auth hook read (`request.org`). */
+export function modulesOf(org: Pick<OrgContext, 'clientTimer'>): Modules {
   return { clientTimer: org.clientTimer };
 }
 
 export async function putModules({ db, modules }: { db: ScopedDb; modules: Modules }): Promise<Modules> {
-  await db.organization.updateMany({ data: { clientTimer: modules.clientTimer } });
-  return getModules({ db });
+  const { count } = await db.organization.updateMany({ data: { clientTimer: modules.clientTimer } });
+  if (count === 0) throw new AppError('NOT_FOUND');
+  return modulesOf(modules);
 }

@@ -1,5 +1,6 @@
 import type { WorkEntry } from '@workdiary/shared';
 import type { ScopedTx } from '../../db/scoped.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
 import { enforceRules, lockUserEntries } from '../work-entries/entry-rules.ts';
@@ -13,21 +14,20 @@ import { openStartForStop } from '../months/month-lock.ts';
  * is flagged for a manager to review instead (`enforceRules` in 'flag' mode). Returns the stopped
  * entry, or null if none ran.
  */
-export async function forceStopRunningEntry({ tx, orgId, userId, actorId, note, now }: {
-  tx: ScopedTx; orgId: string; userId: string; actorId: string; note: string; now: Date;
+export async function forceStopRunningEntry({ tx, org, userId, actorId, note, now }: {
+  tx: ScopedTx; org: Pick<OrgContext, 'id' | 'timeZone'>; userId: string; actorId: string; note: string; now: Date;
 }): Promise<WorkEntry | null> {
   await lockUserEntries(tx, userId);
   const running = await tx.workEntry.findFirst({ where: { userId, stoppedAt: null }, include: entryInclude });
   if (!running) return null;
   const rules = await loadRules(tx, userId);
-  const org = await tx.organization.findFirst({ select: { timeZone: true } });
   // The database demands stoppedAt > startedAt; a timer started "now" gets the smallest valid length.
   const stoppedAt = now.getTime() > running.startedAt.getTime() ? now : new Date(running.startedAt.getTime() + 1000);
   const fullNote = running.note.trim() ? `${running.note.trim()}\n${note}` : note;
   // Same payroll-lock rule as every stop: stored from the open month on; refused if the current month is locked.
-  const startedAt = await openStartForStop({ db: tx, userId, tz: org?.timeZone ?? 'UTC', startedAt: running.startedAt, now: stoppedAt });
+  const startedAt = await openStartForStop({ db: tx, userId, tz: org.timeZone, startedAt: running.startedAt, now: stoppedAt });
   const { flagged } = await enforceRules({
-    tx, orgId, rules, now, path: 'timer-stop', mode: 'flag', tz: org?.timeZone ?? 'UTC',
+    tx, orgId: org.id, rules, now, path: 'timer-stop', mode: 'flag', tz: org.timeZone,
     entry: { userId, startedAt, stoppedAt, note: fullNote, excludeEntryId: running.id },
   });
   await tx.workEntry.updateMany({

@@ -67,7 +67,7 @@ export default async function usersRoutes(app: App) {
   }, async (request) => {
     const { user, stoppedEntry } = await updateUser({
       db: request.db,
-      orgId: request.auth.orgId,
+      org: request.org,
       actor: { id: request.auth.userId, name: request.auth.name },
       userId: request.params.id,
       patch: request.body,

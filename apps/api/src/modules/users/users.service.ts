@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { toWireUser } from '../../lib/mappers.ts';
+import type { OrgContext } from '../../lib/types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
@@ -130,9 +131,9 @@ export type UpdateUserResult = { user: User; stoppedEntry: WorkEntry | null };
  * deactivated. Deactivating ends the user's sessions and stops their running timer with a note
  * (history stays); reactivating lets them sign in again.
  */
-export async function updateUser({ db, orgId, actor, userId, patch, now }: {
+export async function updateUser({ db, org, actor, userId, patch, now }: {
   db: ScopedDb;
-  orgId: string;
+  org: OrgContext;
   actor: { id: string; name: string };
   userId: string;
   patch: UserPatchBody;
@@ -141,7 +142,7 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
   const email = patch.email?.trim().toLowerCase();
   try {
     return await db.$transaction(async (tx) => {
-      await lockAdmins(tx, orgId);
+      await lockAdmins(tx, org.id);
       const current = await tx.user.findFirst({ where: { id: userId } });
       if (!current) throw new AppError('NOT_FOUND', 'This user does not exist.');
 
@@ -185,7 +186,7 @@ export async function updateUser({ db, orgId, actor, userId, patch, now }: {
           data.setPasswordExpiresAt = null;
           stoppedEntry = await forceStopRunningEntry({
             tx,
-            orgId,
+            org,
             userId,
             actorId: actor.id,
             note: `Stopped automatically: ${current.name} was deactivated by ${actor.name}.`,
