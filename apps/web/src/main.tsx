@@ -15,7 +15,7 @@ const router = createAppRouter();
 // Session expired mid-use: go to login (remembering where we were), then drop the old data.
 setUnauthorizedHandler((next) => {
   if (router.state.location.pathname === '/login') return;
-  void router.navigate(loginUrl(next), { replace: true }).then(() => queryClient.clear());
+  void router.navigate(loginUrl(next, { expired: true }), { replace: true }).then(() => queryClient.clear());
 });
 
 const container = document.getElementById('root');

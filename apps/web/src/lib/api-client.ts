@@ -61,7 +61,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const NO_LOGIN_REDIRECT = new Set(['/api/auth/login', '/api/me']);
 
 type UnauthorizedHandler = (next: string) => void;
-const defaultUnauthorizedHandler: UnauthorizedHandler = (next) => window.location.assign(loginUrl(next));
+const defaultUnauthorizedHandler: UnauthorizedHandler = (next) => window.location.assign(loginUrl(next, { expired: true }));
 let unauthorizedHandler = defaultUnauthorizedHandler;
 
 /** The app swaps the full-page redirect for a router navigation. Returns a function that undoes it. */

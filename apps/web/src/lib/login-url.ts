@@ -1,9 +1,15 @@
 const DEFAULT_AFTER_LOGIN = '/customers';
 
-/** `/login?next=<where the user was>`; `next` is left out when it would only lead home. */
-export function loginUrl(next?: string): string {
-  if (!next || next === '/' || next.startsWith('/login')) return '/login';
-  return `/login?next=${encodeURIComponent(next)}`;
+/**
+ * `/login?next=<where the user was>`; `next` is left out when it would only lead home.
+ * `expired`: the session ended while the app was in use (the sign-in page says so).
+ */
+export function loginUrl(next?: string, { expired = false }: { expired?: boolean } = {}): string {
+  const params = new URLSearchParams();
+  if (next && next !== '/' && !next.startsWith('/login')) params.set('next', next);
+  if (expired) params.set('expired', '1');
+  const search = params.toString();
+  return search ? `/login?${search}` : '/login';
 }
 
 /** Only same-app paths are followed after login: never another origin, never back to /login. */

@@ -1,11 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Me, WorkEntry } from '@workdiary/shared';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { setUnauthorizedHandler } from '../../lib/api-client';
+import { readDraft } from '../../lib/drafts';
 import { CurrentUserContext } from '../../lib/current-user';
 import { errorResponse, jsonResponse, makeMe, stubFetch, type StubRequest } from '../../test/fetch-stub';
 import { createTestQueryClient } from '../../test/query-client';
+import { EntryDraftSchema, useReopenEntryDraft } from './entry-draft';
 import { EntryFormModal, type EntryFormModalProps } from './entry-form-modal';
 
 const categories = { items: [{ id: 'cat-1', name: 'Regular Hours', archived: false }, { id: 'cat-2', name: 'Support', archived: false }] };
@@ -28,11 +32,11 @@ function renderForm(me: Me, props: Partial<EntryFormModalProps> = {}) {
   render(
     <QueryClientProvider client={queryClient}>
       <CurrentUserContext value={me}>
-        <EntryFormModal open mode="create" onClose={onClose} defaults={{ customerId: 'cust-1', customerName: 'Acme Ltd', date: '2026-03-02' }} lockCustomer {...props} />
+        <EntryFormModal open mode="create" onClose={onClose} defaults={{ customerId: 'cust-1', customerName: 'Acme Ltd', date: '2026-03-02' }} lockCustomer origin="customer:cust-1" {...props} />
       </CurrentUserContext>
     </QueryClientProvider>,
   );
-  return { onClose, queryClient };
+  return { onClose, queryClient, unmountAll: cleanup };
 }
 
 async function fillTimes(date: string, start: string, stop: string) {
@@ -176,5 +180,119 @@ describe('EntryFormModal', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(patched!.body).toEqual({ customerId: 'cust-1', categoryId: 'cat-1', note: 'fixed', date: '2026-03-02', startTime: '09:00', stopDate: '2026-03-02', stopTime: '12:00' });
+  });
+});
+
+const keptDraft = (id: string) => readDraft('entry', 'u-member', id, EntryDraftSchema);
+
+describe('EntryFormModal keeps what was typed until the server saved it', () => {
+  it('a failed request keeps the draft; the form opened again fills it in; a save forgets it', async () => {
+    let fail = true;
+    stubFetch({
+      'GET /api/categories': () => jsonResponse(categories),
+      'POST /api/work-entries': () => {
+        if (fail) throw new TypeError('Failed to fetch');
+        return jsonResponse(saved, { status: 201 });
+      },
+    });
+    const first = renderForm(makeMe());
+    await chooseCategory('Regular Hours');
+    await fillTimes('2026-03-02', '09:00', '12:00');
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Server room');
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('What you typed is kept on this device');
+    expect(keptDraft('new:customer:cust-1')).toMatchObject({ open: true, value: { values: { startTime: '09:00', stopTime: '12:00', note: 'Server room', categoryId: 'cat-1' } } });
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(first.onClose).toHaveBeenCalled();
+    expect(keptDraft('new:customer:cust-1')?.open).toBe(false);
+    first.unmountAll();
+
+    const second = renderForm(makeMe());
+    expect(screen.getByRole('status')).toHaveTextContent('Your unsaved changes were kept');
+    expect(screen.getByLabelText(/^Start time/)).toHaveValue('09:00');
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('Server room');
+    fail = false;
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Category/ })).toHaveValue('cat-1'));
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await waitFor(() => expect(second.onClose).toHaveBeenCalled());
+    expect(keptDraft('new:customer:cust-1')).toBeNull();
+  });
+
+  it('an untouched form keeps nothing; “Start over” drops a kept draft', async () => {
+    stubFetch({ 'GET /api/categories': () => jsonResponse(categories) });
+    const { unmountAll } = renderForm(makeMe());
+    await screen.findByRole('dialog', { name: 'Add entry' });
+    expect(keptDraft('new:customer:cust-1')).toBeNull();
+    unmountAll();
+
+    localStorage.setItem('wd.draft.entry.u-member.new:customer:cust-1', JSON.stringify({
+      values: { userId: 'u-member', customerId: 'cust-1', categoryId: '', date: '2026-03-02', startTime: '08:00', stopTime: '', nextDay: false, note: 'half' },
+      origin: 'customer:cust-1', entry: null, open: false,
+    }));
+    renderForm(makeMe());
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('half');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByRole('textbox', { name: 'Note' })).toHaveValue('');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    await waitFor(() => expect(keptDraft('new:customer:cust-1')).toBeNull());
+  });
+
+  it('an expired session keeps the edit open in the draft, and the page brings the form back after signing in', async () => {
+    const toLogin = vi.fn();
+    const undo = setUnauthorizedHandler(toLogin);
+    stubFetch({
+      'GET /api/categories': () => jsonResponse(categories),
+      'PATCH /api/work-entries/e-1': () => errorResponse(401, 'UNAUTHENTICATED', 'Your session has ended. Please sign in again.'),
+    });
+    const { unmountAll } = renderForm(makeMe({ id: 'u-member' }), { mode: 'edit', entry: { ...saved, userId: 'u-member' } });
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Rack 4');
+    await waitFor(() => expect(screen.getByRole('combobox', { name: /Category/ })).toHaveValue('cat-1'));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(toLogin).toHaveBeenCalled());
+    undo();
+    // The page went to the sign-in: the form is gone, its draft is kept as open.
+    unmountAll();
+    expect(keptDraft('e-1')).toMatchObject({ open: true, value: { origin: 'customer:cust-1', values: { note: 'Rack 4' }, entry: { id: 'e-1' } } });
+
+    // Signed in again, the page that owns the origin reopens the form with the draft.
+    function Page() {
+      const [editing, setEditing] = useState<WorkEntry | null>(null);
+      const [adding, setAdding] = useState(false);
+      useReopenEntryDraft('customer:cust-1', { create: () => setAdding(true), edit: setEditing });
+      return (
+        <>
+          <EntryFormModal open={adding} mode="create" onClose={() => setAdding(false)} origin="customer:cust-1" />
+          <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} origin="customer:cust-1" />
+        </>
+      );
+    }
+    render(
+      <QueryClientProvider client={createTestQueryClient()}>
+        <CurrentUserContext value={makeMe()}><Page /></CurrentUserContext>
+      </QueryClientProvider>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Edit entry' });
+    expect(within(dialog).getByRole('textbox', { name: 'Note' })).toHaveValue('Rack 4');
+  });
+
+  it('a draft closed with Cancel, or of another place, does not open by itself', async () => {
+    stubFetch({ 'GET /api/categories': () => jsonResponse(categories) });
+    const put = (id: string, origin: string, open: boolean) => localStorage.setItem(`wd.draft.entry.u-member.${id}`, JSON.stringify({
+      values: { userId: 'u-member', customerId: 'cust-1', categoryId: '', date: '2026-03-02', startTime: '08:00', stopTime: '', nextDay: false, note: 'x' },
+      origin, entry: null, open,
+    }));
+    put('new:customer:cust-1', 'customer:cust-1', false);
+    put('new:customer:cust-2', 'customer:cust-2', true);
+    const opened = vi.fn();
+    function Probe() {
+      useReopenEntryDraft('customer:cust-1', { create: opened, edit: opened });
+      return null;
+    }
+    render(<CurrentUserContext value={makeMe()}><Probe /></CurrentUserContext>);
+    await Promise.resolve();
+    expect(opened).not.toHaveBeenCalled();
   });
 });

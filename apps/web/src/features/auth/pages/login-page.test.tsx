@@ -1,10 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { errorResponse, jsonResponse, makeMe, stubFetch } from '../../../test/fetch-stub';
 import { createTestQueryClient } from '../../../test/query-client';
+import { loginUrl } from '../../../lib/login-url';
 import { LoginPage } from './login-page';
 
 function renderLogin(initialEntry = '/login') {
@@ -33,6 +34,15 @@ async function fillAndSubmit(email = 'mia@acme.test', password = 'correct horse'
 }
 
 describe('LoginPage', () => {
+  it('says the session ended when the app sent the user here mid-use, and not otherwise', async () => {
+    stubFetch({ 'POST /api/auth/login': () => errorResponse(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.') });
+    renderLogin(loginUrl('/customers/c-1', { expired: true }));
+    expect(screen.getByRole('status')).toHaveTextContent('Your session has ended');
+    cleanup();
+    renderLogin(loginUrl('/customers/c-1'));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
   it('shows the server error message when the credentials are wrong', async () => {
     stubFetch({ 'POST /api/auth/login': () => errorResponse(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.') });
     const { router } = renderLogin();

@@ -42,6 +42,11 @@ export function LoginPage() {
     <AuthCard>
       <h1 className="auth-card__title">{t('Sign in')}</h1>
       <p className="auth-card__subtitle">{t('Track time for your customers.')}</p>
+      {searchParams.get('expired') === '1' && !login.error ? (
+        <div className="form-notice" role="status">
+          {t('Your session has ended. Sign in again to carry on where you were: what you were typing is kept on this device.')}
+        </div>
+      ) : null}
       {login.error ? (
         <div className="form-alert" role="alert">
           {getErrorMessage(login.error)}

@@ -5,6 +5,7 @@ import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { DateRangeFilter, type DateRange } from '../../../components/date-range-filter';
+import { useReopenEntryDraft } from '../../../components/entries/entry-draft';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
@@ -45,6 +46,9 @@ export function WorkingTime({ customer }: { customer: Customer }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WorkEntry | null>(null);
   const [deleting, setDeleting] = useState<WorkEntry | null>(null);
+  // A form left open when the page went away (an expired session, a reload) comes back with its draft.
+  const origin = `customer:${customer.id}`;
+  useReopenEntryDraft(origin, { create: () => setAdding(true), edit: setEditing });
   const { users } = useEntryUsers();
 
   const params = {
@@ -183,8 +187,9 @@ export function WorkingTime({ customer }: { customer: Customer }) {
         onClose={() => setAdding(false)}
         defaults={{ customerId: customer.id, customerName: customer.name, userId: userId || me.id }}
         lockCustomer
+        origin={origin}
       />
-      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} />
+      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} origin={origin} />
       <DeleteEntryDialog
         entry={deleting}
         onClose={() => setDeleting(null)}

@@ -5,6 +5,7 @@ import { DataTable, type DataTableColumn } from '../../../components/data-table'
 import { EmptyState } from '../../../components/empty-state';
 import { ContinueButton } from '../../../components/entries/continue-button';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
+import { useReopenEntryDraft } from '../../../components/entries/entry-draft';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
 import { useServerNow } from '../../../lib/use-server-now';
 import { ErrorState } from '../../../components/error-state';
@@ -73,6 +74,9 @@ function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModal
   const [editing, setEditing] = useState<WorkEntry | null>(null);
   const [deleting, setDeleting] = useState<WorkEntry | null>(null);
   const [historyOf, setHistoryOf] = useState<WorkEntry | null>(null);
+  // A form left open when the page went away (an expired session, a reload) comes back with its draft.
+  const origin = `day:${user.id}:${date}`;
+  useReopenEntryDraft(origin, { create: () => setAdding(true), edit: setEditing });
   const day = useDiaryDay(user.id, date);
   const history = useDiaryDayHistory(user.id, date, tab === 'history');
   const sessions = day.data?.items;
@@ -207,8 +211,8 @@ function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModal
         </TabPanel>
       </Modal>
 
-      <EntryFormModal open={adding} mode="create" onClose={() => setAdding(false)} defaults={{ userId: user.id, date }} lockUser />
-      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} />
+      <EntryFormModal open={adding} mode="create" onClose={() => setAdding(false)} defaults={{ userId: user.id, date }} lockUser origin={origin} />
+      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} origin={origin} />
       <EntryHistoryModal entry={historyOf} tz={tz} date={date} onClose={() => setHistoryOf(null)} />
       <DeleteEntryDialog
         entry={deleting}

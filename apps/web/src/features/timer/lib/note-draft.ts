@@ -1,56 +1,30 @@
+import { z } from 'zod';
+import { clearDraft, listDrafts, readDraft, writeDraft } from '../../../lib/drafts';
+
 /**
- * The Stop dialog's note, kept on the device per user and per running entry until the server
- * confirms the stop: it survives a failed request, a lost connection, a reload, an expired
- * session (the dialog reopens after signing in again) and a stop from another tab.
+ * The Stop dialog's note, kept on the device per user and per running entry (lib/drafts, kind
+ * 'stop') until the server confirms the stop: it survives a failed request, a lost connection, a
+ * reload, an expired session (the dialog reopens after signing in again) and a stop from another tab.
  */
 export type NoteDraft = { note: string; /** the Note dialog was open when the page went away */ open: boolean };
 
-const key = (userId: string, entryId: string) => `wd.draft.stop.${userId}.${entryId}`;
+export const NOTE_DRAFT_KIND = 'stop';
+export const NoteValueSchema = z.object({ note: z.string().catch('') });
 
 export function readNoteDraft(userId: string, entryId: string): NoteDraft | null {
-  try {
-    const raw = localStorage.getItem(key(userId, entryId));
-    if (!raw) return null;
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    const { note, open } = parsed as Record<string, unknown>;
-    return { note: typeof note === 'string' ? note : '', open: open === true };
-  } catch {
-    return null;
-  }
+  const kept = readDraft(NOTE_DRAFT_KIND, userId, entryId, NoteValueSchema);
+  return kept ? { note: kept.value.note, open: kept.open } : null;
 }
 
 export function writeNoteDraft(userId: string, entryId: string, draft: NoteDraft): void {
-  try {
-    if (!draft.note && !draft.open) localStorage.removeItem(key(userId, entryId));
-    else localStorage.setItem(key(userId, entryId), JSON.stringify(draft));
-  } catch {
-    // Storage full or blocked: the dialog still works, the draft is just not kept.
-  }
+  writeDraft(NOTE_DRAFT_KIND, userId, entryId, !draft.note && !draft.open ? null : { value: { note: draft.note }, open: draft.open });
 }
 
 export function clearNoteDraft(userId: string, entryId: string): void {
-  try {
-    localStorage.removeItem(key(userId, entryId));
-  } catch {
-    // Nothing kept, nothing to clear.
-  }
+  clearDraft(NOTE_DRAFT_KIND, userId, entryId);
 }
 
 /** Every kept note of this user, by entry id (drafts of sessions that may have ended meanwhile). */
 export function listNoteDrafts(userId: string): Array<{ entryId: string } & NoteDraft> {
-  const prefix = `wd.draft.stop.${userId}.`;
-  const found: Array<{ entryId: string } & NoteDraft> = [];
-  try {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const k = localStorage.key(i);
-      if (!k?.startsWith(prefix)) continue;
-      const entryId = k.slice(prefix.length);
-      const draft = readNoteDraft(userId, entryId);
-      if (draft) found.push({ entryId, ...draft });
-    }
-  } catch {
-    // Storage blocked: nothing was kept.
-  }
-  return found;
+  return listDrafts(NOTE_DRAFT_KIND, userId, NoteValueSchema).map((d) => ({ entryId: d.id, note: d.value.note, open: d.open }));
 }

@@ -688,4 +688,9 @@ export const de: Catalog = {
   'Ends every session of {name} at once, e.g. for a lost phone.': 'Beendet alle Sitzungen von {name} auf einmal, z. B. bei einem verlorenen Telefon.',
   '{name} was not signed in anywhere.': '{name} war nirgends angemeldet.',
   '{name} was signed out on {count, plural, one {# device} other {# devices}}.': '{name} wurde auf {count, plural, one {# Gerät} other {# Geräten}} abgemeldet.',
+  'Enter a date like 2026-03-02': 'Geben Sie ein Datum wie 2026-03-02 ein',
+  'Not saved: {reason} What you typed is kept on this device; try again.': 'Nicht gespeichert: {reason} Ihre Eingaben bleiben auf diesem Gerät erhalten; versuchen Sie es erneut.',
+  'Your unsaved changes were kept on this device and are filled in again.': 'Ihre nicht gespeicherten Änderungen wurden auf diesem Gerät aufbewahrt und sind wieder eingetragen.',
+  'Start over': 'Neu beginnen',
+  'Your session has ended. Sign in again to carry on where you were: what you were typing is kept on this device.': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um dort weiterzumachen, wo Sie waren: Ihre Eingaben bleiben auf diesem Gerät erhalten.',
 };
