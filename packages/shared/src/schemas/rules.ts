@@ -11,6 +11,14 @@ export const WorkRulesSchema = z.object({
 });
 export type WorkRules = z.infer<typeof WorkRulesSchema>;
 
+/**
+ * Rules some session can satisfy: the minimum session is shorter than the maximum. The API refuses
+ * other rules (400); the settings form says so beside the field before sending them.
+ */
+export function sessionLimitsFit(rules: Pick<WorkRules, 'minSessionMinutes' | 'maxSessionHours'>): boolean {
+  return rules.minSessionMinutes < rules.maxSessionHours * 60;
+}
+
 export const DEFAULT_WORK_RULES: WorkRules = {
   requiredMinutes: [480, 480, 480, 480, 480, 0, 0],
   noteRequired: false,

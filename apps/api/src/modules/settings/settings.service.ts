@@ -1,4 +1,4 @@
-import { AppError, type Modules, type WorkRules, type WorkRulesView } from '@workdiary/shared';
+import { AppError, sessionLimitsFit, type Modules, type WorkRules, type WorkRulesView } from '@workdiary/shared';
 import type { Prisma, WorkRules as WorkRulesRow } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -11,7 +11,7 @@ function toView(row: WorkRulesRow | null, userId: string | null, inherited: bool
 
 /** Rules that no session could satisfy are refused here, not discovered at the next stop. */
 function assertSatisfiable(rules: WorkRules) {
-  if (rules.minSessionMinutes >= rules.maxSessionHours * 60) {
+  if (!sessionLimitsFit(rules)) {
     throw new AppError('VALIDATION_ERROR', 'The minimum session must be shorter than the maximum session.', {
       issues: [{ path: 'minSessionMinutes', message: 'Must be shorter than the maximum session' }],
     });

@@ -1,4 +1,4 @@
-import { WorkRulesSchema, type WorkRules } from '@workdiary/shared';
+import { sessionLimitsFit, WorkRulesSchema, type WorkRules } from '@workdiary/shared';
 import { hoursText, parseHours } from './hours';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -53,7 +53,7 @@ export function fromDraft(draft: RulesDraft): { rules: WorkRules } | { errors: R
     errors.maxSessionHours = t('Whole hours from {min} to {max}', { min: String(maxRule.minValue), max: String(maxRule.maxValue) });
     broken = true;
   }
-  if (!broken && min !== null && max !== null && min >= max * 60) {
+  if (!broken && min !== null && max !== null && !sessionLimitsFit({ minSessionMinutes: min, maxSessionHours: max })) {
     errors.minSessionMinutes = t('Must be shorter than the maximum session');
     broken = true;
   }
