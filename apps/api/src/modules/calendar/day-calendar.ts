@@ -48,8 +48,8 @@ export async function approvedAbsences(db: ScopedDb | ScopedTx, userIds: string[
 }
 
 /** The calendar of [from, to] from the organisation's holiday settings and one user's absence days. */
-export function calendarOf(settings: HolidaySettings, absences: Record<string, AbsenceOfDay> | undefined, from: string, to: string): DayCalendar {
-  return { holidays: holidaysBetween(settings, from, to), holidaySharePercent: settings.sharePercent, absences: absences ?? {} };
+export async function calendarOf(settings: HolidaySettings, absences: Record<string, AbsenceOfDay> | undefined, from: string, to: string): Promise<DayCalendar> {
+  return { holidays: await holidaysBetween(settings, from, to), holidaySharePercent: settings.sharePercent, absences: absences ?? {} };
 }
 
 /** Holidays and `userId`'s approved absences for local dates [from, to]. */

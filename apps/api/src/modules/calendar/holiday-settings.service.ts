@@ -7,7 +7,7 @@ export async function updateHolidaySettings({ db, body }: {
 }): Promise<HolidaySettings> {
   const country = body.country;
   const region = country ? body.region : null;
-  if (country && !isKnownRegion(country, region)) {
+  if (country && !(await isKnownRegion(country, region))) {
     throw new AppError('VALIDATION_ERROR', region ? `Unknown region "${region}" of ${country}.` : `Unknown country "${country}".`, { field: region ? 'region' : 'country' });
   }
   const { count } = await db.organization.updateMany({ data: { holidayCountry: country, holidayRegion: region, holidaySharePercent: body.sharePercent } });

@@ -37,18 +37,18 @@ export default async function holidaysRoutes(app: App) {
 
   app.get('/settings/holidays/countries', {
     schema: { tags, summary: 'Countries the holiday library knows', response: { 200: HolidayOptionsSchema } },
-  }, async () => ({ items: countryOptions() }));
+  }, async () => ({ items: await countryOptions() }));
 
   app.get('/settings/holidays/regions', {
     schema: { tags, summary: 'Regions of a country (for Germany the federal states)', querystring: HolidayRegionsQuerySchema, response: { 200: HolidayOptionsSchema } },
-  }, async (request) => ({ items: regionOptions(request.query.country) }));
+  }, async (request) => ({ items: await regionOptions(request.query.country) }));
 
   app.get('/holidays', {
     schema: { tags, summary: "The organisation's public holidays of a year (default: this year)", querystring: HolidayListQuerySchema, response: { 200: HolidayListSchema } },
   }, async (request) => {
     const settings = holidaySettingsOf(request.org);
     const year = request.query.year ?? Number(currentMonth(request.org.timeZone, app.now()).slice(0, 4));
-    const days = holidaysBetween(settings, `${year}-01-01`, `${year}-12-31`);
+    const days = await holidaysBetween(settings, `${year}-01-01`, `${year}-12-31`);
     return { items: Object.entries(days).map(([date, name]) => ({ date, name })) };
   });
 }

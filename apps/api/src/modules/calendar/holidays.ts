@@ -1,41 +1,66 @@
 // Public holidays from a maintained library (date-holidays), computed on the server only: the
 // web receives the named days with the diary, so it does not ship the library.
-import Holidays from 'date-holidays';
+// The library is loaded on first use (it holds about 25 MB of rules, which an idle server or one
+// whose organisations set no holiday country need not carry), and each country/region/year is
+// computed once: working out one year costs about 15 ms of CPU, which every month view, day modal
+// and export would otherwise pay again (issue 12).
+import type Holidays from 'date-holidays';
 import { daysOfMonth } from '@workdiary/shared';
 
 export type HolidayRegion = { country: string | null; region: string | null };
 
-function calendarOf({ country, region }: HolidayRegion): Holidays | null {
-  if (!country) return null;
+type HolidaysClass = typeof Holidays;
+let library: Promise<HolidaysClass> | undefined;
+function holidaysLibrary(): Promise<HolidaysClass> {
+  library ??= import('date-holidays').then((m) => m.default).catch((error: unknown) => {
+    library = undefined;
+    throw error;
+  });
+  return library;
+}
+
+/** date → English name of one year's public holidays, per `country|region|year`. */
+const years = new Map<string, ReadonlyMap<string, string>>();
+const MAX_YEARS = 1000;
+
+async function publicHolidaysOf(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
+  const key = `${country}|${region ?? ''}|${year}`;
+  const known = years.get(key);
+  if (known) return known;
+  const HolidaysLib = await holidaysLibrary();
   const options = { languages: ['en'], types: ['public' as const] };
-  return region ? new Holidays(country, region, options) : new Holidays(country, options);
+  const calendar = region ? new HolidaysLib(country, region, options) : new HolidaysLib(country, options);
+  const days = new Map<string, string>();
+  for (const h of calendar.getHolidays(year, 'en')) {
+    const date = h.date.slice(0, 10);
+    if (h.type === 'public' && !days.has(date)) days.set(date, h.name);
+  }
+  if (years.size >= MAX_YEARS) years.clear();
+  years.set(key, days);
+  return days;
 }
 
 /** Public holidays between two dates (inclusive, 'YYYY-MM-DD'): date → English name. */
-export function holidaysBetween(where: HolidayRegion, from: string, to: string): Record<string, string> {
-  const calendar = calendarOf(where);
+export async function holidaysBetween({ country, region }: HolidayRegion, from: string, to: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  if (!calendar) return out;
+  if (!country) return out;
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
-    for (const h of calendar.getHolidays(year, 'en')) {
-      if (h.type !== 'public') continue;
-      const date = h.date.slice(0, 10);
-      if (date < from || date > to || out[date] !== undefined) continue;
-      out[date] = h.name;
+    for (const [date, name] of await publicHolidaysOf(country, region, year)) {
+      if (date >= from && date <= to) out[date] = name;
     }
   }
   return out;
 }
 
 /** The public holidays of `month` ('YYYY-MM'). */
-export function holidaysOfMonth(where: HolidayRegion, month: string): Record<string, string> {
+export function holidaysOfMonth(where: HolidayRegion, month: string): Promise<Record<string, string>> {
   const days = daysOfMonth(month);
   return holidaysBetween(where, days[0] ?? `${month}-01`, days.at(-1) ?? `${month}-28`);
 }
 
 /** Whether date-holidays knows this country (and region, when given). */
-export function isKnownRegion(country: string, region: string | null): boolean {
-  const holidays = new Holidays();
+export async function isKnownRegion(country: string, region: string | null): Promise<boolean> {
+  const holidays = new (await holidaysLibrary())();
   const countries = holidays.getCountries('en');
   if (!countries[country]) return false;
   if (!region) return true;
@@ -43,14 +68,14 @@ export function isKnownRegion(country: string, region: string | null): boolean {
 }
 
 /** Countries for the settings picker: code and English name, by name. */
-export function countryOptions(): Array<{ code: string; name: string }> {
-  return Object.entries(new Holidays().getCountries('en'))
+export async function countryOptions(): Promise<Array<{ code: string; name: string }>> {
+  return Object.entries(new (await holidaysLibrary())().getCountries('en'))
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Regions (for Germany the federal states) of one country; empty when it has none. */
-export function regionOptions(country: string): Array<{ code: string; name: string }> {
-  const states = new Holidays().getStates(country, 'en') ?? {};
+export async function regionOptions(country: string): Promise<Array<{ code: string; name: string }>> {
+  const states = new (await holidaysLibrary())().getStates(country, 'en') ?? {};
   return Object.entries(states).map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));
 }

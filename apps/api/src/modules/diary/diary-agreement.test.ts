@@ -25,7 +25,7 @@ async function sharedOverview(ctx: TestContext, orgId: string, month: string, no
     prisma.workEntry.findMany({ where: { organizationId: orgId } }),
   ]);
   const orgDefault = rules.find((r) => r.userId === null)?.requiredMinutes ?? DEFAULT_WORK_RULES.requiredMinutes;
-  const holidays = holidaysOfMonth({ country: org.holidayCountry, region: org.holidayRegion }, month);
+  const holidays = await holidaysOfMonth({ country: org.holidayCountry, region: org.holidayRegion }, month);
   const dates = daysOfMonth(month);
   const absences = await approvedAbsences(forOrg(prisma, orgId), users.map((u) => u.id), dates[0] ?? '', dates.at(-1) ?? '');
   const out: Expected[] = [];

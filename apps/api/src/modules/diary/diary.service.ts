@@ -46,7 +46,7 @@ export async function monthOverview({ db, sql, org, month, now }: {
   const holidaySettings = holidaySettingsOf(org);
   const rows = await queryMonthOverview({
     sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
-    holidays: holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
+    holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
   });
   const items = rows.map((r) => ({
     userId: r.id,

@@ -62,7 +62,7 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
     user: { id: r.id, name: r.name, active: r.active },
     pay: { type: r.pay_type, hourlyRate: r.hourly_rate === null ? null : Number(r.hourly_rate), monthlyBase: r.monthly_base === null ? null : Number(r.monthly_base), overtimeFactor: Number(r.overtime_factor) },
     rules: rulesOf(pickRulesRow(rows, userId).row),
-    calendar: calendarOf(
+    calendar: await calendarOf(
       holidaySettingsOf(org),
       absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
       from, to,
