@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api } from '../lib/api-client';
 import { isConnectionLost, setApiReachable, setBrowserOnline, useConnection } from '../lib/connection';
 import { translate as t } from '../lib/i18n/i18n';
@@ -50,10 +50,17 @@ export function OfflineBanner() {
     };
   }, [apiReachable, browserOnline]);
 
-  // Back online: what failed while we were away is worth another try.
+  // Back online: what failed while we were away is worth another try, and whatever the page shows
+  // may have changed meanwhile (a timer stopped elsewhere, entries of others): fetch it again.
+  const wasLost = useRef(false);
   useEffect(() => {
-    if (lost) return;
-    void queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
+    if (lost) {
+      wasLost.current = true;
+      return;
+    }
+    if (!wasLost.current) return;
+    wasLost.current = false;
+    void queryClient.invalidateQueries({ refetchType: 'active' });
   }, [lost, queryClient]);
 
   if (!lost) return null;

@@ -11,7 +11,7 @@ import {
   NETWORK_ERROR_MESSAGE,
   setUnauthorizedHandler,
 } from './api-client';
-import { useConnection } from './connection';
+import { resetConnection, useConnection } from './connection';
 import { resetServerClock, serverNow } from './server-clock';
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
@@ -32,7 +32,7 @@ describe('api client', () => {
     onUnauthorized.mockReset();
     restoreHandler = setUnauthorizedHandler(onUnauthorized);
     window.history.replaceState(null, '', '/diary/u-1?month=2026-02');
-    useConnection.setState({ apiReachable: true, browserOnline: true });
+    resetConnection();
     resetServerClock();
   });
   afterEach(() => restoreHandler());

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
 import { isApiError } from '../../../lib/api-client';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
+import { importWithRetry } from '../../../lib/lazy-retry';
 import { serverNow } from '../../../lib/server-clock';
 import { downloadUserMonth } from '../api/exports';
 import { useDiaryUserMonth } from '../api/get-user-month';
@@ -22,7 +23,8 @@ import { hours, money, monthLabel } from '../lib/format';
 import '../diary.css';
 import { translate as t } from '../../../lib/i18n/i18n';
 
-const MonthChart = lazy(() => import('../components/month-chart'));
+// A chunk that fails (server restarting, a new deployment) is retried; see lib/lazy-retry.
+const MonthChart = lazy(() => importWithRetry(() => import('../components/month-chart')));
 
 /** A user's month, day by day, with the chart, the totals and the day modal. Members: "My month". */
 export function DiaryUserPage() {

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Button } from '../../../components/button';
 import { PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
+import { useConnection } from '../../../lib/connection';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useT } from '../../../lib/i18n/i18n';
 import { useTimerStore } from '../../../stores/timer-store';
@@ -27,6 +28,8 @@ export function HeaderTimer() {
   const openStart = useTimerStore((s) => s.openStart);
   const openStop = useTimerStore((s) => s.openStop);
   const running = timer.data?.running ?? null;
+  // While the server is away the counter stops: the session may have ended meanwhile.
+  const unconfirmed = useConnection((s) => s.lostAt !== null);
   const controlRef = useTimerFocus('header', running?.id ?? null);
   const toggle = useCallback(() => (running ? openStop('header') : openStart('header')), [running, openStart, openStop]);
   useTimerShortcut(toggle, timer.isSuccess && (moduleOn || Boolean(running)));
@@ -61,7 +64,7 @@ export function HeaderTimer() {
             <span className="header-timer__dot" aria-hidden="true" />
             <span className="header-timer__text">
               <span className="header-timer__label">
-                {t('Entry Time')} <span className="header-timer__customer">· {running.customer.name}</span>
+                {unconfirmed ? t('Not confirmed') : t('Entry Time')} <span className="header-timer__customer">· {running.customer.name}</span>
               </span>
               <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" label={t('Entry Time')} />
             </span>

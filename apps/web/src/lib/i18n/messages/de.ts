@@ -688,4 +688,6 @@ export const de: Catalog = {
   'Your unsaved changes were kept on this device and are filled in again.': 'Ihre nicht gespeicherten Änderungen wurden auf diesem Gerät aufbewahrt und sind wieder eingetragen.',
   'Start over': 'Neu beginnen',
   'Your session has ended. Sign in again to carry on where you were: what you were typing is kept on this device.': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um dort weiterzumachen, wo Sie waren: Ihre Eingaben bleiben auf diesem Gerät erhalten.',
+  'not confirmed: the server cannot be reached': 'nicht bestätigt: der Server ist nicht erreichbar',
+  'Not confirmed': 'Nicht bestätigt',
 };
