@@ -63,6 +63,8 @@ export const DiaryOverviewSchema = z.object({
   items: z.array(DiaryUserRowSchema),
   totals: DiaryOverviewTotalsSchema,
   month: z.string(),
+  /** The latest month up to the current one in which anyone's session started; null if none yet. */
+  latestMonth: z.string().nullable(),
   currency: z.string(),
 });
 export type DiaryOverview = z.infer<typeof DiaryOverviewSchema>;
@@ -84,6 +86,8 @@ export const DiaryUserMonthSchema = z.object({
   }),
   user: DiaryUserRefSchema,
   month: z.string(),
+  /** The latest month up to the current one in which this user's session started; null if none yet. */
+  latestMonth: z.string().nullable(),
   /** Monday..Sunday, from the user's rules (else the organisation's defaults). */
   requiredByWeekday: z.array(z.number().int()).length(7),
   currency: z.string(),

@@ -1,4 +1,5 @@
 import {
+  addMonths,
   AppError,
   currentMonth,
   dayBounds,
@@ -21,7 +22,12 @@ import { loadRules } from '../settings/rules-lookup.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
-import { readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
+import { readLatestMonth, readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
+
+/** The first instant after the organisation's current month: `latestMonth` looks no further. */
+function endOfCurrentMonth(tz: string, now: Date): Date {
+  return dayBounds(`${addMonths(currentMonth(tz, now), 1)}-01`, tz).start;
+}
 
 /** The requested month, or the current one in the organisation's zone. */
 export function resolveMonth(month: string | undefined, tz: string, now: Date): string {
@@ -44,10 +50,13 @@ export async function monthOverview({ db, sql, org, month, now }: {
   const orgDefaults = await loadRules(db, null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = holidaySettingsOf(org);
-  const rows = await queryMonthOverview({
-    sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
-    holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
-  });
+  const [rows, latestMonth] = await Promise.all([
+    queryMonthOverview({
+      sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+      holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
+    }),
+    readLatestMonth(sql, org, null, endOfCurrentMonth(org.timeZone, now)),
+  ]);
   const items = rows.map((r) => ({
     userId: r.id,
     name: r.name,
@@ -65,7 +74,7 @@ export async function monthOverview({ db, sql, org, month, now }: {
     (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
     { totalMinutes: 0, extraMinutes: 0, salary: 0 },
   );
-  return { items, totals, month: m, currency: org.currency };
+  return { items, totals, month: m, latestMonth, currency: org.currency };
 }
 
 /** The user with rules and calendar (404 if not in the caller's organisation). */
@@ -87,9 +96,10 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   const m = resolveMonth(month, tz, now);
   const from = `${m}-01`;
   const to = daysOfMonth(m).at(-1) ?? `${m}-28`;
-  const [context, entries] = await Promise.all([
+  const [context, entries, latestMonth] = await Promise.all([
     contextOrThrow(sql, org, userId, from, to),
     readSessions(sql, org.id, userId, from, to),
+    readLatestMonth(sql, org, userId, endOfCurrentMonth(tz, now)),
   ]);
   const required = context.rules.requiredMinutes;
   const calendar = context.calendar;
@@ -121,6 +131,7 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
     },
     user: context.user,
     month: m,
+    latestMonth,
     requiredByWeekday: required,
     currency: org.currency,
   };

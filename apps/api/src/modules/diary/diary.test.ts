@@ -67,6 +67,25 @@ describe(`diary API (${engineName})`, () => {
       expect(row(body, org.users.manager.id)).toMatchObject({ totalMinutes: 60 });
     });
 
+    it('names the latest month with sessions up to the current one (latestMonth), per organisation and per user', async () => {
+      const { manager, bob, admin } = org.users;
+      ctx.clock.now = new Date('2026-05-10T10:00:00Z');
+      try {
+        const may = (await as(ctx.app, manager.token).get('/api/diary')).json<DiaryOverview>();
+        expect(may).toMatchObject({ month: '2026-05', totals: { totalMinutes: 0 }, latestMonth: '2026-03' });
+        expect((await as(ctx.app, manager.token).get(`/api/diary/${bob.id}`)).json<DiaryUserMonth>()).toMatchObject({ month: '2026-05', latestMonth: '2026-02' });
+        expect((await as(ctx.app, admin.token).get(`/api/diary/${admin.id}`)).json<DiaryUserMonth>().latestMonth).toBeNull();
+        // Another organisation's sessions do not count.
+        const empty = await createOrg(ctx);
+        expect((await as(ctx.app, empty.users.manager.token).get('/api/diary')).json<DiaryOverview>().latestMonth).toBeNull();
+      } finally {
+        ctx.clock.now = new Date('2026-02-20T10:00:00Z');
+      }
+      // Not beyond the current month: the manager's March session is in the future on 20 February.
+      expect((await as(ctx.app, manager.token).get('/api/diary?month=2026-01')).json<DiaryOverview>().latestMonth).toBe('2026-02');
+      expect((await as(ctx.app, manager.token).get(`/api/diary/${manager.id}`)).json<DiaryUserMonth>().latestMonth).toBeNull();
+    });
+
     it('keeps a deactivated user who has entries that month, marked, and drops one who has none', async () => {
       const { bob } = org.users;
       const ghost = newId();

@@ -1,4 +1,4 @@
-import { addDays, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
+import { addDays, currentMonth, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
@@ -101,4 +101,19 @@ export async function readWireSessions(sql: SqlRunner, orgId: string, userId: st
       Prisma.sql`(e."stoppedAt" IS NULL OR e."stoppedAt" > ${from}::timestamptz)`)}
     ORDER BY e."startedAt", e.id`);
   return rows.map(wireEntryFromRow);
+}
+
+/**
+ * The latest local month, up to the one `before` lies in, in which a session of the user (or, with
+ * `userId` null, of anyone in the organisation) started: where the diary opens when the current
+ * month has nothing yet. One backward step on the (userId, startedAt) or (organizationId,
+ * startedAt) index.
+ */
+export async function readLatestMonth(sql: SqlRunner, org: OrgContext, userId: string | null, before: Date): Promise<string | null> {
+  const scope = scopedSql(org.id);
+  const [row] = await sql.query<{ latest: Date | string | null }>(scope.query`
+    SELECT max(e."startedAt") AS latest FROM "WorkEntry" e
+    WHERE ${scope.where('e', userId === null ? null : Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."startedAt" < ${before}`)}`);
+  if (!row?.latest) return null;
+  return currentMonth(org.timeZone, new Date(row.latest));
 }

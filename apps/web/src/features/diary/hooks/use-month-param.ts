@@ -1,4 +1,4 @@
-import { addMonths, currentMonth, MonthSchema } from '@workdiary/shared';
+import { currentMonth, MonthSchema } from '@workdiary/shared';
 import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../../lib/current-user';
@@ -45,23 +45,24 @@ export function useDayParam(): [day: string | null, setDay: (day: string | null)
 }
 
 /**
- * On the first of a month the current month is still empty: with no month in the URL and nothing
- * recorded yet (`empty`), the page opens the previous month instead (once, replacing the entry).
+ * On the first of a month (or after a quiet spell) the current month is still empty: with no month
+ * in the URL and nothing recorded in it (`data.empty`), the page opens the latest month that has
+ * data, as the diary response names it (`latestMonth`), once, replacing the history entry.
+ * `data` undefined: not loaded yet.
  */
-export function useOpenLastMonthWithData(empty: boolean | undefined): void {
-  const me = useCurrentUser();
+export function useOpenLastMonthWithData(data: { empty: boolean; latestMonth: string | null; month: string } | undefined): void {
   const [params, setParams] = useSearchParams();
   const implicit = params.get('month') === null;
   const done = useRef(false);
   useEffect(() => {
-    if (done.current || !implicit || empty === undefined) return;
+    if (done.current || !implicit || data === undefined) return;
     done.current = true;
-    if (!empty) return;
-    const previous = addMonths(currentMonth(me.organization.timeZone, new Date(serverNow())), -1);
+    const target = data.latestMonth;
+    if (!data.empty || target === null || target >= data.month) return;
     setParams((current) => {
       const copy = new URLSearchParams(current);
-      copy.set('month', previous);
+      copy.set('month', target);
       return copy;
     }, { replace: true });
-  }, [implicit, empty, me.organization.timeZone, setParams]);
+  }, [implicit, data, setParams]);
 }

@@ -11,8 +11,9 @@ import { DiaryPage } from './diary-page';
 
 const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' });
 
-const overview = (month: string): DiaryOverview => ({
+const overview = (month: string, latestMonth: string | null = month): DiaryOverview => ({
   month,
+  latestMonth,
   currency: 'EUR',
   items: [
     { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375 },
@@ -116,6 +117,34 @@ describe('DiaryPage (users × month)', () => {
     fail = false;
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('link', { name: 'Bob Example' })).toBeInTheDocument();
+  });
+
+  it('opens on the latest month with data when the current one is empty, from the one answer (no walking back)', async () => {
+    const asked: string[] = [];
+    stubFetch({
+      'GET /api/diary': ({ url }) => {
+        const month = url.searchParams.get('month') ?? '';
+        asked.push(month);
+        const empty = { ...overview(month, '2025-11'), totals: { totalMinutes: 0, extraMinutes: 0, salary: 0 } };
+        return jsonResponse(month === '2025-11' ? overview(month, '2025-11') : empty);
+      },
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
+    });
+    renderPage(manager, '/diary');
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2025-11'));
+    expect(await screen.findByTestId('overview-total')).toHaveTextContent('317:30');
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBe('2025-11');
+  });
+
+  it('stays on the month in the URL even when it is empty', async () => {
+    stubFetch({
+      'GET /api/diary': ({ url }) => jsonResponse({ ...overview(url.searchParams.get('month') ?? '', '2025-11'), totals: { totalMinutes: 0, extraMinutes: 0, salary: 0 } }),
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
+    });
+    renderPage(manager, '/diary?month=2026-02');
+    expect(await screen.findByTestId('overview-total')).toHaveTextContent('0:00');
+    expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2026-02');
   });
 
   it('sends a member to their own month', async () => {

@@ -30,7 +30,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
   const [month, setMonth, thisMonth] = useMonthParam();
   const overview = useDiaryOverview(month);
   const data = overview.data;
-  useOpenLastMonthWithData(data ? data.totals.totalMinutes === 0 : undefined);
+  useOpenLastMonthWithData(data ? { empty: data.totals.totalMinutes === 0, latestMonth: data.latestMonth, month: data.month } : undefined);
   const currency = data?.currency ?? 'EUR';
   const showingMonth = data?.month === month;
   const states = useMonthStates(month);

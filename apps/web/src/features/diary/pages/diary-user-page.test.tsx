@@ -25,6 +25,7 @@ function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
     totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, absenceMinutes: 0, salary: 24750 },
     user: { id: 'u-alice', name: 'Alice Example', active: true },
     month: '2026-02',
+    latestMonth: '2026-02',
     requiredByWeekday: [480, 480, 480, 480, 480, 0, 0],
     currency: 'EUR',
   };
@@ -173,6 +174,23 @@ describe("DiaryUserPage (a user's month)", () => {
     const dialog = await screen.findByRole('dialog', { name: 'Working time' });
     expect(await within(dialog).findByText('No sessions this day')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Add session' })).toBeInTheDocument();
+  });
+
+  it('My month opens on the latest month with data when this month has none yet (the answer names it)', async () => {
+    const asked: string[] = [];
+    stubFetch({
+      'GET /api/diary/u-mia': ({ url }) => {
+        const month = url.searchParams.get('month') ?? '';
+        asked.push(month);
+        if (month === '2025-12') return jsonResponse({ ...feb, month, latestMonth: '2025-12', user: { id: 'u-mia', name: 'Mia Member', active: true } });
+        const empty = monthOf({});
+        return jsonResponse({ ...empty, month, latestMonth: '2025-12', totals: { ...empty.totals, totalMinutes: 0, extraMinutes: 0, salary: 0 }, user: { id: 'u-mia', name: 'Mia Member', active: true } });
+      },
+    });
+    renderPage(makeMe({ id: 'u-mia', name: 'Mia Member' }), '/diary/u-mia');
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/diary/u-mia?month=2025-12'));
+    expect(await screen.findByTestId('stat-total')).toHaveTextContent('11:00');
+    expect(asked).toEqual(['2026-02', '2025-12']);
   });
 
   it('says when the person does not exist, and shows other errors with Retry', async () => {

@@ -37,7 +37,7 @@ export function DiaryUserPage() {
   const [day, setDay] = useDayParam();
   const query = useDiaryUserMonth(userId, month);
   const data = query.data;
-  useOpenLastMonthWithData(data ? data.totals.totalMinutes === 0 && !data.items.some((d) => d.running) : undefined);
+  useOpenLastMonthWithData(data ? { empty: data.totals.totalMinutes === 0 && !data.items.some((d) => d.running), latestMonth: data.latestMonth, month: data.month } : undefined);
   const today = todayIn(tz, new Date(serverNow()));
 
   if (query.isError && isApiError(query.error, 404)) {
