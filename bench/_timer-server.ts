@@ -12,8 +12,10 @@ import { MIGRATIONS_DIR, readEnv } from '../apps/api/src/config/env.ts';
 import { openDatabase, type Database, type DatabaseOptions } from '../apps/api/src/db/engine.ts';
 import { migrate, readMigrations } from '../apps/api/src/db/migrate.ts';
 import { withDatabase } from '../apps/api/src/test/database.ts';
+import { createPgEventBus } from '../apps/api/src/lib/pg-events.ts';
 import { seedYear } from './lib/seed-year.ts';
 import { createSession } from '../apps/api/src/modules/auth/sessions.service.ts';
+import { traceQueries } from './lib/trace.ts';
 
 const kind = process.env.BENCH_KIND ?? 'product';
 const send = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -41,6 +43,7 @@ if (kind === 'hello') {
     options = { kind: 'postgres', url: withDatabase(baseUrl, dbName), poolSize };
   }
   const db: Database = await openDatabase(options);
+  const trace = process.env.BENCH_TRACE || process.env.BENCH_CPU_PROF ? traceQueries(async () => (await db.sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid), process.env.BENCH_CPU_PROF) : null;
   await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
   const t0 = performance.now();
   const seeded = await seedYear(db, {
@@ -48,7 +51,12 @@ if (kind === 'hello') {
     sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3), customers: Number(process.env.BENCH_CUSTOMERS ?? 40),
   });
   const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench' });
+  // As server.ts does: on PostgreSQL, live events go through LISTEN/NOTIFY (one more statement per publish).
+  const events = baseUrl
+    ? await createPgEventBus({ url: withDatabase(baseUrl, dbName), sql: db.sql, log: { warn: (obj, msg) => console.error(msg, obj), error: (obj, msg) => console.error(msg, obj) } })
+    : undefined;
+  const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench', events });
+  trace?.hook(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const active = await db.prisma.user.findMany({ where: { organizationId: seeded.orgId, active: true }, select: { id: true }, orderBy: { email: 'asc' }, take: users });
@@ -68,7 +76,9 @@ if (kind === 'hello') {
     customerIds: seeded.customerIds,
     categoryId: category.id,
   });
-  process.on('message', (message: { verify?: boolean }) => {
+  process.on('message', (message: { verify?: boolean; trace?: 'reset' | 'report' }) => {
+    if (message.trace === 'reset') void trace?.reset().then(() => process.send?.({ traceReset: true }));
+    if (message.trace === 'report') void trace?.report().then((report) => process.send?.({ trace: report }));
     if (!message.verify) return;
     void (async () => {
       const [entries, running, audit] = await Promise.all([

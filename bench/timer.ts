@@ -14,12 +14,41 @@ import { fileURLToPath } from 'node:url';
 import { readEnv } from '../apps/api/src/config/env.ts';
 import { stats } from './lib/harness.ts';
 import { printFigure } from './lib/report.ts';
+import type { TraceReport } from './lib/trace.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const USERS = Number(process.env.BENCH_USERS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// BENCH_TRACE=1: after each product round, what the server did (queries by text, pool waits,
+// server-side time per route, event-loop use); see lib/trace.ts. BENCH_CPU_PROF=<dir>: the
+// product server also writes a V8 CPU profile of each measured round there (open in DevTools).
+const TRACE = Boolean(process.env.BENCH_TRACE || process.env.BENCH_CPU_PROF);
+
+function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: unknown) => {
+      if (m && typeof m === 'object' && key in m) {
+        child.off('message', on);
+        resolve(m as T);
+      }
+    };
+    child.on('message', on);
+    child.send(message);
+  });
+}
+
+function printTrace({ trace }: { trace: TraceReport & { generator: number } }) {
+  const per = (t: { count: number; ms: number }) => `${t.count} × ${(t.ms / Math.max(1, t.count)).toFixed(2)} ms`;
+  const c = trace.cpu;
+  const requests = Object.values(trace.requests).reduce((s, t) => s + t.count, 0);
+  const perReq = (sec: number) => `${((sec * 1000) / Math.max(1, requests)).toFixed(2)} ms/req`;
+  console.log(`[trace] ${trace.seconds.toFixed(1)} s, ${requests} requests; server event loop ${(trace.eventLoopUtilization * 100).toFixed(0)} % busy; pool connects ${per(trace.poolWaits)} (max ${trace.poolWaits.max.toFixed(0)} ms)`);
+  console.log(`[trace]   CPU: server ${c.server.toFixed(2)} s (${perReq(c.server)}), PostgreSQL backends ${c.backends.toFixed(2)} s (${perReq(c.backends)}), generator ${trace.generator.toFixed(2)} s; machine ${c.machineBusy.toFixed(2)} of ${c.machineTotal.toFixed(2)} core-s busy (others ${(c.machineBusy - c.server - c.backends - trace.generator).toFixed(2)})`);
+  for (const [k, t] of Object.entries(trace.requests)) console.log(`[trace]   request ${k}: ${per(t)}`);
+  for (const [k, t] of Object.entries(trace.queries).sort((a, b) => b[1].count - a[1].count)) console.log(`[trace]   query ${per(t)}  ${k}`);
+}
 
 type Ready = { port: number; tokens?: string[]; customerIds?: string[]; categoryId?: string; entries?: number; seedSeconds?: number };
 type Verified = { entries: number; running: number; audit: Record<string, number> };
@@ -119,16 +148,20 @@ try {
   const helloRounds: Round[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     helloRounds.push(await drive(hello.ready.port, hello.ready, 'hello', SECONDS / 2));
+    if (TRACE) await ask(product.child, { trace: 'reset' }, 'traceReset');
+    const cpu0 = process.cpuUsage();
     productRounds.push(await drive(product.ready.port, product.ready, 'product', SECONDS));
+    const cpu = process.cpuUsage(cpu0);
+    if (TRACE) {
+      const { trace } = await ask<{ trace: TraceReport }>(product.child, { trace: 'report' }, 'trace');
+      printTrace({ trace: { ...trace, generator: (cpu.user + cpu.system) / 1e6 } });
+    }
   }
   const p = merge(productRounds);
   const h = merge(helloRounds);
   const pl = stats(p.latencies);
   const hl = stats(h.latencies);
-  const verified = await new Promise<Verified>((resolve) => {
-    product.child.once('message', (m) => resolve(m as Verified));
-    product.child.send({ verify: true });
-  });
+  const verified = await ask<Verified>(product.child, { verify: true }, 'entries');
   const starts = p.starts + warm.starts;
   const stops = p.stops + warm.stops;
   const lost = Math.max(0, starts - verified.entries) + Math.max(0, starts - (verified.audit.START ?? 0)) + Math.max(0, stops - (verified.audit.STOP ?? 0));
