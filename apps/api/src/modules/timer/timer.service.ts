@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
-import { assertSpansOpen, monthLockedError, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
+import { monthLockedError, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
@@ -87,8 +87,8 @@ export async function startTimer({ deps, orgId, user, customerId, categoryId, no
     org = usable.org;
     const rules = org.rulesFor(user.id);
     checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
-    // Pre-write checks that need the database go here, before the statement: the payroll lock.
-    await assertSpansOpen({ db: { lockSql: deps.sql, orgId }, userId: user.id, tz: org.timeZone, spans: [{ startedAt: now, stoppedAt: null }] });
+    // The payroll lock is the statement's first check under the user's lock (answer 'locked'),
+    // before customer, category, overlap and running: no read of its own beforehand.
     const entry: WireEntry = {
       id: newId(), userId: user.id, customerId, categoryId, startedAt: now.toISOString(), stoppedAt: null, note: '', source: 'TIMER', flagged: false,
       user: { id: user.id, name: user.name },
@@ -139,33 +139,69 @@ export type StopTimerOptions = {
 /**
  * Stops the running session at the server's `now` under the user's WorkRules, in two round trips:
  * read the running entry and decide by the rules (`checkRules`, no database), then ONE statement
- * (`wd_timer_stop`) that locks, makes sure it still runs, looks for an overlap and writes the stop
- * with its audit event. The maximum never blocks a stop: a forgotten timer stops and the entry is
- * flagged for a manager's review.
+ * (`wd_timer_stop`) that locks, makes sure it still runs, checks the payroll lock, looks for an
+ * overlap and writes the stop with its audit event. The maximum never blocks a stop: a forgotten
+ * timer stops and the entry is flagged for a manager's review. Only when the rules refuse or the
+ * statement answers 'locked' is the payroll lock read beforehand (`stopFromOpenMonth`), so those
+ * answers and their order stay what they were.
  */
-export async function stopTimer({ deps, orgId, userId, actorId, note, now, reasonNote, events }: StopTimerOptions): Promise<WireEntry> {
+export async function stopTimer(options: StopTimerOptions): Promise<WireEntry> {
+  const { deps, orgId, userId, note, now } = options;
   const [org, running] = await Promise.all([orgOrThrow(deps.orgs, orgId), readRunning(deps.sql, orgId, userId)]);
   if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   const rules = org.rulesFor(userId);
   const trimmed = note.trim();
-  // The payroll lock: a month approved while the timer ran keeps its figures, so the entry is
-  // stored from the open month on (month-lock.ts openStartForStop; 409 if the current month is locked).
+  const startedAt = new Date(running.startedAt);
+  let flagged: boolean;
+  try {
+    ({ flagged } = checkRules({ rules, path: 'timer-stop', now, entry: { userId, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id } }));
+  } catch {
+    // A refusal: the payroll lock is answered first, as it always was.
+    return stopFromOpenMonth(options, org, running);
+  }
+  const stopped = await writeStop(options, org, running, startedAt, flagged, 'may-move');
+  return stopped ?? stopFromOpenMonth(options, org, running);
+}
+
+/**
+ * The stop when a month approved while the timer ran keeps its figures: the entry is stored from
+ * the open month on (month-lock.ts openStartForStop; 409 if the current month is locked).
+ */
+async function stopFromOpenMonth(options: StopTimerOptions, org: CachedOrg, running: WireEntry): Promise<WireEntry> {
+  const { deps, orgId, userId, note, now } = options;
   const lockSource = { lockSql: deps.sql, orgId };
   const startedAt = await openStartForStop({ db: lockSource, userId, tz: org.timeZone, startedAt: new Date(running.startedAt), now });
   const { flagged } = checkRules({
-    rules, path: 'timer-stop', now,
-    entry: { userId, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id },
+    rules: org.rulesFor(userId), path: 'timer-stop', now,
+    entry: { userId, startedAt, stoppedAt: now, note: note.trim(), excludeEntryId: running.id },
   });
   if (startedAt.toISOString() !== running.startedAt) await moveRunningStart({ db: lockSource, entryId: running.id, startedAt });
-  const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: trimmed, flagged };
+  const stopped = await writeStop(options, org, running, startedAt, flagged, 'refuse-locked');
+  if (!stopped) throw new Error('unreachable: writeStop refuses a locked month');
+  return stopped;
+}
+
+/**
+ * `wd_timer_stop` and its answers. 'locked' is null with 'may-move' (the caller then stores from
+ * the open month) and 409 MONTH_LOCKED with 'refuse-locked'.
+ */
+async function writeStop(
+  { deps, orgId, userId, actorId, note, now, reasonNote, events }: StopTimerOptions,
+  org: CachedOrg, running: WireEntry, startedAt: Date, flagged: boolean, onLocked: 'may-move' | 'refuse-locked',
+): Promise<WireEntry | null> {
+  const rules = org.rulesFor(userId);
+  const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: note.trim(), flagged };
   const reason = reasonNote?.trim();
   const result = await runStop(deps.sql, {
-    orgId, userId, entryId: running.id, now, note: trimmed, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
+    orgId, userId, entryId: running.id, now, note: after.note, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
     before: running, after: reason ? { ...after, reason } : after,
   });
   if (result.status === 'not_running') throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   if (result.status === 'overlap') settleClash(clashOf(result), org.timeZone);
-  if (result.status === 'locked') throw monthLockedError(result.month, userId);
+  if (result.status === 'locked') {
+    if (onLocked === 'refuse-locked') throw monthLockedError(result.month, userId);
+    return null;
+  }
   events?.publish(orgId, { type: 'timer.stopped', userId, entryId: running.id, customerId: running.customerId });
   return after;
 }
