@@ -45,7 +45,7 @@ function printTrace({ trace }: { trace: TraceReport & { generator: number } }) {
   const requests = Object.values(trace.requests).reduce((s, t) => s + t.count, 0);
   const perReq = (sec: number) => `${((sec * 1000) / Math.max(1, requests)).toFixed(2)} ms/req`;
   console.log(`[trace] ${trace.seconds.toFixed(1)} s, ${requests} requests; server event loop ${(trace.eventLoopUtilization * 100).toFixed(0)} % busy; pool connects ${per(trace.poolWaits)} (max ${trace.poolWaits.max.toFixed(0)} ms)`);
-  console.log(`[trace]   CPU: server ${c.server.toFixed(2)} s (${perReq(c.server)}), PostgreSQL backends ${c.backends.toFixed(2)} s (${perReq(c.backends)}), generator ${trace.generator.toFixed(2)} s; machine ${c.machineBusy.toFixed(2)} of ${c.machineTotal.toFixed(2)} core-s busy (others ${(c.machineBusy - c.server - c.backends - trace.generator).toFixed(2)})`);
+  console.log(`[trace]   CPU: server ${c.server.toFixed(2)} s (${perReq(c.server)}; kernel ${c.serverSystem.toFixed(2)} s), PostgreSQL backends ${c.backends.toFixed(2)} s (${perReq(c.backends)}), generator ${trace.generator.toFixed(2)} s; machine ${c.machineBusy.toFixed(2)} of ${c.machineTotal.toFixed(2)} core-s busy (others ${(c.machineBusy - c.server - c.backends - trace.generator).toFixed(2)})`);
   for (const [k, t] of Object.entries(trace.requests)) console.log(`[trace]   request ${k}: ${per(t)}`);
   for (const [k, t] of Object.entries(trace.queries).sort((a, b) => b[1].count - a[1].count)) console.log(`[trace]   query ${per(t)}  ${k}`);
 }

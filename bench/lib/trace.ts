@@ -18,7 +18,7 @@ export type TraceReport = {
   queries: Record<string, Tally>;
   poolWaits: Tally & { max: number };
   /** CPU seconds used in the round: this server process, its PostgreSQL backends, and the whole machine (all cores, busy / total). */
-  cpu: { server: number; backends: number; machineBusy: number; machineTotal: number };
+  cpu: { server: number; serverSystem: number; backends: number; machineBusy: number; machineTotal: number };
 };
 
 /** utime + stime of a process in seconds (Linux /proc), 0 when it is gone. */
@@ -153,7 +153,7 @@ export function traceQueries(backendPids: () => Promise<number[]>, cpuProfileDir
         requests: Object.fromEntries(requests),
         queries: Object.fromEntries(queries),
         poolWaits: { ...poolWaits },
-        cpu: { server: (used.user + used.system) / 1e6, backends, machineBusy: machine.busy - machine0.busy, machineTotal: machine.total - machine0.total },
+        cpu: { server: (used.user + used.system) / 1e6, serverSystem: used.system / 1e6, backends, machineBusy: machine.busy - machine0.busy, machineTotal: machine.total - machine0.total },
       };
     },
   };

@@ -48,6 +48,8 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check Absence_dates_check': 'on "Absence": CHECK (("endDate" >= "startDate"))',
   // Not an invariant but a partial index (the diary's month overview finds sessions longer than a day by it).
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
+  // The same per user: the overlap rule's long older sessions (wd_first_clash; 20261201171200_timer_statement_costs).
+  'index WorkEntry_userId_long_sessions_idx': 'btree on "WorkEntry" (userId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
   // The one overlap rule and the timer's single-statement writes (migration 20261201120000_timer_statements).
   'function wd_first_clash': 'function',
   'function wd_timer_start': 'function',

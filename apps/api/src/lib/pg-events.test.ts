@@ -58,6 +58,15 @@ describe.skipIf(engineName !== 'postgres')('the LISTEN/NOTIFY event bus', () => 
     expect(onB).toEqual([['org-1', started(1)], ['org-2', started(2)]]);
   });
 
+  it('sends the events published in one turn together, and the other instance hears each of them once, in order', async () => {
+    const [fromA, fromB] = [onA.length, onB.length];
+    const burst = Array.from({ length: 25 }, (_, i) => started(100 + i));
+    for (const event of burst) a.publish('org-3', event);
+    expect(onA.slice(fromA)).toEqual(burst.map((e) => ['org-3', e])); // synchronously
+    await until(() => onB.length === fromB + burst.length, 'B hears the burst');
+    expect(onB.slice(fromB)).toEqual(burst.map((e) => ['org-3', e]));
+  });
+
   it('reconnects when its LISTEN connection is killed, tells subscribers to resync, and delivers again', async () => {
     await db.sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
     await until(() => resyncsOnB === 1, 'B resyncs');

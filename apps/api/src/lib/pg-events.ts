@@ -84,13 +84,32 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
 
   await connect();
 
+  // Notices published in one turn of the event loop go out in ONE statement (under load, many
+  // requests finish in the same turn): one round trip and one transaction for all of them, in order.
+  let pending: Array<{ payload: string; type: string }> = [];
+  let scheduled: Promise<void> | null = null;
+  const sending = new Set<Promise<void>>();
+  const flush = () => {
+    scheduled = null;
+    const batch = pending;
+    pending = [];
+    const payloads = batch.map((b) => b.payload);
+    const sent = (payloads.length === 1
+      ? options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]])
+      : options.sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads])
+    ).then(() => undefined, (err: unknown) => {
+      options.log.error({ err, events: batch.map((b) => b.type) }, 'live events: NOTIFY failed; other instances miss these events');
+    });
+    sending.add(sent);
+    void sent.finally(() => sending.delete(sent));
+  };
+
   return {
     publish(orgId, event) {
       local.publish(orgId, event);
       const notice: Notice = { origin, orgId, event };
-      options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify(notice)]).catch((err: unknown) => {
-        options.log.error({ err, event: event.type }, 'live events: NOTIFY failed; other instances miss this event');
-      });
+      pending.push({ payload: JSON.stringify(notice), type: event.type });
+      scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
@@ -102,6 +121,9 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     },
     async close() {
       closing = true;
+      // What was published before closing still goes out.
+      await scheduled;
+      await Promise.all(sending);
       if (retryTimer) clearTimeout(retryTimer);
       await client?.end().catch(() => undefined);
       await local.close();
