@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -10,10 +11,31 @@ import type { ScopedQuery } from './scoped-sql.ts';
  * Queries over an organisation's rows are built with `scopedSql` (scoped-sql.ts) and passed whole.
  */
 export type SqlRunner = {
-  query<T = Record<string, unknown>>(text: string | ScopedQuery, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string | ScopedQuery, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs several statements (no parameters) inside one transaction. */
   execInTransaction(statements: string): Promise<void>;
 };
+
+export type QueryOptions = {
+  /**
+   * A statement run on every request (the auth hook's session read, the timer's statements):
+   * PostgreSQL parses and plans it once per connection and keeps it (a named prepared statement,
+   * named after its text), instead of on every call. Only for a fixed text: each distinct text
+   * stays prepared on every pooled connection. PGlite runs it as any other query.
+   */
+  prepare?: boolean;
+};
+
+/** The prepared statement's name for a text (PostgreSQL keeps names up to 63 bytes). */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `wd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
 
 export type Database = {
   kind: 'pglite' | 'postgres';
@@ -99,8 +121,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     kind: 'postgres',
     prisma,
     sql: {
-      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
-        const result = typeof text === 'string' ? await pool.query(text, params) : await pool.query(text.text, text.values);
+      async query<T>(text: string | ScopedQuery, params: unknown[] = [], options: QueryOptions = {}) {
+        const [sql, values] = typeof text === 'string' ? [text, params] : [text.text, text.values];
+        const result = options.prepare ? await pool.query({ name: preparedName(sql), text: sql, values }) : await pool.query(sql, values);
         return result.rows as T[];
       },
       async execInTransaction(statements: string) {

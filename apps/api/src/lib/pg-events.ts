@@ -95,8 +95,8 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     pending = [];
     const payloads = batch.map((b) => b.payload);
     const sent = (payloads.length === 1
-      ? options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]])
-      : options.sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads])
+      ? options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]], { prepare: true })
+      : options.sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads], { prepare: true })
     ).then(() => undefined, (err: unknown) => {
       options.log.error({ err, events: batch.map((b) => b.type) }, 'live events: NOTIFY failed; other instances miss these events');
     });

@@ -110,7 +110,7 @@ type SessionRow = {
 async function readSession(database: Database, payload: TokenPayload): Promise<SessionRow | null> {
   // Through the bare driver, not Prisma: it runs on every request, and Prisma's query engine
   // costs more CPU than the read itself.
-  const rows = await database.sql.query<SessionRow>(SESSION_READ, [payload.sid, payload.sub, payload.org]);
+  const rows = await database.sql.query<SessionRow>(SESSION_READ, [payload.sid, payload.sub, payload.org], { prepare: true });
   return rows[0] ?? null;
 }
 

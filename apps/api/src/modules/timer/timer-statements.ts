@@ -42,6 +42,7 @@ export async function runStart(sql: SqlRunner, a: {
   const rows = await sql.query<{ r: unknown }>(
     'SELECT wd_timer_start($1, $2, $3, $4, $5, $6::timestamptz, $7, $8, $9::jsonb) AS r',
     [a.orgId, a.userId, a.entryId, a.customerId, a.categoryId, a.now.toISOString(), a.checkOverlap, a.auditId, JSON.stringify(a.after)],
+    { prepare: true },
   );
   return outcome<StartOutcome>(rows);
 }
@@ -53,6 +54,7 @@ export async function runStop(sql: SqlRunner, a: {
   const rows = await sql.query<{ r: unknown }>(
     'SELECT wd_timer_stop($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb) AS r',
     [a.orgId, a.userId, a.entryId, a.now.toISOString(), a.note, a.flagged, a.checkOverlap, a.actorId, a.auditId, JSON.stringify(a.before), JSON.stringify(a.after)],
+    { prepare: true },
   );
   return outcome<StopOutcome>(rows);
 }
@@ -64,6 +66,6 @@ export async function readRunning(sql: SqlRunner, orgId: string, userId: string)
     SELECT ${wireEntryColumns}
     FROM "WorkEntry" e
     ${wireEntryJoins}
-    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`);
+    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`, undefined, { prepare: true });
   return r ? wireEntryFromRow(r) : null;
 }
