@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { serverUp } from '../lib/lazy-retry';
-import { isApiError } from '../lib/api-client';
+import { getErrorMessage, isApiError } from '../lib/api-client';
 import { env } from '../config/env';
 import { Button } from './button';
 import { Forbidden } from './forbidden';
@@ -18,7 +18,7 @@ export function RouteError() {
   useReloadWhenServerBack(staleBundle);
   if ((isRouteErrorResponse(error) && error.status === 404) || isApiError(error, 404)) return <NotFound />;
   if ((isRouteErrorResponse(error) && error.status === 403) || isApiError(error, 403)) {
-    return <Forbidden message={isApiError(error) ? error.message : undefined} />;
+    return <Forbidden message={isApiError(error) ? getErrorMessage(error) : undefined} />;
   }
   if (env.isDev) console.error(error);
   return (
@@ -28,7 +28,7 @@ export function RouteError() {
       message={
         <p>
           {isApiError(error)
-            ? error.message
+            ? getErrorMessage(error)
             : staleBundle
               ? t('Reload the page to get it.')
               : t('This page hit an unexpected error. Reloading usually helps; if it keeps happening, tell your administrator.')}

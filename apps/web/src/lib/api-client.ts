@@ -1,6 +1,7 @@
 import { ErrorBodySchema, defaultMessage, type ErrorCode } from '@workdiary/shared';
 import type { ZodType } from 'zod';
 import { setApiReachable } from './connection';
+import { errorMessageFor } from './error-messages';
 import { env } from '../config/env';
 import { translate } from './i18n/i18n';
 import { loginUrl } from './login-url';
@@ -37,8 +38,8 @@ export function isApiError(error: unknown, statusOrCode?: number | ApiErrorCode)
 
 /** A message fit to show a user, for any thrown value. */
 export function getErrorMessage(error: unknown): string {
-  // The server's and the client's messages are English ids: the active language's catalog may have them.
-  if (error instanceof ApiError) return translate(error.message);
+  // By its code, in the user's language; the server's English message is the fallback.
+  if (error instanceof ApiError) return errorMessageFor(error);
   return translate('Something unexpected went wrong. Please try again.');
 }
 

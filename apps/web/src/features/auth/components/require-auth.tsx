@@ -3,6 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { AppShellSkeleton } from '../../../components/app-shell-skeleton';
 import { ErrorState } from '../../../components/error-state';
 import { isApiError } from '../../../lib/api-client';
+import { setErrorTimeZone } from '../../../lib/error-messages';
 import { CurrentUserContext } from '../../../lib/current-user';
 import { useT } from '../../../lib/i18n/i18n';
 import { useLocaleStore } from '../../../lib/i18n/locale-store';
@@ -20,6 +21,11 @@ export function RequireAuth() {
   useEffect(() => {
     if (locale) setLocale(locale);
   }, [locale, setLocale]);
+  // Dates in error messages (e.g. an overlap) are the organisation's wall time.
+  const zone = me.data?.organization.timeZone;
+  useEffect(() => {
+    if (zone) setErrorTimeZone(zone);
+  }, [zone]);
 
   if (isApiError(me.error, 401)) {
     return <Navigate to={loginUrl(`${location.pathname}${location.search}${location.hash}`)} replace />;

@@ -39,7 +39,7 @@ export function ChangePasswordForm() {
         toast.success(t('Password changed. Your other sessions were signed out.'));
       },
       onError: (error) => {
-        if (isApiError(error, 'WRONG_PASSWORD')) setErrors({ currentPassword: error.message });
+        if (isApiError(error, 'WRONG_PASSWORD')) setErrors({ currentPassword: getErrorMessage(error) });
         else setErrors({ form: getErrorMessage(error) });
       },
     });

@@ -116,8 +116,8 @@ function StartForm({ onClose, fixedCustomer, running, draft, initialCategory }: 
 
   const serverError = start.error ?? switchTimer.error;
   // A 404/422 about one field belongs under that field; anything else above the form.
-  const categoryServerError = isApiError(serverError, 'CATEGORY_ARCHIVED') ? serverError.message : null;
-  const customerServerError = isApiError(serverError, 'CUSTOMER_ARCHIVED') ? serverError.message : null;
+  const categoryServerError = isApiError(serverError, 'CATEGORY_ARCHIVED') ? getErrorMessage(serverError) : null;
+  const customerServerError = isApiError(serverError, 'CUSTOMER_ARCHIVED') ? getErrorMessage(serverError) : null;
   const noteServerError = isApiError(serverError, 'NOTE_REQUIRED') ? t('Add a note to stop the running timer.') : null;
   const formError = serverError && !categoryServerError && !customerServerError && !noteServerError
     ? (isRuleRefusal(serverError) ? serverError.message : getErrorMessage(serverError))

@@ -141,7 +141,7 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
             </div>
           ) : null}
           {refusal && !noteRefused ? (
-            <p className="timer-refusal__message form-alert" role="alert">{refusal.message}</p>
+            <p className="timer-refusal__message form-alert" role="alert">{getErrorMessage(refusal)}</p>
           ) : null}
           {/* A missing note has its one message under the field; the choices follow any refusal. */}
           {refusal || missing ? (

@@ -80,13 +80,13 @@ function issuesToErrors(issues: ReadonlyArray<{ path: string; message: string }>
 
 /** A server error placed next to the field it is about (EMAIL_TAKEN, LAST_ADMIN, validation). */
 export function serverErrorToFormErrors(error: unknown): UserFormErrors {
-  if (isApiError(error, 'EMAIL_TAKEN')) return { email: error.message };
-  if (isApiError(error, 'LAST_ADMIN')) return { role: error.message };
+  if (isApiError(error, 'EMAIL_TAKEN')) return { email: getErrorMessage(error) };
+  if (isApiError(error, 'LAST_ADMIN')) return { role: getErrorMessage(error) };
   if (isApiError(error, 'VALIDATION_ERROR')) {
     const details = error.details as { issues?: Array<{ path?: string; message?: string }> } | undefined;
     const issues = (details?.issues ?? []).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? error.message) }));
     const errors = issuesToErrors(issues);
-    return Object.keys(errors).length > 0 ? errors : { form: error.message };
+    return Object.keys(errors).length > 0 ? errors : { form: getErrorMessage(error) };
   }
   return { form: getErrorMessage(error) };
 }
