@@ -181,20 +181,24 @@ describe(`fuzz every operation of the OpenAPI document (${engineName})`, () => {
     expect(operations.length).toBeGreaterThan(40);
     const failures: string[] = [];
     let requests = 0;
+    // The requests run one at a time and nothing else writes the watched tables meanwhile, so the
+    // state after one request is the state before the next: one checksum per request.
+    let stored = await checksum();
     for (const { path, method, op } of operations) {
       await fc.assert(
         fc.asyncProperty(requestFor(path, op, ids), async (req) => {
           requests++;
-          const before = await checksum();
+          const before = stored;
           const res = await ctx.app.inject({
             method, url: req.url,
             headers: { authorization: `Bearer ${await adminToken()}`, ...(req.contentType ? { 'content-type': req.contentType } : {}) },
             ...(req.payload === undefined ? {} : { payload: req.payload }),
           });
           const label = `${method} ${path} → ${res.statusCode} for ${req.url} ${req.payload?.slice(0, 200) ?? ''}`;
+          stored = await checksum();
           if (res.statusCode >= 500) failures.push(`5xx: ${label} ${res.body.slice(0, 200)}`);
           else if (op.responses[String(res.statusCode)] === undefined) failures.push(`undocumented: ${label} ${res.body.slice(0, 200)}`);
-          else if (res.statusCode >= 400 && (await checksum()) !== before) failures.push(`stored a change: ${label}`);
+          else if (res.statusCode >= 400 && stored !== before) failures.push(`stored a change: ${label}`);
         }),
         { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
       );

@@ -20,8 +20,16 @@ export async function freshDatabase(testDatabaseUrl: string | undefined): Promis
 
 const migrations = () => readMigrations(MIGRATIONS_DIR);
 const migrationsKey = () => createHash('sha256').update(migrations().map((m) => m.checksum).join(',')).digest('hex').slice(0, 12);
-// The installed PGlite's real path names its version (pnpm's store): a snapshot from another version is never loaded.
-const pgliteKey = () => createHash('sha256').update(fs.realpathSync(createRequire(import.meta.url).resolve('@electric-sql/pglite'))).digest('hex').slice(0, 8);
+/**
+ * The installed PGlite's version, from its real path in pnpm's store (`.pnpm/@electric-sql+pglite@0.5.16/…`):
+ * a snapshot from another version is never loaded, and every checkout on the machine with the same
+ * version shares one. A path outside a pnpm store counts whole.
+ */
+const pgliteKey = () => {
+  const real = fs.realpathSync(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  const store = real.lastIndexOf(`${path.sep}.pnpm${path.sep}`);
+  return createHash('sha256').update(store === -1 ? real : real.slice(store)).digest('hex').slice(0, 8);
+};
 
 async function freshPglite(): Promise<Database> {
   const client = await PGlite.create({ loadDataDir: await pgliteSnapshot('migrated') });
@@ -36,7 +44,8 @@ async function freshPglite(): Promise<Database> {
 export async function pgliteSnapshot(kind: 'empty' | 'migrated'): Promise<Blob> {
   const file = path.join(os.tmpdir(), `workdiary-pglite-${kind}-${pgliteKey()}${kind === 'empty' ? '' : `-${migrationsKey()}`}.tar`);
   if (!fs.existsSync(file)) {
-    const seed = await PGlite.create();
+    // The migrated snapshot starts from the empty one: one initdb per machine, not two.
+    const seed = kind === 'empty' ? await PGlite.create() : await PGlite.create({ loadDataDir: await pgliteSnapshot('empty') });
     const db = await openDatabase({ kind: 'pglite', pglite: seed });
     if (kind === 'migrated') await migrate(db.sql, migrations());
     const dump = await seed.dumpDataDir('none');
