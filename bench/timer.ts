@@ -13,6 +13,7 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { readEnv } from '../apps/api/src/config/env.ts';
 import { stats } from './lib/harness.ts';
+import { Connection } from './lib/http-client.ts';
 import { printFigure } from './lib/report.ts';
 import type { TraceReport } from './lib/trace.ts';
 
@@ -67,10 +68,24 @@ async function startServer(kind: 'product' | 'hello'): Promise<{ child: ChildPro
   return { child, ready };
 }
 
+// The generator's HTTP client: BENCH_CLIENT=raw (default; lib/http-client.ts, one keep-alive
+// socket per user, a fraction of node:http's CPU per request) or node (node:http with a keep-alive
+// agent, as before; for comparing what the generator itself costs).
+const CLIENT = process.env.BENCH_CLIENT === 'node' ? 'node' : 'raw';
 const agent = new http.Agent({ keepAlive: true, maxSockets: USERS });
+const connections = new Map<string, Connection>();
 
-function request(port: number, method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; ms: number }> {
+function request(port: number, user: number, method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; ms: number }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  if (CLIENT === 'raw') {
+    const key = `${port}/${user}`;
+    let conn = connections.get(key);
+    if (!conn) {
+      conn = new Connection(port);
+      connections.set(key, conn);
+    }
+    return conn.request(method, url, token ? { authorization: `Bearer ${token}` } : {}, payload);
+  }
   const t = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request({
@@ -99,19 +114,19 @@ async function drive(port: number, ready: Ready, kind: 'product' | 'hello', seco
     while (performance.now() < until) {
       if (kind === 'hello') {
         for (let k = 0; k < 2; k++) {
-          const r = await request(port, 'GET', '/');
+          const r = await request(port, i, 'GET', '/');
           round.requests++;
           round.latencies.push(r.ms);
         }
         round.cycles++;
         continue;
       }
-      const started = await request(port, 'POST', '/api/timer/start', token, { customerId: customerIds[i % customerIds.length], categoryId: ready.categoryId });
+      const started = await request(port, i, 'POST', '/api/timer/start', token, { customerId: customerIds[i % customerIds.length], categoryId: ready.categoryId });
       round.requests++;
       round.latencies.push(started.ms);
       if (started.status === 201) round.starts++;
       else fail(`start ${started.status}`);
-      const stopped = await request(port, 'POST', '/api/timer/stop', token, { note: 'bench' });
+      const stopped = await request(port, i, 'POST', '/api/timer/stop', token, { note: 'bench' });
       round.requests++;
       round.latencies.push(stopped.ms);
       if (stopped.status === 200) round.stops++;
@@ -140,7 +155,7 @@ function merge(rounds: Round[]): Round {
 const engine = env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 const [product, hello] = await Promise.all([startServer('product'), startServer('hello')]);
 try {
-  console.log(`[timer] ${engine}: ${USERS} users, seeded ${product.ready.entries} entries in ${product.ready.seedSeconds?.toFixed(1)} s; pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}; ${ROUNDS} × ${SECONDS} s per side`);
+  console.log(`[timer] ${engine}: ${CLIENT === 'raw' ? 'raw keep-alive sockets' : 'node:http client'}, ${USERS} users, seeded ${product.ready.entries} entries in ${product.ready.seedSeconds?.toFixed(1)} s; pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}; ${ROUNDS} × ${SECONDS} s per side`);
   // Warm-up, not counted: JIT, connection pools, the organisation cache.
   await drive(hello.ready.port, hello.ready, 'hello', 1);
   const warm = await drive(product.ready.port, product.ready, 'product', 2);
@@ -175,6 +190,7 @@ try {
   printFigure({ figure: `timer start+stop, ${USERS} users, ${engine}, lost + double`, product: lost + double, reference: 0, unit: '', target: '0' });
 } finally {
   agent.destroy();
+  for (const conn of connections.values()) conn.close();
   for (const s of [product, hello]) s.child.disconnect();
   await Promise.all([product, hello].map((s) => new Promise((resolve) => (s.child.exitCode !== null ? resolve(null) : s.child.once('exit', resolve)))));
 }
