@@ -51,8 +51,12 @@ export type Database = {
 
 /**
  * Connections per process to PostgreSQL (DATABASE_POOL_SIZE). Measured with bench/timer.ts (64
- * users starting and stopping timers, 2 cores): 4, 10 and 20 connections gave 92, 110 and 106
- * req/s; with one statement per timer write the process is CPU-bound before the pool is the limit.
+ * users starting and stopping timers against a hello-world reference, on the shared 2-core
+ * machine, 2026-12-01, after the timer's statements were cut to one prepared statement each):
+ * throughput ratio 0.019 with 4 connections; 0.037 and 0.047 with 10; 0.035 and 0.041 with 20;
+ * 0.046 with 32; 0.047 and 0.030 with 64. Below 10 requests queue for connections; above it the
+ * figures are the same within the machine's noise, so 10 stays: it leaves room on PostgreSQL's
+ * connection limit (100 by default) for several instances.
  */
 export const DEFAULT_POOL_SIZE = 10;
 
