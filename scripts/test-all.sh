@@ -1,50 +1,72 @@
 #!/usr/bin/env bash
 # Every test: typecheck, lint, unit and component tests, API tests on PGlite (and on the
-# PostgreSQL server named by TEST_DATABASE_URL, when set), then the Playwright journeys.
-# Steps that do not depend on each other run at the same time (tsc and ESLint use one core each,
-# the two API passes use separate databases); each step's output is printed whole when it ends.
-# The browser journeys run alone, last: two servers and Chromium competing with the API passes for
-# the cores would only make their waits slower.
+# PostgreSQL server named by TEST_DATABASE_URL, when set), and the Playwright journeys.
+# The journeys start first and run beside everything else: they take the longest and mostly wait
+# (one journey at a time, for the browser and the server), so on their own they leave a core idle.
+# The other steps run at low priority (nice), so the journeys' browser and servers get a core when
+# they need one and the rest fills the gaps: first typecheck, lint, unit and component tests at
+# once, then the two API passes at once (separate databases). Each step's output is printed whole
+# when it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
 failed_steps=()
 started_all=$SECONDS
+step_names=() step_pids=() step_logs=()
 
-# together NAME FUNCTION [NAME FUNCTION …]: runs the functions at once, each into its own log.
-together() {
-  local names=() pids=() logs=()
-  echo
-  while [ $# -gt 0 ]; do
-    local log="$results/step-${#names[@]}.log"
-    echo "━━ started: $1"
-    ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; exit "$status" ) >"$log" 2>&1 &
-    names+=("$1"); pids+=($!); logs+=("$log")
-    shift 2
-  done
-  for i in "${!pids[@]}"; do
+# start NAME FUNCTION: runs the function in the background, its output into a log of its own.
+start() {
+  local log="$results/step-${#step_names[@]}.log"
+  echo "━━ started: $1"
+  ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; exit "$status" ) >"$log" 2>&1 &
+  step_names+=("$1"); step_pids+=($!); step_logs+=("$log")
+}
+
+# finish NAME: waits for that step and prints its output.
+finish() {
+  for i in "${!step_names[@]}"; do
+    [ "${step_names[$i]}" = "$1" ] || continue
     local status=0
-    wait "${pids[$i]}" || status=$?
+    wait "${step_pids[$i]}" || status=$?
     echo
-    echo "━━ ${names[$i]} ($(cat "${logs[$i]}.seconds") s)"
-    cat "${logs[$i]}"
-    if [ "$status" -ne 0 ]; then failed_steps+=("${names[$i]}"); fi
-    rm -f "${logs[$i]}" "${logs[$i]}.seconds"
+    echo "━━ ${step_names[$i]} ($(cat "${step_logs[$i]}.seconds") s)"
+    cat "${step_logs[$i]}"
+    if [ "$status" -ne 0 ]; then failed_steps+=("${step_names[$i]}"); fi
+    rm -f "${step_logs[$i]}" "${step_logs[$i]}.seconds"
   done
+}
+
+# together NAME FUNCTION [NAME FUNCTION …]: runs the functions at once and waits for all of them.
+together() {
+  local names=()
+  echo
+  while [ $# -gt 0 ]; do start "$1" "$2"; names+=("$1"); shift 2; done
+  for name in "${names[@]}"; do finish "$name"; done
 }
 
 vitest_json() { # package-filter label [env...]
   local filter="$1" label="$2"; shift 2
-  env "$@" pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
+  env "$@" nice -n 10 pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
 }
 
-typecheck() { pnpm run typecheck; }
-lint() { pnpm run lint; }
+typecheck() { nice -n 10 pnpm run typecheck; }
+lint() { nice -n 10 pnpm run lint; }
 shared_tests() { vitest_json @workdiary/shared shared; }
 web_tests() { vitest_json @workdiary/web web; }
 api_pglite() { vitest_json @workdiary/api api-pglite TEST_DATABASE_URL=; }
 api_postgres() { vitest_json @workdiary/api api-postgres "TEST_DATABASE_URL=$TEST_DATABASE_URL"; }
 e2e() { env PW_JSON_OUTPUT="$results/e2e.json" pnpm exec playwright test -c e2e/playwright.config.ts; }
+
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  echo "› installing Debian's chromium for the browser tests"
+  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || true
+fi
+e2e_started=false
+if [ -x /usr/bin/chromium ]; then
+  echo
+  start "e2e: Playwright in Chromium" e2e
+  e2e_started=true
+fi
 
 together "typecheck" typecheck "lint" lint "shared: unit tests" shared_tests "web: component tests" web_tests
 
@@ -55,12 +77,8 @@ else
   echo; echo "━━ api on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run the API tests against a server too)"
 fi
 
-if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  echo "› installing Debian's chromium for the browser tests"
-  (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || true
-fi
-if [ -x /usr/bin/chromium ]; then
-  together "e2e: Playwright in Chromium" e2e
+if [ "$e2e_started" = true ]; then
+  finish "e2e: Playwright in Chromium"
 else
   echo; echo "━━ e2e: no /usr/bin/chromium (apt-get install -y chromium), browser journeys NOT run"
   failed_steps+=("e2e (chromium missing)")
