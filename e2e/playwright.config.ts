@@ -32,7 +32,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Guards against a hang, not a speed limit (as in the API tests): the journeys run beside the other
+  // test steps (scripts/test-all.sh), and on a busy two-core machine the longest took over 60 s.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PW_JSON_OUTPUT
     ? [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT }]]

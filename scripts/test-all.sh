@@ -2,11 +2,9 @@
 # Every test: typecheck, lint, unit and component tests, API tests on PGlite (and on the
 # PostgreSQL server named by TEST_DATABASE_URL, when set), and the Playwright journeys.
 # The journeys start first and run beside everything else: they take the longest and mostly wait
-# (one journey at a time, for the browser and the server), so on their own they leave a core idle.
-# The other steps run at low priority (nice), so the journeys' browser and servers get a core when
-# they need one and the rest fills the gaps: first typecheck, lint, unit and component tests at
-# once, then the two API passes at once (separate databases). Each step's output is printed whole
-# when it ends.
+# (one journey at a time, for the browser and the server), so run alone at the end they left a
+# core idle for minutes. Beside them: typecheck, lint, unit and component tests at once, then the
+# two API passes at once (separate databases). Each step's output is printed whole when it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
@@ -46,11 +44,11 @@ together() {
 
 vitest_json() { # package-filter label [env...]
   local filter="$1" label="$2"; shift 2
-  env "$@" nice -n 10 pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
+  env "$@" pnpm --filter "$filter" exec vitest run --reporter=default --reporter=json --outputFile="$results/$label.json"
 }
 
-typecheck() { nice -n 10 pnpm run typecheck; }
-lint() { nice -n 10 pnpm run lint; }
+typecheck() { pnpm run typecheck; }
+lint() { pnpm run lint; }
 shared_tests() { vitest_json @workdiary/shared shared; }
 web_tests() { vitest_json @workdiary/web web; }
 api_pglite() { vitest_json @workdiary/api api-pglite TEST_DATABASE_URL=; }
