@@ -102,7 +102,7 @@ test('a typed stop note survives an unreachable server and a reload, until the s
   expect(entries.items[0]?.note).toBe(note);
 });
 
-test('after the session expires, signing in again returns to the Note dialog with the draft', async ({ page, request, context }) => {
+test('after the session ends on the server, signing in again returns to the Note dialog with the draft', async ({ page, request }) => {
   const { alice, acme, category } = await fixtures(request);
   expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
   await loginAs(page, USERS.alice);
@@ -110,9 +110,12 @@ test('after the session expires, signing in again returns to the Note dialog wit
   const note = 'Written before the session expired';
   await page.getByRole('dialog', { name: 'Note' }).getByRole('textbox', { name: 'Note' }).fill(note);
 
-  await context.clearCookies();
+  // The session ends on the server (an admin signs alice out everywhere), not just in this browser.
+  const admin = await apiAs(request, USERS.admin);
+  expect((await admin.post(`/api/users/${alice.user.id}/sessions/revoke`)).status()).toBe(200);
   await page.getByRole('dialog', { name: 'Note' }).getByRole('button', { name: 'Stop' }).click();
-  await expect(page).toHaveURL(/\/login\?next=/);
+  await expect(page).toHaveURL(/\/login\?next=.*expired=1/);
+  await expect(page.getByRole('status')).toContainText('Your session has ended');
   await page.getByLabel('Email').fill(USERS.alice);
   await page.getByLabel('Password').fill('workdiary');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -218,6 +221,105 @@ for (const [language, width] of [['en', 390], ['de', 390], ['en', 1280], ['de', 
     } finally {
       const admin = await apiAs(request, USERS.admin);
       await admin.patch('/api/me', { locale: 'en-GB' });
+    }
+  });
+}
+
+test('the server away: the banner shows, the counter stops as "not confirmed", the typed note is kept and saved once it is back', async ({ page, request, context }) => {
+  const { alice, acme, category } = await fixtures(request);
+  expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
+  await loginAs(page, USERS.alice);
+  const banner = page.getByRole('banner');
+  await expect(banner.getByRole('timer', { name: 'Entry Time' })).toBeVisible();
+
+  await context.setOffline(true);
+  await expect(page.getByRole('alert').filter({ hasText: 'Connection lost — retrying…' })).toBeVisible();
+  const counter = banner.locator('[role="timer"][data-unconfirmed="true"]');
+  await expect(counter).toBeVisible();
+  await expect(banner).toContainText('Not confirmed');
+  const frozen = await counter.textContent();
+
+  const note = `Typed while offline ${Date.now().toString(36)}`;
+  await banner.getByRole('button', { name: 'Stop work' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Note' });
+  await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Your note is kept');
+  // The counter did not run on while the server was away.
+  await expect(counter).toHaveText(frozen ?? '');
+  await page.screenshot({ path: `${SCREENSHOTS}/en/server-away-note-kept.png` });
+  await expectAccessible(page);
+
+  await context.setOffline(false);
+  await expect(page.getByRole('alert').filter({ hasText: 'Connection lost' })).toHaveCount(0, { timeout: 20_000 });
+  await expect(banner.locator('[role="timer"][data-unconfirmed="true"]')).toHaveCount(0);
+  await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await expect(banner.getByRole('button', { name: 'Start Work' })).toBeVisible();
+  const entries = (await (await alice.get(`/api/work-entries?userId=${alice.user.id}&limit=1`)).json()) as { items: Array<{ note: string; stoppedAt: string | null }> };
+  expect(entries.items[0]).toMatchObject({ note });
+  expect(entries.items[0]?.stoppedAt).not.toBeNull();
+});
+
+/** Ids of alice's entries on 2020-01-06 with this note. */
+async function entriesWithNote(request: APIRequestContext, note: string): Promise<string[]> {
+  const alice = await apiAs(request, USERS.alice);
+  const list = (await (await alice.get(`/api/work-entries?userId=${alice.user.id}&from=2020-01-06&to=2020-01-06`)).json()) as { items: Array<{ id: string; note: string }> };
+  return list.items.filter((e) => e.note === note).map((e) => e.id);
+}
+
+const ENTRY_LABELS = {
+  en: { add: 'Add entry', date: 'Date', start: 'Start time', stop: 'Stop time', category: /Category/, note: 'Note', submit: 'Submit', email: 'Email', password: 'Password', signIn: 'Sign in', ended: 'Your session has ended', restored: 'Your unsaved changes were kept', added: 'Entry added' },
+  de: { add: 'Eintrag hinzufügen', date: 'Datum', start: 'Startzeit', stop: 'Endzeit', category: /Kategorie/, note: 'Notiz', submit: 'Absenden', email: 'E-Mail', password: 'Passwort', signIn: 'Anmelden', ended: 'Ihre Sitzung ist abgelaufen', restored: 'Ihre nicht gespeicherten Änderungen', added: 'Eintrag hinzugefügt' },
+} as const;
+
+for (const language of ['en', 'de'] as const) {
+  test(`an open entry form survives an expired session: sign in again, the form is back with the draft and saves (${language})`, async ({ page, request }) => {
+    const L = ENTRY_LABELS[language];
+    const { alice, acme, category } = await fixtures(request);
+    const admin = await apiAs(request, USERS.admin);
+    await loginAs(page, USERS.alice, undefined, { locale: language === 'en' ? 'en-GB' : null });
+    const note = `Entry draft ${language} ${Date.now().toString(36)}`;
+    try {
+      await page.goto(`/customers/${acme.id}`);
+      await page.getByRole('button', { name: L.add }).first().click();
+      const dialog = page.getByRole('dialog', { name: L.add });
+      await dialog.getByLabel(L.date).fill('2020-01-06');
+      await dialog.getByLabel(L.start, { exact: false }).fill('09:00');
+      await dialog.getByLabel(L.stop, { exact: false }).fill('10:30');
+      await dialog.getByRole('combobox', { name: L.category }).selectOption({ label: category.name });
+      await dialog.getByRole('textbox', { name: L.note }).fill(note);
+
+      // The session ends on the server (an admin signs alice out everywhere) while the form is open.
+      expect((await admin.post(`/api/users/${alice.user.id}/sessions/revoke`)).status()).toBe(200);
+      await dialog.getByRole('button', { name: L.submit }).click();
+      await expect(page).toHaveURL(/\/login\?next=.*expired=1/);
+      await expect(page.getByRole('status')).toContainText(L.ended);
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/${language}/session-ended-sign-in.png` });
+      await page.getByLabel(L.email).fill(USERS.alice);
+      await page.getByLabel(L.password).fill('workdiary');
+      await page.getByRole('button', { name: L.signIn }).click();
+
+      // Back on the customer page, the form open again with what was typed.
+      await expect(page).toHaveURL(new RegExp(`/customers/${acme.id}`));
+      const again = page.getByRole('dialog', { name: L.add });
+      await expect(again.getByRole('textbox', { name: L.note })).toHaveValue(note);
+      await expect(again.getByLabel(L.start, { exact: false })).toHaveValue('09:00');
+      await expect(again.getByRole('status')).toContainText(L.restored);
+      await expectAccessible(page);
+      await page.screenshot({ path: `${SCREENSHOTS}/${language}/entry-form-restored.png` });
+      await expect(again.getByRole('combobox', { name: L.category })).not.toHaveValue('');
+      await again.getByRole('button', { name: L.submit }).click();
+      await expect(again).toHaveCount(0);
+      await expect(page.getByText(L.added)).toBeVisible();
+      // alice's old API session ended with the others; a new one sees the entry, saved once.
+      expect((await alice.get('/api/timer')).status()).toBe(401);
+      expect(await entriesWithNote(request, note)).toHaveLength(1);
+    } finally {
+      const fresh = await apiAs(request, USERS.alice);
+      for (const id of await entriesWithNote(request, note)) await fresh.delete(`/api/work-entries/${id}`);
+      await fresh.patch('/api/me', { locale: 'en-GB' });
     }
   });
 }

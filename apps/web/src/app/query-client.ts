@@ -15,7 +15,10 @@ export function createQueryClient(): QueryClient {
         retry: shouldRetry,
         refetchOnWindowFocus: true,
       },
-      mutations: { retry: false },
+      // A write is tried at once, also while the browser says it is offline, and fails with a clear
+      // message (the form keeps its draft). Never held back and sent later by itself: a Stop sent
+      // an hour after the click would record the wrong time.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }
