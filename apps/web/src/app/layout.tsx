@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { HeaderTimer } from '../features/timer/components/header-timer';
 import { useLiveEvents } from '../features/timer/hooks/use-live-events';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../lib/current-user';
+import { useReloadOnNewVersion } from '../lib/new-version';
 import { UserMenu } from './user-menu';
 import { translate as t } from '../lib/i18n/i18n';
 
@@ -12,6 +13,8 @@ export function AppLayout() {
   const me = useCurrentUser();
   // The one connection to GET /api/events for every page of the signed-in app.
   useLiveEvents();
+  // A new deployment is picked up at the next navigation (lib/new-version).
+  useReloadOnNewVersion();
   const isManager = hasRole(me, MANAGER_ROLES);
   const isAdmin = me.role === 'ADMIN';
 
