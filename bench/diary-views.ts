@@ -1,11 +1,11 @@
 // Benchmark: a user's month view (GET /api/diary/:userId?month=) and the day modal
 // (GET /api/diary/:userId/:date) against the bare SQL of every read they need, sent through the
-// same driver (issue 12): the auth hook's user row, the organisation, the user, their work-rules
-// rows and the sessions of the month (or day). Product and reference calls alternate.
+// same driver (issue 12): the auth hook's session read (with user and organisation), the user,
+// their work-rules rows and absences, and the sessions of the month (or day). Product and reference calls alternate.
 //   pnpm bench diary-views                                                        (PGlite)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary-views
 // Knobs: BENCH_SEED_USERS (200), BENCH_MONTHS (12), BENCH_RUNS (60 per user and view).
-import { addMonths, currentMonth, dayBounds, monthBounds } from '../packages/shared/src/index.ts';
+import { addMonths, currentMonth, dayBounds, daysOfMonth, monthBounds } from '../packages/shared/src/index.ts';
 import { engines, openBench, stats } from './lib/harness.ts';
 import { printFigure } from './lib/report.ts';
 import { seedYear } from './lib/seed-year.ts';
@@ -28,23 +28,36 @@ for (const engine of engines()) {
     const users = seeded.userIds.filter((_, i) => i % 50 !== 49).slice(1, 6);
     const days = [`${month}-03`, `${month}-14`, `${month}-27`];
 
-    // The reads a view needs, as plain SQL: what any implementation must ask the database.
-    const baseReads = (userId: string) => [
-      sql.query('SELECT id, "organizationId", role, active, "tokenVersion", name, email FROM "User" WHERE id = $1', [seeded.managerId]),
-      sql.query('SELECT "timeZone", currency FROM "Organization" WHERE id = $1', [seeded.orgId]),
+    const sid = (bench.app.jwt.decode(token) as { sid: string }).sid;
+    const lastDate = daysOfMonth(month).at(-1) ?? `${month}-28`;
+    const endOfCurrentMonth = dayBounds(`${addMonths(currentMonth(tz, now), 1)}-01`, tz).start;
+    // The reads a view needs, as plain SQL: what any implementation must ask the database. The
+    // session with its user and organisation (the auth hook's one read), the user with pay, their
+    // work-rules rows and approved absences, then the sessions of the month or day.
+    const baseReads = (userId: string, from: string, to: string) => [
+      sql.query(`SELECT u.id, u.role::text, u.name, u.email, s."lastSeenAt", o.id AS org_id, o.name AS org_name, o."timeZone", o.currency, o."clientTimer", o.locale,
+                        o."holidayCountry", o."holidayRegion", o."holidaySharePercent"
+                   FROM "Session" s JOIN "User" u ON u.id = s."userId" AND u."organizationId" = s."organizationId"
+                   JOIN "Organization" o ON o.id = s."organizationId"
+                  WHERE s.id = $1 AND s."userId" = $2 AND s."organizationId" = $3 AND u.active`, [sid, seeded.managerId, seeded.orgId]),
       sql.query('SELECT id, name, active, "payType", "hourlyRate", "monthlyBase", "overtimeFactor" FROM "User" WHERE "organizationId" = $1 AND id = $2', [seeded.orgId, userId]),
       sql.query('SELECT * FROM "WorkRules" WHERE "organizationId" = $1 AND ("userId" = $2 OR "userId" IS NULL)', [seeded.orgId, userId]),
+      sql.query(`SELECT a."startDate", a."endDate", k.name, k."creditPercent" FROM "Absence" a JOIN "AbsenceKind" k ON k.id = a."kindId"
+                  WHERE a."organizationId" = $1 AND a."userId" = $2 AND a.status = 'APPROVED' AND a."startDate" <= $3::date AND a."endDate" >= $4::date`,
+      [seeded.orgId, userId, to, from]),
     ];
     const monthReads = (userId: string) => {
       const b = monthBounds(month, tz);
-      return Promise.all([...baseReads(userId), sql.query(
+      return Promise.all([...baseReads(userId, `${month}-01`, lastDate), sql.query(
         'SELECT "startedAt", "stoppedAt", flagged FROM "WorkEntry" WHERE "organizationId" = $1 AND "userId" = $2 AND "startedAt" < $3 AND ("stoppedAt" IS NULL OR "stoppedAt" > $4)',
         [seeded.orgId, userId, b.end.toISOString(), b.start.toISOString()],
-      )]);
+      ),
+      // The month view also answers the latest month with data (where the page opens).
+      sql.query('SELECT max("startedAt") FROM "WorkEntry" WHERE "organizationId" = $1 AND "userId" = $2 AND "startedAt" < $3', [seeded.orgId, userId, endOfCurrentMonth.toISOString()])]);
     };
     const dayReads = (userId: string, date: string) => {
       const b = dayBounds(date, tz);
-      return Promise.all([...baseReads(userId), sql.query(
+      return Promise.all([...baseReads(userId, date, date), sql.query(
         `SELECT e.*, u.name AS user_name, c.name AS customer_name, k.name AS category_name, k.archived AS category_archived
          FROM "WorkEntry" e JOIN "User" u ON u.id = e."userId" JOIN "Customer" c ON c.id = e."customerId" JOIN "Category" k ON k.id = e."categoryId"
          WHERE e."organizationId" = $1 AND e."userId" = $2 AND e."startedAt" < $3 AND (e."stoppedAt" IS NULL OR e."stoppedAt" > $4)

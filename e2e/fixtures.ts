@@ -94,3 +94,20 @@ export async function showMonth(page: Page, month: string) {
     await expect(page).toHaveURL(new RegExp(`[?&]month=${month}$`), { timeout: 1_500 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** The ids the journeys use: two customers and a category alice can book on. */
+export async function demoIds(request: APIRequestContext) {
+  const alice = await apiAs(request, USERS.alice);
+  const customers = (await (await alice.get('/api/customers?limit=50')).json()) as { items: Array<{ id: string; name: string }> };
+  const categories = (await (await alice.get('/api/categories')).json()) as { items: Array<{ id: string; name: string; archived: boolean }> };
+  const byName = (name: string) => customers.items.find((c) => c.name === name)!;
+  return { alice, acme: byName('Acme Ltd'), globex: byName('Globex GmbH'), category: categories.items.find((c) => !c.archived)! };
+}
+
+/** 'YYYY-MM' of the month before this one (Berlin), where the demo data surely has sessions. */
+export function lastMonth(): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export const noHorizontalScroll = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')) === true;

@@ -4,13 +4,18 @@ import { defineConfig } from '@playwright/test';
 
 // The journeys run against the production build: one API process serving the SPA, on a fresh
 // embedded database seeded with the demo data. They share that database, so they run one at a time
-// and each leaves the state it changed as it found it.
+// and each leaves the state it changed as it found it. Two more servers, each on a database of its
+// own, serve the projects that may run beside them: the read-only screen tour (screens.spec.ts,
+// the longest journeys) and first-run setup.
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.join(root, 'e2e/output/data');
 // A second server on an empty database with demo data off: the first-run setup journey.
 const firstRunPort = port + 1;
 const firstRunDataDir = path.join(root, 'e2e/output/data-first-run');
+// A third on its own demo database: the screen tour, which only reads.
+const screensPort = port + 2;
+const screensDataDir = path.join(root, 'e2e/output/data-screens');
 // The servers run the compiled API (apps/api/dist): compile it once here (under a second), so a
 // journey never runs against a stale build. Workers load this file again; the variable skips that.
 if (!process.env.WD_E2E_API_BUILT) {
@@ -30,7 +35,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: path.join(root, 'e2e/output/test-results'),
   fullyParallel: false,
-  workers: 1,
+  // One worker per project at most (project `workers`): the shared-database journeys stay one at a
+  // time, while the screen tour and first-run setup, on databases of their own, run beside them.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   // Guards against a hang, not a speed limit (as in the API tests): the journeys run beside the other
   // test steps (scripts/test-all.sh), and on a busy two-core machine the longest took over 60 s.
@@ -55,8 +62,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: '**/first-run.spec.ts' },
-    { name: 'first-run', use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${firstRunPort}` }, testMatch: '**/first-run.spec.ts' },
+    { name: 'chromium', workers: 1, use: { browserName: 'chromium' }, testIgnore: ['**/first-run.spec.ts', '**/screens.spec.ts'] },
+    { name: 'screens', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${screensPort}` }, testMatch: '**/screens.spec.ts' },
+    { name: 'first-run', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${firstRunPort}` }, testMatch: '**/first-run.spec.ts' },
   ],
   webServer: [
     {
@@ -74,6 +82,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       env: { ...serverEnv, PORT: String(firstRunPort), DATA_DIR: firstRunDataDir, SEED_DEMO: 'false' },
+    },
+    {
+      command: `rm -rf "${screensDataDir}" && node apps/api/dist/server.js`,
+      cwd: root,
+      url: `http://127.0.0.1:${screensPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv, PORT: String(screensPort), DATA_DIR: screensDataDir, SEED_DEMO: 'true' },
     },
   ],
 });

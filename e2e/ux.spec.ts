@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiAs, expect, expectAccessible, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
+import { apiAs, demoIds, expect, expectAccessible, lastMonth, loginAs, noHorizontalScroll, SCREENSHOTS, test, USERS } from './fixtures';
 
 // Everyday use (issue #14): the German demo organisation, notes that survive failures, switching
 // customers in one step, the keyboard-only timer, every page on a phone. Each test leaves alice
@@ -15,23 +15,6 @@ async function discardAliceTimer(request: APIRequestContext) {
   const alice = await apiAs(request, USERS.alice);
   expect([204, 409]).toContain((await alice.delete('/api/timer')).status());
 }
-
-/** The ids the journeys use: two customers and a category alice can book on. */
-async function fixtures(request: APIRequestContext) {
-  const alice = await apiAs(request, USERS.alice);
-  const customers = (await (await alice.get('/api/customers?limit=50')).json()) as { items: Array<{ id: string; name: string }> };
-  const categories = (await (await alice.get('/api/categories')).json()) as { items: Array<{ id: string; name: string; archived: boolean }> };
-  const byName = (name: string) => customers.items.find((c) => c.name === name)!;
-  return { alice, acme: byName('Acme Ltd'), globex: byName('Globex GmbH'), category: categories.items.find((c) => !c.archived)! };
-}
-
-/** 'YYYY-MM' of the month before this one (Berlin), where the demo data surely has sessions. */
-function lastMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-const noHorizontalScroll = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')) === true;
 
 /** Presses Tab until `target` has the focus (a keyboard user's way to a control). */
 async function tabTo(page: Page, target: ReturnType<Page['getByRole']>) {
@@ -76,7 +59,7 @@ test.describe('the German demo organisation', () => {
 });
 
 test('a typed stop note survives an unreachable server and a reload, until the stop is saved', async ({ page, request }) => {
-  const { alice, acme, category } = await fixtures(request);
+  const { alice, acme, category } = await demoIds(request);
   expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
   await loginAs(page, USERS.alice);
   const note = `Kept note ${Date.now().toString(36)}`;
@@ -103,7 +86,7 @@ test('a typed stop note survives an unreachable server and a reload, until the s
 });
 
 test('after the session ends on the server, signing in again returns to the Note dialog with the draft', async ({ page, request }) => {
-  const { alice, acme, category } = await fixtures(request);
+  const { alice, acme, category } = await demoIds(request);
   expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
   await loginAs(page, USERS.alice);
   await page.getByRole('banner').getByRole('button', { name: 'Stop work' }).click();
@@ -125,7 +108,7 @@ test('after the session ends on the server, signing in again returns to the Note
 });
 
 test('switching customers in one step: the running session stops with its note, the new one starts', async ({ page, request }) => {
-  const { alice, acme, globex, category } = await fixtures(request);
+  const { alice, acme, globex, category } = await demoIds(request);
   expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
   await loginAs(page, USERS.alice);
   await page.goto(`/customers/${globex.id}`);
@@ -170,63 +153,8 @@ test('keyboard only: Alt+Shift+S starts and stops, focus lands on the control th
   await expect(page.getByRole('banner').getByRole('button', { name: 'Start Work' })).toBeFocused();
 });
 
-/** The main screens of an admin. */
-async function mainScreens(request: APIRequestContext) {
-  const admin = await apiAs(request, USERS.admin);
-  const { acme } = await fixtures(request);
-  return [
-    { name: 'customers', path: '/customers' },
-    { name: 'customer', path: `/customers/${acme.id}` },
-    { name: 'diary', path: '/diary' },
-    { name: 'my-month', path: `/diary/${admin.user.id}` },
-    { name: 'settings', path: '/settings' },
-    { name: 'users', path: '/users' },
-    { name: 'at-work', path: '/at-work' },
-    { name: 'organisation', path: '/settings/organization' },
-    { name: 'profile', path: '/profile' },
-  ];
-}
-
-for (const [language, width] of [['en', 390], ['de', 390], ['en', 1280], ['de', 1280]] as const) {
-  test(`every main page at ${width} px${width === 390 ? '×844 without horizontal page scroll' : ''}, axe and screenshots (${language})`, async ({ page, request }) => {
-    test.setTimeout(240_000);
-    const screens = await mainScreens(request);
-    await loginAs(page, USERS.admin, undefined, { locale: language === 'en' ? 'en-GB' : null });
-    try {
-      {
-        await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1280, height: 900 });
-        for (const screen of screens) {
-          await page.goto(screen.path);
-          await expect(page.locator('main h1').first()).toBeVisible();
-          await page.waitForLoadState('networkidle');
-          if (width === 390) expect(await noHorizontalScroll(page), `${screen.path} scrolls sideways at 390 px`).toBe(true);
-          await page.screenshot({ path: `${SCREENSHOTS}/${language}/${screen.name}-${width === 390 ? 'phone' : 'wide'}.png`, fullPage: true });
-          await expectAccessible(page);
-        }
-      }
-      if (width !== 390) return;
-      // A day of the month on a phone: the dialog fits the screen, Close/Edit/Delete reachable.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${screens.find((s) => s.name === 'my-month')!.path}?month=${lastMonth()}`);
-      await page.locator('.diary-date-link').nth(1).click();
-      const dialog = page.getByRole('dialog');
-      await expect(dialog).toBeVisible();
-      const box = await dialog.boundingBox();
-      expect(box!.x).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-      await expect(dialog.getByRole('button', { name: language === 'en' ? 'Close' : 'Schließen' }).first()).toBeInViewport();
-      expect(await noHorizontalScroll(page)).toBe(true);
-      await page.screenshot({ path: `${SCREENSHOTS}/${language}/day-modal-phone.png` });
-      await expectAccessible(page);
-    } finally {
-      const admin = await apiAs(request, USERS.admin);
-      await admin.patch('/api/me', { locale: 'en-GB' });
-    }
-  });
-}
-
 test('the server away: the banner shows, the counter stops as "not confirmed", the typed note is kept and saved once it is back', async ({ page, request, context }) => {
-  const { alice, acme, category } = await fixtures(request);
+  const { alice, acme, category } = await demoIds(request);
   expect((await alice.post('/api/timer/start', { customerId: acme.id, categoryId: category.id })).status()).toBe(201);
   await loginAs(page, USERS.alice);
   const banner = page.getByRole('banner');
@@ -276,7 +204,7 @@ const ENTRY_LABELS = {
 for (const language of ['en', 'de'] as const) {
   test(`an open entry form survives an expired session: sign in again, the form is back with the draft and saves (${language})`, async ({ page, request }) => {
     const L = ENTRY_LABELS[language];
-    const { alice, acme, category } = await fixtures(request);
+    const { alice, acme, category } = await demoIds(request);
     const admin = await apiAs(request, USERS.admin);
     await loginAs(page, USERS.alice, undefined, { locale: language === 'en' ? 'en-GB' : null });
     const note = `Entry draft ${language} ${Date.now().toString(36)}`;
