@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiAs, demoIds, expect, expectAccessible, lastMonth, loginAs, noHorizontalScroll, SCREENSHOTS, test, USERS } from './fixtures';
+import { apiAs, demoIds, expect, expectAccessible, lastMonth, loginAs, SCREENSHOTS, test, USERS } from './fixtures';
 
 // Everyday use (issue #14): the German demo organisation, notes that survive failures, switching
 // customers in one step, the keyboard-only timer, every page on a phone. Each test leaves alice
