@@ -30,6 +30,18 @@ const serverEnv = {
   JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret',
 };
 
+/** A production server on a fresh embedded database of its own (the folder is wiped first). */
+function server(onPort: number, folder: string, { seedDemo }: { seedDemo: boolean }) {
+  return {
+    command: `rm -rf "${folder}" && node apps/api/dist/server.js`,
+    cwd: root,
+    url: `http://127.0.0.1:${onPort}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { ...serverEnv, PORT: String(onPort), DATA_DIR: folder, SEED_DEMO: String(seedDemo) },
+  };
+}
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -67,29 +79,8 @@ export default defineConfig({
     { name: 'first-run', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${firstRunPort}` }, testMatch: '**/first-run.spec.ts' },
   ],
   webServer: [
-    {
-      command: `rm -rf "${dataDir}" && node apps/api/dist/server.js`,
-      cwd: root,
-      url: `http://127.0.0.1:${port}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true' },
-    },
-    {
-      command: `rm -rf "${firstRunDataDir}" && node apps/api/dist/server.js`,
-      cwd: root,
-      url: `http://127.0.0.1:${firstRunPort}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { ...serverEnv, PORT: String(firstRunPort), DATA_DIR: firstRunDataDir, SEED_DEMO: 'false' },
-    },
-    {
-      command: `rm -rf "${screensDataDir}" && node apps/api/dist/server.js`,
-      cwd: root,
-      url: `http://127.0.0.1:${screensPort}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: { ...serverEnv, PORT: String(screensPort), DATA_DIR: screensDataDir, SEED_DEMO: 'true' },
-    },
+    server(port, dataDir, { seedDemo: true }),
+    server(firstRunPort, firstRunDataDir, { seedDemo: false }),
+    server(screensPort, screensDataDir, { seedDemo: true }),
   ],
 });
