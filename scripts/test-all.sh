@@ -10,14 +10,26 @@ cd "$(dirname "$0")/.."
 results="$(mktemp -d)"
 failed_steps=()
 started_all=$SECONDS
+# busy_ticks: the machine's busy CPU time so far (all cores, /proc/stat), in clock ticks.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat 2>/dev/null || echo 0; }
+busy_at_start=$(busy_ticks)
 step_names=() step_pids=() step_logs=()
 
 # start NAME FUNCTION: runs the function in the background, its output into a log of its own.
 start() {
   local log="$results/step-${#step_names[@]}.log"
   echo "━━ started: $1"
-  ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; exit "$status" ) >"$log" 2>&1 &
+  ( start=$SECONDS; status=0; "$2" || status=$?; echo "$((SECONDS - start))" >"$log.seconds"; cpu_seconds >"$log.cpu"; exit "$status" ) >"$log" 2>&1 &
   step_names+=("$1"); step_pids+=($!); step_logs+=("$log")
+}
+
+# cpu_seconds: the CPU time (user + system) of the processes this step ran and waited for, in
+# whole seconds (bash's `times`, children line). A database server's own CPU is not in it.
+cpu_seconds() {
+  local file; file="$(mktemp)"
+  times >"$file" # a builtin in this shell: in a pipeline it would report a subshell's children
+  tail -n1 "$file" | awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] } printf "%d", t }'
+  rm -f "$file"
 }
 
 # finish NAME: waits for that step and prints its output.
@@ -27,10 +39,10 @@ finish() {
     local status=0
     wait "${step_pids[$i]}" || status=$?
     echo
-    echo "━━ ${step_names[$i]} ($(cat "${step_logs[$i]}.seconds") s)"
+    echo "━━ ${step_names[$i]} ($(cat "${step_logs[$i]}.seconds") s, CPU $(cat "${step_logs[$i]}.cpu" 2>/dev/null || echo '?') s)"
     cat "${step_logs[$i]}"
     if [ "$status" -ne 0 ]; then failed_steps+=("${step_names[$i]}"); fi
-    rm -f "${step_logs[$i]}" "${step_logs[$i]}.seconds"
+    rm -f "${step_logs[$i]}" "${step_logs[$i]}.seconds" "${step_logs[$i]}.cpu"
   done
 }
 
@@ -83,7 +95,8 @@ else
 fi
 
 node scripts/summarize-results.mjs "$results"
-echo "wall time: $((SECONDS - started_all)) s"
+wall=$((SECONDS - started_all))
+echo "wall time: $wall s; the machine's CPU busy $(( ($(busy_ticks) - busy_at_start) / $(getconf CLK_TCK) )) of $((wall * $(nproc))) core-seconds (everything running, the database server too)"
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "FAILED steps: ${failed_steps[*]}"
   exit 1
