@@ -4,7 +4,8 @@
 // their work-rules rows and absences, and the sessions of the month (or day). Product and reference calls alternate.
 //   pnpm bench diary-views                                                        (PGlite)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary-views
-// Knobs: BENCH_SEED_USERS (200), BENCH_MONTHS (12), BENCH_RUNS (60 per user and view).
+// Knobs: BENCH_SEED_USERS (200), BENCH_MONTHS (12), BENCH_RUNS (60 per user and view),
+// BENCH_SESSIONS_PER_DAY (20: about 1,100,000 entries, the data of issue 12; 3 for a quick run).
 import { addMonths, currentMonth, dayBounds, daysOfMonth, monthBounds } from '../packages/shared/src/index.ts';
 import { engines, openBench, stats } from './lib/harness.ts';
 import { printFigure } from './lib/report.ts';
@@ -20,7 +21,7 @@ for (const engine of engines()) {
   const bench = await openBench(engine);
   try {
     const t0 = performance.now();
-    const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz, sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 3) });
+    const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz, sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 20) });
     console.log(`\n[diary-views] ${engine.name}: seeded ${SEED_USERS} users, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const token = await bench.tokenFor(seeded.managerId, seeded.orgId);
     const sql = bench.db.sql;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFigures, monthFigures } from './index.ts';
+import { daysOfMonth, dayFigures, monthFigures } from './index.ts';
 import type { DayFigures, Session } from './index.ts';
 
 const at = (iso: string): Date => new Date(iso);
@@ -207,5 +207,40 @@ describe('monthFigures', () => {
 
   it('needs seven weekday values', () => {
     expect(() => monthFigures([], '2026-02', BERLIN, NOW, [480, 480])).toThrow(RangeError);
+  });
+});
+
+describe('monthFigures hands each day the sessions touching it', () => {
+  // A small deterministic generator (mulberry32), so a failure names the seed that made it.
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const HOUR = 3_600_000;
+  // March and October 2026 hold Berlin's DST changes; sessions start up to two days before the
+  // month and last from zero minutes to three days, some still running.
+  it.each([[1, '2026-03'], [2, '2026-10'], [3, '2026-02'], [4, '2026-12']])('seed %i, %s: every day equals dayFigures over all sessions', (seed, month) => {
+    const random = rng(seed);
+    const first = new Date(`${month}-01T00:00:00Z`).getTime() - 2 * 24 * HOUR;
+    const now = new Date(first + 30 * 24 * HOUR);
+    const sessions: Session[] = Array.from({ length: 400 }, () => {
+      const start = first + Math.floor(random() * 34 * 24) * HOUR + Math.floor(random() * 60) * 60_000;
+      const length = random() < 0.05 ? 0 : Math.floor(random() * (random() < 0.1 ? 72 * 60 : 9 * 60)) * 60_000;
+      return { startedAt: new Date(start), stoppedAt: random() < 0.03 ? null : new Date(start + length) };
+    });
+    const required = [480, 480, 480, 480, 480, 0, 0];
+    for (const includeRunning of [false, true]) {
+      const month_ = monthFigures(sessions, month, BERLIN, now, required, { includeRunning });
+      const counted = includeRunning ? sessions : sessions.filter((x) => x.stoppedAt !== null);
+      expect(month_.days.map((d) => d.date)).toEqual(daysOfMonth(month));
+      for (const day of month_.days) {
+        const weekday = (new Date(`${day.date}T12:00:00Z`).getUTCDay() + 6) % 7;
+        const expected = dayFigures(counted, day.date, BERLIN, now, required[weekday] as number);
+        expect({ ...day, holiday: undefined, absence: undefined }).toEqual({ ...expected, holiday: undefined, absence: undefined });
+      }
+      expect(month_.totalMinutes).toBeGreaterThan(0);
+    }
   });
 });

@@ -109,16 +109,27 @@ export function monthFigures(
     throw new RangeError(`Expected 7 required-minute values (Mon..Sun), got ${requiredByWeekday.length}`);
   }
   const includeRunning = opts.includeRunning ?? false;
-  const { start, end } = monthBounds(month, tz);
-  const inMonth = sessions.filter((session) => {
-    if (!includeRunning && session.stoppedAt === null) return false;
+  const dates = daysOfMonth(month);
+  // Each day gets only the sessions that touch it (dayFigures ignores the others anyway): a month
+  // of a busy user is hundreds of sessions, and handing every day all of them cost days × sessions.
+  const starts = dates.map((date) => dayBounds(date, tz).start.getTime());
+  const monthEnd = monthBounds(month, tz).end.getTime();
+  const touching: Session[][] = dates.map(() => []);
+  for (const session of sessions) {
+    if (!includeRunning && session.stoppedAt === null) continue;
     const span = spanOf(session, now);
-    return span !== null && overlapMs(span, start.getTime(), end.getTime()) > 0;
-  });
+    if (span === null || overlapMs(span, starts[0] as number, monthEnd) <= 0) continue;
+    // The last day starting before the span starts (or the first day), then every day it reaches.
+    let i = lastAtOrBefore(starts, span.start);
+    for (; i < dates.length && (starts[i] as number) < span.end; i++) {
+      const dayEnd = i + 1 < dates.length ? starts[i + 1] as number : monthEnd;
+      if (dayEnd > span.start) touching[i]?.push(session);
+    }
+  }
 
-  const days = daysOfMonth(month).map((date): MonthDayFigures => {
+  const days = dates.map((date, i): MonthDayFigures => {
     const need = dayRequirement(date, requiredByWeekday, opts.calendar);
-    const figures = dayFigures(inMonth, date, tz, now, need.requiredMinutes, need.absenceMinutes);
+    const figures = dayFigures(touching[i] ?? [], date, tz, now, need.requiredMinutes, need.absenceMinutes);
     return { ...figures, holiday: need.holiday, absence: need.absence };
   });
   return {
@@ -128,4 +139,16 @@ export function monthFigures(
     requiredMinutes: days.reduce((sum, d) => sum + d.requiredMinutes, 0),
     absenceMinutes: days.reduce((sum, d) => sum + d.absenceMinutes, 0),
   };
+}
+
+/** Index of the last of the ascending `values` that is ≤ `x`, or 0 when none is. */
+function lastAtOrBefore(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((values[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
