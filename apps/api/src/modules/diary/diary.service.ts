@@ -6,6 +6,7 @@ import {
   dayFigures,
   dayRequirement,
   daysOfMonth,
+  monthBounds,
   monthFigures,
   salary,
   type AuditEvent,
@@ -98,7 +99,7 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   const to = daysOfMonth(m).at(-1) ?? `${m}-28`;
   const [context, entries, latestMonth] = await Promise.all([
     contextOrThrow(sql, org, userId, from, to),
-    readSessions(sql, org.id, userId, from, to),
+    readSessions(sql, org.id, userId, monthBounds(m, tz)),
     readLatestMonth(sql, org, userId, endOfCurrentMonth(tz, now)),
   ]);
   const required = context.rules.requiredMinutes;
@@ -154,13 +155,12 @@ export async function userDay({ sql, org, caller, userId, date, now }: {
   sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string; now: Date;
 }): Promise<DiaryDaySessions> {
   assertMayReadDiaryOf(caller, userId);
-  dayBoundsOrThrow(date, 'UTC'); // a date that does not exist (2026-02-30) is a 400 before any read
-  const [context, candidates] = await Promise.all([
+  // A date that does not exist (2026-02-30) is a 400 before any read.
+  const bounds = dayBoundsOrThrow(date, org.timeZone);
+  const [context, items] = await Promise.all([
     contextOrThrow(sql, org, userId, date, date),
-    readWireSessions(sql, org.id, userId, date),
+    readWireSessions(sql, org.id, userId, bounds),
   ]);
-  const { start, end } = dayBoundsOrThrow(date, org.timeZone);
-  const items = candidates.filter((e) => Date.parse(e.startedAt) < end.getTime() && (e.stoppedAt === null || Date.parse(e.stoppedAt) > start.getTime()));
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
   const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
   const figures = dayFigures(sessions, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);

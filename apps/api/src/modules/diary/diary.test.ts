@@ -179,6 +179,15 @@ describe(`diary API (${engineName})`, () => {
       expect(body.items[0]).toMatchObject({ customer: { name: 'Acme Ltd' }, category: { name: 'Regular Hours' }, stoppedAt: '2026-02-01T01:00:00.000Z' });
       expect(body).toMatchObject({ date: '2026-02-01', totalMinutes: 120, extraMinutes: 120, requiredMinutes: 0, running: false });
 
+      // The reads take the local day's exact instants: the session across midnight is on both of
+      // its days, and on neither neighbour (Berlin is UTC+1: 2026-01-31 starts at 23:00 UTC on the 30th).
+      const saturday = (await as(ctx.app, org.users.manager.token).get(`/api/diary/${org.users.alice.id}/2026-01-31`)).json();
+      expect(saturday.items.map((e: { id: string }) => e.id)).toEqual([aliceEntries[0]]);
+      expect(saturday.totalMinutes).toBe(120);
+      expect((await as(ctx.app, org.users.manager.token).get(`/api/diary/${org.users.alice.id}/2026-01-30`)).json().items).toEqual([]);
+      const monday = (await as(ctx.app, org.users.manager.token).get(`/api/diary/${org.users.alice.id}/2026-02-02`)).json();
+      expect(monday.items.map((e: { id: string }) => e.id)).toEqual([aliceEntries[1]]);
+
       const tuesday = (await as(ctx.app, org.users.manager.token).get(`/api/diary/${org.users.alice.id}/2026-02-03`)).json();
       expect(tuesday.items.map((e: { id: string }) => e.id)).toEqual([aliceEntries[2], aliceEntries[3]]);
       expect(tuesday.totalMinutes).toBe(240);

@@ -1,4 +1,4 @@
-import { addDays, currentMonth, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
+import { currentMonth, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
@@ -11,9 +11,9 @@ import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow }
  * The reads behind a user's month view and day modal, two queries that run side by side: the
  * user with their work-rules rows and approved absences (`readUserContext`; the organisation's
  * zone, currency and holiday settings come with the request), and the sessions of the period
- * (`readSessions`). The sessions are read for the period's UTC dates widened by a day on both
- * sides, which covers its local bounds in any zone (offsets stay within ±14 h); the shared time
- * functions cut them at the exact bounds.
+ * (`readSessions`). The sessions are read for the period's exact instants in the organisation's
+ * zone (the shared, memoized dayBounds / monthBounds), so a day modal reads one day's sessions, not
+ * four days' around it; the shared time functions cut them at those same bounds.
  */
 export type UserContext = {
   user: { id: string; name: string; active: boolean };
@@ -70,16 +70,18 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
   };
 }
 
-/** [first date − 1 day, last date + 2 days) in UTC: holds every local day of the dates in any zone. */
-function widened(firstDate: string, lastDate: string): { from: string; to: string } {
-  return { from: `${addDays(firstDate, -1)}T00:00:00Z`, to: `${addDays(lastDate, 2)}T00:00:00Z` };
-}
-
 export type SessionRow = { startedAt: Date; stoppedAt: Date | null; flagged: boolean };
 
-/** The user's sessions that may touch the dates (running ones included), for the month figures. */
-export async function readSessions(sql: SqlRunner, orgId: string, userId: string, firstDate: string, lastDate: string): Promise<SessionRow[]> {
-  const { from, to } = widened(firstDate, lastDate);
+/**
+ * The instants [start, end) of local dates in the organisation's zone (dayBounds / monthBounds):
+ * the reads below take exactly the sessions touching them, not a day or two around them.
+ */
+export type Instants = { start: Date; end: Date };
+
+/** The user's sessions touching [start, end) (running ones included), for the month figures. */
+export async function readSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Instants): Promise<SessionRow[]> {
+  const from = start.toISOString();
+  const to = end.toISOString();
   const scope = scopedSql(orgId);
   const rows = await sql.query<{ started_at: Date | string; stopped_at: Date | string | null; flagged: boolean }>(scope.query`
     SELECT e."startedAt" AS started_at, e."stoppedAt" AS stopped_at, e.flagged
@@ -89,9 +91,10 @@ export async function readSessions(sql: SqlRunner, orgId: string, userId: string
   return rows.map((r) => ({ startedAt: new Date(r.started_at), stoppedAt: r.stopped_at === null ? null : new Date(r.stopped_at), flagged: r.flagged }));
 }
 
-/** The user's sessions that may touch `date`, as sent on the wire (oldest first). */
-export async function readWireSessions(sql: SqlRunner, orgId: string, userId: string, date: string): Promise<WireEntry[]> {
-  const { from, to } = widened(date, date);
+/** The user's sessions touching [start, end) (a local day), as sent on the wire (oldest first). */
+export async function readWireSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Instants): Promise<WireEntry[]> {
+  const from = start.toISOString();
+  const to = end.toISOString();
   const scope = scopedSql(orgId);
   const rows = await sql.query<WireEntryRow>(scope.query`
     SELECT ${wireEntryColumns}
