@@ -68,6 +68,9 @@ if (kind === 'hello') {
     const session = await createSession({ prisma: db.prisma, user: { id, organizationId: seeded.orgId }, device: 'bench', now: new Date() });
     return app.jwt.sign({ sub: id, org: seeded.orgId, sid: session.id });
   }));
+  // The seed's writes (and an earlier benchmark's) flushed now, so that a checkpoint they would
+  // cause does not land inside a measured round (CHECKPOINT needs a superuser or pg_checkpoint).
+  if (baseUrl) await db.sql.query('CHECKPOINT').catch(() => undefined);
   send({
     port: typeof address === 'object' && address ? address.port : 0,
     entries: seeded.entries,

@@ -33,6 +33,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', '../../bench/**/*.test.ts'],
     // Builds the migrated database the files copy from, once per run (src/test/global-setup.ts).
     globalSetup: ['src/test/global-setup.ts'],
+    // Closes what setupTestApp opened when each file ends (src/test/helper.ts closeTestApps).
+    setupFiles: ['src/test/close-apps.ts'],
     sequence: { sequencer: SlowFirstSequencer },
     // Guards against a hang, not a speed limit: on a shared two-core machine under heavy load a
     // file's set-up (fresh database, app, fixtures) has been seen to take over a minute.

@@ -1,4 +1,3 @@
-import { afterAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { DEFAULT_WORK_RULES, type Role } from '@workdiary/shared';
 import { buildApp } from '../app.ts';
@@ -29,11 +28,24 @@ export async function setupTestApp(opts: { env?: Partial<typeof env> } = {}): Pr
     now: () => clock.now ?? new Date(),
   });
   await app.ready();
-  afterAll(async () => {
+  openApps.push(async () => {
     await app.close();
     await db.close();
   });
   return { app, db, clock };
+}
+
+/**
+ * The apps (and their fresh databases) that setupTestApp opened in this file. The files call it
+ * inside `beforeAll`, where an `afterAll` registered by it would never run (vitest collects hooks
+ * before running them): every file's app, pool and database then stayed open, a PostgreSQL test
+ * database was never dropped, and with `isolate: false` each worker kept every file's PGlite
+ * alive to the end of the run. src/test/close-apps.ts closes them when each file ends.
+ */
+const openApps: Array<() => Promise<void>> = [];
+
+export async function closeTestApps(): Promise<void> {
+  for (const close of openApps.splice(0).reverse()) await close();
 }
 
 let cachedHash: Promise<string> | null = null;
