@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import * as XLSX from 'xlsx';
-import { apiAs, expect, loginAs, SCREENSHOTS, showMonth, test, USERS } from './fixtures';
+import { apiAs, expect, lastMonth, loginAs, SCREENSHOTS, showMonth, test, USERS } from './fixtures';
 
 // The manager's Work diary journey: users × last month → Alice's month → one day's Working time;
 // edit a session's stop time (the day total and the month's Extra Hours move), delete it after
@@ -16,11 +16,6 @@ const wall = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, h
 const hm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 const extraOf = (total: number, required: number) => Math.max(0, total - required);
 
-function lastMonth(): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
-  const index = Number(parts.year) * 12 + Number(parts.month) - 1 - 1;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 let restore: Entry | null = null;
 

@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { apiAs, expectAccessible, loginAs, SCREENSHOTS, showMonth, USERS } from './fixtures';
+import { apiAs, expectAccessible, lastMonth, loginAs, SCREENSHOTS, showMonth, USERS } from './fixtures';
 
 // Issue 15: closing a month for payroll. Alice submits last month, the manager approves it for
 // everyone at once from the Work diary overview, an edit of one of its entries is refused in the
 // day modal with a clear message, and an admin reopens it with a reason. The journeys share one
 // seeded database: the month is reopened before and after (beforeAll/afterAll), so entries stay editable.
 
-const TZ = 'Europe/Berlin';
-
-function lastMonth(): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit' }).formatToParts(new Date()).map((p) => [p.type, p.value]));
-  const index = Number(parts.year) * 12 + Number(parts.month) - 1 - 1;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 const label = (month: string) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
 const month = lastMonth();

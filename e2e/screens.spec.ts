@@ -35,20 +35,17 @@ for (const [language, width] of [['en', 390], ['de', 390], ['en', 1280], ['de', 
     const screens = await mainScreens(request);
     await loginAs(page, USERS.admin, undefined, { locale: language === 'en' ? 'en-GB' : null });
     try {
-      {
-        await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1280, height: 900 });
-        for (const screen of screens) {
-          await page.goto(screen.path);
-          await expect(page.locator('main h1').first()).toBeVisible();
-          await page.waitForLoadState('networkidle');
-          if (width === 390) expect(await noHorizontalScroll(page), `${screen.path} scrolls sideways at 390 px`).toBe(true);
-          await page.screenshot({ path: `${SCREENSHOTS}/${language}/${screen.name}-${width === 390 ? 'phone' : 'wide'}.png`, fullPage: true });
-          await expectAccessible(page);
-        }
+      await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1280, height: 900 });
+      for (const screen of screens) {
+        await page.goto(screen.path);
+        await expect(page.locator('main h1').first()).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        if (width === 390) expect(await noHorizontalScroll(page), `${screen.path} scrolls sideways at 390 px`).toBe(true);
+        await page.screenshot({ path: `${SCREENSHOTS}/${language}/${screen.name}-${width === 390 ? 'phone' : 'wide'}.png`, fullPage: true });
+        await expectAccessible(page);
       }
       if (width !== 390) return;
       // A day of the month on a phone: the dialog fits the screen, Close/Edit/Delete reachable.
-      await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${screens.find((s) => s.name === 'my-month')!.path}?month=${lastMonth()}`);
       await page.locator('.diary-date-link').nth(1).click();
       const dialog = page.getByRole('dialog');

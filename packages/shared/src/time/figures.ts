@@ -119,11 +119,10 @@ export function monthFigures(
     if (!includeRunning && session.stoppedAt === null) continue;
     const span = spanOf(session, now);
     if (span === null || overlapMs(span, starts[0] as number, monthEnd) <= 0) continue;
-    // The last day starting before the span starts (or the first day), then every day it reaches.
-    let i = lastAtOrBefore(starts, span.start);
-    for (; i < dates.length && (starts[i] as number) < span.end; i++) {
-      const dayEnd = i + 1 < dates.length ? starts[i + 1] as number : monthEnd;
-      if (dayEnd > span.start) touching[i]?.push(session);
+    // From the day the span starts in (the first day when it starts before the month), every day
+    // that starts before it ends: the span overlaps the month, so each of those days it touches.
+    for (let i = lastAtOrBefore(starts, span.start); i < dates.length && (starts[i] as number) < span.end; i++) {
+      touching[i]?.push(session);
     }
   }
 

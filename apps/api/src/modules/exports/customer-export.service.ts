@@ -42,7 +42,7 @@ type SqlRow = { id: string; startedAt: Date | string; stoppedAt: Date | string; 
  * was 60 ms); 250 keep every stretch well under 50 ms. On PostgreSQL the query runs in the server
  * and only the parsing of the rows is the process's own work (measured: bench/export-customer.ts).
  */
-export const PAGE_ROWS = { pglite: 250, postgres: 1_000 } as const;
+const PAGE_ROWS = { pglite: 250, postgres: 1_000 } as const;
 
 /**
  * The rows in pages by (startedAt, id), each page its own short query (no transaction or cursor is
