@@ -26,7 +26,12 @@ export async function loginAs(page: Page, email: string, password = PASSWORD, { 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: /sign in|log in/i }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  signedInAs.set(page, email);
 }
+
+/** Who signed in on a page through `loginAs` (the axe check's key: what a page shows depends on the role). */
+const signedInAs = new WeakMap<Page, string>();
+const ROLE_OF: Record<string, string> = { [USERS.admin]: 'admin', [USERS.manager]: 'manager', [USERS.alice]: 'member', [USERS.bob]: 'member' };
 
 /** A bearer-token API client for setting up and cleaning up state around a journey. */
 export async function apiAs(request: APIRequestContext, email: string, password = PASSWORD) {
@@ -44,18 +49,55 @@ export async function apiAs(request: APIRequestContext, email: string, password 
   };
 }
 
-/** axe-core on the page as it is now: any serious or critical violation fails the journey. */
+/**
+ * axe-core on the page as it is now: any serious or critical violation fails the journey. Legacy
+ * mode runs `axe.run` in the page itself; the default runs it per frame and then opens a blank
+ * page, injects axe (~500 KB) into it a second time and merges there, which doubled the cost of
+ * each check. Our pages have no frames, which is all the default adds.
+ */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(bad, 'serious or critical accessibility violations').toEqual([]);
+  const url = new URL(page.url());
+  axeChecked.add(axeKey(`${url.pathname}${url.search}`, whoIsOn(page), await languageOf(page)));
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /**
- * Every journey: after it passed, each page it visited is opened again and checked with axe-core
- * (the pages as a signed-in user sees them at the end of the journey).
+ * What makes a page a different page for axe: its route (ids replaced), the query's keys (not
+ * their values), who is signed in (by role; the sign-in page is everyone's) and the page's
+ * language. `/diary?month=2026-10` and `?month=2026-11` are one page; a member's and a manager's
+ * `/diary` are two.
+ */
+function axeKey(path: string, who: string, language: string): string {
+  const url = new URL(path, 'http://x');
+  const route = url.pathname.replace(UUID, ':id');
+  const keys = [...url.searchParams.keys()].sort().join('&');
+  return `${language} ${route === '/login' ? 'anyone' : who} ${route}${keys ? `?${keys}` : ''}`;
+}
+
+const whoIsOn = (page: Page) => {
+  const email = signedInAs.get(page);
+  return email ? ROLE_OF[email] ?? email : 'anyone';
+};
+const languageOf = async (page: Page) => String(await page.evaluate('document.documentElement.lang').catch(() => '')) || 'unknown';
+
+/**
+ * The pages this worker already checked with axe, explicitly (expectAccessible) or after a journey
+ * (a project's journeys share one worker: playwright.config.ts). After a journey, each page it
+ * visited is checked unless it is in here: checked again after every journey, /login, /customers
+ * and /diary were each checked some twenty times, which was two thirds of a journey's time (an axe
+ * run takes 0.5 to 3 s of Chromium's CPU), and the screen tour checked every page twice.
+ */
+const axeChecked = new Set<string>();
+
+/**
+ * Every journey: after it passed, each page it visited that no earlier journey of this worker
+ * visited is opened again and checked with axe-core (as the signed-in user sees it at the end of
+ * the journey, in the page's language then).
  */
 export const test = base.extend<{ axeVisited: void }>({
   axeVisited: [async ({ page }, use, testInfo) => {
@@ -67,7 +109,10 @@ export const test = base.extend<{ axeVisited: void }>({
     });
     await use();
     if (testInfo.status !== testInfo.expectedStatus || visited.size === 0) return;
-    for (const path of [...visited].slice(0, 12)) {
+    const who = whoIsOn(page);
+    const language = await languageOf(page);
+    for (const path of visited) {
+      if (axeChecked.has(axeKey(path, who, language))) continue;
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expectAccessible(page);
