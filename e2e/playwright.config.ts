@@ -60,7 +60,10 @@ export default defineConfig({
     : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // A trace records a screencast of every step: on for every journey it was a third of the
+    // journeys' CPU (Chromium encoding frames, the runner writing them), kept only for failures.
+    // Recorded when a failed journey is retried (CI retries once); locally: --trace on.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
     timezoneId: 'Europe/Berlin',
     locale: 'en-GB',
