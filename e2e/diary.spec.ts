@@ -16,7 +16,6 @@ const wall = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: TZ, h
 const hm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 const extraOf = (total: number, required: number) => Math.max(0, total - required);
 
-
 let restore: Entry | null = null;
 
 test.afterAll(async ({ request }) => {

@@ -95,8 +95,8 @@ const languageOf = async (page: Page) => String(await page.evaluate('document.do
 const axeChecked = new Set<string>();
 
 /**
- * Every journey: after it passed, each page it visited that no earlier journey of this worker
- * visited is opened again and checked with axe-core (as the signed-in user sees it at the end of
+ * Every journey: after it passed, each page it visited that this worker has not checked yet
+ * (axeChecked) is opened again and checked with axe-core (as the signed-in user sees it at the end of
  * the journey, in the page's language then).
  */
 export const test = base.extend<{ axeVisited: void }>({

@@ -1,4 +1,4 @@
-import { currentMonth, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
+import { currentMonth, type Bounds, type DayCalendar, type WorkEntry as WireEntry, type WorkRules } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
@@ -72,14 +72,8 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
 
 export type SessionRow = { startedAt: Date; stoppedAt: Date | null; flagged: boolean };
 
-/**
- * The instants [start, end) of local dates in the organisation's zone (dayBounds / monthBounds):
- * the reads below take exactly the sessions touching them, not a day or two around them.
- */
-export type Instants = { start: Date; end: Date };
-
-/** The user's sessions touching [start, end) (running ones included), for the month figures. */
-export async function readSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Instants): Promise<SessionRow[]> {
+/** The user's sessions touching [start, end) of monthBounds (running ones included), for the month figures. */
+export async function readSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Bounds): Promise<SessionRow[]> {
   const from = start.toISOString();
   const to = end.toISOString();
   const scope = scopedSql(orgId);
@@ -91,8 +85,8 @@ export async function readSessions(sql: SqlRunner, orgId: string, userId: string
   return rows.map((r) => ({ startedAt: new Date(r.started_at), stoppedAt: r.stopped_at === null ? null : new Date(r.stopped_at), flagged: r.flagged }));
 }
 
-/** The user's sessions touching [start, end) (a local day), as sent on the wire (oldest first). */
-export async function readWireSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Instants): Promise<WireEntry[]> {
+/** The user's sessions touching [start, end) of dayBounds, as sent on the wire (oldest first). */
+export async function readWireSessions(sql: SqlRunner, orgId: string, userId: string, { start, end }: Bounds): Promise<WireEntry[]> {
   const from = start.toISOString();
   const to = end.toISOString();
   const scope = scopedSql(orgId);
