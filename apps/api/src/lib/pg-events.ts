@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { SqlRunner } from '../db/engine.ts';
 import { createMemoryEventBus, type EventBus, type LiveEvent } from './events.ts';
+import { turnBatch } from './turn-batch.ts';
 
 /** The one NOTIFY channel every instance on the database listens to. */
 export const EVENTS_CHANNEL = 'workdiary_events';
@@ -84,32 +85,28 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
 
   await connect();
 
-  // Notices published in one turn of the event loop go out in ONE statement (under load, many
-  // requests finish in the same turn): one round trip and one transaction for all of them, in order.
-  let pending: Array<{ payload: string; type: string }> = [];
-  let scheduled: Promise<void> | null = null;
-  const sending = new Set<Promise<void>>();
-  const flush = () => {
-    scheduled = null;
-    const batch = pending;
-    pending = [];
+  // Notices published in one turn of the event loop go out in ONE statement (`turnBatch`; under
+  // load, many requests finish in the same turn): one round trip and one transaction for all of
+  // them, in order.
+  const notify = turnBatch(async (batch: Array<{ payload: string; type: string }>) => {
     const payloads = batch.map((b) => b.payload);
-    const sent = (payloads.length === 1
+    await (payloads.length === 1
       ? options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]], { prepare: true })
       : options.sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads], { prepare: true })
-    ).then(() => undefined, (err: unknown) => {
+    ).catch((err: unknown) => {
       options.log.error({ err, events: batch.map((b) => b.type) }, 'live events: NOTIFY failed; other instances miss these events');
     });
-    sending.add(sent);
-    void sent.finally(() => sending.delete(sent));
-  };
+    return batch.map(() => undefined);
+  }, Number.POSITIVE_INFINITY); // one statement per turn however many: two would race each other and lose the order
+  const sending = new Set<Promise<void>>();
 
   return {
     publish(orgId, event) {
       local.publish(orgId, event);
       const notice: Notice = { origin, orgId, event };
-      pending.push({ payload: JSON.stringify(notice), type: event.type });
-      scheduled ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+      const sent = notify({ payload: JSON.stringify(notice), type: event.type });
+      sending.add(sent);
+      void sent.finally(() => sending.delete(sent));
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
@@ -122,7 +119,6 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     async close() {
       closing = true;
       // What was published before closing still goes out.
-      await scheduled;
       await Promise.all(sending);
       if (retryTimer) clearTimeout(retryTimer);
       await client?.end().catch(() => undefined);

@@ -41,6 +41,21 @@ describe(`server-side sessions (${engineName})`, () => {
     expect((await as(ctx.app, laptop).get('/api/me')).statusCode).toBe(200);
   });
 
+  it('requests arriving together (their sessions read in one statement) are each answered by their own session', async () => {
+    const alice = await signIn(org.users.alice.email);
+    const manager = await signIn(org.users.manager.email);
+    const ended = await signIn(org.users.bob.email);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${ended}` } })).statusCode).toBe(200);
+    // Signed with the right key, but naming Bob on Alice's session: the session is not his.
+    const { sid } = ctx.app.jwt.decode<{ sid: string }>(alice) ?? { sid: '' };
+    const borrowed = ctx.app.jwt.sign({ sub: org.users.bob.id, org: org.orgId, sid });
+    const tokens = [alice, ended, manager, borrowed, alice, manager];
+    const answers = await Promise.all(tokens.map((t) => as(ctx.app, t).get('/api/me')));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 401, 200, 401, 200, 200]);
+    expect([0, 2, 4, 5].map((i) => answers[i]?.json<{ email: string }>().email))
+      .toEqual([org.users.alice.email, org.users.manager.email, org.users.alice.email, org.users.manager.email]);
+  });
+
   it('ends the session on every instance at once (a second app on the same database)', async () => {
     const second = await buildApp({ database: ctx.db, env: ctx.app.env, jwtSecret: 'test-secret-test-secret-test-secret' });
     await second.ready();

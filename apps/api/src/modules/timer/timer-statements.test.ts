@@ -2,7 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-import { runStart, runStop } from './timer-statements.ts';
+import type { SqlRunner } from '../../db/engine.ts';
+import { runStart, runStop, type StartArgs } from './timer-statements.ts';
 
 /**
  * The timer's single statements (wd_timer_start, wd_timer_stop) and the organisation cache in
@@ -143,6 +144,77 @@ describe(`timer statements on ${engineName}`, () => {
     });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'ENTRY_OVERLAP', message: expect.stringContaining('still running') });
+  });
+
+  describe('the writes of one event-loop turn share one statement', () => {
+    /** The same database, with every statement's text written down (its batchers are its own). */
+    const recording = () => {
+      const texts: string[] = [];
+      const sql: SqlRunner = {
+        query: (text, params, options) => {
+          texts.push(typeof text === 'string' ? text : text.text);
+          return ctx.db.sql.query(text, params, options);
+        },
+        execInTransaction: (statements) => ctx.db.sql.execInTransaction(statements),
+      };
+      return { sql, texts };
+    };
+    const startArgs = (who: 'alice' | 'bob' | 'manager', entryId = newId()): StartArgs => {
+      const after = { id: entryId } as WorkEntry;
+      return {
+        orgId: org.orgId, userId: org.users[who].id, entryId, customerId: org.customers.acme, categoryId: org.categories.regular,
+        now: T0, checkOverlap: true, auditId: newId(), after,
+      };
+    };
+
+    it('three starts in one turn: one statement, each user answered on their own (one already running), each entry with its START event', async () => {
+      expect((await api('alice').post('/api/timer/start', startBody())).statusCode).toBe(201);
+      const { sql, texts } = recording();
+      const bob = startArgs('bob');
+      const manager = startArgs('manager');
+      const answers = await Promise.all([runStart(sql, startArgs('alice')), runStart(sql, bob), runStart(sql, manager)]);
+      expect(answers.map((a) => a.status)).toEqual(['running', 'ok', 'ok']);
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('unnest(');
+      const running = await ctx.db.prisma.workEntry.findMany({ where: { stoppedAt: null }, select: { id: true, userId: true } });
+      expect(new Set(running.map((r) => r.userId))).toEqual(new Set([org.users.alice.id, org.users.bob.id, org.users.manager.id]));
+      expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: { in: [bob.entryId, manager.entryId] }, action: 'START' } })).toBe(2);
+
+      // Their stops in one turn: one statement again.
+      texts.length = 0;
+      const stop = (a: StartArgs, note: string) => runStop(sql, {
+        orgId: org.orgId, userId: a.userId, entryId: a.entryId, now: at(20 * MIN), note, flagged: false, checkOverlap: true,
+        actorId: a.userId, auditId: newId(), before: a.after, after: { ...a.after, note },
+      });
+      expect((await Promise.all([stop(manager, 'm'), stop(bob, 'b')])).map((a) => a.status)).toEqual(['ok', 'ok']);
+      expect(texts).toHaveLength(1);
+      const stopped = await ctx.db.prisma.workEntry.findMany({ where: { id: { in: [bob.entryId, manager.entryId] } }, orderBy: { note: 'asc' } });
+      expect(stopped.map((e) => [e.note, e.stoppedAt?.toISOString()])).toEqual([['b', at(20 * MIN).toISOString()], ['m', at(20 * MIN).toISOString()]]);
+    });
+
+    it('a write the database refuses fails alone: the batch is rolled back and each write runs again on its own', async () => {
+      const taken = (await api('bob').post('/api/timer/start', startBody())).json<WorkEntry>().id;
+      const { sql, texts } = recording();
+      const manager = startArgs('manager');
+      // Alice's new entry reuses the id of Bob's: a primary-key violation raised inside the batch.
+      const [alice, managers] = await Promise.allSettled([runStart(sql, startArgs('alice', taken)), runStart(sql, manager)]);
+      expect(alice.status).toBe('rejected');
+      expect((alice as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
+      expect(managers).toEqual({ status: 'fulfilled', value: { status: 'ok' } });
+      expect(texts).toHaveLength(3);
+      expect(await ctx.db.prisma.workEntry.count({ where: { userId: org.users.alice.id } })).toBe(0);
+      expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: manager.entryId, action: 'START' } })).toBe(1);
+    });
+
+    it('through the API: 100 parallel starts of four users give exactly one 201 each and one running entry each', async () => {
+      const who = ['alice', 'bob', 'manager', 'admin'] as const;
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => api(who[i % 4] as keyof OrgFixture['users']).post('/api/timer/start', startBody())));
+      expect(results.filter((r) => r.statusCode === 201)).toHaveLength(4);
+      expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'TIMER_ALREADY_RUNNING')).toBe(true);
+      expect(results.filter((r) => r.statusCode === 409)).toHaveLength(96);
+      const running = await ctx.db.prisma.workEntry.groupBy({ by: ['userId'], where: { stoppedAt: null }, _count: true });
+      expect(running.map((r) => r._count)).toEqual([1, 1, 1, 1]);
+    });
   });
 
   describe('the payroll lock inside the statements (an approval landing after the API checked it)', () => {

@@ -2,6 +2,7 @@ import type { WorkEntry as WireEntry } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
+import { turnBatch } from '../../lib/turn-batch.ts';
 import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
 
 /**
@@ -35,37 +36,109 @@ function outcome<T>(rows: Array<{ r: unknown }>): T {
   return (typeof r === 'string' ? JSON.parse(r) : r) as T;
 }
 
-export async function runStart(sql: SqlRunner, a: {
+export type StartArgs = {
   orgId: string; userId: string; entryId: string; customerId: string; categoryId: string; now: Date;
   checkOverlap: boolean; auditId: string; after: WireEntry;
-}): Promise<StartOutcome> {
-  const rows = await sql.query<{ r: unknown }>(
-    'SELECT wd_timer_start($1, $2, $3, $4, $5, $6::timestamptz, $7, $8, $9::jsonb) AS r',
-    [a.orgId, a.userId, a.entryId, a.customerId, a.categoryId, a.now.toISOString(), a.checkOverlap, a.auditId, JSON.stringify(a.after)],
-    { prepare: true },
-  );
-  return outcome<StartOutcome>(rows);
-}
+};
 
-export async function runStop(sql: SqlRunner, a: {
+export type StopArgs = {
   orgId: string; userId: string; entryId: string; now: Date; note: string; flagged: boolean; checkOverlap: boolean;
   actorId: string; auditId: string; before: WireEntry; after: WireEntry & { reason?: string };
-}): Promise<StopOutcome> {
-  const rows = await sql.query<{ r: unknown }>(
-    'SELECT wd_timer_stop($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb) AS r',
-    [a.orgId, a.userId, a.entryId, a.now.toISOString(), a.note, a.flagged, a.checkOverlap, a.actorId, a.auditId, JSON.stringify(a.before), JSON.stringify(a.after)],
-    { prepare: true },
-  );
-  return outcome<StopOutcome>(rows);
+};
+
+const START = 'SELECT wd_timer_start($1, $2, $3, $4, $5, $6::timestamptz, $7, $8, $9::jsonb) AS r';
+const startParams = (a: StartArgs) => [a.orgId, a.userId, a.entryId, a.customerId, a.categoryId, a.now.toISOString(), a.checkOverlap, a.auditId, JSON.stringify(a.after)];
+const START_MANY = `SELECT wd_timer_start(a.o, a.u, a.e, a.cu, a.ca, a.n::timestamptz, a.ov, a.au, a.af::jsonb) AS r
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::text[], $9::text[])
+       WITH ORDINALITY AS a(o, u, e, cu, ca, n, ov, au, af, i)
+  ORDER BY a.i`;
+
+const STOP = 'SELECT wd_timer_stop($1, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb) AS r';
+const stopParams = (a: StopArgs) => [a.orgId, a.userId, a.entryId, a.now.toISOString(), a.note, a.flagged, a.checkOverlap, a.actorId, a.auditId, JSON.stringify(a.before), JSON.stringify(a.after)];
+const STOP_MANY = `SELECT wd_timer_stop(a.o, a.u, a.e, a.n::timestamptz, a.no, a.f, a.ov, a.ac, a.au, a.b::jsonb, a.af::jsonb) AS r
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::text[], $9::text[], $10::text[], $11::text[])
+       WITH ORDINALITY AS a(o, u, e, n, no, f, ov, ac, au, b, af, i)
+  ORDER BY a.i`;
+
+/** Starts the timer by `wd_timer_start`; the starts of one event-loop turn share one statement (`writeBatch`). */
+export function runStart(sql: SqlRunner, a: StartArgs): Promise<StartOutcome> {
+  let start = starts.get(sql);
+  if (!start) starts.set(sql, start = writeBatch<StartArgs, StartOutcome>(sql, START, START_MANY, startParams));
+  return start(a);
 }
 
-/** The user's running entry as sent on the wire, by one indexed read (WorkEntry_userId_running_key). */
-export async function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
+/** Stops the timer by `wd_timer_stop`; the stops of one event-loop turn share one statement (`writeBatch`). */
+export function runStop(sql: SqlRunner, a: StopArgs): Promise<StopOutcome> {
+  let stop = stops.get(sql);
+  if (!stop) stops.set(sql, stop = writeBatch<StopArgs, StopOutcome>(sql, STOP, STOP_MANY, stopParams));
+  return stop(a);
+}
+
+// One batcher per database, made on first use.
+const starts = new WeakMap<SqlRunner, (a: StartArgs) => Promise<StartOutcome>>();
+const stops = new WeakMap<SqlRunner, (a: StopArgs) => Promise<StopOutcome>>();
+
+/** PostgreSQL refused the statement (it has an SQLSTATE): its transaction rolled back, nothing of it was written. */
+function refusedByDatabase(err: unknown): boolean {
+  const e = err as { severity?: unknown; code?: unknown } | null;
+  return typeof e?.severity === 'string' && typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code);
+}
+
+/**
+ * The timer's writes of one event-loop turn as ONE statement: the function is called once per
+ * write, each still taking its user's lock, checking and answering on its own (a refusal is an
+ * answer, not an error), and all of them commit together: one round trip and one commit for many
+ * users instead of one each. The writes run in the order of the users' ids, so two batches take
+ * their users' locks in the same order and cannot deadlock each other. Should the statement fail
+ * as a whole (an error raised for one write rolls back all of them), each write is run again
+ * alone, so one write's error is its own and the others are answered as if no batch had been.
+ */
+function writeBatch<A extends { userId: string }, R>(sql: SqlRunner, one: string, many: string, params: (a: A) => unknown[]) {
+  const alone = async (a: A) => outcome<R>(await sql.query<{ r: unknown }>(one, params(a), { prepare: true }));
+  return turnBatch(async (args: A[]): Promise<Array<R | Promise<R>>> => {
+    if (args.length === 1) return [await alone(args[0] as A)];
+    const order = args.map((a, i) => ({ user: a.userId, i })).sort((x, y) => (x.user < y.user ? -1 : x.user > y.user ? 1 : x.i - y.i)).map((o) => o.i);
+    const rowsIn = order.map((i) => params(args[i] as A));
+    const columns = (rowsIn[0] as unknown[]).map((_, c) => rowsIn.map((row) => row[c]));
+    try {
+      const rows = await sql.query<{ r: unknown }>(many, columns, { prepare: true });
+      const answers = new Array<R>(args.length);
+      order.forEach((i, j) => { answers[i] = outcome<R>([rows[j] as { r: unknown }]); });
+      return answers;
+    } catch (err) {
+      if (!refusedByDatabase(err)) throw err;
+      return args.map((a) => alone(a));
+    }
+  });
+}
+
+/**
+ * The user's running entry as sent on the wire, by the partial unique index on running entries
+ * (WorkEntry_userId_running_key). The reads of one event-loop turn go out as ONE statement per
+ * organisation (`turnBatch`): under load, many stops read their running entry in one round trip.
+ */
+export function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
+  let perOrg = runningReaders.get(sql);
+  if (!perOrg) runningReaders.set(sql, perOrg = new Map());
+  let read = perOrg.get(orgId);
+  if (!read) perOrg.set(orgId, read = runningReader(sql, orgId));
+  return read(userId);
+}
+
+const runningReaders = new WeakMap<SqlRunner, Map<string, (userId: string) => Promise<WireEntry | null>>>();
+
+function runningReader(sql: SqlRunner, orgId: string) {
   const scope = scopedSql(orgId);
-  const [r] = await sql.query<WireEntryRow>(scope.query`
-    SELECT ${wireEntryColumns}
-    FROM "WorkEntry" e
-    ${wireEntryJoins}
-    WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."stoppedAt" IS NULL`)}`, undefined, { prepare: true });
-  return r ? wireEntryFromRow(r) : null;
+  return turnBatch(async (userIds: string[]) => {
+    const rows = await sql.query<WireEntryRow>(scope.query`
+      SELECT ${wireEntryColumns}
+      FROM "WorkEntry" e
+      ${wireEntryJoins}
+      WHERE ${scope.where('e', Prisma.sql`e."userId" = ANY(${userIds}::text[])`, Prisma.sql`e."stoppedAt" IS NULL`)}`, undefined, { prepare: true });
+    const byUser = new Map(rows.map((r) => [r.user_id, r]));
+    return userIds.map((id) => {
+      const r = byUser.get(id);
+      return r ? wireEntryFromRow(r) : null;
+    });
+  });
 }
