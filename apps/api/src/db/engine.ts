@@ -52,11 +52,12 @@ export type Database = {
 /**
  * Connections per process to PostgreSQL (DATABASE_POOL_SIZE). Measured with bench/timer.ts (64
  * users starting and stopping timers against a hello-world reference, on the shared 2-core
- * machine, 2026-12-01, after the timer's statements were cut to one prepared statement each):
- * throughput ratio 0.019 with 4 connections; 0.037 and 0.047 with 10; 0.035 and 0.041 with 20;
- * 0.046 with 32; 0.047 and 0.030 with 64. Below 10 requests queue for connections; above it the
- * figures are the same within the machine's noise, so 10 stays: it leaves room on PostgreSQL's
- * connection limit (100 by default) for several instances.
+ * machine, 2026-12-01). With one prepared statement per timer write: throughput ratio 0.019 with
+ * 4 connections; 0.037 and 0.047 with 10; 0.035 and 0.041 with 20; 0.046 with 32; 0.047 and 0.030
+ * with 64. Since the reads and writes of one event-loop turn share a statement (turnBatch), fewer
+ * connections are busy at once: 1,814 req/s (ratio 0.047) with 4, 1,733 (0.048) with 10, 2,248
+ * (0.043) with 20, one run each, within the machine's noise. 10 stays: no queue below it under
+ * that load, and room on PostgreSQL's connection limit (100 by default) for several instances.
  */
 export const DEFAULT_POOL_SIZE = 10;
 
