@@ -34,7 +34,8 @@ for (const engine of engines()) {
     const endOfCurrentMonth = dayBounds(`${addMonths(currentMonth(tz, now), 1)}-01`, tz).start;
     // The reads a view needs, as plain SQL: what any implementation must ask the database. The
     // session with its user and organisation (the auth hook's one read), the user with pay, their
-    // work-rules rows and approved absences, then the sessions of the month or day.
+    // work-rules rows, approved absences and the month's approved figures (kept by an approval),
+    // then the sessions of the month or day.
     const baseReads = (userId: string, from: string, to: string) => [
       sql.query(`SELECT u.id, u.role::text, u.name, u.email, s."lastSeenAt", o.id AS org_id, o.name AS org_name, o."timeZone", o.currency, o."clientTimer", o.locale,
                         o."holidayCountry", o."holidayRegion", o."holidaySharePercent"
@@ -46,6 +47,8 @@ for (const engine of engines()) {
       sql.query(`SELECT a."startDate", a."endDate", k.name, k."creditPercent" FROM "Absence" a JOIN "AbsenceKind" k ON k.id = a."kindId"
                   WHERE a."organizationId" = $1 AND a."userId" = $2 AND a.status = 'APPROVED' AND a."startDate" <= $3::date AND a."endDate" >= $4::date`,
       [seeded.orgId, userId, to, from]),
+      sql.query(`SELECT figures FROM "MonthClose" WHERE "organizationId" = $1 AND "userId" = $2 AND month = $3 AND status = 'APPROVED'`,
+        [seeded.orgId, userId, from.slice(0, 7)]),
     ];
     const monthReads = (userId: string) => {
       const b = monthBounds(month, tz);

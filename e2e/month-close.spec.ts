@@ -75,6 +75,8 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   expect(day, 'a worked day in the demo data').toBeTruthy();
   await aliceRow.getByRole('link', { name: 'Alice Example' }).click();
   await expect(mgr.page.getByTestId('month-close-panel')).toContainText('approved for payroll and locked');
+  // The month shows the figures it was approved with, and says so.
+  await expect(mgr.page.getByText(/^as approved on \d{2} \w{3} \d{4}$/)).toBeVisible();
   const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day!.date}T12:00:00Z`));
   await mgr.page.getByRole('button', { name: `Open ${dayLabel}` }).click();
   const modal = mgr.page.getByRole('dialog', { name: 'Working time' });
@@ -96,6 +98,8 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await reopen.getByLabel('Reason').fill('Alice forgot a customer visit');
   await reopen.getByRole('button', { name: 'Reopen month' }).click();
   await expect(adminPanel).toContainText(`${label(month)} was reopened`);
+  // Reopened, the month is worked out live again.
+  await expect(admin.page.getByText(/^as approved on /)).toHaveCount(0);
   await expect(adminPanel.getByRole('list', { name: 'Month history' })).toContainText('Reason: Alice forgot a customer visit');
   await admin.page.screenshot({ path: `${SCREENSHOTS}/month-close-4-reopened.png` });
   await expectAccessible(admin.page);

@@ -19,6 +19,11 @@ export const DiaryUserRowSchema = z.object({
   absenceMinutes: z.number().int(),
   /** Integer minor units of the organisation's currency. */
   salary: z.number().int(),
+  /**
+   * When the month was approved, if these are the figures it was approved with (kept since, so a
+   * later change of pay, rules, holidays or absence kinds does not move them); null: worked out now.
+   */
+  frozenAt: z.string().nullable(),
 });
 export type DiaryUserRow = z.infer<typeof DiaryUserRowSchema>;
 
@@ -75,15 +80,38 @@ export const DiaryUserRefSchema = z.object({ id: z.string(), name: z.string(), a
  * `GET /api/diary/:userId?month=`: every day of the month. Day figures and the minute totals
  * count a running session up to now; `salary` leaves it out (as the payroll export does).
  */
+export const DiaryUserMonthTotalsSchema = z.object({
+  totalMinutes: z.number().int(),
+  extraMinutes: z.number().int(),
+  requiredMinutes: z.number().int(),
+  absenceMinutes: z.number().int(),
+  salary: z.number().int(),
+});
+
+/**
+ * An approved month's figures as they were when it was approved (finished sessions; kept with the
+ * month's state): what the month view, the overview and the payroll export show from then on.
+ */
+export const FrozenMonthSchema = z.object({
+  approvedAt: z.string(),
+  items: z.array(DiaryDaySchema),
+  totals: DiaryUserMonthTotalsSchema,
+  requiredByWeekday: z.array(z.number().int()).length(7),
+  /** The pay the salary was worked out with (the payroll export shows it beside the salary). */
+  pay: z.object({
+    type: z.enum(['HOURLY', 'MONTHLY']),
+    hourlyRate: z.number().int().nullable(),
+    monthlyBase: z.number().int().nullable(),
+    overtimeFactor: z.number(),
+  }),
+});
+export type FrozenMonth = z.infer<typeof FrozenMonthSchema>;
+
 export const DiaryUserMonthSchema = z.object({
   items: z.array(DiaryDaySchema),
-  totals: z.object({
-    totalMinutes: z.number().int(),
-    extraMinutes: z.number().int(),
-    requiredMinutes: z.number().int(),
-    absenceMinutes: z.number().int(),
-    salary: z.number().int(),
-  }),
+  totals: DiaryUserMonthTotalsSchema,
+  /** As in the overview: the approval's instant when these are the month's approved figures, else null. */
+  frozenAt: z.string().nullable(),
   user: DiaryUserRefSchema,
   month: z.string(),
   /** The latest month up to the current one in which this user's session started; null if none yet. */

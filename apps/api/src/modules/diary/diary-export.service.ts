@@ -9,7 +9,7 @@ import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
-import { dayBoundsOrThrow, monthOverview, resolveMonth } from './diary.service.ts';
+import { dayBoundsOrThrow, frozenMonthOf, monthOverview, resolveMonth } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -98,43 +98,57 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
   { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
 ];
 
-/** One user's month, a row per day with its figures (finished sessions), and a totals row. */
+/**
+ * One user's month, a row per day with its figures (finished sessions), and a totals row. An
+ * approved month's rows are the figures it was approved with (MonthClose.figures).
+ */
 export async function exportUserMonth({ db, org, caller, userId, month, now, locale }: {
   db: ScopedDb; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayReadDiaryOf(caller, userId);
   const m = resolveMonth(month, org.timeZone, now);
-  const user = await db.user.findFirst({ where: { id: userId }, select: { name: true } });
+  const [user, kept] = await Promise.all([
+    db.user.findFirst({ where: { id: userId }, select: { name: true } }),
+    db.monthClose.findFirst({ where: { userId, month: m, status: 'APPROVED' }, select: { figures: true } }),
+  ]);
   if (!user) throw notFound();
-  const { start, end } = monthBounds(m, org.timeZone);
-  const dates = daysOfMonth(m);
+  const days = frozenMonthOf(kept?.figures)?.items.map((d) => ({
+    ...d, entrance: d.entrance === null ? null : new Date(d.entrance), exit: d.exit === null ? null : new Date(d.exit),
+  })) ?? await liveDays({ db, org, userId, month: m, now });
+  const rows: DayRow[] = days.map((d) => ({
+    date: dayBoundsOrThrow(d.date, org.timeZone).start,
+    weekday: exportLabel(locale, WEEKDAYS[weekdayIndex(d.date)] ?? ''),
+    entrance: d.entrance,
+    exit: d.exit,
+    required: d.requiredMinutes,
+    total: d.totalMinutes,
+    extra: d.extraMinutes,
+    dayOff: [d.holiday, d.absence?.kind].filter(Boolean).join(' · '),
+    absence: d.absenceMinutes,
+    flagged: d.flagged ? exportLabel(locale, 'yes') : '',
+  }));
+  const buffer = await buildXlsx({ sheetName: m, columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
+  return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
+}
+
+/** The month's days from its finished sessions, each with whether a flagged session touches it. */
+async function liveDays({ db, org, userId, month, now }: { db: ScopedDb; org: OrgContext; userId: string; month: string; now: Date }) {
+  const { start, end } = monthBounds(month, org.timeZone);
+  const dates = daysOfMonth(month);
   const [entries, rules, calendar] = await Promise.all([
     db.workEntry.findMany({
       where: { userId, stoppedAt: { not: null, gt: start }, startedAt: { lt: end } },
       select: { startedAt: true, stoppedAt: true, flagged: true },
     }),
     loadRules(db, userId),
-    loadCalendar({ db, org, userId, from: dates[0] ?? `${m}-01`, to: dates.at(-1) ?? `${m}-28` }),
+    loadCalendar({ db, org, userId, from: dates[0] ?? `${month}-01`, to: dates.at(-1) ?? `${month}-28` }),
   ]);
-  const figures = monthFigures(entries, m, org.timeZone, now, rules.requiredMinutes, { calendar });
+  const figures = monthFigures(entries, month, org.timeZone, now, rules.requiredMinutes, { calendar });
   const flagged = entries.filter((e) => e.flagged);
-  const rows: DayRow[] = figures.days.map((d) => {
+  return figures.days.map((d) => {
     const { start: dayStart, end: dayEnd } = dayBoundsOrThrow(d.date, org.timeZone);
-    return {
-      date: dayStart,
-      weekday: exportLabel(locale, WEEKDAYS[weekdayIndex(d.date)] ?? ''),
-      entrance: d.entrance,
-      exit: d.exit,
-      required: d.requiredMinutes,
-      total: d.totalMinutes,
-      extra: d.extraMinutes,
-      dayOff: [d.holiday, d.absence?.kind].filter(Boolean).join(' · '),
-      absence: d.absenceMinutes,
-      flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) ? exportLabel(locale, 'yes') : '',
-    };
+    return { ...d, flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) };
   });
-  const buffer = await buildXlsx({ sheetName: m, columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
-  return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
 }
 
 const MONTH_STATE_LABEL: Record<MonthStatus, string> = { OPEN: 'Open', SUBMITTED: 'Submitted', APPROVED: 'Approved', REOPENED: 'Reopened' };
@@ -177,16 +191,23 @@ export async function exportPayroll({ db, sql, org, month, now, approvedOnly = f
   db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
 }): Promise<XlsxFile> {
   const overview = await monthOverview({ db, sql, org, month, now });
-  const states = new Map((await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true } }))
-    .map((s) => [s.userId, s.status]));
+  const closes = await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true, figures: true } });
+  const states = new Map(closes.map((s) => [s.userId, s.status]));
   const stateOf = (userId: string): MonthStatus => states.get(userId) ?? 'OPEN';
+  // An approved month's salary was worked out with the pay of then: show that pay beside it.
+  const keptPay = new Map(closes.flatMap((s) => {
+    const kept = s.status === 'APPROVED' ? frozenMonthOf(s.figures) : null;
+    return kept ? [[s.userId, kept.pay] as const] : [];
+  }));
   const listed = approvedOnly ? overview.items.filter((i) => stateOf(i.userId) === 'APPROVED') : overview.items;
   const pay = new Map((await db.user.findMany({
     where: { id: { in: overview.items.map((i) => i.userId) } },
     select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
   })).map((u) => [u.id, u]));
   const rows: PayrollRow[] = listed.map((i) => {
-    const p = pay.get(i.userId);
+    const kept = i.frozenAt === null ? undefined : keptPay.get(i.userId);
+    const current = pay.get(i.userId);
+    const p = kept ? { payType: kept.type, hourlyRate: kept.hourlyRate, monthlyBase: kept.monthlyBase, overtimeFactor: kept.overtimeFactor } : current;
     return {
       name: i.name,
       status: exportLabel(locale, i.active ? 'Active' : 'Inactive'),

@@ -10,10 +10,11 @@ import {
   monthFigures,
   salary,
   type AuditEvent,
-  type DiaryDay,
   type DiaryDaySessions,
   type DiaryOverview,
   type DiaryUserMonth,
+  FrozenMonthSchema,
+  type FrozenMonth,
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -23,7 +24,7 @@ import { loadRules } from '../settings/rules-lookup.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
-import { readLatestMonth, readSessions, readUserContext, readWireSessions, type UserContext } from './user-views.sql.ts';
+import { readLatestMonth, readSessions, readUserContext, readWireSessions, type SessionRow, type UserContext } from './user-views.sql.ts';
 
 /** The first instant after the organisation's current month: `latestMonth` looks no further. */
 function endOfCurrentMonth(tz: string, now: Date): Date {
@@ -58,19 +59,25 @@ export async function monthOverview({ db, sql, org, month, now }: {
     }),
     readLatestMonth(sql, org, null, endOfCurrentMonth(org.timeZone, now)),
   ]);
-  const items = rows.map((r) => ({
-    userId: r.id,
-    name: r.name,
-    active: r.active,
-    totalMinutes: r.total_minutes,
-    extraMinutes: r.extra_minutes,
-    requiredMinutes: r.required_minutes,
-    absenceMinutes: r.absence_minutes,
-    salary: salary(
-      { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
-      { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes, absenceMinutes: r.absence_minutes },
-    ),
-  }));
+  const items = rows.map((r) => {
+    // An approved month shows the figures it was approved with.
+    const frozen = FrozenTotalsSchema.safeParse(parseJson(r.frozen));
+    if (frozen.success) return { userId: r.id, name: r.name, active: r.active, ...frozen.data.totals, frozenAt: frozen.data.approvedAt };
+    return {
+      userId: r.id,
+      name: r.name,
+      active: r.active,
+      totalMinutes: r.total_minutes,
+      extraMinutes: r.extra_minutes,
+      requiredMinutes: r.required_minutes,
+      absenceMinutes: r.absence_minutes,
+      salary: salary(
+        { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
+        { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes, absenceMinutes: r.absence_minutes },
+      ),
+      frozenAt: null,
+    };
+  });
   const totals = items.reduce(
     (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
     { totalMinutes: 0, extraMinutes: 0, salary: 0 },
@@ -85,9 +92,56 @@ async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, f
   return context;
 }
 
+const FrozenTotalsSchema = FrozenMonthSchema.pick({ approvedAt: true, totals: true });
+
+/** An approved month's figures kept with its state (MonthClose.figures, read as JSON), or null. */
+export function frozenMonthOf(figures: unknown): FrozenMonth | null {
+  const parsed = FrozenMonthSchema.safeParse(parseJson(figures));
+  return parsed.success ? parsed.data : null;
+}
+
+const frozenOf = (context: UserContext) => frozenMonthOf(context.frozen);
+
 /**
- * A user's month, every day of it; days count a running session up to now. Two queries side by
- * side (user with organisation and rules; the month's sessions), figures by the shared functions.
+ * The month view's days and totals from the sessions: day figures and minute totals count a
+ * running session up to now when `includeRunning`; the salary counts finished sessions only.
+ */
+function figuresOf(context: UserContext, entries: SessionRow[], m: string, tz: string, now: Date, includeRunning: boolean): Omit<FrozenMonth, 'approvedAt' | 'pay'> {
+  const required = context.rules.requiredMinutes;
+  const calendar = context.calendar;
+  const finished = monthFigures(entries, m, tz, now, required, { calendar });
+  const shown = includeRunning ? monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar }) : finished;
+  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, tz, now);
+  return {
+    items: shown.days.map((d) => ({
+      date: d.date,
+      entrance: d.entrance?.toISOString() ?? null,
+      exit: d.exit?.toISOString() ?? null,
+      totalMinutes: d.totalMinutes,
+      extraMinutes: d.extraMinutes,
+      requiredMinutes: d.requiredMinutes,
+      absenceMinutes: d.absenceMinutes,
+      holiday: d.holiday,
+      absence: d.absence,
+      flagged: flaggedDays.has(d.date),
+      running: d.running,
+    })),
+    totals: {
+      totalMinutes: shown.totalMinutes,
+      extraMinutes: shown.extraMinutes,
+      requiredMinutes: shown.requiredMinutes,
+      absenceMinutes: shown.absenceMinutes,
+      salary: salary(context.pay, finished),
+    },
+    requiredByWeekday: required,
+  };
+}
+
+/**
+ * A user's month, every day of it; days count a running session up to now. Three queries side by
+ * side (user with rules, calendar and the month's approved figures; the month's sessions; the
+ * latest month), figures by the shared functions. An approved month shows the figures it was
+ * approved with (`frozenAt` says when).
  */
 export async function userMonth({ sql, org, caller, userId, month, now }: {
   sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
@@ -102,40 +156,35 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
     readSessions(sql, org.id, userId, monthBounds(m, tz)),
     readLatestMonth(sql, org, userId, endOfCurrentMonth(tz, now)),
   ]);
-  const required = context.rules.requiredMinutes;
-  const calendar = context.calendar;
-  const live = monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar });
-  const finished = monthFigures(entries, m, tz, now, required, { calendar });
-  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, tz, now);
-
-  const items: DiaryDay[] = live.days.map((d) => ({
-    date: d.date,
-    entrance: d.entrance?.toISOString() ?? null,
-    exit: d.exit?.toISOString() ?? null,
-    totalMinutes: d.totalMinutes,
-    extraMinutes: d.extraMinutes,
-    requiredMinutes: d.requiredMinutes,
-    absenceMinutes: d.absenceMinutes,
-    holiday: d.holiday,
-    absence: d.absence,
-    flagged: flaggedDays.has(d.date),
-    running: d.running,
-  }));
+  const frozen = frozenOf(context);
+  const figures = frozen ?? figuresOf(context, entries, m, tz, now, true);
   return {
-    items,
-    totals: {
-      totalMinutes: live.totalMinutes,
-      extraMinutes: live.extraMinutes,
-      requiredMinutes: live.requiredMinutes,
-      absenceMinutes: live.absenceMinutes,
-      salary: salary(context.pay, finished),
-    },
+    items: figures.items,
+    totals: figures.totals,
+    frozenAt: frozen?.approvedAt ?? null,
     user: context.user,
     month: m,
     latestMonth,
-    requiredByWeekday: required,
+    requiredByWeekday: figures.requiredByWeekday,
     currency: org.currency,
   };
+}
+
+/**
+ * What an approval keeps of a user's month (MonthClose.figures): its days and totals from the
+ * finished sessions as they are now, with the instant. The month is locked by then, so its
+ * sessions no longer change; pay, rules, holidays and absence kinds still may, and no longer move it.
+ */
+export async function figuresToKeep({ sql, org, userId, month, now }: {
+  sql: SqlRunner; org: OrgContext; userId: string; month: string; now: Date;
+}): Promise<FrozenMonth> {
+  const from = `${month}-01`;
+  const to = daysOfMonth(month).at(-1) ?? `${month}-28`;
+  const [context, entries] = await Promise.all([
+    contextOrThrow(sql, org, userId, from, to),
+    readSessions(sql, org.id, userId, monthBounds(month, org.timeZone)),
+  ]);
+  return { approvedAt: now.toISOString(), ...figuresOf(context, entries, month, org.timeZone, now, false), pay: context.pay };
 }
 
 /** Dates of `month` that a flagged session touches. */
@@ -161,6 +210,12 @@ export async function userDay({ sql, org, caller, userId, date, now }: {
     contextOrThrow(sql, org, userId, date, date),
     readWireSessions(sql, org.id, userId, bounds),
   ]);
+  const kept = frozenOf(context)?.items.find((d) => d.date === date);
+  if (kept) {
+    // A day of an approved month: the figures it was approved with, as the month view shows them.
+    const { totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, holiday, absence } = kept;
+    return { items, date, user: context.user, totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, holiday, absence, running: false };
+  }
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
   const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
   const figures = dayFigures(sessions, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);

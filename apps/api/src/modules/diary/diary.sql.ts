@@ -17,7 +17,9 @@ import type { SqlRunner } from '../../db/engine.ts';
  *    floor(required × credit / 100);
  *  - extra per day = max(0, day total − max(0, required − absence credit));
  *  - the month's figures are the sums of its days;
- *  - running sessions are left out (payroll and the overview count finished work only).
+ *  - running sessions are left out (payroll and the overview count finished work only);
+ *  - an approved month's figures as approved come along (`frozen`, MonthClose.figures): the
+ *    caller shows those instead (diary.service.ts monthOverview).
  *
  * How it stays fast (200 users × a year of entries: see bench/diary-overview.ts):
  *  - `sessions` reads the month's entries by the (organizationId, startedAt) index, from one day
@@ -119,7 +121,12 @@ SELECT pe.id, pe.name, pe.active, pe.pay_type, pe.hourly_rate, pe.monthly_base, 
        pu.total_minutes::int AS total_minutes,
        pu.extra_minutes::int AS extra_minutes,
        pu.required_minutes::int AS required_minutes,
-       pu.absence_minutes::int AS absence_minutes
+       pu.absence_minutes::int AS absence_minutes,
+       -- An approved month's figures as approved (MonthClose.figures), which replace these.
+       (SELECT jsonb_build_object('approvedAt', mc.figures->'approvedAt', 'totals', mc.figures->'totals')
+          FROM "MonthClose" mc
+         WHERE mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $11 AND mc.status = 'APPROVED'
+           AND mc.figures IS NOT NULL) AS frozen
 FROM people pe
 JOIN per_user pu ON pu.user_id = pe.id
 WHERE pe.active OR pu.worked
@@ -138,6 +145,8 @@ export type OverviewSqlRow = {
   extra_minutes: number;
   required_minutes: number;
   absence_minutes: number;
+  /** `{ approvedAt, totals }` of the month's approved figures (FrozenMonthSchema), or null. */
+  frozen: unknown;
 };
 
 /** The month's days with their UTC bounds in `tz` and holiday flags, as the query's array parameters. */
@@ -170,7 +179,7 @@ export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequir
   const p = monthDayParams(month, tz, holidays);
   const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
     orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, fallbackRequired,
-    p.holidays, holidaySharePercent,
+    p.holidays, holidaySharePercent, month,
   ]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({

@@ -47,7 +47,7 @@ describe(`diary API (${engineName})`, () => {
       // HOURLY 2000/h × 1.25: (990 − 270)/60 × 2000 + 270/60 × 2000 × 1.25 = 24000 + 11250.
       expect(row(body, org.users.alice.id)).toEqual({
         userId: org.users.alice.id, name: expect.stringMatching(/^Alice/), active: true,
-        totalMinutes: 990, extraMinutes: 270, requiredMinutes: 9600, absenceMinutes: 0, salary: 35250,
+        totalMinutes: 990, extraMinutes: 270, requiredMinutes: 9600, absenceMinutes: 0, salary: 35250, frozenAt: null,
       });
       expect(row(body, org.users.bob.id)).toMatchObject({ totalMinutes: 480, extraMinutes: 0, salary: 16000 });
       expect(row(body, org.users.manager.id)).toMatchObject({ totalMinutes: 0, extraMinutes: 0, salary: 0 });

@@ -21,11 +21,13 @@ export type UserContext = {
   rules: WorkRules;
   /** Public holidays and the user's approved absences over the dates read. */
   calendar: DayCalendar;
+  /** The approved figures of the month of the first date read (MonthClose.figures, FrozenMonthSchema), or null. */
+  frozen: unknown;
 };
 
 type ContextRow = {
   id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
-  overtime_factor: number | string; rules: unknown; absences: unknown;
+  overtime_factor: number | string; rules: unknown; absences: unknown; frozen: unknown;
 };
 
 type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
@@ -35,8 +37,9 @@ type RulesJson = WorkRules & { userId: string | null };
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /**
- * The user, the rules in force for them and the calendar of local dates [from, to] (the
- * organisation's holidays and the user's approved absences); null if no such user in the organisation.
+ * The user, the rules in force for them, the calendar of local dates [from, to] (the
+ * organisation's holidays and the user's approved absences) and the approved figures of the month
+ * `from` is in; null if no such user in the organisation.
  */
 export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string): Promise<UserContext | null> {
   const scope = scopedSql(org.id);
@@ -53,7 +56,10 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
                      'userId', r."userId", 'requiredMinutes', r."requiredMinutes", 'noteRequired', r."noteRequired",
                      'minSessionMinutes', r."minSessionMinutes", 'maxSessionHours', r."maxSessionHours", 'allowOverlap', r."allowOverlap")), '[]'::json)
               FROM "WorkRules" r
-             WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules
+             WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules,
+           (SELECT mc.figures FROM "MonthClose" mc
+             WHERE mc."organizationId" = u."organizationId" AND mc."userId" = u.id AND mc.month = ${from.slice(0, 7)}
+               AND mc.status = 'APPROVED') AS frozen
     FROM "User" u
     WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}`);
   if (!r) return null;
@@ -67,6 +73,7 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
       absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
       from, to,
     ),
+    frozen: r.frozen,
   };
 }
 

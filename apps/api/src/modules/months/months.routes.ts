@@ -12,7 +12,9 @@ import { approveMonths, listMonthStates, reopenMonth, submitMonth } from './mont
 const tags = ['months'];
 const LOCK = 'An APPROVED month is locked: every write of an entry whose local day lies in it (manual create, edit, delete, timer start and stop, '
   + 'a manager\'s stop, deactivation\'s stop, absences) answers 409 MONTH_LOCKED with `details.month`. A timer running across the boundary is stored '
-  + 'from the first instant of the open month on; if the current month itself is locked, its stop answers 409 MONTH_LOCKED.';
+  + 'from the first instant of the open month on; if the current month itself is locked, its stop answers 409 MONTH_LOCKED. '
+  + 'An approved month keeps the figures it was approved with: the Work diary, its overview and the payroll export show them (`frozenAt`) '
+  + 'whatever pay, rules, holidays or absence kinds become; a reopen forgets them.';
 
 export default async function monthsRoutes(app: App) {
   app.get('/months', {
@@ -45,7 +47,7 @@ export default async function monthsRoutes(app: App) {
       response: { 200: MonthApproveResultSchema },
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
-  }, async (request) => approveMonths({ db: request.db, tz: request.org.timeZone, caller: request.auth, month: request.params.month, body: request.body, now: app.now() }));
+  }, async (request) => approveMonths({ db: request.db, sql: app.database.sql, org: request.org, caller: request.auth, month: request.params.month, body: request.body, now: app.now() }));
 
   app.post('/months/:month/reopen', {
     schema: {

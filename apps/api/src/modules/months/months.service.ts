@@ -15,7 +15,10 @@ import {
 import { newId } from '../../db/ids.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import type { SqlRunner } from '../../db/engine.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { figuresToKeep } from '../diary/diary.service.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
 import { lockUserEntries } from '../work-entries/entry-rules.ts';
 import { monthLabel } from './month-lock.ts';
@@ -88,14 +91,37 @@ export async function listMonthStates({ db, tz, caller, month, userId, now }: {
   return { month: m, items, events: await eventsOf(db, m, users.map((u) => u.id)) };
 }
 
-/** Moves one user's month to `status` and records the event; the caller holds the user's lock. */
-async function transition(tx: ScopedTx, a: { userId: string; month: string; status: MonthStatus; action: MonthAction; actorId: string; reason?: string }) {
+/**
+ * Moves one user's month to `status` and records the event; the caller holds the user's lock.
+ * Any move forgets the figures kept by an earlier approval (an approval keeps new ones after it
+ * commits). Returns the row's new `updatedAt`.
+ */
+async function transition(tx: ScopedTx, a: { userId: string; month: string; status: MonthStatus; action: MonthAction; actorId: string; reason?: string }): Promise<Date> {
   const row = await tx.monthClose.findFirst({ where: { userId: a.userId, month: a.month } });
-  if (row) await tx.monthClose.update({ where: { id: row.id }, data: { status: a.status } });
-  else await tx.monthClose.create({ data: { id: newId(), userId: a.userId, month: a.month, status: a.status } as Prisma.MonthCloseUncheckedCreateInput });
+  const saved = row
+    ? await tx.monthClose.update({ where: { id: row.id }, data: { status: a.status, figures: Prisma.DbNull } })
+    : await tx.monthClose.create({ data: { id: newId(), userId: a.userId, month: a.month, status: a.status } as Prisma.MonthCloseUncheckedCreateInput });
   await tx.monthEvent.create({
     data: { id: newId(), userId: a.userId, month: a.month, action: a.action, actorId: a.actorId, reason: a.reason ?? null } as Prisma.MonthEventUncheckedCreateInput,
   });
+  return saved.updatedAt;
+}
+
+/**
+ * After an approval commits, each approved month keeps its figures as they are now
+ * (MonthClose.figures; diary.service.ts figuresToKeep): the month is locked, so its sessions no
+ * longer change, and from now on a change of pay, rules, holidays or absence kinds does not move
+ * what finance was shown. Written only onto the very approval that asked for it (same
+ * `updatedAt`): if the month was reopened meanwhile, nothing is kept. Should this not happen (the
+ * process ends in between), the month's figures are worked out live, as before an approval.
+ */
+async function keepApprovedFigures({ db, sql, org, month, approvals, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month: string; approvals: Map<string, Date>; now: Date;
+}): Promise<void> {
+  for (const [userId, updatedAt] of approvals) {
+    const figures = await figuresToKeep({ sql, org, userId, month, now });
+    await db.monthClose.updateMany({ where: { userId, month, status: 'APPROVED', updatedAt }, data: { figures } });
+  }
 }
 
 async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<MonthStatus> {
@@ -120,9 +146,10 @@ export async function submitMonth({ db, tz, caller, month, now }: { db: ScopedDb
  * Approves (and so locks) the month for the selected users or for everyone it concerns, in one
  * transaction; users already approved are left as they are. A user need not have submitted.
  */
-export async function approveMonths({ db, tz, caller, month, body, now }: {
-  db: ScopedDb; tz: string; caller: Actor; month: string; body: MonthApproveBody; now: Date;
+export async function approveMonths({ db, sql, org, caller, month, body, now }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date;
 }): Promise<MonthApproveResult> {
+  const tz = org.timeZone;
   assertStarted(month, tz, now);
   const everyone = await monthUsers(db, month, tz);
   let targets: Array<{ id: string; name: string; active: boolean }>;
@@ -137,6 +164,7 @@ export async function approveMonths({ db, tz, caller, month, body, now }: {
   }
   const approved: string[] = [];
   const alreadyApproved: string[] = [];
+  const approvals = new Map<string, Date>();
   await db.$transaction(async (tx) => {
     // Sorted, so two approvals of overlapping groups take the per-user locks in the same order.
     for (const user of [...targets].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -145,10 +173,11 @@ export async function approveMonths({ db, tz, caller, month, body, now }: {
         alreadyApproved.push(user.id);
         continue;
       }
-      await transition(tx, { userId: user.id, month, status: 'APPROVED', action: 'APPROVE', actorId: caller.userId });
+      approvals.set(user.id, await transition(tx, { userId: user.id, month, status: 'APPROVED', action: 'APPROVE', actorId: caller.userId }));
       approved.push(user.id);
     }
   }, { maxWait: 20_000, timeout: 60_000 });
+  await keepApprovedFigures({ db, sql, org, month, approvals, now });
   const listed = new Map([...everyone, ...targets].map((u) => [u.id, u]));
   return { month, approved, alreadyApproved, items: await statesOf(db, month, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
 }

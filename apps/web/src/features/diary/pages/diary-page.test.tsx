@@ -16,9 +16,9 @@ const overview = (month: string, latestMonth: string | null = month): DiaryOverv
   latestMonth,
   currency: 'EUR',
   items: [
-    { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375 },
-    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000 },
-    { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, absenceMinutes: 0, salary: 5000 },
+    { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375, frozenAt: null },
+    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000, frozenAt: null },
+    { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, absenceMinutes: 0, salary: 5000, frozenAt: null },
   ],
   totals: { totalMinutes: 19050, extraMinutes: 450, salary: 759375 },
 });

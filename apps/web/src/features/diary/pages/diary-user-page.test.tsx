@@ -23,6 +23,7 @@ function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
   return {
     items,
     totals: { totalMinutes: 660, extraMinutes: 90, requiredMinutes: 9600, absenceMinutes: 0, salary: 24750 },
+    frozenAt: null,
     user: { id: 'u-alice', name: 'Alice Example', active: true },
     month: '2026-02',
     latestMonth: '2026-02',
@@ -98,6 +99,14 @@ describe("DiaryUserPage (a user's month)", () => {
     expect(screen.getByText('€247.50')).toBeInTheDocument();
     expect(await screen.findByTestId('chart')).toHaveTextContent('28 bars');
     expect(screen.getByRole('link', { name: /Work diary/ })).toHaveAttribute('href', '/diary?month=2026-02');
+  });
+
+  it('an approved month says its figures are the ones it was approved with, and when', async () => {
+    stubFetch({ 'GET /api/diary/u-alice': () => jsonResponse({ ...feb, frozenAt: '2026-03-03T09:00:00.000Z' }) });
+    renderPage(manager);
+    expect(await screen.findByText('as approved on 03 Mar 2026')).toBeInTheDocument();
+    expect(screen.queryByText('finished sessions')).not.toBeInTheDocument();
+    expect(screen.getByText('€247.50')).toBeInTheDocument();
   });
 
   it("opens the day's Working time: sessions, delete after confirming, the day's history and a session's history", async () => {

@@ -20,6 +20,7 @@ import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
 import { useDayParam, useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
+import { localShortDate } from '../../../lib/format';
 import '../diary.css';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -79,7 +80,7 @@ export function DiaryUserPage() {
             <Stat label={t('Total')} value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
             <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} hint={data && data.totals.absenceMinutes > 0 ? t('{hours} covered by absences', { hours: hours(data.totals.absenceMinutes) }) : undefined} />
             <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
-            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
+            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={data?.frozenAt ? t('as approved on {date}', { date: localShortDate(data.frozenAt, tz) }) : month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
           </dl>
 
           <MonthClosePanel month={month} userId={userId} own={own} isAdmin={me.role === 'ADMIN'} isManager={isManager} tz={tz} />

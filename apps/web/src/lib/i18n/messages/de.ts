@@ -517,6 +517,7 @@ export const de: Catalog = {
   'upcoming': 'kommt noch',
   'session {value1}–{value2} {name}': 'Sitzung {value1}–{value2} {name}',
   'so far, finished sessions': 'bisher, abgeschlossene Sitzungen',
+  'as approved on {date}': 'wie am {date} freigegeben',
   '{amount} / hour': '{amount} / Stunde',
   '{amount} / month': '{amount} / Monat',
   '{count, plural, one {# entry} other {# entries}} · Total Time {total}': '{count, plural, one {# Eintrag} other {# Einträge}} · Gesamtzeit {total}',
