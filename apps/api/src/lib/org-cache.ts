@@ -4,8 +4,9 @@ import { pickRulesRow, rulesOf } from '../modules/settings/rules-lookup.ts';
 import type { EventBus, LiveEvent } from './events.ts';
 
 /**
- * What the timer needs to know about an organisation on every start and stop, kept in memory per
- * organisation: the organisation itself, its customers, categories and work-rules rows. A change
+ * What the timer needs to know about an organisation on every start and stop (and the diary
+ * overview: the default work rules), kept in memory per organisation: the organisation itself,
+ * its customers, categories and work-rules rows. A change
  * to any of them publishes a live event (settings.changed, customer.changed, user.changed); the
  * cache drops that organisation on it and reads it again on next use. With the cross-instance
  * event bus, every instance hears every change. The database stays the referee: the timer's
@@ -23,8 +24,11 @@ export type CachedOrg = {
   clientTimer: boolean;
   customers: ReadonlyMap<string, Named>;
   categories: ReadonlyMap<string, Named>;
-  /** The rules in force for a user (`pickRulesRow`: own → organisation default → product default). */
-  rulesFor(userId: string): WorkRules;
+  /**
+   * The rules in force for a user (`pickRulesRow`: own → organisation default → product default);
+   * null: the organisation's defaults (what users without rules of their own follow).
+   */
+  rulesFor(userId: string | null): WorkRules;
 };
 
 export type OrgCache = {
@@ -59,7 +63,7 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
     ]);
     if (!org) return null;
     const rows: RulesRow[] = rules;
-    const byUser = new Map<string, WorkRules>();
+    const byUser = new Map<string | null, WorkRules>();
     return {
       id: org.id,
       timeZone: org.timeZone,

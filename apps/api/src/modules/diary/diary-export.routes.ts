@@ -18,7 +18,7 @@ export default async function diaryExportRoutes(app: App) {
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request, reply) => {
     const file = await exportPayroll({
-      db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
+      db: request.db, orgs: app.orgCache, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
       locale: await readerLocale(request.db, request.org, request.auth.userId),
     });
     return sendXlsx(reply, file.buffer, file.fileName);

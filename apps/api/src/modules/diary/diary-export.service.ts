@@ -8,6 +8,7 @@ import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
 import type { OrgContext } from '../../lib/types.ts';
+import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { dayBoundsOrThrow, frozenMonthOf, monthOverview, resolveMonth } from './diary.service.ts';
 
@@ -187,10 +188,10 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
  * The month's payroll: a row per user of the overview (same one aggregate query), with each
  * user's month state, plus totals. `approvedOnly` keeps the users whose month is APPROVED.
  */
-export async function exportPayroll({ db, sql, org, month, now, approvedOnly = false, locale }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
+export async function exportPayroll({ db, orgs, sql, org, month, now, approvedOnly = false, locale }: {
+  db: ScopedDb; orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
 }): Promise<XlsxFile> {
-  const overview = await monthOverview({ db, sql, org, month, now });
+  const overview = await monthOverview({ orgs, sql, org, month, now });
   const closes = await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true, figures: true } });
   const states = new Map(closes.map((s) => [s.userId, s.status]));
   const stateOf = (userId: string): MonthStatus => states.get(userId) ?? 'OPEN';

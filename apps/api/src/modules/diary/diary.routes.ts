@@ -20,7 +20,7 @@ export default async function diaryRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => monthOverview({
-    db: request.db, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(),
+    orgs: app.orgCache, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(),
   }));
 
   app.get('/diary/:userId', {

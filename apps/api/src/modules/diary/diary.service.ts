@@ -19,8 +19,8 @@ import {
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
+import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
-import { loadRules } from '../settings/rules-lookup.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { queryMonthOverview } from './diary.sql.ts';
@@ -45,11 +45,16 @@ async function loadUser(db: ScopedDb, userId: string) {
   return user;
 }
 
-/** Users × month: one aggregate query, salary worked out here from its totals. */
-export async function monthOverview({ db, sql, org, month, now }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
+/**
+ * Users × month: one aggregate query, salary worked out here from its totals. The organisation's
+ * default rules come from the organisation cache (kept right by the change events).
+ */
+export async function monthOverview({ orgs, sql, org, month, now }: {
+  orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
 }): Promise<DiaryOverview> {
-  const orgDefaults = await loadRules(db, null);
+  const cached = await orgs.get(org.id);
+  if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+  const orgDefaults = cached.rulesFor(null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = holidaySettingsOf(org);
   const [rows, latestMonth] = await Promise.all([

@@ -41,10 +41,15 @@ describe(`approved months keep their figures (${engineName})`, () => {
     const wb = XLSX.read(res.rawPayload, { type: 'buffer' });
     return XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet, { header: 1, raw: true });
   };
-  /** A raise for both, and half the required hours for everyone: what must not move a paid month. */
+  /** A raise for both, and other required hours for everyone, through the API: what must not move a paid month. */
   const changePayAndRules = async (hourlyRate: number, monday: number) => {
-    await ctx.db.prisma.user.updateMany({ where: { organizationId: org.orgId, id: { in: [org.users.alice.id, org.users.bob.id] } }, data: { hourlyRate } });
-    await ctx.db.prisma.workRules.updateMany({ where: { organizationId: org.orgId, userId: null }, data: { requiredMinutes: [monday, 240, 240, 240, 240, 0, 0] } });
+    for (const who of ['alice', 'bob'] as const) {
+      expect((await call('admin').patch(`/api/users/${org.users[who].id}`, { pay: { hourlyRate } })).statusCode).toBe(200);
+    }
+    const rules = (await call('admin').get('/api/settings/work-rules/default')).json<Record<string, unknown>>();
+    const { userId: _u, inherited: _i, updatedAt: _a, ...plain } = rules;
+    const put = await call('admin').put('/api/settings/work-rules/default', { ...plain, requiredMinutes: [monday, 240, 240, 240, 240, 0, 0] });
+    expect(put.statusCode).toBe(200);
   };
 
   it('approving keeps the figures shown at that moment; later pay and rule changes move only the months not approved', async () => {

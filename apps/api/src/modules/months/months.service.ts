@@ -20,7 +20,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { figuresToKeep } from '../diary/diary.service.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
-import { lockUserEntries } from '../work-entries/entry-rules.ts';
+import { lockOrder, lockUserEntries } from '../work-entries/entry-rules.ts';
 import { monthLabel } from './month-lock.ts';
 
 
@@ -115,14 +115,21 @@ async function transition(tx: ScopedTx, a: { userId: string; month: string; stat
  * `updatedAt`): if the month was reopened meanwhile, nothing is kept. Should this not happen (the
  * process ends in between), the month's figures are worked out live, as before an approval.
  */
-async function keepApprovedFigures({ db, sql, org, month, approvals, now }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month: string; approvals: Map<string, Date>; now: Date;
+async function keepApprovedFigures({ db, sql, org, month, approvals, now, log }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; month: string; approvals: Map<string, Date>; now: Date; log?: FailureLog;
 }): Promise<void> {
   for (const [userId, updatedAt] of approvals) {
-    const figures = await figuresToKeep({ sql, org, userId, month, now });
-    await db.monthClose.updateMany({ where: { userId, month, status: 'APPROVED', updatedAt }, data: { figures } });
+    try {
+      const figures = await figuresToKeep({ sql, org, userId, month, now });
+      await db.monthClose.updateMany({ where: { userId, month, status: 'APPROVED', updatedAt }, data: { figures } });
+    } catch (err) {
+      // The approval itself has committed: answer it, and let this month be worked out live.
+      log?.error({ err, userId, month }, 'month approved, but its figures could not be kept; they are worked out live');
+    }
   }
 }
+
+type FailureLog = { error(obj: object, msg: string): void };
 
 async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<MonthStatus> {
   const row = await tx.monthClose.findFirst({ where: { userId, month }, select: { status: true } });
@@ -146,8 +153,8 @@ export async function submitMonth({ db, tz, caller, month, now }: { db: ScopedDb
  * Approves (and so locks) the month for the selected users or for everyone it concerns, in one
  * transaction; users already approved are left as they are. A user need not have submitted.
  */
-export async function approveMonths({ db, sql, org, caller, month, body, now }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date;
+export async function approveMonths({ db, sql, org, caller, month, body, now, log }: {
+  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date; log?: FailureLog;
 }): Promise<MonthApproveResult> {
   const tz = org.timeZone;
   assertStarted(month, tz, now);
@@ -167,7 +174,7 @@ export async function approveMonths({ db, sql, org, caller, month, body, now }: 
   const approvals = new Map<string, Date>();
   await db.$transaction(async (tx) => {
     // Sorted, so two approvals of overlapping groups take the per-user locks in the same order.
-    for (const user of [...targets].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const user of [...targets].sort((a, b) => lockOrder(a.id, b.id))) {
       await lockUserEntries(tx, user.id);
       if ((await statusOf(tx, user.id, month)) === 'APPROVED') {
         alreadyApproved.push(user.id);
@@ -177,7 +184,7 @@ export async function approveMonths({ db, sql, org, caller, month, body, now }: 
       approved.push(user.id);
     }
   }, { maxWait: 20_000, timeout: 60_000 });
-  await keepApprovedFigures({ db, sql, org, month, approvals, now });
+  await keepApprovedFigures({ db, sql, org, month, approvals, now, log });
   const listed = new Map([...everyone, ...targets].map((u) => [u.id, u]));
   return { month, approved, alreadyApproved, items: await statesOf(db, month, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
 }

@@ -3,6 +3,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
+import { lockOrder } from '../work-entries/entry-rules.ts';
 import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
 
 /**
@@ -88,8 +89,9 @@ function refusedByDatabase(err: unknown): boolean {
  * The timer's writes of one event-loop turn as ONE statement: the function is called once per
  * write, each still taking its user's lock, checking and answering on its own (a refusal is an
  * answer, not an error), and all of them commit together: one round trip and one commit for many
- * users instead of one each. The writes run in the order of the users' ids, so two batches take
- * their users' locks in the same order and cannot deadlock each other. Should the statement fail
+ * users instead of one each. The writes run in `lockOrder` of their users, so two batches (or a
+ * batch and an approval for everyone) take their users' locks in the same order and cannot
+ * deadlock each other. Should the statement fail
  * as a whole (an error raised for one write rolls back all of them), each write is run again
  * alone, so one write's error is its own and the others are answered as if no batch had been.
  */
@@ -97,7 +99,7 @@ function writeBatch<A extends { userId: string }, R>(sql: SqlRunner, one: string
   const alone = async (a: A) => outcome<R>(await sql.query<{ r: unknown }>(one, params(a), { prepare: true }));
   return turnBatch(async (args: A[]): Promise<Array<R | Promise<R>>> => {
     if (args.length === 1) return [await alone(args[0] as A)];
-    const order = args.map((a, i) => ({ user: a.userId, i })).sort((x, y) => (x.user < y.user ? -1 : x.user > y.user ? 1 : x.i - y.i)).map((o) => o.i);
+    const order = args.map((a, i) => ({ user: a.userId, i })).sort((x, y) => lockOrder(x.user, y.user) || x.i - y.i).map((o) => o.i);
     const rowsIn = order.map((i) => params(args[i] as A));
     const columns = (rowsIn[0] as unknown[]).map((_, c) => rowsIn.map((row) => row[c]));
     try {

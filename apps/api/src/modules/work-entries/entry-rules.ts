@@ -27,6 +27,13 @@ export type EntryCandidate = {
 /** Another entry of the same user that the candidate would overlap. */
 export type Clash = { id: string; startedAt: Date; stoppedAt: Date | null; customerName: string };
 
+/**
+ * The one order in which a transaction takes several users' locks (an approval for everyone, a
+ * batch of timer writes): by user id, code unit by code unit. Two transactions that both follow
+ * it cannot wait for each other in a circle.
+ */
+export const lockOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Serialises writes to one user's entries for the rest of the transaction. */
 export async function lockUserEntries(tx: ScopedTx, userId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${userId}))`;
