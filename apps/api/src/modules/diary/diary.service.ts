@@ -91,8 +91,8 @@ export async function monthOverview({ orgs, sql, org, month, now }: {
 }
 
 /** The user with rules and calendar (404 if not in the caller's organisation). */
-async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string): Promise<UserContext> {
-  const context = await readUserContext(sql, org, userId, from, to);
+async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string, latestBefore: Date | null = null): Promise<UserContext> {
+  const context = await readUserContext(sql, org, userId, from, to, latestBefore);
   if (!context) throw new AppError('NOT_FOUND', 'No such user.');
   return context;
 }
@@ -143,10 +143,10 @@ function figuresOf(context: UserContext, entries: SessionRow[], m: string, tz: s
 }
 
 /**
- * A user's month, every day of it; days count a running session up to now. Three queries side by
- * side (user with rules, calendar and the month's approved figures; the month's sessions; the
- * latest month), figures by the shared functions. An approved month shows the figures it was
- * approved with (`frozenAt` says when).
+ * A user's month, every day of it; days count a running session up to now. Two queries side by
+ * side (the user with rules, calendar, the month's approved figures and the latest month with
+ * data; the month's sessions), figures by the shared functions. An approved month shows the
+ * figures it was approved with (`frozenAt` says when).
  */
 export async function userMonth({ sql, org, caller, userId, month, now }: {
   sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
@@ -156,10 +156,9 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   const m = resolveMonth(month, tz, now);
   const from = `${m}-01`;
   const to = daysOfMonth(m).at(-1) ?? `${m}-28`;
-  const [context, entries, latestMonth] = await Promise.all([
-    contextOrThrow(sql, org, userId, from, to),
+  const [context, entries] = await Promise.all([
+    contextOrThrow(sql, org, userId, from, to, endOfCurrentMonth(tz, now)),
     readSessions(sql, org.id, userId, monthBounds(m, tz)),
-    readLatestMonth(sql, org, userId, endOfCurrentMonth(tz, now)),
   ]);
   const frozen = frozenOf(context);
   const figures = frozen ?? figuresOf(context, entries, m, tz, now, true);
@@ -169,7 +168,7 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
     frozenAt: frozen?.approvedAt ?? null,
     user: context.user,
     month: m,
-    latestMonth,
+    latestMonth: context.latestMonth,
     requiredByWeekday: figures.requiredByWeekday,
     currency: org.currency,
   };

@@ -23,11 +23,13 @@ export type UserContext = {
   calendar: DayCalendar;
   /** The approved figures of the month of the first date read (MonthClose.figures, FrozenMonthSchema), or null. */
   frozen: unknown;
+  /** With `latestBefore`: what `readLatestMonth` answers for this user; else null. */
+  latestMonth: string | null;
 };
 
 type ContextRow = {
   id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
-  overtime_factor: number | string; rules: unknown; absences: unknown; frozen: unknown;
+  overtime_factor: number | string; rules: unknown; absences: unknown; frozen: unknown; latest: Date | string | null;
 };
 
 type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
@@ -38,10 +40,11 @@ const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) :
 
 /**
  * The user, the rules in force for them, the calendar of local dates [from, to] (the
- * organisation's holidays and the user's approved absences) and the approved figures of the month
- * `from` is in; null if no such user in the organisation.
+ * organisation's holidays and the user's approved absences), the approved figures of the month
+ * `from` is in and, given `latestBefore`, the latest month with a session of theirs before it (as
+ * `readLatestMonth`); null if no such user in the organisation. One statement.
  */
-export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string): Promise<UserContext | null> {
+export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string, latestBefore: Date | null = null): Promise<UserContext | null> {
   const scope = scopedSql(org.id);
   const [r] = await sql.query<ContextRow>(scope.query`
     SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate, u."monthlyBase" AS monthly_base,
@@ -59,7 +62,9 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
              WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules,
            (SELECT mc.figures FROM "MonthClose" mc
              WHERE mc."organizationId" = u."organizationId" AND mc."userId" = u.id AND mc.month = ${from.slice(0, 7)}
-               AND mc.status = 'APPROVED') AS frozen
+               AND mc.status = 'APPROVED') AS frozen,
+           ${latestBefore === null ? Prisma.sql`NULL::timestamptz` : Prisma.sql`(SELECT max(e."startedAt") FROM "WorkEntry" e
+             WHERE e."organizationId" = u."organizationId" AND e."userId" = u.id AND e."startedAt" < ${latestBefore})`} AS latest
     FROM "User" u
     WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}`);
   if (!r) return null;
@@ -74,6 +79,7 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
       from, to,
     ),
     frozen: r.frozen,
+    latestMonth: r.latest ? currentMonth(org.timeZone, new Date(r.latest)) : null,
   };
 }
 
