@@ -106,6 +106,22 @@ describe('DiaryPage (users × month)', () => {
     expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2026-01');
   });
 
+  it('says that approved months show the figures they were approved with, only when one is listed', async () => {
+    const frozen = overview('2026-02');
+    frozen.items[0] = { ...frozen.items[0]!, frozenAt: '2026-03-02T09:00:00.000Z' };
+    stubFetch({ 'GET /api/diary': () => jsonResponse(frozen), 'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')) });
+    renderPage(manager);
+    expect(await screen.findByText(/Approved months show the figures they were approved with/)).toBeInTheDocument();
+  });
+
+  it('has no such note when no month is approved', async () => {
+    stubFetch({ 'GET /api/diary': () => jsonResponse(overview('2026-02')), 'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')) });
+    renderPage(manager);
+    expect(await screen.findByRole('link', { name: 'Alice Example' })).toBeInTheDocument();
+    expect(screen.getByText(/Finished sessions only/)).toBeInTheDocument();
+    expect(screen.queryByText(/Approved months show/)).not.toBeInTheDocument();
+  });
+
   it('shows the server message with Retry when the overview fails', async () => {
     let fail = true;
     stubFetch({

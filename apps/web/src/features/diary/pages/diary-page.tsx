@@ -123,6 +123,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
       </Card>
       <p className="muted diary-footnote">
         {t('Finished sessions only: a running timer counts once it stops. Salaries in {currency}, before taxes; extra hours are paid with each person’s overtime factor.', { currency })}
+        {data?.items.some((i) => i.frozenAt !== null) ? ` ${t('Approved months show the figures they were approved with; later changes to pay or rules do not move them.')}` : null}
       </p>
       {aside ? <div className="diary-aside">{aside}</div> : null}
     </>

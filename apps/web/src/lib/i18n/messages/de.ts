@@ -518,6 +518,7 @@ export const de: Catalog = {
   'session {value1}–{value2} {name}': 'Sitzung {value1}–{value2} {name}',
   'so far, finished sessions': 'bisher, abgeschlossene Sitzungen',
   'as approved on {date}': 'wie am {date} freigegeben',
+  'Approved months show the figures they were approved with; later changes to pay or rules do not move them.': 'Freigegebene Monate zeigen die Zahlen zum Zeitpunkt der Freigabe; spätere Änderungen an Vergütung oder Regeln ändern sie nicht.',
   '{amount} / hour': '{amount} / Stunde',
   '{amount} / month': '{amount} / Monat',
   '{count, plural, one {# entry} other {# entries}} · Total Time {total}': '{count, plural, one {# Eintrag} other {# Einträge}} · Gesamtzeit {total}',
