@@ -67,6 +67,7 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await expect(bar).toContainText(`${label(month)} is approved for everyone.`);
   await expect(aliceRow).toContainText('Approved');
   await expect(table.getByRole('row').filter({ hasText: 'Bob Example' })).toContainText('Approved');
+  await expect(mgr.page.getByText(/Approved months show the figures they were approved with/)).toBeVisible();
   await mgr.page.screenshot({ path: `${SCREENSHOTS}/month-close-2-approved.png` });
   await expectAccessible(mgr.page);
 
