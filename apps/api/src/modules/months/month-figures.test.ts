@@ -100,6 +100,14 @@ describe(`approved months keep their figures (${engineName})`, () => {
     expect(await monthSheet(org.users.bob.id)).not.toEqual(bobSheet);
   });
 
+  it('an approval for everyone keeps every approved user\'s figures', async () => {
+    const approved = await call('manager').post('/api/months/2026-09/approve', { all: true });
+    expect(approved.statusCode).toBe(200);
+    const rows = (await call('manager').get('/api/diary?month=2026-09')).json<DiaryOverview>().items;
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.every((r) => r.frozenAt === ctx.clock.now?.toISOString())).toBe(true);
+  });
+
   it('a reopened month is worked out live again; approving it again keeps the figures of then', async () => {
     const reopened = await call('admin').post(`/api/months/${MONTH}/reopen`, { userId: org.users.alice.id, reason: 'New rate applies' });
     expect(reopened.statusCode).toBe(200);

@@ -118,7 +118,7 @@ async function transition(tx: ScopedTx, a: { userId: string; month: string; stat
 async function keepApprovedFigures({ db, sql, org, month, approvals, now, log }: {
   db: ScopedDb; sql: SqlRunner; org: OrgContext; month: string; approvals: Map<string, Date>; now: Date; log?: FailureLog;
 }): Promise<void> {
-  for (const [userId, updatedAt] of approvals) {
+  const keep = async ([userId, updatedAt]: [string, Date]) => {
     try {
       const figures = await figuresToKeep({ sql, org, userId, month, now });
       await db.monthClose.updateMany({ where: { userId, month, status: 'APPROVED', updatedAt }, data: { figures } });
@@ -126,7 +126,12 @@ async function keepApprovedFigures({ db, sql, org, month, approvals, now, log }:
       // The approval itself has committed: answer it, and let this month be worked out live.
       log?.error({ err, userId, month }, 'month approved, but its figures could not be kept; they are worked out live');
     }
-  }
+  };
+  // A few users at a time: an approval for everyone should not take one round trip after another.
+  const queue = [...approvals];
+  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await keep(next);
+  }));
 }
 
 type FailureLog = { error(obj: object, msg: string): void };
