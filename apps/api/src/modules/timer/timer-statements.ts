@@ -91,9 +91,11 @@ function refusedByDatabase(err: unknown): boolean {
  * answer, not an error), and all of them commit together: one round trip and one commit for many
  * users instead of one each. The writes run in `lockOrder` of their users, so two batches (or a
  * batch and an approval for everyone) take their users' locks in the same order and cannot
- * deadlock each other. Should the statement fail
- * as a whole (an error raised for one write rolls back all of them), each write is run again
- * alone, so one write's error is its own and the others are answered as if no batch had been.
+ * deadlock each other. Writes of different organisations may share a batch: the functions filter
+ * every row by their organisation argument. Should the statement fail as a whole (an error raised
+ * for one write rolls back all of them), each write is run again alone, so one write's error is
+ * its own and the others are answered as if no batch had been; an error without an SQLSTATE (the
+ * connection lost: the outcome unknown) is not retried and fails the batch's requests.
  */
 function writeBatch<A extends { userId: string }, R>(sql: SqlRunner, one: string, many: string, params: (a: A) => unknown[]) {
   const alone = async (a: A) => outcome<R>(await sql.query<{ r: unknown }>(one, params(a), { prepare: true }));
