@@ -114,7 +114,7 @@ type SessionRow = {
  * driver, not Prisma: Prisma's query engine costs more CPU than the read itself.
  */
 function sessionReader(database: Database): (payload: TokenPayload) => Promise<SessionRow | null> {
-  const read = turnBatch(async (payloads: TokenPayload[]) => {
+  return turnBatch(async (payloads: TokenPayload[]) => {
     const rows = await database.sql.query<SessionRow & { sid: string }>(SESSION_READ, [payloads.map((p) => p.sid)], { prepare: true });
     const bySid = new Map(rows.map((r) => [r.sid, r]));
     return payloads.map((p) => {
@@ -123,7 +123,6 @@ function sessionReader(database: Database): (payload: TokenPayload) => Promise<S
       return row && row.userId === p.sub && row.orgId === p.org ? row : null;
     });
   });
-  return read;
 }
 
 const SESSION_READ = `

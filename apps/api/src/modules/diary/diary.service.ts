@@ -62,7 +62,7 @@ export async function monthOverview({ orgs, sql, org, month, now }: {
       sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
       holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
     }),
-    readLatestMonth(sql, org, null, endOfCurrentMonth(org.timeZone, now)),
+    readLatestMonth(sql, org, endOfCurrentMonth(org.timeZone, now)),
   ]);
   const items = rows.map((r) => {
     // An approved month shows the figures it was approved with.
@@ -104,8 +104,6 @@ export function frozenMonthOf(figures: unknown): FrozenMonth | null {
   const parsed = FrozenMonthSchema.safeParse(parseJson(figures));
   return parsed.success ? parsed.data : null;
 }
-
-const frozenOf = (context: UserContext) => frozenMonthOf(context.frozen);
 
 /**
  * The month view's days and totals from the sessions: day figures and minute totals count a
@@ -160,7 +158,7 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
     contextOrThrow(sql, org, userId, from, to, endOfCurrentMonth(tz, now)),
     readSessions(sql, org.id, userId, monthBounds(m, tz)),
   ]);
-  const frozen = frozenOf(context);
+  const frozen = frozenMonthOf(context.frozen);
   const figures = frozen ?? figuresOf(context, entries, m, tz, now, true);
   return {
     items: figures.items,
@@ -214,7 +212,7 @@ export async function userDay({ sql, org, caller, userId, date, now }: {
     contextOrThrow(sql, org, userId, date, date),
     readWireSessions(sql, org.id, userId, bounds),
   ]);
-  const kept = frozenOf(context)?.items.find((d) => d.date === date);
+  const kept = frozenMonthOf(context.frozen)?.items.find((d) => d.date === date);
   if (kept) {
     // A day of an approved month: the figures it was approved with, as the month view shows them.
     const { totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, holiday, absence } = kept;

@@ -79,7 +79,7 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
       from, to,
     ),
     frozen: r.frozen,
-    latestMonth: r.latest ? currentMonth(org.timeZone, new Date(r.latest)) : null,
+    latestMonth: monthOfLatest(r.latest, org.timeZone),
   };
 }
 
@@ -114,16 +114,20 @@ export async function readWireSessions(sql: SqlRunner, orgId: string, userId: st
 }
 
 /**
- * The latest local month, up to the one `before` lies in, in which a session of the user (or, with
- * `userId` null, of anyone in the organisation) started: where the diary opens when the current
- * month has nothing yet. One backward step on the (userId, startedAt) or (organizationId,
- * startedAt) index.
+ * The latest local month, up to the one `before` lies in, in which a session of anyone in the
+ * organisation started: where the diary overview opens when the current month has nothing yet.
+ * One backward step on the (organizationId, startedAt) index. (A user's own comes with
+ * `readUserContext`.)
  */
-export async function readLatestMonth(sql: SqlRunner, org: OrgContext, userId: string | null, before: Date): Promise<string | null> {
+export async function readLatestMonth(sql: SqlRunner, org: OrgContext, before: Date): Promise<string | null> {
   const scope = scopedSql(org.id);
   const [row] = await sql.query<{ latest: Date | string | null }>(scope.query`
     SELECT max(e."startedAt") AS latest FROM "WorkEntry" e
-    WHERE ${scope.where('e', userId === null ? null : Prisma.sql`e."userId" = ${userId}`, Prisma.sql`e."startedAt" < ${before}`)}`);
-  if (!row?.latest) return null;
-  return currentMonth(org.timeZone, new Date(row.latest));
+    WHERE ${scope.where('e', Prisma.sql`e."startedAt" < ${before}`)}`);
+  return monthOfLatest(row?.latest ?? null, org.timeZone);
+}
+
+/** The organisation's local month of the latest session start found (null: none). */
+function monthOfLatest(latest: Date | string | null, tz: string): string | null {
+  return latest ? currentMonth(tz, new Date(latest)) : null;
 }

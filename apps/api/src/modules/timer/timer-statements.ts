@@ -61,23 +61,28 @@ const STOP_MANY = `SELECT wd_timer_stop(a.o, a.u, a.e, a.n::timestamptz, a.no, a
        WITH ORDINALITY AS a(o, u, e, n, no, f, ov, ac, au, b, af, i)
   ORDER BY a.i`;
 
+/** One of `make` per database, made on first use: the batches of two databases never mix. */
+function perDatabase<T>(make: (sql: SqlRunner) => T): (sql: SqlRunner) => T {
+  const made = new WeakMap<SqlRunner, T>();
+  return (sql) => {
+    let found = made.get(sql);
+    if (!found) made.set(sql, found = make(sql));
+    return found;
+  };
+}
+
+const starts = perDatabase((sql) => writeBatch<StartArgs, StartOutcome>(sql, START, START_MANY, startParams));
+const stops = perDatabase((sql) => writeBatch<StopArgs, StopOutcome>(sql, STOP, STOP_MANY, stopParams));
+
 /** Starts the timer by `wd_timer_start`; the starts of one event-loop turn share one statement (`writeBatch`). */
 export function runStart(sql: SqlRunner, a: StartArgs): Promise<StartOutcome> {
-  let start = starts.get(sql);
-  if (!start) starts.set(sql, start = writeBatch<StartArgs, StartOutcome>(sql, START, START_MANY, startParams));
-  return start(a);
+  return starts(sql)(a);
 }
 
 /** Stops the timer by `wd_timer_stop`; the stops of one event-loop turn share one statement (`writeBatch`). */
 export function runStop(sql: SqlRunner, a: StopArgs): Promise<StopOutcome> {
-  let stop = stops.get(sql);
-  if (!stop) stops.set(sql, stop = writeBatch<StopArgs, StopOutcome>(sql, STOP, STOP_MANY, stopParams));
-  return stop(a);
+  return stops(sql)(a);
 }
-
-// One batcher per database, made on first use.
-const starts = new WeakMap<SqlRunner, (a: StartArgs) => Promise<StartOutcome>>();
-const stops = new WeakMap<SqlRunner, (a: StopArgs) => Promise<StopOutcome>>();
 
 /** PostgreSQL refused the statement (it has an SQLSTATE): its transaction rolled back, nothing of it was written. */
 function refusedByDatabase(err: unknown): boolean {
@@ -122,14 +127,13 @@ function writeBatch<A extends { userId: string }, R>(sql: SqlRunner, one: string
  * organisation (`turnBatch`): under load, many stops read their running entry in one round trip.
  */
 export function readRunning(sql: SqlRunner, orgId: string, userId: string): Promise<WireEntry | null> {
-  let perOrg = runningReaders.get(sql);
-  if (!perOrg) runningReaders.set(sql, perOrg = new Map());
+  const perOrg = runningReaders(sql);
   let read = perOrg.get(orgId);
   if (!read) perOrg.set(orgId, read = runningReader(sql, orgId));
   return read(userId);
 }
 
-const runningReaders = new WeakMap<SqlRunner, Map<string, (userId: string) => Promise<WireEntry | null>>>();
+const runningReaders = perDatabase(() => new Map<string, (userId: string) => Promise<WireEntry | null>>());
 
 function runningReader(sql: SqlRunner, orgId: string) {
   const scope = scopedSql(orgId);
