@@ -79,6 +79,7 @@ test('a member submits last month, a manager approves it for everyone, an edit i
   await expect(mgr.page.getByTestId('month-close-panel')).toContainText('approved for payroll and locked');
   // The month shows the figures it was approved with, and says so.
   await expect(mgr.page.getByText(/^as approved on \d{2} \w{3} \d{4}$/)).toBeVisible();
+  await mgr.page.screenshot({ path: `${SCREENSHOTS}/month-close-2b-approved-month.png` });
   const dayLabel = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day!.date}T12:00:00Z`));
   const modal = mgr.page.getByRole('dialog', { name: 'Working time' });
   // The page may still be settling (the chart loads lazily above the table): a click that landed

@@ -23,7 +23,7 @@ export type UserContext = {
   calendar: DayCalendar;
   /** The approved figures of the month of the first date read (MonthClose.figures, FrozenMonthSchema), or null. */
   frozen: unknown;
-  /** With `latestBefore`: what `readLatestMonth` answers for this user; else null. */
+  /** With `latestBefore`: the latest local month in which a session of this user started before it; else null. */
   latestMonth: string | null;
 };
 
@@ -41,8 +41,9 @@ const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) :
 /**
  * The user, the rules in force for them, the calendar of local dates [from, to] (the
  * organisation's holidays and the user's approved absences), the approved figures of the month
- * `from` is in and, given `latestBefore`, the latest month with a session of theirs before it (as
- * `readLatestMonth`); null if no such user in the organisation. One statement.
+ * `from` is in and, given `latestBefore`, the latest local month with a session of theirs started
+ * before it (where their month view opens when the current month is empty); null if no such user
+ * in the organisation. One statement.
  */
 export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: string, from: string, to: string, latestBefore: Date | null = null): Promise<UserContext | null> {
   const scope = scopedSql(org.id);
