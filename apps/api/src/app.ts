@@ -96,7 +96,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
   await app.register(cookie);
-  await app.register(jwt, { secret: options.jwtSecret });
+  // HS256 only, pinned on both sides: a token signed with another HMAC (or none) is refused,
+  // whatever its header claims.
+  await app.register(jwt, { secret: options.jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
   // Counted in the database: every instance on one PostgreSQL shares the limits.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.database.sql) });
   await app.register(swagger, {
