@@ -5,7 +5,7 @@
 //   pnpm bench diary            (from the repo root; BENCH_SESSIONS_PER_DAY=3 for ~200,000 entries)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary
 import { addMonths, currentMonth, DEFAULT_WORK_RULES } from '../packages/shared/src/index.ts';
-import { queryMonthOverview } from '../apps/api/src/modules/diary/diary.sql.ts';
+import { queryMonthOverview } from '../apps/api/src/domain/figures/overview.sql.ts';
 import { engines, fmt, interleaved, openBench } from './lib/harness.ts';
 import { printFigure } from './lib/report.ts';
 import { seedYear } from './lib/seed-year.ts';

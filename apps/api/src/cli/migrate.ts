@@ -1,10 +1,12 @@
 import { migrateDatabase } from '../db/open.ts';
+import { keepMissingSnapshots } from '../domain/figures/backfill.ts';
 import { openForCli } from './open.ts';
 
 const { db } = await openForCli();
 try {
-  const result = await db.exclusive(() => migrateDatabase(db));
+  const { result, kept } = await db.exclusive(async () => ({ result: await migrateDatabase(db), kept: await keepMissingSnapshots(db) }));
   console.log(`Applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(', ')}` : ''}; ${result.alreadyApplied} were already applied.`);
+  if (kept > 0) console.log(`Kept the figures of ${kept} month(s) approved before approvals kept them.`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;

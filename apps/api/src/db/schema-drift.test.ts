@@ -56,6 +56,8 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'function wd_timer_stop': 'function',
   'function wd_timer_switch': 'function',
   'function wd_locked_month': 'function',
+  // An APPROVED month always has its kept figures (20261207110000_month_snapshots; NOT VALID for months approved before).
+  'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */

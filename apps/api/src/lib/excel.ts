@@ -11,7 +11,7 @@ import { currencyFractionDigits, zoneOffsetMs } from '@workdiary/shared';
  *
  * Value conventions by kind:
  *   text     string            date/datetime/time  Date (an instant, shown in `tz`)
- *   duration MINUTES → [h]:mm  hours               MINUTES → decimal hours (2 places)
+ *   duration MINUTES → [h]:mm  hours               MINUTES → decimal hours (unrounded, shown with 2 places)
  *   integer  number            money               integer MINOR units → major, currency format
  */
 export type ColumnKind = 'text' | 'date' | 'datetime' | 'time' | 'duration' | 'hours' | 'integer' | 'money';
@@ -85,7 +85,9 @@ export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currenc
         return kind === 'date' ? Math.floor(serial) : kind === 'time' ? serial - Math.floor(serial) : serial;
       }
       case 'duration': return Number(raw) / 1440;
-      case 'hours': return Math.round((Number(raw) / 60) * 100) / 100;
+      // Unrounded (the format shows two places): a column's SUM is then the total's hours exactly,
+      // and a month sheet agrees with the payroll sheet (the figures module's rounding rule).
+      case 'hours': return Number(raw) / 60;
       case 'money': return Number(raw) / 10 ** moneyDigits;
       default: return Number(raw);
     }
@@ -102,9 +104,9 @@ export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currenc
   };
 }
 
-/** Sum of a column as its totals cell shows it (hours are rounded like each row). */
+/** The totals cell's cached value: the column's sum (hours without the float dust of adding sixtieths). */
 export function roundedTotal(kind: ColumnKind, sum: number): number {
-  return kind === 'hours' ? Math.round(sum * 100) / 100 : sum;
+  return kind === 'hours' ? Math.round(sum * 1e9) / 1e9 : sum;
 }
 
 /**

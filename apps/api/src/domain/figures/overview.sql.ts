@@ -18,8 +18,8 @@ import type { SqlRunner } from '../../db/engine.ts';
  *  - extra per day = max(0, day total − max(0, required − absence credit));
  *  - the month's figures are the sums of its days;
  *  - running sessions are left out (payroll and the overview count finished work only);
- *  - an approved month's figures as approved come along (`frozen`, MonthClose.figures): the
- *    caller shows those instead (diary.service.ts monthOverview).
+ *  - the month's state comes along, and an approved month's kept totals and pay (`frozen`,
+ *    MonthClose.figures): the caller shows those instead (domain/figures overviewFigures).
  *
  * How it stays fast (200 users × a year of entries: see bench/diary-overview.ts):
  *  - `sessions` reads the month's entries by the (organizationId, startedAt) index, from one day
@@ -122,13 +122,16 @@ SELECT pe.id, pe.name, pe.active, pe.pay_type, pe.hourly_rate, pe.monthly_base, 
        pu.extra_minutes::int AS extra_minutes,
        pu.required_minutes::int AS required_minutes,
        pu.absence_minutes::int AS absence_minutes,
-       -- An approved month's figures as approved (MonthClose.figures), which replace these.
-       (SELECT jsonb_build_object('approvedAt', mc.figures->'approvedAt', 'totals', mc.figures->'totals')
-          FROM "MonthClose" mc
-         WHERE mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $11 AND mc.status = 'APPROVED'
-           AND mc.figures IS NOT NULL) AS frozen
+       -- The month's state, and an approved month's kept figures (MonthClose.figures, the
+       -- versioned snapshot: its totals and pay only), which replace the ones worked out here.
+       mc.status AS month_status,
+       CASE WHEN mc.status = 'APPROVED' THEN
+         jsonb_build_object('version', mc.figures->'version', 'approvedAt', mc.figures->'approvedAt',
+                            'totals', mc.figures->'totals', 'pay', mc.figures->'pay')
+       END AS frozen
 FROM people pe
 JOIN per_user pu ON pu.user_id = pe.id
+LEFT JOIN "MonthClose" mc ON mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $11
 WHERE pe.active OR pu.worked
 ORDER BY lower(pe.name), pe.id
 `;
@@ -145,7 +148,8 @@ export type OverviewSqlRow = {
   extra_minutes: number;
   required_minutes: number;
   absence_minutes: number;
-  /** `{ approvedAt, totals }` of the month's approved figures (FrozenMonthSchema), or null. */
+  month_status: 'OPEN' | 'SUBMITTED' | 'APPROVED' | 'REOPENED' | null;
+  /** Approved months: `{ version, approvedAt, totals, pay }` of the kept snapshot (snapshot.ts), else null. */
   frozen: unknown;
 };
 

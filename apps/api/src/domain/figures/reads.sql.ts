@@ -3,9 +3,9 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { absenceDays, calendarOf, holidaySettingsOf } from '../calendar/day-calendar.ts';
-import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
-import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
+import { absenceDays, calendarOf, holidaySettingsOf } from '../../modules/calendar/day-calendar.ts';
+import { pickRulesRow, rulesOf } from '../../modules/settings/rules-lookup.ts';
+import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../../modules/work-entries/entry.mapper.ts';
 
 /**
  * The reads behind a user's month view and day modal, two queries that run side by side: the
@@ -21,15 +21,15 @@ export type UserContext = {
   rules: WorkRules;
   /** Public holidays and the user's approved absences over the dates read. */
   calendar: DayCalendar;
-  /** The approved figures of the month of the first date read (MonthClose.figures, FrozenMonthSchema), or null. */
-  frozen: unknown;
+  /** The month of the first date read is APPROVED for the user: `{ figures }` as kept (MonthClose.figures, raw); null when it is not approved. */
+  approved: { figures: unknown } | null;
   /** With `latestBefore`: the latest local month in which a session of this user started before it; else null. */
   latestMonth: string | null;
 };
 
 type ContextRow = {
   id: string; name: string; active: boolean; pay_type: 'HOURLY' | 'MONTHLY'; hourly_rate: number | null; monthly_base: number | null;
-  overtime_factor: number | string; rules: unknown; absences: unknown; frozen: unknown; latest: Date | string | null;
+  overtime_factor: number | string; rules: unknown; absences: unknown; approved: unknown; latest: Date | string | null;
 };
 
 type AbsenceJson = { startDate: string; endDate: string; kind: string; creditPercent: number };
@@ -61,9 +61,9 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
                      'minSessionMinutes', r."minSessionMinutes", 'maxSessionHours', r."maxSessionHours", 'allowOverlap', r."allowOverlap")), '[]'::json)
               FROM "WorkRules" r
              WHERE r."organizationId" = u."organizationId" AND (r."userId" = u.id OR r."userId" IS NULL)) AS rules,
-           (SELECT mc.figures FROM "MonthClose" mc
+           (SELECT json_build_object('figures', mc.figures) FROM "MonthClose" mc
              WHERE mc."organizationId" = u."organizationId" AND mc."userId" = u.id AND mc.month = ${from.slice(0, 7)}
-               AND mc.status = 'APPROVED') AS frozen,
+               AND mc.status = 'APPROVED') AS approved,
            ${latestBefore === null ? Prisma.sql`NULL::timestamptz` : Prisma.sql`(SELECT max(e."startedAt") FROM "WorkEntry" e
              WHERE e."organizationId" = u."organizationId" AND e."userId" = u.id AND e."startedAt" < ${latestBefore})`} AS latest
     FROM "User" u
@@ -79,7 +79,7 @@ export async function readUserContext(sql: SqlRunner, org: OrgContext, userId: s
       absenceDays(((parsed(r.absences) ?? []) as AbsenceJson[]).map((a) => ({ ...a, userId })), from, to).get(userId),
       from, to,
     ),
-    frozen: r.frozen,
+    approved: (parsed(r.approved) ?? null) as { figures: unknown } | null,
     latestMonth: monthOfLatest(r.latest, org.timeZone),
   };
 }

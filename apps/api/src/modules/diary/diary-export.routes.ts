@@ -18,7 +18,7 @@ export default async function diaryExportRoutes(app: App) {
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request, reply) => {
     const file = await exportPayroll({
-      db: request.db, orgs: app.orgCache, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
+      orgs: app.orgCache, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
       locale: await readerLocale(request.db, request.org, request.auth.userId),
     });
     return sendXlsx(reply, file.buffer, file.fileName);
@@ -33,7 +33,7 @@ export default async function diaryExportRoutes(app: App) {
       querystring: DiaryMonthQuerySchema,
     },
   }, async (request, reply) => {
-    const file = await exportUserMonth({ db: request.db, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth.userId) });
+    const file = await exportUserMonth({ sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth.userId) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 

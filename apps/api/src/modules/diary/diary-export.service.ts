@@ -1,16 +1,15 @@
 // Excel exports of the Work diary: one day's sessions, one user's month, the month's payroll.
 // Finished sessions only: a running timer is left out of every export (and of the salary).
-import { AppError, dayFigures, daysOfMonth, exportLabel, localizeColumns, monthBounds, monthFigures, weekdayIndex, type MonthStatus } from '@workdiary/shared';
-import { loadCalendar } from '../calendar/day-calendar.ts';
+import { AppError, dayFigures, exportLabel, localizeColumns, minutesBetween, weekdayIndex, type MonthStatus } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
 import { entryInclude } from '../work-entries/entry.mapper.ts';
-import { loadRules } from '../settings/rules-lookup.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
-import { dayBoundsOrThrow, frozenMonthOf, monthOverview, resolveMonth } from './diary.service.ts';
+import { userMonthFigures } from '../../domain/figures/index.ts';
+import { dayBoundsOrThrow, monthOverview, resolveMonth } from './diary.service.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -59,7 +58,7 @@ export async function exportDay({ db, org, caller, userId, date, now, locale }: 
       startedAt: e.startedAt,
       stoppedAt,
       minutes: dayFigures([{ startedAt: e.startedAt, stoppedAt }], date, org.timeZone, now, 0).totalMinutes,
-      fullMinutes: Math.floor((stoppedAt.getTime() - e.startedAt.getTime()) / 60_000),
+      fullMinutes: minutesBetween(e.startedAt, stoppedAt),
       userName: e.user.name,
       customerName: e.customer.name,
       categoryName: e.category.name,
@@ -100,27 +99,21 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
 ];
 
 /**
- * One user's month, a row per day with its figures (finished sessions), and a totals row. An
- * approved month's rows are the figures it was approved with (MonthClose.figures).
+ * One user's month, a row per day with its figures (finished sessions), and a totals row: the
+ * figures module's month (an approved month's rows are what its approval kept).
  */
-export async function exportUserMonth({ db, org, caller, userId, month, now, locale }: {
-  db: ScopedDb; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date; locale?: string;
+export async function exportUserMonth({ sql, org, caller, userId, month, now, locale }: {
+  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date; locale?: string;
 }): Promise<XlsxFile> {
   assertMayReadDiaryOf(caller, userId);
   const m = resolveMonth(month, org.timeZone, now);
-  const [user, kept] = await Promise.all([
-    db.user.findFirst({ where: { id: userId }, select: { name: true } }),
-    db.monthClose.findFirst({ where: { userId, month: m, status: 'APPROVED' }, select: { figures: true } }),
-  ]);
-  if (!user) throw notFound();
-  const days = frozenMonthOf(kept?.figures)?.items.map((d) => ({
-    ...d, entrance: d.entrance === null ? null : new Date(d.entrance), exit: d.exit === null ? null : new Date(d.exit),
-  })) ?? await liveDays({ db, org, userId, month: m, now });
-  const rows: DayRow[] = days.map((d) => ({
+  const read = await userMonthFigures({ sql, org, userId, month: m, now, includeRunning: false });
+  if (!read) throw notFound();
+  const rows: DayRow[] = read.figures.days.map((d) => ({
     date: dayBoundsOrThrow(d.date, org.timeZone).start,
     weekday: exportLabel(locale, WEEKDAYS[weekdayIndex(d.date)] ?? ''),
-    entrance: d.entrance,
-    exit: d.exit,
+    entrance: d.entrance === null ? null : new Date(d.entrance),
+    exit: d.exit === null ? null : new Date(d.exit),
     required: d.requiredMinutes,
     total: d.totalMinutes,
     extra: d.extraMinutes,
@@ -129,27 +122,7 @@ export async function exportUserMonth({ db, org, caller, userId, month, now, loc
     flagged: d.flagged ? exportLabel(locale, 'yes') : '',
   }));
   const buffer = await buildXlsx({ sheetName: m, columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
-  return { buffer, fileName: xlsxFileName(user.name, m), rows: rows.length };
-}
-
-/** The month's days from its finished sessions, each with whether a flagged session touches it. */
-async function liveDays({ db, org, userId, month, now }: { db: ScopedDb; org: OrgContext; userId: string; month: string; now: Date }) {
-  const { start, end } = monthBounds(month, org.timeZone);
-  const dates = daysOfMonth(month);
-  const [entries, rules, calendar] = await Promise.all([
-    db.workEntry.findMany({
-      where: { userId, stoppedAt: { not: null, gt: start }, startedAt: { lt: end } },
-      select: { startedAt: true, stoppedAt: true, flagged: true },
-    }),
-    loadRules(db, userId),
-    loadCalendar({ db, org, userId, from: dates[0] ?? `${month}-01`, to: dates.at(-1) ?? `${month}-28` }),
-  ]);
-  const figures = monthFigures(entries, month, org.timeZone, now, rules.requiredMinutes, { calendar });
-  const flagged = entries.filter((e) => e.flagged);
-  return figures.days.map((d) => {
-    const { start: dayStart, end: dayEnd } = dayBoundsOrThrow(d.date, org.timeZone);
-    return { ...d, flagged: flagged.some((e) => e.startedAt < dayEnd && (e.stoppedAt as Date) > dayStart) };
-  });
+  return { buffer, fileName: xlsxFileName(read.context.user.name, m), rows: rows.length };
 }
 
 const MONTH_STATE_LABEL: Record<MonthStatus, string> = { OPEN: 'Open', SUBMITTED: 'Submitted', APPROVED: 'Approved', REOPENED: 'Reopened' };
@@ -185,44 +158,28 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
 ];
 
 /**
- * The month's payroll: a row per user of the overview (same one aggregate query), with each
+ * The month's payroll: a row per user of the overview (the figures module's overview: an
+ * approved month's row is what its approval kept, with the pay it was worked out with), each
  * user's month state, plus totals. `approvedOnly` keeps the users whose month is APPROVED.
  */
-export async function exportPayroll({ db, orgs, sql, org, month, now, approvedOnly = false, locale }: {
-  db: ScopedDb; orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
+export async function exportPayroll({ orgs, sql, org, month, now, approvedOnly = false, locale }: {
+  orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date; approvedOnly?: boolean; locale?: string;
 }): Promise<XlsxFile> {
   const overview = await monthOverview({ orgs, sql, org, month, now });
-  const closes = await db.monthClose.findMany({ where: { month: overview.month }, select: { userId: true, status: true, figures: true } });
-  const states = new Map(closes.map((s) => [s.userId, s.status]));
-  const stateOf = (userId: string): MonthStatus => states.get(userId) ?? 'OPEN';
-  // An approved month's salary was worked out with the pay of then: show that pay beside it.
-  const keptPay = new Map(closes.flatMap((s) => {
-    const kept = s.status === 'APPROVED' ? frozenMonthOf(s.figures) : null;
-    return kept ? [[s.userId, kept.pay] as const] : [];
+  const listed = approvedOnly ? overview.rows.filter((r) => r.monthStatus === 'APPROVED') : overview.rows;
+  const rows: PayrollRow[] = listed.map((r) => ({
+    name: r.name,
+    status: exportLabel(locale, r.active ? 'Active' : 'Inactive'),
+    monthState: exportLabel(locale, MONTH_STATE_LABEL[r.monthStatus]),
+    payType: exportLabel(locale, r.pay.type === 'MONTHLY' ? 'Monthly' : 'Hourly'),
+    rate: r.pay.type === 'MONTHLY' ? r.pay.monthlyBase : r.pay.hourlyRate,
+    factor: r.pay.overtimeFactor,
+    required: r.requiredMinutes,
+    total: r.totalMinutes,
+    extra: r.extraMinutes,
+    absence: r.absenceMinutes,
+    salary: r.salary,
   }));
-  const listed = approvedOnly ? overview.items.filter((i) => stateOf(i.userId) === 'APPROVED') : overview.items;
-  const pay = new Map((await db.user.findMany({
-    where: { id: { in: overview.items.map((i) => i.userId) } },
-    select: { id: true, payType: true, hourlyRate: true, monthlyBase: true, overtimeFactor: true },
-  })).map((u) => [u.id, u]));
-  const rows: PayrollRow[] = listed.map((i) => {
-    const kept = i.frozenAt === null ? undefined : keptPay.get(i.userId);
-    const current = pay.get(i.userId);
-    const p = kept ? { payType: kept.type, hourlyRate: kept.hourlyRate, monthlyBase: kept.monthlyBase, overtimeFactor: kept.overtimeFactor } : current;
-    return {
-      name: i.name,
-      status: exportLabel(locale, i.active ? 'Active' : 'Inactive'),
-      monthState: exportLabel(locale, MONTH_STATE_LABEL[stateOf(i.userId)]),
-      payType: exportLabel(locale, p?.payType === 'MONTHLY' ? 'Monthly' : 'Hourly'),
-      rate: p ? (p.payType === 'MONTHLY' ? p.monthlyBase : p.hourlyRate) : null,
-      factor: p?.overtimeFactor ?? 1,
-      required: i.requiredMinutes,
-      total: i.totalMinutes,
-      extra: i.extraMinutes,
-      absence: i.absenceMinutes,
-      salary: i.salary,
-    };
-  });
   const buffer = await buildXlsx({ sheetName: `${exportLabel(locale, 'Payroll')} ${overview.month}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency });
   return { buffer, fileName: xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month), rows: rows.length };
 }

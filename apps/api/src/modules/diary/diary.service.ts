@@ -3,18 +3,10 @@ import {
   AppError,
   currentMonth,
   dayBounds,
-  dayFigures,
-  dayRequirement,
-  daysOfMonth,
-  monthBounds,
-  monthFigures,
-  salary,
   type AuditEvent,
   type DiaryDaySessions,
   type DiaryOverview,
   type DiaryUserMonth,
-  FrozenMonthSchema,
-  type FrozenMonth,
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -23,8 +15,7 @@ import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
-import { queryMonthOverview } from './diary.sql.ts';
-import { readLatestMonth, readSessions, readUserContext, readWireSessions, type SessionRow, type UserContext } from './user-views.sql.ts';
+import { dayFiguresOf, overviewFigures, readLatestMonth, readUserContext, readWireSessions, userMonthFigures, type OverviewFigures, type UserContext } from '../../domain/figures/index.ts';
 
 /** The first instant after the organisation's current month: `latestMonth` looks no further. */
 function endOfCurrentMonth(tz: string, now: Date): Date {
@@ -46,48 +37,41 @@ async function loadUser(db: ScopedDb, userId: string) {
 }
 
 /**
- * Users × month: one aggregate query, salary worked out here from its totals. The organisation's
- * default rules come from the organisation cache (kept right by the change events).
+ * Users × month: the figures module's overview (one aggregate query; an approved month's row is
+ * what its approval kept). The organisation's default rules come from the organisation cache
+ * (kept right by the change events). `rows` are the figures with pay and month state (payroll).
  */
 export async function monthOverview({ orgs, sql, org, month, now }: {
   orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
-}): Promise<DiaryOverview> {
+}): Promise<DiaryOverview & { rows: OverviewFigures[] }> {
   const cached = await orgs.get(org.id);
   if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
   const orgDefaults = cached.rulesFor(null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = holidaySettingsOf(org);
   const [rows, latestMonth] = await Promise.all([
-    queryMonthOverview({
-      sql, orgId: org.id, month: m, tz: org.timeZone, fallbackRequired: orgDefaults.requiredMinutes,
+    overviewFigures({
+      sql, org, month: m, fallbackRequired: orgDefaults.requiredMinutes,
       holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
     }),
     readLatestMonth(sql, org, endOfCurrentMonth(org.timeZone, now)),
   ]);
-  const items = rows.map((r) => {
-    // An approved month shows the figures it was approved with.
-    const frozen = FrozenTotalsSchema.safeParse(parseJson(r.frozen));
-    if (frozen.success) return { userId: r.id, name: r.name, active: r.active, ...frozen.data.totals, frozenAt: frozen.data.approvedAt };
-    return {
-      userId: r.id,
-      name: r.name,
-      active: r.active,
-      totalMinutes: r.total_minutes,
-      extraMinutes: r.extra_minutes,
-      requiredMinutes: r.required_minutes,
-      absenceMinutes: r.absence_minutes,
-      salary: salary(
-        { type: r.pay_type, hourlyRate: r.hourly_rate, monthlyBase: r.monthly_base, overtimeFactor: r.overtime_factor },
-        { totalMinutes: r.total_minutes, extraMinutes: r.extra_minutes, requiredMinutes: r.required_minutes, absenceMinutes: r.absence_minutes },
-      ),
-      frozenAt: null,
-    };
-  });
+  const items = rows.map((r) => ({
+    userId: r.userId,
+    name: r.name,
+    active: r.active,
+    totalMinutes: r.totalMinutes,
+    extraMinutes: r.extraMinutes,
+    requiredMinutes: r.requiredMinutes,
+    absenceMinutes: r.absenceMinutes,
+    salary: r.salary,
+    frozenAt: r.approvedAt,
+  }));
   const totals = items.reduce(
     (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
     { totalMinutes: 0, extraMinutes: 0, salary: 0 },
   );
-  return { items, totals, month: m, latestMonth, currency: org.currency };
+  return { items, totals, month: m, latestMonth, currency: org.currency, rows };
 }
 
 /** The user with rules and calendar (404 if not in the caller's organisation). */
@@ -95,49 +79,6 @@ async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, f
   const context = await readUserContext(sql, org, userId, from, to, latestBefore);
   if (!context) throw new AppError('NOT_FOUND', 'No such user.');
   return context;
-}
-
-const FrozenTotalsSchema = FrozenMonthSchema.pick({ approvedAt: true, totals: true });
-
-/** An approved month's figures kept with its state (MonthClose.figures, read as JSON), or null. */
-export function frozenMonthOf(figures: unknown): FrozenMonth | null {
-  const parsed = FrozenMonthSchema.safeParse(parseJson(figures));
-  return parsed.success ? parsed.data : null;
-}
-
-/**
- * The month view's days and totals from the sessions: day figures and minute totals count a
- * running session up to now when `includeRunning`; the salary counts finished sessions only.
- */
-function figuresOf(context: UserContext, entries: SessionRow[], m: string, tz: string, now: Date, includeRunning: boolean): Omit<FrozenMonth, 'approvedAt' | 'pay'> {
-  const required = context.rules.requiredMinutes;
-  const calendar = context.calendar;
-  const finished = monthFigures(entries, m, tz, now, required, { calendar });
-  const shown = includeRunning ? monthFigures(entries, m, tz, now, required, { includeRunning: true, calendar }) : finished;
-  const flaggedDays = flaggedDates(entries.filter((e) => e.flagged), m, tz, now);
-  return {
-    items: shown.days.map((d) => ({
-      date: d.date,
-      entrance: d.entrance?.toISOString() ?? null,
-      exit: d.exit?.toISOString() ?? null,
-      totalMinutes: d.totalMinutes,
-      extraMinutes: d.extraMinutes,
-      requiredMinutes: d.requiredMinutes,
-      absenceMinutes: d.absenceMinutes,
-      holiday: d.holiday,
-      absence: d.absence,
-      flagged: flaggedDays.has(d.date),
-      running: d.running,
-    })),
-    totals: {
-      totalMinutes: shown.totalMinutes,
-      extraMinutes: shown.extraMinutes,
-      requiredMinutes: shown.requiredMinutes,
-      absenceMinutes: shown.absenceMinutes,
-      salary: salary(context.pay, finished),
-    },
-    requiredByWeekday: required,
-  };
 }
 
 /**
@@ -152,53 +93,19 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   assertMayReadDiaryOf(caller, userId);
   const tz = org.timeZone;
   const m = resolveMonth(month, tz, now);
-  const from = `${m}-01`;
-  const to = daysOfMonth(m).at(-1) ?? `${m}-28`;
-  const [context, entries] = await Promise.all([
-    contextOrThrow(sql, org, userId, from, to, endOfCurrentMonth(tz, now)),
-    readSessions(sql, org.id, userId, monthBounds(m, tz)),
-  ]);
-  const frozen = frozenMonthOf(context.frozen);
-  const figures = frozen ?? figuresOf(context, entries, m, tz, now, true);
+  const read = await userMonthFigures({ sql, org, userId, month: m, now, includeRunning: true, latestBefore: endOfCurrentMonth(tz, now) });
+  if (!read) throw new AppError('NOT_FOUND', 'No such user.');
+  const { context, figures } = read;
   return {
-    items: figures.items,
+    items: figures.days,
     totals: figures.totals,
-    frozenAt: frozen?.approvedAt ?? null,
+    frozenAt: figures.approvedAt,
     user: context.user,
     month: m,
     latestMonth: context.latestMonth,
     requiredByWeekday: figures.requiredByWeekday,
     currency: org.currency,
   };
-}
-
-/**
- * What an approval keeps of a user's month (MonthClose.figures): its days and totals from the
- * finished sessions as they are now, with the instant. The month is locked by then, so its
- * sessions no longer change; pay, rules, holidays and absence kinds still may, and no longer move it.
- */
-export async function figuresToKeep({ sql, org, userId, month, now }: {
-  sql: SqlRunner; org: OrgContext; userId: string; month: string; now: Date;
-}): Promise<FrozenMonth> {
-  const from = `${month}-01`;
-  const to = daysOfMonth(month).at(-1) ?? `${month}-28`;
-  const [context, entries] = await Promise.all([
-    contextOrThrow(sql, org, userId, from, to),
-    readSessions(sql, org.id, userId, monthBounds(month, org.timeZone)),
-  ]);
-  return { approvedAt: now.toISOString(), ...figuresOf(context, entries, month, org.timeZone, now, false), pay: context.pay };
-}
-
-/** Dates of `month` that a flagged session touches. */
-function flaggedDates(flagged: Array<{ startedAt: Date; stoppedAt: Date | null }>, month: string, tz: string, now: Date): Set<string> {
-  const dates = new Set<string>();
-  if (flagged.length === 0) return dates;
-  for (const date of daysOfMonth(month)) {
-    const { start, end } = dayBounds(date, tz);
-    const touches = flagged.some((e) => e.startedAt < end && (e.stoppedAt ?? now) > start);
-    if (touches) dates.add(date);
-  }
-  return dates;
 }
 
 /** The sessions touching one local day, with the day's figures (running counted to now): two queries side by side. */
@@ -212,27 +119,8 @@ export async function userDay({ sql, org, caller, userId, date, now }: {
     contextOrThrow(sql, org, userId, date, date),
     readWireSessions(sql, org.id, userId, bounds),
   ]);
-  const kept = frozenMonthOf(context.frozen)?.items.find((d) => d.date === date);
-  if (kept) {
-    // A day of an approved month: the figures it was approved with, as the month view shows them.
-    const { totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, holiday, absence } = kept;
-    return { items, date, user: context.user, totalMinutes, extraMinutes, requiredMinutes, absenceMinutes, holiday, absence, running: false };
-  }
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
-  const need = dayRequirement(date, context.rules.requiredMinutes, context.calendar);
-  const figures = dayFigures(sessions, date, org.timeZone, now, need.requiredMinutes, need.absenceMinutes);
-  return {
-    items,
-    date,
-    user: context.user,
-    totalMinutes: figures.totalMinutes,
-    extraMinutes: figures.extraMinutes,
-    requiredMinutes: figures.requiredMinutes,
-    absenceMinutes: figures.absenceMinutes,
-    holiday: need.holiday,
-    absence: need.absence,
-    running: figures.running,
-  };
+  return { items, date, user: context.user, ...dayFiguresOf({ context, date, sessions, org, now }) };
 }
 
 export function dayBoundsOrThrow(date: string, tz: string) {

@@ -47,7 +47,7 @@ export default async function monthsRoutes(app: App) {
       response: { 200: MonthApproveResultSchema },
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
-  }, async (request) => approveMonths({ db: request.db, sql: app.database.sql, org: request.org, caller: request.auth, month: request.params.month, body: request.body, now: app.now(), log: request.log }));
+  }, async (request) => approveMonths({ db: request.db, org: request.org, caller: request.auth, month: request.params.month, body: request.body, now: app.now() }));
 
   app.post('/months/:month/reopen', {
     schema: {

@@ -16,9 +16,9 @@ import { newId } from '../../db/ids.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SqlRunner } from '../../db/engine.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { figuresToKeep } from '../diary/diary.service.ts';
+import { snapshotMonth, type MonthSnapshot } from '../../domain/figures/index.ts';
+import { txSql } from '../../db/tx-sql.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
 import { lockOrder, lockUserEntries } from '../work-entries/entry-rules.ts';
 import { monthLabel } from './month-lock.ts';
@@ -93,14 +93,15 @@ export async function listMonthStates({ db, tz, caller, month, userId, now }: {
 
 /**
  * Moves one user's month to `status` and records the event; the caller holds the user's lock.
- * Any move forgets the figures kept by an earlier approval (an approval keeps new ones after it
- * commits). Returns the row's new `updatedAt`.
+ * An approval writes the figures it keeps in the same statement (`figures`); any other move
+ * forgets them. Returns the row's new `updatedAt`.
  */
-async function transition(tx: ScopedTx, a: { userId: string; month: string; status: MonthStatus; action: MonthAction; actorId: string; reason?: string }): Promise<Date> {
+async function transition(tx: ScopedTx, a: { userId: string; month: string; status: MonthStatus; action: MonthAction; actorId: string; reason?: string; figures?: MonthSnapshot }): Promise<Date> {
   const row = await tx.monthClose.findFirst({ where: { userId: a.userId, month: a.month } });
+  const figures = a.figures ?? Prisma.DbNull;
   const saved = row
-    ? await tx.monthClose.update({ where: { id: row.id }, data: { status: a.status, figures: Prisma.DbNull } })
-    : await tx.monthClose.create({ data: { id: newId(), userId: a.userId, month: a.month, status: a.status } as Prisma.MonthCloseUncheckedCreateInput });
+    ? await tx.monthClose.update({ where: { id: row.id }, data: { status: a.status, figures } })
+    : await tx.monthClose.create({ data: { id: newId(), userId: a.userId, month: a.month, status: a.status, figures } as Prisma.MonthCloseUncheckedCreateInput });
   await tx.monthEvent.create({
     data: { id: newId(), userId: a.userId, month: a.month, action: a.action, actorId: a.actorId, reason: a.reason ?? null } as Prisma.MonthEventUncheckedCreateInput,
   });
@@ -108,33 +109,16 @@ async function transition(tx: ScopedTx, a: { userId: string; month: string; stat
 }
 
 /**
- * After an approval commits, each approved month keeps its figures as they are now
- * (MonthClose.figures; diary.service.ts figuresToKeep): the month is locked, so its sessions no
- * longer change, and from now on a change of pay, rules, holidays or absence kinds does not move
- * what finance was shown. Written only onto the very approval that asked for it (same
- * `updatedAt`): if the month was reopened meanwhile, nothing is kept. Should this not happen (the
- * process ends in between), the month's figures are worked out live, as before an approval.
+ * The organisation's zone, read under a share lock on its row for the rest of the transaction: a
+ * change of the zone (organization.service.ts, which locks the row for update and refuses to
+ * move approved months) waits for this approval, and this approval cuts the month in the zone
+ * that is really stored, whatever the organisation cache holds.
  */
-async function keepApprovedFigures({ db, sql, org, month, approvals, now, log }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; month: string; approvals: Map<string, Date>; now: Date; log?: FailureLog;
-}): Promise<void> {
-  const keep = async ([userId, updatedAt]: [string, Date]) => {
-    try {
-      const figures = await figuresToKeep({ sql, org, userId, month, now });
-      await db.monthClose.updateMany({ where: { userId, month, status: 'APPROVED', updatedAt }, data: { figures } });
-    } catch (err) {
-      // The approval itself has committed: answer it, and let this month be worked out live.
-      log?.error({ err, userId, month }, 'month approved, but its figures could not be kept; they are worked out live');
-    }
-  };
-  // A few users at a time: an approval for everyone should not take one round trip after another.
-  const queue = [...approvals];
-  await Promise.all(Array.from({ length: Math.min(4, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await keep(next);
-  }));
+async function lockedZone(tx: ScopedTx, orgId: string): Promise<string> {
+  const [row] = await tx.$queryRaw<Array<{ tz: string }>>`SELECT "timeZone" AS tz FROM "Organization" WHERE id = ${orgId} FOR SHARE`;
+  if (!row) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+  return row.tz;
 }
-
-type FailureLog = { error(obj: object, msg: string): void };
 
 async function statusOf(tx: ScopedTx, userId: string, month: string): Promise<MonthStatus> {
   const row = await tx.monthClose.findFirst({ where: { userId, month }, select: { status: true } });
@@ -158,8 +142,8 @@ export async function submitMonth({ db, tz, caller, month, now }: { db: ScopedDb
  * Approves (and so locks) the month for the selected users or for everyone it concerns, in one
  * transaction; users already approved are left as they are. A user need not have submitted.
  */
-export async function approveMonths({ db, sql, org, caller, month, body, now, log }: {
-  db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date; log?: FailureLog;
+export async function approveMonths({ db, org, caller, month, body, now }: {
+  db: ScopedDb; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date;
 }): Promise<MonthApproveResult> {
   const tz = org.timeZone;
   assertStarted(month, tz, now);
@@ -176,20 +160,23 @@ export async function approveMonths({ db, sql, org, caller, month, body, now, lo
   }
   const approved: string[] = [];
   const alreadyApproved: string[] = [];
-  const approvals = new Map<string, Date>();
   await db.$transaction(async (tx) => {
+    const zoned = { ...org, timeZone: await lockedZone(tx, org.id) };
+    const sql = txSql(tx);
     // Sorted, so two approvals of overlapping groups take the per-user locks in the same order.
-    for (const user of [...targets].sort((a, b) => lockOrder(a.id, b.id))) {
+    for (const user of await lockOrder(tx, targets)) {
       await lockUserEntries(tx, user.id);
       if ((await statusOf(tx, user.id, month)) === 'APPROVED') {
         alreadyApproved.push(user.id);
         continue;
       }
-      approvals.set(user.id, await transition(tx, { userId: user.id, month, status: 'APPROVED', action: 'APPROVE', actorId: caller.userId }));
+      // What the approval keeps, from the sessions as they are under the user's lock, written
+      // with the state itself: an APPROVED month always has its figures (a CHECK holds it).
+      const figures = await snapshotMonth({ sql, org: zoned, userId: user.id, month, approvedAt: now });
+      await transition(tx, { userId: user.id, month, status: 'APPROVED', action: 'APPROVE', actorId: caller.userId, figures });
       approved.push(user.id);
     }
-  }, { maxWait: 20_000, timeout: 60_000 });
-  await keepApprovedFigures({ db, sql, org, month, approvals, now, log });
+  }, { maxWait: 20_000, timeout: 120_000 });
   const listed = new Map([...everyone, ...targets].map((u) => [u.id, u]));
   return { month, approved, alreadyApproved, items: await statesOf(db, month, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
 }

@@ -19,7 +19,7 @@ export default async function organizationRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN'] } },
   }, async (request) => {
-    const org = await updateOrganization({ db: request.db, org: request.org, body: request.body });
+    const org = await updateOrganization({ db: request.db, org: request.org, body: request.body, actorId: request.auth.userId });
     app.events.publish(request.auth.orgId, { type: 'settings.changed', what: 'organization' });
     return org;
   });

@@ -1,15 +1,60 @@
-import { AppError, type Organization, type OrganizationBody } from '@workdiary/shared';
-import type { ScopedDb } from '../../db/scoped.ts';
+import { AppError, monthBounds, type Organization, type OrganizationBody } from '@workdiary/shared';
+import { newId } from '../../db/ids.ts';
+import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { toWireOrganization } from '../../lib/mappers.ts';
 import type { OrgContext } from '../../lib/types.ts';
+import { monthLabel } from '../months/month-lock.ts';
 
 /**
- * Name, time zone, currency and locale (left out: unchanged). A new zone cuts days and months differently from now on; stored
- * instants do not change, so past days are simply re-cut in the new zone by every report. Answers the organisation as written.
+ * The approved months (of anyone) whose instants a move from zone `from` to `to` would change,
+ * ascending. An approved month is locked by the instants it covered when it was approved; a new
+ * zone cuts months at other instants, which would let entries in or out of a paid month.
  */
-export async function updateOrganization({ db, org, body }: { db: ScopedDb; org: OrgContext; body: OrganizationBody }): Promise<Organization> {
+async function approvedMonthsMoved(tx: ScopedTx, from: string, to: string): Promise<string[]> {
+  const approved = await tx.monthClose.findMany({ where: { status: 'APPROVED' }, select: { month: true }, distinct: ['month'] });
+  return approved.map((a) => a.month).filter((month) => {
+    const before = monthBounds(month, from);
+    const after = monthBounds(month, to);
+    return before.start.getTime() !== after.start.getTime() || before.end.getTime() !== after.end.getTime();
+  }).sort();
+}
+
+/**
+ * Name, time zone, currency and locale (left out: unchanged). A new zone cuts days and months
+ * differently from now on; stored instants do not change, so open days are re-cut in the new zone
+ * by every view. A zone change that would move an approved month's instants is refused (409
+ * MONTH_LOCKED naming the months; reopen them first, or approve after the change): the row is
+ * locked for update first, and an approval locks it for share, so the two cannot interleave.
+ * Every change is audited (entityType Organization, before and after). Answers the organisation
+ * as written.
+ */
+export async function updateOrganization({ db, org, body, actorId }: { db: ScopedDb; org: OrgContext; body: OrganizationBody; actorId: string }): Promise<Organization> {
   const written = { name: body.name.trim(), timeZone: body.timeZone.trim(), currency: body.currency.trim().toUpperCase(), ...(body.locale ? { locale: body.locale } : {}) };
-  const { count } = await db.organization.updateMany({ data: written });
-  if (count === 0) throw new AppError('NOT_FOUND');
-  return toWireOrganization({ ...org, ...written });
+  const saved = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<Array<{ name: string; timeZone: string; currency: string; locale: string }>>`
+      SELECT name, "timeZone", currency, locale FROM "Organization" WHERE id = ${org.id} FOR UPDATE`;
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.timeZone !== written.timeZone) {
+      const moved = await approvedMonthsMoved(tx, row.timeZone, written.timeZone);
+      const first = moved[0];
+      if (first) {
+        throw new AppError(
+          'MONTH_LOCKED',
+          `Changing the time zone to ${written.timeZone} would move the days of approved months (${moved.slice(0, 3).map(monthLabel).join(', ')}${moved.length > 3 ? ', …' : ''}). Reopen them first.`,
+          { month: first, months: moved, timeZone: written.timeZone },
+        );
+      }
+    }
+    await tx.organization.updateMany({ data: written });
+    const before = { name: row.name, timeZone: row.timeZone, currency: row.currency.trim(), locale: row.locale };
+    const after = { ...before, ...written };
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      await tx.auditEvent.create({
+        data: { id: newId(), entityType: 'Organization', entityId: org.id, action: 'UPDATE', actorId, before, after } as unknown as Prisma.AuditEventUncheckedCreateInput,
+      });
+    }
+    return written;
+  });
+  return toWireOrganization({ ...org, ...saved });
 }
