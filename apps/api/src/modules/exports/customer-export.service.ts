@@ -1,4 +1,4 @@
-import { AppError, currentMonth, daysOfMonth, exportLabel, localDateOf, localizeColumns } from '@workdiary/shared';
+import { AppError, currentMonth, daysOfMonth, exportLabel, localDateOf, localizeColumns, minutesBetween } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
@@ -88,7 +88,7 @@ async function* laborRows({ customer, ...query }: {
       const stoppedAt = new Date(r.stoppedAt);
       return {
         startedAt, stoppedAt, note: r.note, userName: r.userName, customerName: customer.name, categoryName: r.categoryName,
-        minutes: Math.floor((stoppedAt.getTime() - startedAt.getTime()) / 60_000),
+        minutes: minutesBetween(startedAt, stoppedAt),
       };
     });
   }
