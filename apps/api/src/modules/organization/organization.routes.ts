@@ -13,7 +13,9 @@ export default async function organizationRoutes(app: App) {
     schema: {
       tags: ['organization'],
       summary: 'Change the organisation\'s name, IANA time zone and ISO 4217 currency (admins)',
-      description: 'Days and months are cut in the new time zone from then on (stored instants do not change).',
+      description: 'Days and months are cut in the new time zone from then on (stored instants do not change). '
+        + 'A zone that would cut an approved month at other instants is refused with 409 MONTH_LOCKED (`details.months`): reopen those months first. '
+        + 'Every change is an audit event (entityType Organization, before and after).',
       body: OrganizationBodySchema,
       response: { 200: OrganizationSchema },
     },
