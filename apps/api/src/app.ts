@@ -56,6 +56,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     requestTimeout: 30_000,
     // Longer than the 60 s idle timeout of common load balancers, so they close first, never us.
     keepAliveTimeout: 65_000,
+    // On close: idle keep-alive connections are closed at once (busy ones after their response).
+    forceCloseConnections: 'idle',
     // Health and readiness probes and static files would drown the log; API calls are logged.
     logController: new LogController({ disableRequestLogging: (request) => isQuietUrl(request.url) }),
   }).withTypeProvider<ZodTypeProvider>();
@@ -118,6 +120,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Server-Time', String(Date.now()));
+    // Shutting down: no connection is kept for a next request (the balancer opens its next one
+    // to an instance that stays), so nothing is left idle when the listener closes.
+    if (app.lifecycle.draining) reply.header('connection', 'close');
   });
 
   registerCsrfDefence(app);

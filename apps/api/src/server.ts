@@ -1,12 +1,14 @@
+import type { Socket } from 'node:net';
 import { checkServerEnv, readEnv, type Env } from './config/env.ts';
 import type { Database } from './db/engine.ts';
 import { migrateDatabase, openFromEnv, resolveJwtSecret } from './db/open.ts';
+import { errorText } from './lib/error-text.ts';
 import type { EventBus } from './lib/events.ts';
 import type { App } from './lib/types.ts';
 
 /** A start-up error the operator can act on: printed as one message, no stack trace. */
 function fail(err: unknown): never {
-  console.error(`\n✖ ${err instanceof Error ? err.message : String(err)}\n`);
+  console.error(`\n✖ ${errorText(err)}\n`);
   process.exit(1);
 }
 
@@ -22,9 +24,10 @@ try {
 // the application's modules, the two slow parts of a start.
 const databaseOpening = openFromEnv(env);
 databaseOpening.catch(() => undefined);
-const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }] = await Promise.all([
+const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { keepMissingSnapshots }] = await Promise.all([
   import('./app.ts'),
   import('./db/seed.ts'),
+  import('./domain/figures/backfill.ts'),
 ]);
 const database: Database = await databaseOpening.catch(fail);
 // Instances starting together on one PostgreSQL take turns: one migrates (and seeds), the others
@@ -33,6 +36,8 @@ const { migrated, seeded } = await database.exclusive(async () => {
   const result = await migrateDatabase(database);
   const seed = env.SEED_DEMO && (await isDatabaseEmpty(database.prisma));
   if (seed) await seedDemo(database.prisma);
+  const kept = await keepMissingSnapshots(database);
+  if (kept > 0) console.log(`  Kept the figures of ${kept} month(s) approved before approvals kept them (worked out now).`);
   return { migrated: result, seeded: seed };
 }).catch(async (err: unknown) => {
   await database.close();
@@ -52,10 +57,33 @@ const events: EventBus | undefined = env.DATABASE_URL
 const server: App = await buildApp({ database, env, jwtSecret: resolveJwtSecret(env), events, logger: { level: env.LOG_LEVEL } });
 started.app = server;
 
+// Connections open now, for the shutdown's sweep (below).
+const connections = new Set<Socket>();
+server.server.on('connection', (socket: Socket) => {
+  connections.add(socket);
+  socket.once('close', () => connections.delete(socket));
+});
+/**
+ * Closes the connections with nothing to answer: idle keep-alive ones (Node's own rule), and
+ * those that never sent a byte (a balancer's or browser's spare connection), which Node would
+ * otherwise keep until its request timeout.
+ */
+function closeIdleConnections() {
+  server.server.closeIdleConnections();
+  for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
+}
+
 let stopping = false;
 /**
- * Graceful stop: /api/ready turns 503, the listener closes, open SSE streams are ended, running
- * requests finish; after SHUTDOWN_GRACE_MS the process exits anyway.
+ * Graceful stop, for a load balancer in front:
+ * 1. /api/ready answers 503 at once, while the server keeps accepting and answering requests for
+ *    SHUTDOWN_DRAIN_MS (the balancer notices and sends no more; requests already on their way
+ *    are served, not reset). Responses now carry `Connection: close` (app.ts).
+ * 2. Then the listener closes, idle keep-alive connections are closed (and every connection that
+ *    turns idle later), open SSE streams are ended (browsers reconnect elsewhere), requests still
+ *    running finish, the database is closed: exit 0.
+ * SHUTDOWN_GRACE_MS (from the signal on) is the hard cap: then the process exits 1 anyway.
+ * A fatal error (exit code 1) skips the drain.
  */
 async function shutdown(reason: string, exitCode: number) {
   if (stopping) {
@@ -64,18 +92,30 @@ async function shutdown(reason: string, exitCode: number) {
   }
   stopping = true;
   server.lifecycle.draining = true;
-  server.log.info({ reason }, 'shutting down');
+  const drainMs = exitCode === 0 ? env.SHUTDOWN_DRAIN_MS : 0;
+  server.log.info({ reason, drainMs }, 'shutting down: /api/ready answers 503; still accepting requests for the drain window');
   const force = setTimeout(() => {
     server.log.error({ graceMs: env.SHUTDOWN_GRACE_MS }, 'requests still open after the grace period; exiting anyway');
     process.exit(exitCode || 1);
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
+  let sweep: NodeJS.Timeout | undefined;
   try {
-    await server.close();
+    if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+    server.log.info({ reason }, 'drain window over: closing the listener');
+    // Fastify's close closes the keep-alive connections idle at that moment (forceCloseConnections:
+    // 'idle'), not those that never sent a request, nor one whose last response goes out later:
+    // each would stay open until its timeout (30 or 65 s) and hold the process to the grace period.
+    const closing = server.close();
+    closeIdleConnections();
+    sweep = setInterval(closeIdleConnections, 100);
+    await closing;
     await database.close();
   } catch (err) {
     server.log.error({ err }, 'error while shutting down');
     exitCode ||= 1;
+  } finally {
+    clearInterval(sweep);
   }
   process.exit(exitCode);
 }

@@ -1,6 +1,7 @@
 import { readEnv, type Env } from '../config/env.ts';
 import type { Database } from '../db/engine.ts';
 import { openFromEnv } from '../db/open.ts';
+import { errorText } from '../lib/error-text.ts';
 
 /**
  * The CLI commands' database: like the server's (DATABASE_URL / DATA_DIR). A problem the operator
@@ -12,7 +13,7 @@ export async function openForCli(): Promise<{ env: Env; db: Database }> {
     const env = readEnv();
     return { env, db: await openFromEnv(env) };
   } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
+    console.error(errorText(err));
     process.exit(1);
   }
 }

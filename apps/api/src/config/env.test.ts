@@ -32,6 +32,17 @@ describe('environment defaults', () => {
   it('trusts no proxy by default in production either', () => {
     expect(readEnv({ ...clean, NODE_ENV: 'production' }).TRUST_PROXY).toBe(false);
   });
+
+  it('drains for 5 s on shutdown in production (at most half the grace period), not at all in development and tests', () => {
+    const drain = { SHUTDOWN_DRAIN_MS: undefined, SHUTDOWN_GRACE_MS: undefined };
+    expect(readEnv({ ...clean, ...drain, NODE_ENV: 'production' }).SHUTDOWN_DRAIN_MS).toBe(5_000);
+    expect(readEnv({ ...clean, ...drain, NODE_ENV: 'production', SHUTDOWN_GRACE_MS: '4000' }).SHUTDOWN_DRAIN_MS).toBe(2_000);
+    expect(readEnv({ ...clean, ...drain, NODE_ENV: 'development' }).SHUTDOWN_DRAIN_MS).toBe(0);
+    expect(readEnv({ ...clean, ...drain, NODE_ENV: 'test' }).SHUTDOWN_DRAIN_MS).toBe(0);
+    expect(readEnv({ ...clean, ...drain, NODE_ENV: 'development', SHUTDOWN_DRAIN_MS: '1500' }).SHUTDOWN_DRAIN_MS).toBe(1_500);
+    // The grace period counts from the signal: a drain as long would always end in exit 1.
+    expect(() => readEnv({ ...clean, ...drain, SHUTDOWN_DRAIN_MS: '10000' })).toThrow(/SHUTDOWN_DRAIN_MS: must be less than SHUTDOWN_GRACE_MS \(10000\)/);
+  });
 });
 
 describe('TRUST_PROXY', () => {

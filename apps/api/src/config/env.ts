@@ -17,6 +17,9 @@ export const REPO_ROOT = findRepoRoot(path.dirname(fileURLToPath(import.meta.url
 
 const flag = z.enum(['true', 'false']).optional();
 
+/** SHUTDOWN_DRAIN_MS in production when unset: a few health-check intervals of a load balancer. */
+export const DEFAULT_DRAIN_MS = 5_000;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -37,16 +40,33 @@ const EnvSchema = z.object({
     }
     return parsed;
   }),
-  /** How long a stopping server waits for open requests before it exits anyway. */
+  /** How long a stopping server waits for open requests before it exits anyway (from the signal on). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * After SIGTERM/SIGINT: how long the server still accepts requests while /api/ready answers 503,
+   * so a load balancer stops sending before the listener closes. Unset → DEFAULT_DRAIN_MS in
+   * production (at most half the grace period), 0 in development and tests.
+   */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   TEST_DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
-}).transform((raw) => {
+  /** Set by pnpm/npm: the folder a command was typed in (the CLI resolves relative paths from it, not apps/api). */
+  INIT_CWD: z.string().optional(),
+}).transform((raw, ctx) => {
   const production = raw.NODE_ENV === 'production';
+  if (raw.SHUTDOWN_DRAIN_MS !== undefined && raw.SHUTDOWN_DRAIN_MS > 0 && raw.SHUTDOWN_DRAIN_MS >= raw.SHUTDOWN_GRACE_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SHUTDOWN_DRAIN_MS'],
+      message: `must be less than SHUTDOWN_GRACE_MS (${raw.SHUTDOWN_GRACE_MS}): the grace period counts from the signal and includes the drain`,
+    });
+    return z.NEVER;
+  }
   return {
     ...raw,
+    SHUTDOWN_DRAIN_MS: raw.SHUTDOWN_DRAIN_MS ?? (production ? Math.min(DEFAULT_DRAIN_MS, Math.floor(raw.SHUTDOWN_GRACE_MS / 2)) : 0),
     // Production never fills a database with a public demo password unless asked to.
     SEED_DEMO: raw.SEED_DEMO === undefined ? !production : raw.SEED_DEMO === 'true',
     COOKIE_SECURE: raw.COOKIE_SECURE === undefined ? production : raw.COOKIE_SECURE === 'true',

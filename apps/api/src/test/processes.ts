@@ -43,6 +43,8 @@ function baseEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
     HOME: process.env.HOME,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // No drain window on stop (production's default is 5 s); the shutdown test sets its own.
+    SHUTDOWN_DRAIN_MS: '0',
     WEB_DIST: path.join(REPO_ROOT, 'no-web-dist-in-tests'),
     ...vars,
   };
