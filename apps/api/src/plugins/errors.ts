@@ -18,6 +18,19 @@ export function fromPrisma(err: PrismaLikeError): AppError | null {
 }
 
 /**
+ * PostgreSQL's own refusals that are not a fault: 55P03 lock_not_available is a lock wait that ran
+ * out (the timer's statements wait at most their lock_timeout for a user's lock, migration
+ * 20261207100000_timer_atomic_moves): nothing was written and a retry shortly after will do, so
+ * 503 SERVICE_UNAVAILABLE with Retry-After rather than a 500.
+ */
+export function fromDatabase(err: { code?: unknown }): AppError | null {
+  if (err.code === '55P03') {
+    return new AppError('SERVICE_UNAVAILABLE', 'Another change to these entries is taking longer than expected. Nothing was saved; please try again in a moment.');
+  }
+  return null;
+}
+
+/**
  * Errors the router raises before any route or hook runs: a malformed percent-encoding in the path
  * (`/api/customers/%E0`) or a path parameter longer than the router allows. Both are bad input:
  * 400 VALIDATION_ERROR in the shared shape, like a parameter the schema refuses.
@@ -39,8 +52,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Some fields are not valid.';
       return reply.status(400).send(body('VALIDATION_ERROR', message, { issues, in: err.validationContext }));
     }
-    const appErr = err instanceof AppError ? err : fromPrisma(err);
-    if (appErr) return reply.status(appErr.status).send(body(appErr.code, appErr.message, appErr.details));
+    const appErr = err instanceof AppError ? err : fromPrisma(err) ?? fromDatabase(err);
+    if (appErr) {
+      if (appErr.status === 503) void reply.header('retry-after', '1');
+      return reply.status(appErr.status).send(body(appErr.code, appErr.message, appErr.details));
+    }
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause }, 'response did not match its schema');
       return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side.'));

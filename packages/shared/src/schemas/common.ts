@@ -4,12 +4,22 @@ import { z } from 'zod';
  * Every string the API accepts (bodies, query strings, path parameters) is built on `text()`: it
  * refuses the C0 control characters other than tab, line feed and carriage return, and DEL.
  * PostgreSQL cannot store NUL at all (it answered 500), and the others have no business in a name
- * or a note. One rule in one place, so no endpoint can forget it.
+ * or a note. It refuses lone UTF-16 surrogates as well (`{"note":"\ud800"}`: JSON.parse keeps
+ * the escape as a lone code unit): they are not Unicode text, PostgreSQL refused them in a jsonb
+ * (22P02, a 500) and the UTF-8 encoder turned them into U+FFFD elsewhere, i.e. stored something
+ * other than what was sent. One rule in one place, so no endpoint can forget it.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 export const CONTROL_CHARACTERS_MESSAGE = 'Must not contain control characters';
-export const text = () => z.string().regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE);
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE_MESSAGE = 'Must be valid Unicode text (contains a lone UTF-16 surrogate)';
+/** Whether `value` is well-formed UTF-16 (String.prototype.isWellFormed, spelled out for every runtime). */
+export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
+export const text = () => z.string()
+  .regex(NO_CONTROL_CHARACTERS, CONTROL_CHARACTERS_MESSAGE)
+  .refine(isWellFormedText, LONE_SURROGATE_MESSAGE);
 
 /**
  * The dates the API accepts or computes with: 1970-01-01 to 2199-12-31 (UTC for instants).

@@ -75,7 +75,10 @@ export async function assertSpansOpen({ db, userId, tz, spans }: {
  * approved while it ran): the stop is stored into the open month only, i.e. the entry starts at
  * the first instant (local midnight) of the month after the latest locked one. If `now` itself
  * lies in a locked month there is nothing open to store it in: 409 MONTH_LOCKED.
- * Returns the start to store (the original one when nothing is locked).
+ * Returns the start to store (the original one when nothing is locked). A read: the timer's stop
+ * statement (`wd_timer_stop`, migration 20261207100000_timer_atomic_moves) applies the same rule
+ * in SQL under the user's lock and moves the start in its own UPDATE; the stop on deactivation
+ * (users/force-stop.ts) stores it in its transaction, under the lock.
  */
 export async function openStartForStop({ db, userId, tz, startedAt, now }: {
   db: Db; userId: string; tz: string; startedAt: Date; now: Date;
@@ -89,15 +92,4 @@ export async function openStartForStop({ db, userId, tz, startedAt, now }: {
   const openFrom = monthBounds(addMonths(latest, 1), tz).start;
   if (openFrom.getTime() >= now.getTime()) throw monthLockedError(latest, userId);
   return openFrom.getTime() > startedAt.getTime() ? openFrom : startedAt;
-}
-
-/**
- * Moves a still-running entry's start to the first instant of the open month (the stop that
- * follows records the original start in its audit event's `before`).
- */
-export async function moveRunningStart({ db, entryId, startedAt }: { db: SqlLockSource; entryId: string; startedAt: Date }): Promise<void> {
-  const scope = scopedSql(db.orgId);
-  await db.lockSql.query(scope.query`
-    UPDATE "WorkEntry" w SET "startedAt" = ${startedAt.toISOString()}::timestamptz
-    WHERE ${scope.where('w', Prisma.sql`w.id = ${entryId}`, Prisma.sql`w."stoppedAt" IS NULL`, Prisma.sql`w."startedAt" < ${startedAt.toISOString()}::timestamptz`)}`);
 }

@@ -183,7 +183,7 @@ describe(`timer statements on ${engineName}`, () => {
       // Their stops in one turn: one statement again.
       texts.length = 0;
       const stop = (a: StartArgs, note: string) => runStop(sql, {
-        orgId: org.orgId, userId: a.userId, entryId: a.entryId, now: at(20 * MIN), note, flagged: false, checkOverlap: true,
+        orgId: org.orgId, userId: a.userId, entryId: a.entryId, startedAt: T0, now: at(20 * MIN), note, flagged: false, checkOverlap: true,
         actorId: a.userId, auditId: newId(), before: a.after, after: { ...a.after, note },
       });
       expect((await Promise.all([stop(manager, 'm'), stop(bob, 'b')])).map((a) => a.status)).toEqual(['ok', 'ok']);
@@ -218,8 +218,9 @@ describe(`timer statements on ${engineName}`, () => {
   });
 
   describe('the payroll lock inside the statements (an approval landing after the API checked it)', () => {
+    // Straight to the database, as an approval landing at that moment (its kept figures are not read here).
     const approve = (month: string) => ctx.db.prisma.monthClose.create({
-      data: { id: newId(), organizationId: org.orgId, userId: org.users.alice.id, month, status: 'APPROVED' },
+      data: { id: newId(), organizationId: org.orgId, userId: org.users.alice.id, month, status: 'APPROVED', figures: {} },
     });
     const unapprove = () => ctx.db.prisma.monthClose.deleteMany({ where: { organizationId: org.orgId } });
 
@@ -238,19 +239,24 @@ describe(`timer statements on ${engineName}`, () => {
       }
     });
 
-    it('wd_timer_stop answers locked for a session reaching back into an approved month (February, Berlin), and the entry keeps running', async () => {
+    it('wd_timer_stop answers moved (with the open month\'s first instant) for a session reaching back into an approved month (February, Berlin), writing nothing; locked when now\'s month is approved', async () => {
       // 28 February 23:00 in Berlin: the session starts in February and is stopped on 2 March.
       ctx.clock.now = new Date('2026-02-28T22:00:00.000Z');
       const started = (await api('alice').post('/api/timer/start', startBody())).json<WorkEntry>();
       await approve('2026-02');
       try {
-        const result = await runStop(ctx.db.sql, {
-          orgId: org.orgId, userId: org.users.alice.id, entryId: started.id, now: T0, note: 'late', flagged: false, checkOverlap: true,
-          actorId: org.users.alice.id, auditId: newId(), before: started, after: { ...started, stoppedAt: T0.toISOString() },
+        const stop = (startedAt: Date, now = T0) => runStop(ctx.db.sql, {
+          orgId: org.orgId, userId: org.users.alice.id, entryId: started.id, startedAt, now, note: 'late', flagged: false, checkOverlap: true,
+          actorId: org.users.alice.id, auditId: newId(), before: started, after: { ...started, stoppedAt: now.toISOString() },
         });
-        expect(result).toEqual({ status: 'locked', month: '2026-02' });
+        const result = await stop(new Date(started.startedAt));
+        expect(result).toMatchObject({ status: 'moved', month: '2026-02' });
+        expect(new Date((result as { startedAt: string }).startedAt).toISOString()).toBe('2026-02-28T23:00:00.000Z');
+        // Still inside February (23:59 Berlin): nothing open to store it in.
+        expect(await stop(new Date('2026-02-28T23:00:00.000Z'), new Date('2026-02-28T22:59:00.000Z'))).toEqual({ status: 'locked', month: '2026-02' });
         const row = await ctx.db.prisma.workEntry.findUniqueOrThrow({ where: { id: started.id } });
         expect(row.stoppedAt).toBeNull();
+        expect(row.startedAt.toISOString()).toBe(started.startedAt);
         expect(await ctx.db.prisma.auditEvent.count({ where: { entityId: started.id, action: 'STOP' } })).toBe(0);
         // Through the API the stop is stored from the open month on (month-lock.ts openStartForStop).
         ctx.clock.now = T0;

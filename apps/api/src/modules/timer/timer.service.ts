@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
-import { monthLockedError, moveRunningStart, openStartForStop } from '../months/month-lock.ts';
+import { monthLockedError, openStartForStop } from '../months/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
 import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
@@ -141,69 +141,73 @@ export type StopTimerOptions = {
  * read the running entry and decide by the rules (`checkRules`, no database), then ONE statement
  * (`wd_timer_stop`) that locks, makes sure it still runs, checks the payroll lock, looks for an
  * overlap and writes the stop with its audit event. The maximum never blocks a stop: a forgotten
- * timer stops and the entry is flagged for a manager's review. Only when the rules refuse or the
- * statement answers 'locked' is the payroll lock read beforehand (`stopFromOpenMonth`), so those
- * answers and their order stay what they were.
+ * timer stops and the entry is flagged for a manager's review.
+ *
+ * A session reaching back into a month approved while it ran is stored from the open month on
+ * (month-lock.ts openStartForStop): the statement moves the start itself, in the same UPDATE as
+ * the stop and under the user's lock, and its STOP event keeps the original start in `before`.
+ * When the start it would store is not the one the rules were checked with, it answers 'moved'
+ * and writes nothing; the rules are checked again for that start and the stop is sent again. A
+ * refusal anywhere therefore changes nothing. Only when the rules refuse the original start is
+ * the payroll lock read beforehand, so that its 409 still comes before a rule's 422.
  */
 export async function stopTimer(options: StopTimerOptions): Promise<WireEntry> {
-  const { deps, orgId, userId, note, now } = options;
+  const { deps, orgId, userId, now } = options;
   const [org, running] = await Promise.all([orgOrThrow(deps.orgs, orgId), readRunning(deps.sql, orgId, userId)]);
   if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
-  const rules = org.rulesFor(userId);
-  const trimmed = note.trim();
-  const startedAt = new Date(running.startedAt);
-  let flagged: boolean;
+  const original = new Date(running.startedAt);
+  let startedAt = original;
   try {
-    ({ flagged } = checkRules({ rules, path: 'timer-stop', now, entry: { userId, startedAt, stoppedAt: now, note: trimmed, excludeEntryId: running.id } }));
-  } catch {
-    // A refusal: the payroll lock is answered first, as it always was.
-    return stopFromOpenMonth(options, org, running);
+    checkStop(options, org, running, startedAt);
+  } catch (refusal) {
+    // A refusal: the payroll lock is answered first, as it always was (a read; nothing written).
+    startedAt = await openStartForStop({ db: { lockSql: deps.sql, orgId }, userId, tz: org.timeZone, startedAt: original, now });
+    if (startedAt.getTime() === original.getTime()) throw refusal;
   }
-  const stopped = await writeStop(options, org, running, startedAt, flagged, 'may-move');
-  return stopped ?? stopFromOpenMonth(options, org, running);
+  return writeStop(options, org, running, startedAt);
 }
 
-/**
- * The stop when a month approved while the timer ran keeps its figures: the entry is stored from
- * the open month on (month-lock.ts openStartForStop; 409 if the current month is locked).
- */
-async function stopFromOpenMonth(options: StopTimerOptions, org: CachedOrg, running: WireEntry): Promise<WireEntry> {
-  const { deps, orgId, userId, note, now } = options;
-  const lockSource = { lockSql: deps.sql, orgId };
-  const startedAt = await openStartForStop({ db: lockSource, userId, tz: org.timeZone, startedAt: new Date(running.startedAt), now });
-  const { flagged } = checkRules({
+/** The work rules for stopping `running` with the start `startedAt` (throws their refusal); whether to flag it. */
+function checkStop({ userId, note, now }: StopTimerOptions, org: CachedOrg, running: WireEntry, startedAt: Date): boolean {
+  return checkRules({
     rules: org.rulesFor(userId), path: 'timer-stop', now,
     entry: { userId, startedAt, stoppedAt: now, note: note.trim(), excludeEntryId: running.id },
-  });
-  if (startedAt.toISOString() !== running.startedAt) await moveRunningStart({ db: lockSource, entryId: running.id, startedAt });
-  const stopped = await writeStop(options, org, running, startedAt, flagged, 'refuse-locked');
-  if (!stopped) throw new Error('unreachable: writeStop refuses a locked month');
-  return stopped;
+  }).flagged;
 }
 
 /**
- * `wd_timer_stop` and its answers. 'locked' is null with 'may-move' (the caller then stores from
- * the open month) and 409 MONTH_LOCKED with 'refuse-locked'.
+ * `wd_timer_stop` with the start the rules are checked against, and its answers. On 'moved' the
+ * rules are checked for the start the statement named and the stop is sent again (twice at most:
+ * only an approval or reopening at that very moment can move it again).
  */
-async function writeStop(
-  { deps, orgId, userId, actorId, note, now, reasonNote, events }: StopTimerOptions,
-  org: CachedOrg, running: WireEntry, startedAt: Date, flagged: boolean, onLocked: 'may-move' | 'refuse-locked',
-): Promise<WireEntry | null> {
+async function writeStop(options: StopTimerOptions, org: CachedOrg, running: WireEntry, firstStart: Date): Promise<WireEntry> {
+  const { deps, orgId, userId, actorId, note, now, reasonNote, events } = options;
   const rules = org.rulesFor(userId);
-  const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: note.trim(), flagged };
   const reason = reasonNote?.trim();
-  const result = await runStop(deps.sql, {
-    orgId, userId, entryId: running.id, now, note: after.note, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
-    before: running, after: reason ? { ...after, reason } : after,
-  });
-  if (result.status === 'not_running') throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
-  if (result.status === 'overlap') settleClash(clashOf(result), org.timeZone);
-  if (result.status === 'locked') {
-    if (onLocked === 'refuse-locked') throw monthLockedError(result.month, userId);
-    return null;
+  let startedAt = firstStart;
+  for (let attempt = 1; ; attempt++) {
+    const flagged = checkStop(options, org, running, startedAt);
+    const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: note.trim(), flagged };
+    const result = await runStop(deps.sql, {
+      orgId, userId, entryId: running.id, startedAt, now, note: after.note, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
+      before: running, after: reason ? { ...after, reason } : after,
+    });
+    switch (result.status) {
+      case 'ok':
+        events?.publish(orgId, { type: 'timer.stopped', userId, entryId: running.id, customerId: running.customerId });
+        return after;
+      case 'not_running':
+        throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+      case 'overlap':
+        settleClash(clashOf(result), org.timeZone);
+        throw new Error('unreachable: settleClash refuses a clash');
+      case 'locked':
+        throw monthLockedError(result.month, userId);
+      case 'moved':
+        if (attempt >= 3) throw new AppError('CONFLICT', 'The payroll lock of this month changed while the timer was being stopped. Please try again.');
+        startedAt = new Date(result.startedAt);
+    }
   }
-  events?.publish(orgId, { type: 'timer.stopped', userId, entryId: running.id, customerId: running.customerId });
-  return after;
 }
 
 /** Throws the running session away (the UI's "discard" after a refused stop). Audited as DELETE. */

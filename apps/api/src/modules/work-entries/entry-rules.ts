@@ -1,4 +1,5 @@
 import { AppError, localDateOf, localDateTimeLabel, localTimeOf, MIN_MANUAL_SESSION_MINUTES, type WorkRules } from '@workdiary/shared';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { ScopedTx } from '../../db/scoped.ts';
 
 /**
@@ -29,10 +30,21 @@ export type Clash = { id: string; startedAt: Date; stoppedAt: Date | null; custo
 
 /**
  * The one order in which a transaction takes several users' locks (an approval for everyone, a
- * batch of timer writes): by user id, code unit by code unit. Two transactions that both follow
- * it cannot wait for each other in a circle.
+ * batch of timer writes): by the lock's key, `hashtext(userId)` (the key `lockUserEntries` and the
+ * timer's SQL functions lock), then by id. Two transactions that both follow it cannot wait for
+ * each other in a circle. (Ordered by id, as before, two users' keys could come in either order:
+ * hashtext does not keep the ids' order.) As SQL over a text expression holding the user id, for
+ * ORDER BY; PostgreSQL computes the hash, so the order is the database's own.
  */
-export const lockOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const lockOrderSql = (userId: string): string => `hashtext(${userId}), ${userId}`;
+
+/** `users` in `lockOrderSql`'s order (one round trip): the order in which to call `lockUserEntries` on them. */
+export async function lockOrder<U extends { id: string }>(tx: ScopedTx, users: readonly U[]): Promise<U[]> {
+  if (users.length < 2) return [...users];
+  const rows = await tx.$queryRaw<Array<{ i: number | bigint | string }>>`
+    SELECT a.i FROM unnest(${users.map((u) => u.id)}::text[]) WITH ORDINALITY AS a(u, i) ORDER BY ${Prisma.raw(lockOrderSql('a.u'))}, a.i`;
+  return rows.map((r) => users[Number(r.i) - 1] as U);
+}
 
 /** Serialises writes to one user's entries for the rest of the transaction. */
 export async function lockUserEntries(tx: ScopedTx, userId: string): Promise<void> {
