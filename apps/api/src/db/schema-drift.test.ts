@@ -57,6 +57,8 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'function wd_timer_switch': 'function',
   'function wd_locked_month': 'function',
   // An APPROVED month always has its kept figures (20261207110000_month_snapshots; NOT VALID for months approved before).
+  // Billing rates are never negative (20261207120000_reports).
+  'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',
 };
 

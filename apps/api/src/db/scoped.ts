@@ -27,6 +27,7 @@ const SCALARS: Record<string, Set<string>> = {
   MonthEvent: new Set(Object.values(Prisma.MonthEventScalarFieldEnum)),
   AbsenceKind: new Set(Object.values(Prisma.AbsenceKindScalarFieldEnum)),
   Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
+  ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -1,5 +1,6 @@
 import { LocaleSchema, type Locale, type Organization as WireOrganization, type User as WireUser } from '@workdiary/shared';
 import type { Organization, User } from '../generated/prisma/client.ts';
+import type { OrgContext } from './types.ts';
 
 export function toWireUser(u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'active' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor'>): WireUser {
   return {
@@ -25,4 +26,12 @@ export function toWireOrganization(o: Pick<Organization, 'id' | 'name' | 'timeZo
 export function toLocale(stored: string | null): Locale | null {
   const parsed = LocaleSchema.safeParse(stored);
   return parsed.success ? parsed.data : null;
+}
+
+/** The organisation as requests carry it (OrgContext), from its row. */
+export function orgContextOf(o: Pick<Organization, 'id' | 'name' | 'timeZone' | 'currency' | 'clientTimer' | 'locale' | 'holidayCountry' | 'holidayRegion' | 'holidaySharePercent'>): OrgContext {
+  return {
+    id: o.id, name: o.name, timeZone: o.timeZone, currency: o.currency, clientTimer: o.clientTimer, locale: o.locale,
+    holidayCountry: o.holidayCountry, holidayRegion: o.holidayRegion, holidaySharePercent: o.holidaySharePercent,
+  };
 }

@@ -11,6 +11,7 @@ import customerExportRoutes from './exports/customer-export.routes.ts';
 import healthRoutes from './health/health.routes.ts';
 import monthsRoutes from './months/months.routes.ts';
 import organizationRoutes from './organization/organization.routes.ts';
+import reportsRoutes from './reports/reports.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
 import timerSwitchRoutes from './timer/timer-switch.routes.ts';
@@ -42,4 +43,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   monthsRoutes,
   absencesRoutes,
   holidaysRoutes,
+  reportsRoutes,
 ];

@@ -50,6 +50,14 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/absences/:id/reject': ['ABSENCE_DECIDED'],
   'POST /api/settings/absence-kinds': ['CONFLICT'],
   'PUT /api/settings/absence-kinds/:id': ['CONFLICT'],
+  // A zone that would move approved months (organization.service.ts).
+  'PUT /api/organization': ['MONTH_LOCKED'],
+  // Filters naming nothing in the organisation; ended or expired links.
+  'GET /api/reports': ['NOT_FOUND'],
+  'GET /api/reports.xlsx': ['NOT_FOUND'],
+  'GET /api/reports.csv': ['NOT_FOUND'],
+  'GET /api/reports.pdf': ['NOT_FOUND'],
+  'GET /api/public/reports/:token': ['NOT_FOUND'],
 };
 /** Month close (modules/months/month-lock.ts): every write of an entry can meet an approved month. */
 for (const route of ['POST /api/timer/start', 'POST /api/timer/stop', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'PATCH /api/users/:id']) {

@@ -8,6 +8,8 @@ export const CustomerSchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   archived: z.boolean(),
+  /** Billing rate in minor units per hour; null = not billable (reports count its hours, no amount). */
+  hourlyRate: z.number().int().nullable(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
@@ -20,6 +22,7 @@ export const CustomerBodySchema = z.object({
   phone: optionalText(60),
   address: optionalText(500),
   archived: z.boolean().optional(),
+  hourlyRate: z.number().int('Enter the rate in minor units (cents)').min(0, 'A rate cannot be negative').max(100_000_000).nullable().optional(),
 });
 export const CustomerPatchSchema = CustomerBodySchema.partial();
 export type CustomerBody = z.input<typeof CustomerBodySchema>;

@@ -11,3 +11,4 @@ export * from './timer.ts';
 export * from './events.ts';
 export * from './months.ts';
 export * from './absences.ts';
+export * from './reports.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/engine.ts';
 import { forOrg } from '../../db/scoped.ts';
 import { txSql } from '../../db/tx-sql.ts';
-import type { OrgContext } from '../../lib/types.ts';
+import { orgContextOf } from '../../lib/mappers.ts';
 import { lockUserEntries } from '../../modules/work-entries/entry-rules.ts';
 import { snapshotMonth } from './index.ts';
 
@@ -22,10 +22,7 @@ export async function keepMissingSnapshots(database: Database): Promise<number> 
   for (const m of missing) {
     const o = await database.prisma.organization.findUnique({ where: { id: m.organizationId } });
     if (!o) continue;
-    const org: OrgContext = {
-      id: o.id, name: o.name, timeZone: o.timeZone, currency: o.currency, clientTimer: o.clientTimer, locale: o.locale,
-      holidayCountry: o.holidayCountry, holidayRegion: o.holidayRegion, holidaySharePercent: o.holidaySharePercent,
-    };
+    const org = orgContextOf(o);
     await forOrg(database.prisma, o.id).$transaction(async (tx) => {
       await lockUserEntries(tx, m.userId);
       const figures = await snapshotMonth({ sql: txSql(tx), org, userId: m.userId, month: m.month, approvedAt: new Date(m.updatedAt) });

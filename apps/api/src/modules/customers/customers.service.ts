@@ -5,13 +5,14 @@ import { scopedSql } from '../../db/scoped-sql.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 
-type CustomerRow = { id: string; name: string; email: string | null; phone: string | null; address: string | null; archived: boolean };
+type CustomerRow = { id: string; name: string; email: string | null; phone: string | null; address: string | null; archived: boolean; hourlyRate: number | null };
 
 export const toWireCustomer = (c: CustomerRow): Customer => ({
   id: c.id, name: c.name, email: c.email, phone: c.phone, address: c.address, archived: c.archived,
+  hourlyRate: c.hourlyRate === null ? null : Number(c.hourlyRate),
 });
 
-const customerSelect = { id: true, name: true, email: true, phone: true, address: true, archived: true } as const;
+const customerSelect = { id: true, name: true, email: true, phone: true, address: true, archived: true, hourlyRate: true } as const;
 
 /** `%`, `_` and `\` typed by a user are searched for literally. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -31,7 +32,7 @@ export async function listCustomers({ sql, orgId, q, limit, offset, includeArchi
     pattern !== null && Prisma.sql`(c."name" ILIKE ${pattern} ESCAPE '\\' OR c."email" ILIKE ${pattern} ESCAPE '\\' OR c."phone" ILIKE ${pattern} ESCAPE '\\')`);
   const [rows, count] = await Promise.all([
     sql.query<CustomerRow>(scope.query`
-      SELECT c."id", c."name", c."email", c."phone", c."address", c."archived" FROM "Customer" c WHERE ${where}
+      SELECT c."id", c."name", c."email", c."phone", c."address", c."archived", c."hourlyRate" FROM "Customer" c WHERE ${where}
        ORDER BY lower(c."name"), c."id" LIMIT ${limit} OFFSET ${offset}`),
     sql.query<{ total: number | string }>(scope.query`SELECT count(*)::int AS total FROM "Customer" c WHERE ${where}`),
   ]);
@@ -44,7 +45,7 @@ export async function getCustomer({ db, id }: { db: ScopedDb; id: string }): Pro
   return toWireCustomer(customer);
 }
 
-export type CustomerInput = { name: string; email?: string | null; phone?: string | null; address?: string | null; archived?: boolean };
+export type CustomerInput = { name: string; email?: string | null; phone?: string | null; address?: string | null; archived?: boolean; hourlyRate?: number | null };
 
 export async function createCustomer({ db, body }: { db: ScopedDb; body: CustomerInput }): Promise<Customer> {
   const created = await db.customer.create({
@@ -55,6 +56,7 @@ export async function createCustomer({ db, body }: { db: ScopedDb; body: Custome
       phone: body.phone ?? null,
       address: body.address ?? null,
       archived: body.archived ?? false,
+      hourlyRate: body.hourlyRate ?? null,
     } as Parameters<ScopedDb['customer']['create']>[0]['data'],
     select: customerSelect,
   });
@@ -66,7 +68,7 @@ export async function updateCustomer({ db, id, body }: { db: ScopedDb; id: strin
   const existing = await db.customer.findFirst({ where: { id }, select: { id: true } });
   if (!existing) throw new AppError('NOT_FOUND', 'Customer not found.');
   const data: Partial<CustomerInput> = {};
-  for (const key of ['name', 'email', 'phone', 'address', 'archived'] as const) {
+  for (const key of ['name', 'email', 'phone', 'address', 'archived', 'hourlyRate'] as const) {
     if (body[key] !== undefined) (data as Record<string, unknown>)[key] = body[key];
   }
   const updated = await db.customer.update({ where: { id }, data, select: customerSelect });

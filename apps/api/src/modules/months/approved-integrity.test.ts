@@ -28,7 +28,7 @@ describe(`approved months stay approved (${engineName})`, () => {
     const [entry] = await insertEntries(ctx.db.prisma, org, [{ userId: org.users.alice.id, start: '2025-03-31T21:30:00Z', stop: '2025-03-31T21:50:00Z' }]);
     expect((await call('manager').post('/api/months/2025-03/approve', { userIds: [org.users.alice.id] })).statusCode).toBe(200);
     const before = await call('admin').get('/api/organization');
-    const body = { ...before.json<Record<string, unknown>>(), timeZone: 'Pacific/Kiritimati' };
+    const body: Record<string, unknown> = { ...before.json<Record<string, unknown>>(), timeZone: 'Pacific/Kiritimati' };
     delete body.id;
     delete body.clientTimer;
 
