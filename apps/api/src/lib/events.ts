@@ -21,14 +21,21 @@ export type EventBus = {
   subscribeAll(listener: AnyOrgListener): () => void;
   /**
    * Called when events may have been missed (the cross-instance connection dropped and is back):
-   * whatever was derived from events (a cache) should be dropped. The in-process bus never misses any.
+   * whatever was derived from events (a cache) should be dropped. Every organisation's subscribers
+   * (the SSE streams, so the browsers) get a `{ type: 'resync' }` event at the same moment. The
+   * in-process bus never misses any.
    */
   onResync(listener: () => void): () => void;
   close(): Promise<void>;
 };
 
-/** The in-process bus; the PostgreSQL bus uses it for delivery inside each process. */
-export function createMemoryEventBus(): EventBus {
+/**
+ * The in-process bus; the PostgreSQL bus uses it for delivery inside each process, and its
+ * `resync()` when events may have been missed: the onResync listeners are called and every
+ * organisation's subscribers get `{ type: 'resync' }` (not the every-organisation listeners,
+ * which are caches and have onResync).
+ */
+export function createMemoryEventBus(): EventBus & { resync(): void } {
   const listeners = new Map<string, Set<EventListener>>();
   const everyOrg = new Set<AnyOrgListener>();
   const resync = new Set<() => void>();
@@ -55,6 +62,11 @@ export function createMemoryEventBus(): EventBus {
       return () => {
         resync.delete(listener);
       };
+    },
+    resync() {
+      for (const listener of resync) safely(listener);
+      const event: LiveEvent = { type: 'resync' };
+      for (const set of [...listeners.values()]) for (const listener of [...set]) safely(() => listener(event));
     },
     async close() {
       listeners.clear();

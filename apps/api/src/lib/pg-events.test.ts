@@ -68,8 +68,15 @@ describe.skipIf(engineName !== 'postgres')('the LISTEN/NOTIFY event bus', () => 
   });
 
   it('reconnects when its LISTEN connection is killed, tells subscribers to resync, and delivers again', async () => {
+    // An organisation's subscriber on B (what an SSE stream is): told to refetch everything.
+    const onBOrg: LiveEvent[] = [];
+    const unsubscribe = b.subscribe('org-1', (event) => onBOrg.push(event));
     await db.sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
     await until(() => resyncsOnB === 1, 'B resyncs');
+    await until(() => onBOrg.length > 0, "B's organisation subscriber hears of it");
+    expect(onBOrg).toEqual([{ type: 'resync' }]);
+    expect(onB.some(([, event]) => event.type === 'resync'), 'a resync is not an event of every organisation (caches use onResync)').toBe(false);
+    unsubscribe();
     const before = onB.length;
     a.publish('org-1', started(3));
     await until(() => onB.length === before + 1, 'B hears A after the reconnect');

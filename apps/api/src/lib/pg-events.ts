@@ -17,11 +17,12 @@ type Notice = { origin: string; orgId: string; event: LiveEvent };
  * skips its own notices (already delivered). Events carry ids only, far below NOTIFY's 8000-byte limit.
  *
  * The listening connection is dedicated (LISTEN does not survive a pooled connection) and is
- * reconnected with back-off when it drops; events sent meanwhile do not reach this instance.
+ * reconnected with back-off when it drops; events sent meanwhile do not reach this instance, so
+ * once it is back the caches resync and every subscriber (SSE stream) gets `{ type: 'resync' }`:
+ * the browsers refetch what they show.
  */
 export async function createPgEventBus(options: { url: string; sql: SqlRunner; log: BusLog }): Promise<EventBus> {
   const local = createMemoryEventBus();
-  const resync = new Set<() => void>();
   const origin = randomUUID();
   let client: pg.Client | null = null;
   let closing = false;
@@ -46,14 +47,9 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     retryTimer = setTimeout(() => {
       retryTimer = null;
       connect().then(() => {
-        options.log.warn({}, 'live events: LISTEN connection back; caches are dropped (events may have been missed)');
-        for (const listener of resync) {
-          try {
-            listener();
-          } catch {
-            // one broken subscriber must not stop the others
-          }
-        }
+        options.log.warn({}, 'live events: LISTEN connection back; caches are dropped and browsers told to refetch (events may have been missed)');
+        // Caches drop what they derived; every SSE stream of this instance gets `resync`.
+        local.resync();
       }, scheduleReconnect);
     }, retryMs);
     retryTimer.unref();
@@ -110,12 +106,7 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
     },
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
-    onResync(listener) {
-      resync.add(listener);
-      return () => {
-        resync.delete(listener);
-      };
-    },
+    onResync: local.onResync,
     async close() {
       closing = true;
       // What was published before closing still goes out.

@@ -11,10 +11,15 @@ export type LiveEvent =
   | { type: 'settings.changed'; what: 'modules' | 'categories' | 'rules' | 'organization' }
   /** A customer was created, edited or archived (the timer's organisation cache listens). */
   | { type: 'customer.changed'; customerId: string }
-  | { type: 'user.changed'; userId: string };
+  | { type: 'user.changed'; userId: string }
+  /**
+   * Events may have been missed (the instance's LISTEN connection to PostgreSQL dropped and is
+   * back): refetch everything, as after a reconnect of the stream itself.
+   */
+  | { type: 'resync' };
 
 /** Every event name on the stream: `ready` (sent after each (re)connect) and the LiveEvent types. */
-export const LIVE_EVENT_TYPES = ['ready', 'timer.started', 'timer.stopped', 'entry.changed', 'settings.changed', 'customer.changed', 'user.changed'] as const;
+export const LIVE_EVENT_TYPES = ['ready', 'timer.started', 'timer.stopped', 'entry.changed', 'settings.changed', 'customer.changed', 'user.changed', 'resync'] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
 // Compile-time check: a LiveEvent type missing from LIVE_EVENT_TYPES would never reach the browser.

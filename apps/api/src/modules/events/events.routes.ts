@@ -1,4 +1,5 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import { LIVE_EVENT_TYPES } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { openSseStream, type SseStream } from './sse.ts';
 
@@ -18,6 +19,10 @@ export default async function eventsRoutes(app: App) {
     schema: {
       tags: ['events'],
       summary: 'Server-sent events of the organisation: `event: <type>` + `data: <json>`, heartbeat comments every 20 s',
+      description:
+        `Event types: ${LIVE_EVENT_TYPES.map((t) => `\`${t}\``).join(', ')}. \`ready\` is sent after every (re)connect of the stream; ` +
+        '`resync` when events may have been missed (this instance\'s LISTEN connection to PostgreSQL dropped and is back): ' +
+        'a client refetches everything it shows after either.',
     },
   }, async (request, reply) => {
     const { orgId } = request.auth;

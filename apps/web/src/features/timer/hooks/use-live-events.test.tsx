@@ -1,5 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CurrentUserContext } from '../../../lib/current-user';
@@ -10,7 +10,7 @@ import { invalidateForEvent, useLiveEvents } from './use-live-events';
 function spyClient() {
   const queryClient = new QueryClient();
   const invalidate = vi.spyOn(queryClient, 'invalidateQueries').mockResolvedValue();
-  const keys = () => invalidate.mock.calls.map(([filters]) => (filters as { queryKey?: unknown }).queryKey ?? 'predicate');
+  const keys = () => invalidate.mock.calls.map(([filters]) => (filters === undefined ? 'everything' : ((filters as { queryKey?: unknown }).queryKey ?? 'predicate')));
   return { queryClient, keys };
 }
 
@@ -35,10 +35,11 @@ describe('invalidateForEvent', () => {
     expect(keys()).toEqual([['me'], ['categories']]);
   });
 
-  it('a (re)connect refetches what may have been missed', () => {
+  it('a (re)connect, and a resync (the server may have missed events), refetch everything', () => {
     const { queryClient, keys } = spyClient();
     invalidateForEvent(queryClient, { type: 'ready' }, 'me');
-    expect(keys()).toEqual([['timer'], ['at-work'], ['users'], 'predicate']);
+    invalidateForEvent(queryClient, { type: 'resync' }, 'me');
+    expect(keys()).toEqual(['everything', 'everything']);
   });
 });
 
@@ -61,6 +62,23 @@ describe('useLiveEvents', () => {
     expect(FakeEventSource.instances).toHaveLength(1);
     unmount();
     expect(FakeEventSource.open).toHaveLength(0);
+  });
+
+  it('on a resync event refetches every query on the page, not only those live events touch', async () => {
+    const fetches = { timer: 0, diary: 0, report: 0 };
+    function Page() {
+      useQuery({ queryKey: ['timer'], queryFn: () => ++fetches.timer });
+      useQuery({ queryKey: ['diary', 'u-member', '2026-03'], queryFn: () => ++fetches.diary });
+      useQuery({ queryKey: ['some-report'], queryFn: () => ++fetches.report });
+      return null;
+    }
+    renderSignedIn(<Page />);
+    await waitFor(() => expect(fetches).toEqual({ timer: 1, diary: 1, report: 1 }));
+    const source = FakeEventSource.instances[0]!;
+    // The page was just loaded: the stream's first `ready` changes nothing.
+    act(() => source.emit('ready', { serverTime: '2026-03-02T10:00:00.000Z' }));
+    act(() => source.emit('resync', { type: 'resync' }));
+    await waitFor(() => expect(fetches).toEqual({ timer: 2, diary: 2, report: 2 }));
   });
 
   it('reconnects later when the server refused the stream (e.g. a restart)', () => {

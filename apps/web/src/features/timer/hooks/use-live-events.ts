@@ -19,9 +19,11 @@ export function invalidateForEvent(queryClient: QueryClient, event: LiveEventDat
   const mine = meId === null || event.userId === meId;
   switch (event.type) {
     case 'ready':
-      // (Re)connected: whatever happened while the stream was down is fetched again.
-      invalidate(queryClient, timerQueryKey, ['at-work'], ['users']);
-      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'customers' && q.queryKey[2] === 'at-work' });
+    case 'resync':
+      // `ready`: the stream (re)connected; `resync`: the server's own link to the other instances
+      // was down. Either way events may have been missed: everything is fetched again (what is
+      // on screen now, everything else when next shown).
+      void queryClient.invalidateQueries();
       return;
     case 'timer.started':
     case 'timer.stopped':
