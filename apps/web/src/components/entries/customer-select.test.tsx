@@ -7,7 +7,7 @@ import { jsonResponse, stubFetch } from '../../test/fetch-stub';
 import { createTestQueryClient } from '../../test/query-client';
 import { CustomerSelect } from './customer-select';
 
-const make = (id: string, name: string) => ({ id, name, email: null, phone: null, address: null, archived: false });
+const make = (id: string, name: string) => ({ id, name, email: null, phone: null, address: null, archived: false, hourlyRate: null });
 
 function renderSelect(initial: string, current: { id: string; name: string } | null) {
   stubFetch({ 'GET /api/customers': () => jsonResponse({ items: [make('c1', 'Acme Ltd'), make('c2', 'Globex GmbH')], total: 2, limit: 20, offset: 0 }) });

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import { errorResponse, jsonResponse, stubFetch } from '../../test/fetch-stub';
 import { createTestQueryClient } from '../../test/query-client';
 import { CustomerPicker, type CustomerOption } from './customer-picker';
 
-const make = (id: string, name: string, archived = false) => ({ id, name, email: `${id}@example.test`, phone: null, address: null, archived });
+const make = (id: string, name: string, archived = false) => ({ id, name, email: `${id}@example.test`, phone: null, address: null, archived, hourlyRate: null });
 const ALL = [make('c1', 'Acme Ltd'), make('c2', 'Globex GmbH'), make('c3', 'Initech AG'), make('c4', 'Old Corp', true)];
 
 function stubCustomers(total?: number) {
@@ -20,10 +20,10 @@ function stubCustomers(total?: number) {
   });
 }
 
-function renderPicker(onSubmit = vi.fn(), onEscape = vi.fn()) {
+function renderPicker(onSubmit = vi.fn(), onEscape = vi.fn(), initial: CustomerOption | null = null) {
   const changes: Array<CustomerOption | null> = [];
   function Form() {
-    const [value, setValue] = useState<CustomerOption | null>(null);
+    const [value, setValue] = useState<CustomerOption | null>(initial);
     return (
       <form onSubmit={(e) => { e.preventDefault(); onSubmit(value); }} onKeyDown={(e) => { if (e.key === 'Escape') onEscape(); }}>
         <CustomerPicker value={value} onChange={(c) => { changes.push(c); setValue(c); }} required />
@@ -34,6 +34,136 @@ function renderPicker(onSubmit = vi.fn(), onEscape = vi.fn()) {
   render(<QueryClientProvider client={createTestQueryClient()}><Form /></QueryClientProvider>);
   return { changes, onSubmit, onEscape };
 }
+
+/**
+ * A server whose answers the test releases one by one, per search text: `answer(q)` answers the
+ * oldest request still waiting for `q`; `asked(q)` says whether one was sent.
+ */
+function heldCustomers() {
+  const waiting: Array<{ q: string; release: () => void }> = [];
+  const { fetchMock } = stubFetch({
+    'GET /api/customers': ({ url }) => {
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      const items = ALL.filter((c) => c.name.toLowerCase().includes(q));
+      return new Promise<Response>((resolve) => {
+        waiting.push({ q, release: () => resolve(jsonResponse({ items, total: items.length, limit: 20, offset: 0 })) });
+      });
+    },
+  });
+  const asked = (q: string) => fetchMock.mock.calls.some(([url]) => (new URL(String(url), 'http://x').searchParams.get('q') ?? '') === q);
+  const answer = async (q: string) => {
+    const i = waiting.findIndex((w) => w.q === q.toLowerCase());
+    if (i < 0) throw new Error(`no request waits for q=${q}`);
+    const [held] = waiting.splice(i, 1);
+    await act(async () => held?.release());
+  };
+  return { fetchMock, asked, answer };
+}
+
+const names = () => screen.queryAllByRole('option').map((o) => o.querySelector('.customer-picker__name')?.textContent);
+
+describe('CustomerPicker: what the field shows is what is booked', () => {
+  it('Enter typed before the results for that text arrived picks nothing (not the old list\'s highlight)', async () => {
+    const server = heldCustomers();
+    const { changes, onSubmit } = renderPicker();
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    await user.click(combo);
+    await waitFor(() => expect(server.asked('')).toBe(true));
+    await server.answer('');
+    await waitFor(() => expect(names()).toEqual(['Acme Ltd', 'Globex GmbH', 'Initech AG']));
+
+    // "Initech" + Enter at once: the answer for "Initech" is still on its way.
+    await user.type(combo, 'Initech{Enter}');
+    expect(combo).toHaveValue('Initech');
+    expect(changes.filter(Boolean)).toEqual([]);
+    expect(onSubmit).not.toHaveBeenCalled();
+    // The old list is not offered for the new text: nothing to highlight, nothing to pick.
+    expect(screen.queryAllByRole('option')).toEqual([]);
+    expect(combo).not.toHaveAttribute('aria-activedescendant');
+
+    await waitFor(() => expect(server.asked('Initech')).toBe(true));
+    await server.answer('Initech');
+    await waitFor(() => expect(screen.getByRole('option', { selected: true })).toHaveTextContent('Initech AG'));
+    await user.keyboard('{Enter}');
+    expect(changes.at(-1)).toEqual({ id: 'c3', name: 'Initech AG' });
+    expect(combo).toHaveValue('Initech AG');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('results for an older text are never offered for a newer one, whichever answer comes first', async () => {
+    const server = heldCustomers();
+    const { changes } = renderPicker();
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    await user.click(combo);
+    await waitFor(() => expect(server.asked('')).toBe(true));
+    await server.answer('');
+    await user.type(combo, 'a');
+    await waitFor(() => expect(server.asked('a')).toBe(true));
+
+    // The user goes on to "Initech"; the answer for "a" (Acme first) arrives only now.
+    await user.clear(combo);
+    await user.type(combo, 'Initech');
+    await server.answer('a');
+    expect(screen.queryAllByRole('option')).toEqual([]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(changes.filter(Boolean)).toEqual([]);
+    expect(combo).toHaveValue('Initech');
+    await waitFor(() => expect(server.asked('Initech')).toBe(true));
+
+    // The request for "Initech" is still on its way when the user moves on to "a" (answered
+    // before) and then to "Glob": the answer for "Initech", arriving last, replaces nothing.
+    await user.clear(combo);
+    await user.type(combo, 'a');
+    await waitFor(() => expect(names()).toEqual(['Acme Ltd', 'Initech AG']));
+    await user.clear(combo);
+    await user.type(combo, 'Glob');
+    await waitFor(() => expect(server.asked('Glob')).toBe(true));
+    await server.answer('Glob');
+    await waitFor(() => expect(names()).toEqual(['Globex GmbH']));
+    await server.answer('Initech');
+    expect(names()).toEqual(['Globex GmbH']);
+    await user.keyboard('{Enter}');
+    expect(changes.at(-1)).toEqual({ id: 'c2', name: 'Globex GmbH' });
+  });
+
+  it('a pre-filled customer is kept: the list opened on it highlights nothing, and a plain Enter submits it', async () => {
+    stubCustomers();
+    const globex = { id: 'c2', name: 'Globex GmbH' };
+    const { changes, onSubmit } = renderPicker(vi.fn(), vi.fn(), globex);
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    expect(combo).toHaveValue('Globex GmbH');
+
+    // Focus alone does not open the list on a filled field.
+    await user.tab();
+    expect(combo).toHaveFocus();
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+
+    // Opened by a click: every customer is listed, none is highlighted.
+    await user.click(combo);
+    await waitFor(() => expect(names()).toEqual(['Acme Ltd', 'Globex GmbH', 'Initech AG']));
+    expect(screen.queryByRole('option', { selected: true })).toBeNull();
+    expect(combo).not.toHaveAttribute('aria-activedescendant');
+    await user.keyboard('{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith(globex);
+    expect(changes).toEqual([]);
+    expect(combo).toHaveValue('Globex GmbH');
+  });
+
+  it('typing over a pre-filled customer keeps every key typed', async () => {
+    stubCustomers();
+    const { changes } = renderPicker(vi.fn(), vi.fn(), { id: 'c1', name: 'Acme Ltd' });
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    await user.tripleClick(combo);
+    await user.keyboard('Initech');
+    expect(combo).toHaveValue('Initech');
+    expect(changes).toEqual([null]);
+    await waitFor(() => expect(screen.getByRole('option', { selected: true })).toHaveTextContent('Initech AG'));
+  });
+});
 
 describe('CustomerPicker', () => {
   it('searches on the server as you type and lists the active matches', async () => {
@@ -62,7 +192,9 @@ describe('CustomerPicker', () => {
     await user.click(combo);
     await screen.findAllByRole('option');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
-    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}{ArrowDown}');
+    // Opened by hand on an empty field: nothing is highlighted until ↓/↑.
+    expect(screen.queryByRole('option', { selected: true })).toBeNull();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowUp}{ArrowDown}');
     const active = screen.getByRole('option', { selected: true });
     expect(active).toHaveTextContent('Initech AG');
     expect(combo).toHaveAttribute('aria-activedescendant', active.id);

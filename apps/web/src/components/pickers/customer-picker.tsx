@@ -33,9 +33,23 @@ export function searchCustomers(q: string, signal?: AbortSignal): Promise<Custom
   return api.get('/api/customers', { query: { q: q.trim(), limit: PAGE }, schema: CustomerListSchema, signal });
 }
 
+/** A search's answer, tagged with the text it was asked for. */
+type Answer = { q: string; list: CustomerList };
+
 /**
  * A searchable customer combobox (ARIA 1.2 pattern) over `GET /api/customers?q=`: type to
  * search, ↑/↓ to move, Enter to pick, Escape to close the list. Archived customers are not offered.
+ *
+ * What the field shows is what is booked:
+ * - only the answer to the text the field shows is offered; while that answer is on its way the
+ *   older list stays visible, dimmed and out of reach (no highlight, no pick, not announced), and an
+ *   answer to an older text never replaces a newer one (each answer carries its text);
+ * - the first match is highlighted only for text the user typed; a list opened on a chosen (e.g.
+ *   pre-filled) customer or an empty field highlights nothing until ↑/↓ or the mouse does;
+ * - Enter picks the highlighted option; with none, Enter on a chosen customer keeps it (the form
+ *   submits), and Enter on typed text that names no option yet does nothing;
+ * - a chosen customer is kept until the user changes the text; focus alone does not open the list
+ *   on it.
  */
 export function CustomerPicker({ value, onChange, label = t('Customer'), error, disabled, required, id, autoFocus, ref }: CustomerPickerProps) {
   const autoId = useId();
@@ -43,25 +57,49 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
   const listId = `${inputId}-listbox`;
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // The highlight, tagged with the search text it was made on: it holds for that text only.
+  const [active, setActive] = useState<{ q: string; index: number } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const query = useDebouncedValue(value && text === value.name ? '' : text, DEBOUNCE_MS);
+  // The text shown is a chosen customer's name: nothing was typed (a pre-filled or picked value).
+  const chosenShown = value !== null && text === value.name;
+  const wanted = (chosenShown ? '' : text).trim();
+  const query = useDebouncedValue(wanted, DEBOUNCE_MS);
 
-  // A value set from outside (e.g. a reset) shows its name.
+  // A value set from outside (a pre-fill, a reset) shows its name and closes a list opened before
+  // it; the null this picker itself sends while the user types leaves the typed text alone.
+  const sent = useRef<CustomerOption | null | undefined>(undefined);
+  const valueId = value?.id ?? null;
+  const valueName = value?.name ?? null;
   useEffect(() => {
-    setText(value?.name ?? '');
-  }, [value?.id, value?.name]);
+    const own = sent.current !== undefined && (sent.current?.id ?? null) === valueId;
+    sent.current = undefined;
+    if (own) return;
+    setText(valueName ?? '');
+    setActive(null);
+    if (valueId !== null) setOpen(false);
+  }, [valueId, valueName]);
+  const emit = (customer: CustomerOption | null) => {
+    sent.current = customer;
+    onChange(customer);
+  };
 
   const results = useQuery({
-    queryKey: ['customers', 'picker', query.trim()],
-    queryFn: ({ signal }) => searchCustomers(query, signal),
+    queryKey: ['customers', 'picker', query],
+    queryFn: async ({ signal }): Promise<Answer> => ({ q: query, list: await searchCustomers(query, signal) }),
     enabled: open,
     staleTime: 30_000,
     placeholderData: keepPreviousData,
   });
-  const items = (results.data?.items ?? []).filter((c) => !c.archived);
-  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
-  const activeItem = open ? items[activeIndex] : undefined;
+  // Offered: the answer for the text the field shows now, nothing else.
+  const fresh = results.data !== undefined && results.data.q === wanted;
+  const shown = (results.data?.list.items ?? []).filter((c) => !c.archived);
+  const items = fresh ? shown : [];
+  const typed = !chosenShown && wanted !== '';
+  const activeIndex = !open || items.length === 0 ? -1
+    : active?.q === wanted ? Math.min(active.index, items.length - 1)
+      : typed ? 0 : -1;
+  const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
+  const highlight = (index: number) => setActive({ q: wanted, index });
 
   useEffect(() => {
     if (!open || !activeItem) return;
@@ -70,8 +108,9 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
   }, [open, activeItem]);
 
   function choose(customer: CustomerOption) {
-    onChange({ id: customer.id, name: customer.name });
+    emit({ id: customer.id, name: customer.name });
     setText(customer.name);
+    setActive(null);
     setOpen(false);
   }
 
@@ -80,23 +119,30 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
       case 'ArrowDown':
         event.preventDefault();
         if (!open) setOpen(true);
-        else setActive(Math.min(activeIndex + 1, items.length - 1));
+        else if (items.length > 0) highlight(Math.min(activeIndex + 1, items.length - 1));
         break;
       case 'ArrowUp':
         event.preventDefault();
-        setActive(Math.max(activeIndex - 1, 0));
+        if (items.length > 0) highlight(activeIndex < 0 ? items.length - 1 : Math.max(activeIndex - 1, 0));
         break;
       case 'Home':
       case 'End':
         if (!open || items.length === 0) break;
         event.preventDefault();
-        setActive(event.key === 'Home' ? 0 : items.length - 1);
+        highlight(event.key === 'Home' ? 0 : items.length - 1);
         break;
       case 'Enter':
-        // Enter picks from an open list; it must not submit the form around the picker.
         if (open && activeItem) {
+          // Enter picks from the list; it must not submit the form around the picker.
           event.preventDefault();
           choose(activeItem);
+        } else if (typed) {
+          // Typed text that names no customer (yet): nothing to book, and no form submit either.
+          event.preventDefault();
+          setOpen(true);
+        } else {
+          // A chosen customer (or an empty field) goes to the form as it is shown.
+          setOpen(false);
         }
         break;
       case 'Escape':
@@ -114,8 +160,10 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
     }
   }
 
-  const hiddenCount = results.data ? results.data.total - results.data.items.length : 0;
-  const searching = results.isFetching && !results.isError;
+  const hiddenCount = fresh && results.data ? results.data.list.total - results.data.list.items.length : 0;
+  const searching = open && !results.isError && (results.isFetching || !fresh);
+  // The older list, while the answer for the current text is on its way: seen, not offered.
+  const stale = open && !fresh && !results.isError ? shown : [];
 
   return (
     <FieldShell id={inputId} label={label} error={error} required={required} className="customer-picker">
@@ -142,11 +190,14 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
             {...describedBy(inputId, error)}
             onChange={(event) => {
               setText(event.target.value);
-              setActive(0);
+              setActive(null);
               setOpen(true);
-              if (value) onChange(null);
+              if (value) emit(null);
             }}
-            onFocus={() => setOpen(true)}
+            // Focus opens the list on an empty field only: a chosen customer stays as it is.
+            onFocus={() => {
+              if (!value) setOpen(true);
+            }}
             onClick={() => setOpen(true)}
             onBlur={() => setOpen(false)}
             onKeyDown={onKeyDown}
@@ -166,7 +217,7 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
                   className={cx('customer-picker__option', i === activeIndex && 'customer-picker__option--active', value?.id === c.id && 'customer-picker__option--chosen')}
                   // Keep focus in the input; the click picks.
                   onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => setActive(i)}
+                  onMouseEnter={() => highlight(i)}
                   onClick={() => choose(c)}
                 >
                   <span className="customer-picker__name">{c.name}</span>
@@ -174,7 +225,17 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
                 </li>
               ))}
             </ul>
-            {results.isPending ? <p className="customer-picker__status">{t('Loading customers…')}</p> : null}
+            {stale.length > 0 ? (
+              <ul className="customer-picker__list customer-picker__list--stale" aria-hidden="true" inert>
+                {stale.map((c) => (
+                  <li key={c.id} className="customer-picker__option">
+                    <span className="customer-picker__name">{c.name}</span>
+                    {c.email ? <span className="customer-picker__meta">{c.email}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {!fresh && !results.isError && stale.length === 0 ? <p className="customer-picker__status">{t('Loading customers…')}</p> : null}
             {results.isError ? (
               <p className="customer-picker__status customer-picker__status--error" role="alert">
                 {t('Could not load the customers: {reason}', { reason: getErrorMessage(results.error) })}{' '}
@@ -183,10 +244,10 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
                 </button>
               </p>
             ) : null}
-            {results.isSuccess && items.length === 0 ? (
-              <p className="customer-picker__status">{query.trim() ? t('No customers match “{value1}”.', { value1: query.trim() }) : t('No customers yet.')}</p>
+            {fresh && items.length === 0 ? (
+              <p className="customer-picker__status">{wanted ? t('No customers match “{value1}”.', { value1: wanted }) : t('No customers yet.')}</p>
             ) : null}
-            {results.isSuccess && hiddenCount > 0 ? (
+            {fresh && hiddenCount > 0 ? (
               <p className="customer-picker__status">{hiddenCount} {t('more: type to narrow the list.')}</p>
             ) : null}
           </div>

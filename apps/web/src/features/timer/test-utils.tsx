@@ -31,7 +31,7 @@ export function makeEntry(overrides: Partial<WorkEntry> = {}): WorkEntry {
   };
 }
 
-export const customer = (c: { id: string; name: string }, archived = false) => ({ ...c, email: null, phone: null, address: null, archived });
+export const customer = (c: { id: string; name: string }, archived = false) => ({ ...c, email: null, phone: null, address: null, archived, hourlyRate: null });
 
 /** Renders inside the signed-in app's providers (query client, current user). */
 /** Holds the live-event connection, as the signed-in layout does. */
