@@ -52,6 +52,21 @@ const DE: Readonly<Record<string, string>> = {
   'Friday': 'Freitag',
   'Saturday': 'Samstag',
   'Sunday': 'Sonntag',
+  // Reports (.xlsx, .csv, .pdf)
+  'Report': 'Bericht',
+  'Month': 'Monat',
+  'Week': 'Woche',
+  'Day': 'Tag',
+  'Minutes': 'Minuten',
+  'Billable hours': 'Abrechenbare Stunden',
+  'Amount': 'Betrag',
+  'Organisation': 'Organisation',
+  'Period': 'Zeitraum',
+  'Grouped by': 'Gruppiert nach',
+  'All': 'Alle',
+  'Created': 'Erstellt',
+  'Page': 'Seite',
+  'No recorded time in this period.': 'Keine erfasste Zeit in diesem Zeitraum.',
 };
 
 export const EXPORT_LABELS: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = { en: {}, de: DE };

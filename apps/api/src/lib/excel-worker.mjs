@@ -31,6 +31,24 @@ ws['!cols'] = cols;
 if (autofilter) ws['!autofilter'] = { ref: autofilter };
 const wb = XLSX.utils.book_new();
 XLSX.utils.book_append_sheet(wb, ws, sheetName);
-const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+const out = freezeHeader(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }));
 const ab = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
 parentPort.postMessage(ab, [ab]);
+
+/**
+ * Freezes the header row (SheetJS Community writes no panes): the workbook is written stored
+ * (uncompressed), its sheet's <sheetView> gets a frozen pane below row 1, and the zip is written
+ * once, compressed, as before.
+ */
+function freezeHeader(stored) {
+  const zip = XLSX.CFB.read(stored, { type: 'buffer' });
+  const sheet = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml');
+  if (!sheet) throw new Error('xlsx without xl/worksheets/sheet1.xml');
+  const xml = Buffer.from(sheet.content).toString('utf8');
+  const frozen = xml.replace(/<sheetView ([^>]*?)\/>/, '<sheetView $1><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+    + '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>');
+  if (frozen === xml) throw new Error('xlsx sheet without a <sheetView/> to freeze');
+  sheet.content = Buffer.from(frozen, 'utf8');
+  sheet.size = sheet.content.length;
+  return XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true });
+}

@@ -6,7 +6,7 @@ import { currencyFractionDigits, zoneOffsetMs } from '@workdiary/shared';
 /**
  * Excel exports (SheetJS), one way for every sheet: a header row, real dates, durations as
  * numbers formatted [h]:mm plus decimal hours so SUM works, a totals row with SUM formulas,
- * column widths, an autofilter and a frozen header. Text is always a string cell, so a note
+ * column widths, an autofilter and a frozen header row (excel-worker.mjs). Text is always a string cell, so a note
  * like "=1+1" stays text. The workbook is zipped in a worker thread, off the event loop.
  *
  * Value conventions by kind:
@@ -23,6 +23,11 @@ export type Column<R> = {
   value: (row: R) => string | number | Date | null;
   /** Sum this column in the totals row (default: true for duration, hours, money). */
   total?: boolean;
+  /**
+   * The totals row shows this value (raw, like `value`'s) instead of a SUM of the column: a
+   * figure rounded once over the whole, e.g. a report's amount (DOMAIN.md → Reports).
+   */
+  fixedTotal?: number;
 };
 
 export type XlsxSpec<R> = {
@@ -143,6 +148,7 @@ export async function buildXlsx<R>(spec: XlsxSpec<R>): Promise<Buffer> {
   let totals: Cell[] | null = null;
   if (spec.totals !== false) {
     totals = columns.map((c, ci) => {
+      if (c.fixedTotal !== undefined) return { t: 'n', v: toNumber(c.kind, c.fixedTotal), z: layout.totalFormat(c) };
       const values = data[ci];
       if (!layout.summed[ci] || !(values instanceof Float64Array)) return null;
       let sum = 0;

@@ -85,6 +85,12 @@ describe('streamXlsx (read back with SheetJS)', () => {
     expect(ws.D2?.f).toBeUndefined();
   });
 
+  it('freezes the header row, like buildXlsx', async () => {
+    const file = await buffer(streamXlsx({ sheetName: 'Frozen', columns, tz: 'UTC' }, pagesOf<Row>([], 10)));
+    const sheet = XLSX.CFB.find(XLSX.CFB.read(file, { type: 'buffer' }), '/xl/worksheets/sheet1.xml');
+    expect(Buffer.from(sheet?.content ?? []).toString('utf8')).toContain('<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+  });
+
   it('fails the stream when reading a page fails', async () => {
     async function* failing(): AsyncGenerator<Row[]> {
       yield [{ at: new Date(), minutes: 1, who: 'a', note: 'b', pay: 1 }];

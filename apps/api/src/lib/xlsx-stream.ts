@@ -136,10 +136,13 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
   zip.addBuffer(Buffer.from(WORKBOOK_RELS), 'xl/_rels/workbook.xml.rels');
   zip.addBuffer(Buffer.from(styles.xml), 'xl/styles.xml');
 
+  /** The header row stays in view when scrolling, as in buildXlsx's sheets (excel-worker.mjs). */
+  const FROZEN_HEADER = '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>';
+
   async function* sheetXml(): AsyncGenerator<Buffer> {
     const cols = widths.map((w, ci) => `<col min="${ci + 1}" max="${ci + 1}" width="${excelWidth(w)}" customWidth="1"/>`).join('');
     const header = columns.map((c, ci) => inlineString(`${refs[ci]}1`, c.header)).join('');
-    yield Buffer.from(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0"/></sheetViews>`
+    yield Buffer.from(`${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><sheetViews><sheetView workbookViewId="0">${FROZEN_HEADER}</sheetView></sheetViews>`
       + `<cols>${cols}</cols><sheetData><row r="1">${header}</row>`);
 
     const sums = new Float64Array(columns.length);

@@ -134,6 +134,12 @@ export function documentedErrors({ method, url, schema, access, rateLimited }: R
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 
+const FILE_RESPONSES = [
+  { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', what: 'The Excel workbook', format: 'binary' },
+  { ext: '.csv', type: 'text/csv', what: 'The CSV text (UTF-8 with a byte-order mark)', format: null },
+  { ext: '.pdf', type: 'application/pdf', what: 'The PDF document', format: 'binary' },
+];
+
 /** @fastify/swagger's `transform`: zod → JSON Schema, then the errors, the 204s and public routes' security. */
 export function openapiTransform(input: TransformInput): ReturnType<typeof jsonSchemaTransform> {
   const result = jsonSchemaTransform(input);
@@ -144,11 +150,12 @@ export function openapiTransform(input: TransformInput): ReturnType<typeof jsonS
   const rateLimited = route.config && typeof route.config === 'object' && 'rateLimit' in route.config;
   const schema = result.schema as FastifySchema & { response?: Record<string, unknown>; security?: unknown };
   const response: Record<string, unknown> = { ...(schema.response ?? {}) };
-  // Files (the .xlsx exports) have no response schema: say what a 200 is.
-  if (input.url.endsWith('.xlsx') && response['200'] === undefined) {
+  // Files (the .xlsx, .csv and .pdf exports) have no response schema: say what a 200 is.
+  const file = FILE_RESPONSES.find((f) => input.url.endsWith(f.ext));
+  if (file && response['200'] === undefined) {
     response['200'] = {
-      description: 'The Excel workbook, as an attachment (Content-Disposition names the file)',
-      content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } },
+      description: `${file.what}, as an attachment (Content-Disposition names the file)`,
+      content: { [file.type]: { schema: { type: 'string', ...(file.format ? { format: file.format } : {}) } } },
     };
   }
   const noContent = response['204'] as { description?: string } | undefined;
