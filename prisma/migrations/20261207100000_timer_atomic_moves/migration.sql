@@ -9,8 +9,9 @@
 --    its own, outside the lock and the stop, without an audit event; a stop or switch refused
 --    afterwards (customer archived, overlap, …) left the start moved. The rule is the one of
 --    openStartForStop (apps/api/src/modules/months/month-lock.ts): the entry starts at local
---    midnight (the organisation's zone) of the month after the latest locked month the session
---    touches; if now's month itself is locked (or that midnight is not before now) → locked.
+--    midnight (the organisation's zone; its first instant where midnight happens twice) of the
+--    month after the latest locked month the session touches; if now's month itself is locked (or
+--    that midnight is not before now) → locked.
 --    The API passes the start it checked the work rules against (p_start). When the start to store
 --    differs (a month was approved, or reopened, since the API looked), the function answers
 --    {status: moved, startedAt, month} and writes nothing: the API checks the rules again for that
@@ -95,6 +96,7 @@ RETURNS jsonb LANGUAGE plpgsql AS $$
 DECLARE
   v_started timestamptz;
   v_start timestamptz;
+  v_midnight timestamp;
   v_open timestamptz;
   v_tz text;
   v_locked text;
@@ -116,7 +118,13 @@ BEGIN
   v_locked := wd_locked_month(p_org, p_user, v_started, p_now);
   IF v_locked IS NOT NULL THEN
     SELECT "timeZone" INTO v_tz FROM "Organization" WHERE id = p_org;
-    v_open := (to_date(v_locked, 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE v_tz;
+    v_midnight := to_date(v_locked, 'YYYY-MM') + interval '1 month';
+    -- The first instant whose local time is that midnight or later. AT TIME ZONE takes the later
+    -- of two instants for an ambiguous local time (clocks going back at midnight, e.g.
+    -- America/Havana): the earlier one, an hour or half an hour before, is already in the month.
+    SELECT min(t) INTO v_open
+    FROM unnest(ARRAY[0, 30, 60, 120]) AS d(m), LATERAL (SELECT (v_midnight AT TIME ZONE v_tz) - make_interval(mins => d.m) AS t) x
+    WHERE (x.t AT TIME ZONE v_tz) >= v_midnight;
     IF v_locked >= to_char(p_now AT TIME ZONE v_tz, 'YYYY-MM') OR v_open >= p_now THEN
       RETURN jsonb_build_object('status', 'locked', 'month', v_locked);
     END IF;

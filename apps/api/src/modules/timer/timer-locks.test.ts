@@ -119,6 +119,20 @@ describe(`a running start moved out of an approved month: by the stop statement,
   });
 });
 
+describe(`the statement's open-month start where local midnight happens twice (${engineName})`, () => {
+  it('America/Havana, clocks back from 01:00 to 00:00 on 1 November 2026: stored from the first 00:00 (04:00 UTC), as openStartForStop says', async () => {
+    const havana = await createOrg(ctx, { timeZone: 'America/Havana' });
+    ctx.clock.now = new Date('2026-10-31T12:00:00.000Z');
+    const started = await as(ctx.app, havana.users.alice.token).post('/api/timer/start', { customerId: havana.customers.acme, categoryId: havana.categories.regular });
+    expect(started.statusCode).toBe(201);
+    expect((await as(ctx.app, havana.users.manager.token).post('/api/months/2026-10/approve', { userIds: [havana.users.alice.id] })).statusCode).toBe(200);
+    ctx.clock.now = new Date('2026-11-01T08:00:00.000Z');
+    const res = await as(ctx.app, havana.users.alice.token).post('/api/timer/stop', { note: '' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<WorkEntry>().startedAt).toBe('2026-11-01T04:00:00.000Z');
+  });
+});
+
 describe(`several users' locks are taken in the lock key's order (${engineName})`, () => {
   it('lockOrder sorts users by hashtext(id) (the key lockUserEntries locks), then id', async () => {
     const users = Array.from({ length: 12 }, () => ({ id: newId() }));
