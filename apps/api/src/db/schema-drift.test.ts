@@ -57,6 +57,17 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'function wd_timer_switch': 'function',
   'function wd_locked_month': 'function',
   // An APPROVED month always has its kept figures (20261207110000_month_snapshots; NOT VALID for months approved before).
+  // The kept per-day figures (20261207130000_day_figures): kept by statement triggers on WorkEntry.
+  'function wd_day_start': 'function',
+  'function wd_refresh_day_figures': 'function',
+  'function wd_refresh_changed': 'function',
+  'function wd_day_figures_inserted': 'function',
+  'function wd_day_figures_updated': 'function',
+  'function wd_day_figures_deleted': 'function',
+  'function wd_rebuild_day_figures': 'function',
+  'trigger WorkEntry_day_figures_insert': 'on "WorkEntry"',
+  'trigger WorkEntry_day_figures_update': 'on "WorkEntry"',
+  'trigger WorkEntry_day_figures_delete': 'on "WorkEntry"',
   // Billing rates are never negative (20261207120000_reports).
   'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',

@@ -28,6 +28,7 @@ const SCALARS: Record<string, Set<string>> = {
   AbsenceKind: new Set(Object.values(Prisma.AbsenceKindScalarFieldEnum)),
   Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
   ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
+  DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -3,86 +3,44 @@ import type { SqlRunner } from '../../db/engine.ts';
 
 /**
  * The Work diary's month overview in ONE aggregate query: every user of the organisation with
- * the month's total, extra and required minutes, and their pay. The month's days arrive as
- * arrays (date, UTC start, UTC end, weekday) whose bounds come from the shared `dayBounds`, so
- * DST days are 23 or 25 hours exactly as in the shared functions.
+ * the month's total, extra and required minutes, and their pay. It reads the kept per-day figures
+ * (DayFigure: each user's exact milliseconds per local day, customer and category, kept by the
+ * database in the same transaction as every write of an entry; migration 20261207130000_day_figures),
+ * not the sessions: a month is some thousand kept rows instead of tens of thousands of sessions.
  *
  * Same definitions as `minutesByDay`/`dayFigures`/`monthFigures` in @workdiary/shared:
- *  - a session is cut at local midnights; per day, the pieces' durations are summed and floored
- *    to whole minutes once: floor(Σ ms / 60000);
+ *  - a session is cut at local midnights (the kept rows are per local day); per day, the
+ *    milliseconds are summed and floored to whole minutes once: floor(Σ ms / 60000);
  *  - required per day = the weekday's minutes from the user's own rules row, else
- *    `fallbackRequired` ($8): what `loadRules(db, null)` (settings/rules-lookup.ts, the one lookup)
+ *    `fallbackRequired` ($4): what `loadRules(db, null)` (settings/rules-lookup.ts, the one lookup)
  *    gives, i.e. the organisation's default row, else the product defaults; on a public holiday
- *    (flag array $9 from the server) floor(× share $10 / 100); an approved absence credits
+ *    (flag array $5 from the server) floor(× share $6 / 100); an approved absence credits
  *    floor(required × credit / 100);
  *  - extra per day = max(0, day total − max(0, required − absence credit));
  *  - the month's figures are the sums of its days;
- *  - running sessions are left out (payroll and the overview count finished work only);
+ *  - running sessions are left out (payroll and the overview count finished work only; they are
+ *    in no kept figure);
  *  - the month's state comes along, and an approved month's kept totals and pay (`frozen`,
  *    MonthClose.figures): the caller shows those instead (domain/figures overviewFigures).
- *
- * How it stays fast (200 users × a year of entries: see bench/diary-overview.ts):
- *  - `sessions` reads the month's entries by the (organizationId, startedAt) index, from one day
- *    before the month; sessions that started earlier and still reach into the month are longer
- *    than a day, and those few come from the partial index WorkEntry_long_sessions_idx;
- *  - `placed` puts each session in its day by a hash join on a 24-hour bin counted from the
- *    month's first midnight (cheap integer arithmetic, no zone lookups in SQL). The bin only
- *    picks a candidate day: the session counts there whole only if it lies inside that day's
- *    exact bounds. The rare rest (across midnight, or in the hour a DST change shifts between
- *    bin and day) is `crossing` and is cut against every day of the month.
  */
 const OVERVIEW_SQL = /* sql */ `
 WITH days AS (
-  SELECT d.day, d.day_start, d.day_end, d.weekday, d.holiday,
-         $6::timestamptz + (d.ord - 1) * interval '24 hours' AS bin
-  FROM unnest($2::date[], $3::timestamptz[], $4::timestamptz[], $5::int[], $9::boolean[]) WITH ORDINALITY AS d(day, day_start, day_end, weekday, holiday, ord)
+  SELECT d.day, d.weekday, d.holiday
+  FROM unnest($2::date[], $3::int[], $5::boolean[]) AS d(day, weekday, holiday)
 ),
 people AS (
   SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate,
          u."monthlyBase" AS monthly_base, u."overtimeFactor" AS overtime_factor,
-         coalesce(ur."requiredMinutes", $8::int[]) AS required
+         coalesce(ur."requiredMinutes", $4::int[]) AS required
   FROM "User" u
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ur."organizationId" = $1
   WHERE u."organizationId" = $1
 ),
-sessions AS (
-  SELECT e."userId" AS user_id, e."startedAt" AS started_at, e."stoppedAt" AS stopped_at
-  FROM "WorkEntry" e
-  WHERE e."organizationId" = $1 AND e."stoppedAt" IS NOT NULL
-    AND e."startedAt" >= $6::timestamptz - interval '1 day' AND e."startedAt" < $7::timestamptz
-    AND e."stoppedAt" > $6::timestamptz
-  UNION ALL
-  SELECT e."userId", e."startedAt", e."stoppedAt"
-  FROM "WorkEntry" e
-  WHERE e."organizationId" = $1 AND (e."stoppedAt" - e."startedAt") > interval '1 day'
-    AND e."startedAt" < $6::timestamptz - interval '1 day'
-    AND e."stoppedAt" > $6::timestamptz
-),
-placed AS (
-  SELECT s.user_id, s.started_at, s.stopped_at, d.day AS within
-  FROM sessions s
-  LEFT JOIN days d ON d.bin = date_bin('24 hours', s.started_at, $6::timestamptz)
-    AND s.started_at >= d.day_start AND s.stopped_at <= d.day_end
-),
-crossing AS MATERIALIZED (
-  SELECT p.user_id, p.started_at, p.stopped_at FROM placed p WHERE p.within IS NULL
-),
-pieces AS (
-  SELECT p.user_id, p.within AS day, sum(p.stopped_at - p.started_at) AS span
-  FROM placed p
-  WHERE p.within IS NOT NULL
-  GROUP BY p.user_id, p.within
-  UNION ALL
-  SELECT c.user_id, d.day, least(c.stopped_at, d.day_end) - greatest(c.started_at, d.day_start)
-  FROM crossing c
-  JOIN days d ON c.started_at < d.day_end AND c.stopped_at > d.day_start
-),
 per_day AS (
-  -- An interval sum keeps whole microseconds; epoch counts its days as 86400 s, which is what
-  -- timestamptz subtraction put there. Floored once per day.
-  SELECT p.user_id, p.day, div(extract(epoch FROM sum(p.span)) * 1000, 60000) AS minutes
-  FROM pieces p
-  GROUP BY p.user_id, p.day
+  SELECT f."userId" AS user_id, f.day, div(sum(f.ms), 60000) AS minutes
+  FROM "DayFigure" f
+  WHERE f."organizationId" = $1 AND f.day >= ($2::date[])[1] AND f.day <= ($2::date[])[array_upper($2::date[], 1)]
+  GROUP BY f."userId", f.day
 ),
 absent AS (
   -- Approved absences credit a share of the day's requirement (the largest one if two overlap).
@@ -101,7 +59,7 @@ need AS (
   FROM people pe
   CROSS JOIN days d
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * $10::int, 100)
+    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * $6::int, 100)
                 ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
   ) r
   LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
@@ -131,7 +89,7 @@ SELECT pe.id, pe.name, pe.active, pe.pay_type, pe.hourly_rate, pe.monthly_base, 
        END AS frozen
 FROM people pe
 JOIN per_user pu ON pu.user_id = pe.id
-LEFT JOIN "MonthClose" mc ON mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $11
+LEFT JOIN "MonthClose" mc ON mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $7
 WHERE pe.active OR pu.worked
 ORDER BY lower(pe.name), pe.id
 `;
@@ -181,10 +139,7 @@ export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequir
   holidaySharePercent?: number;
 }): Promise<OverviewSqlRow[]> {
   const p = monthDayParams(month, tz, holidays);
-  const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
-    orgId, p.dates, p.starts, p.ends, p.weekdays, p.monthStart, p.monthEnd, fallbackRequired,
-    p.holidays, holidaySharePercent, month,
-  ]);
+  const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [orgId, p.dates, p.weekdays, fallbackRequired, p.holidays, holidaySharePercent, month]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({
     ...r,

@@ -47,6 +47,8 @@ export async function updateOrganization({ db, org, body, actorId }: { db: Scope
       }
     }
     await tx.organization.updateMany({ data: written });
+    // Every day is cut at other instants now: the kept per-day figures are worked out again.
+    if (row.timeZone !== written.timeZone) await tx.$queryRaw`SELECT wd_rebuild_day_figures(${org.id})::text AS done`;
     const before = { name: row.name, timeZone: row.timeZone, currency: row.currency.trim(), locale: row.locale };
     const after = { ...before, ...written };
     if (JSON.stringify(before) !== JSON.stringify(after)) {

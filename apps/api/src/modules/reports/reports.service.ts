@@ -56,7 +56,7 @@ export async function buildReport({ db, sql, org, caller, query }: {
 }): Promise<Report> {
   const filters = filtersFor(caller, query);
   const groupBy = query.groupBy;
-  const { rows, dates } = await queryReport({ sql, orgId: org.id, tz: org.timeZone, from: query.from, to: query.to, groupBy, ...filters });
+  const { rows, dates } = await queryReport({ sql, orgId: org.id, from: query.from, to: query.to, groupBy, ...filters });
   const labels = await labelsOf(db, groupBy, rows);
   const [first, second] = groupBy as [ReportGroupBy, ReportGroupBy | undefined];
   const group = (by: ReportGroupBy, key: string, r: ReportSqlRow): ReportGroup => ({

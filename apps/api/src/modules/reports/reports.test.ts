@@ -67,7 +67,9 @@ describe(`reports (${engineName})`, () => {
     for (const a of REPORT_GROUPS) {
       for (const b of [undefined, ...REPORT_GROUPS.filter((g) => g !== a)]) {
         const r = await report('admin', `${NOV}&groupBy=${b ? `${a},${b}` : a}`);
-        expect({ groupBy: r.groupBy, total: r.groups.reduce((s, g) => s + g.minutes, 0) }).toEqual({ groupBy: b ? [a, b] : [a], total: 686 });
+        expect({
+          groupBy: r.groupBy, total: r.totalMinutes, groups: r.groups.reduce((s, g) => s + g.minutes, 0), series: r.series.reduce((s, p) => s + p.minutes, 0), amount: r.totalAmount,
+        }).toEqual({ groupBy: b ? [a, b] : [a], total: 686, groups: 686, series: 686, amount: 96150 });
         for (const g of r.groups) {
           if (b) expect({ g: g.key, sum: (g.children ?? []).reduce((s, c) => s + c.minutes, 0) }).toEqual({ g: g.key, sum: g.minutes });
           else expect(g.children).toBeUndefined();

@@ -1,0 +1,122 @@
+// The kept per-day figures (DayFigure, issue 23) always equal the figures computed from the
+// sessions: after random histories through every write path (manual create, edit, delete, the
+// timer's statements, a bulk insert as an import does), across DST days and midnights, and after
+// a change of the organisation's zone, which rebuilds them.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayBounds, localDateOf } from '@workdiary/shared';
+import { newId } from '../../db/ids.ts';
+import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Cell = string; // user|day|customer|category
+
+describe(`kept per-day figures (${engineName})`, () => {
+  let ctx: TestContext;
+  let org: OrgFixture;
+  beforeAll(async () => {
+    ctx = await setupTestApp();
+    org = await createOrg(ctx);
+    ctx.clock.now = new Date('2026-11-20T10:00:00Z');
+  });
+  const call = (who: keyof OrgFixture['users']) => as(ctx.app, org.users[who].token);
+
+  /** Every cell's exact milliseconds, worked out in JS from the finished sessions (the shared day bounds). */
+  async function expected(tz: string): Promise<Map<Cell, number>> {
+    const entries = await ctx.db.prisma.workEntry.findMany({ where: { organizationId: org.orgId, stoppedAt: { not: null } } });
+    const cells = new Map<Cell, number>();
+    for (const e of entries) {
+      const stop = e.stoppedAt as Date;
+      const last = localDateOf(new Date(stop.getTime() - 1), tz);
+      for (let day = localDateOf(e.startedAt, tz); day <= last; day = addDays(day, 1)) {
+        const { start, end } = dayBounds(day, tz);
+        const ms = Math.min(stop.getTime(), end.getTime()) - Math.max(e.startedAt.getTime(), start.getTime());
+        if (ms <= 0) continue;
+        const key = `${e.userId}|${day}|${e.customerId}|${e.categoryId}`;
+        cells.set(key, (cells.get(key) ?? 0) + ms);
+      }
+    }
+    return cells;
+  }
+
+  async function kept(): Promise<Map<Cell, number>> {
+    const rows = await ctx.db.sql.query<{ key: string; ms: string | number }>(
+      `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms FROM "DayFigure" WHERE "organizationId" = $1`, [org.orgId]);
+    return new Map(rows.map((r) => [r.key, Number(r.ms)]));
+  }
+
+  const sorted = (m: Map<Cell, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+
+  it('equal the sessions after random writes through every path, and after a zone change', async () => {
+    const next = random(7);
+    const customers = [org.customers.acme, org.customers.globex];
+    const categories = [org.categories.regular, org.categories.support];
+    const ids: string[] = [];
+    // Manual entries around both DST changes and across midnight, by two users, through the API.
+    const days = ['2026-03-28', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26', '2026-11-02'];
+    for (const who of ['alice', 'bob'] as const) {
+      let at = Date.parse('2026-03-27T18:00:00Z');
+      for (const day of days) {
+        at = Math.max(at, Date.parse(`${day}T00:00:00Z`) - 3 * 3_600_000);
+        for (let i = 0; i < 3; i++) {
+          const length = (30 + Math.floor(next() * 300)) * 60_000 + Math.floor(next() * 59) * 1000;
+          const res = await call('manager').post('/api/work-entries', {
+            userId: org.users[who].id, customerId: customers[Math.floor(next() * 2)], categoryId: categories[Math.floor(next() * 2)],
+            startedAt: new Date(at).toISOString(), stoppedAt: new Date(at + length).toISOString(), note: 'n',
+          });
+          expect(res.statusCode, res.body).toBe(201);
+          ids.push(res.json<{ id: string }>().id);
+          at += length + (10 + Math.floor(next() * 200)) * 60_000;
+        }
+      }
+    }
+    expect(sorted(await kept())).toEqual(sorted(await expected('Europe/Berlin')));
+
+    // Edits (moved, another customer, another day) and deletes.
+    for (const id of ids.filter((_, i) => i % 4 === 0)) {
+      const entry = await ctx.db.prisma.workEntry.findUniqueOrThrow({ where: { id } });
+      const shift = -Math.floor(next() * 5) * 60_000 - 17_000;
+      const res = await call('manager').patch(`/api/work-entries/${id}`, {
+        startedAt: new Date(entry.startedAt.getTime() + shift).toISOString(), stoppedAt: (entry.stoppedAt as Date).toISOString(), customerId: customers[1],
+      });
+      expect([200, 409]).toContain(res.statusCode);
+    }
+    for (const id of ids.filter((_, i) => i % 5 === 1)) expect((await call('manager').delete(`/api/work-entries/${id}`)).statusCode).toBe(204);
+    expect(sorted(await kept())).toEqual(sorted(await expected('Europe/Berlin')));
+
+    // The timer's statements: a start, and a stop a little over two hours later across midnight.
+    ctx.clock.now = new Date('2026-11-19T22:30:12Z');
+    expect((await call('alice').post('/api/timer/start', { customerId: org.customers.acme, categoryId: org.categories.support })).statusCode).toBe(201);
+    expect(sorted(await kept())).toEqual(sorted(await expected('Europe/Berlin')));
+    ctx.clock.now = new Date('2026-11-20T00:41:55Z');
+    expect((await call('alice').post('/api/timer/stop', { note: 'late' })).statusCode).toBe(200);
+    ctx.clock.now = new Date('2026-11-20T10:00:00Z');
+
+    // A bulk insert in one statement (as an import writes), one of them longer than a day.
+    await ctx.db.prisma.workEntry.createMany({ data: [0, 1, 2].map((i) => ({
+      id: newId(), organizationId: org.orgId, userId: org.users.manager.id, customerId: customers[i % 2] as string, categoryId: categories[0] as string,
+      startedAt: new Date(Date.parse('2026-11-05T20:00:00Z') + i * 3 * 86_400_000), stoppedAt: new Date(Date.parse('2026-11-05T20:00:00Z') + i * 3 * 86_400_000 + (i === 2 ? 50 : 3) * 3_600_000),
+      source: 'MANUAL' as const, createdById: org.users.manager.id,
+    })) });
+    const berlin = await expected('Europe/Berlin');
+    expect(sorted(await kept())).toEqual(sorted(berlin));
+    expect(berlin.size).toBeGreaterThan(30);
+
+    // A new zone cuts every day at other instants: the kept figures are rebuilt in it.
+    const current = (await call('admin').get('/api/organization')).json<{ name: string; currency: string }>();
+    const moved = await call('admin').put('/api/organization', { name: current.name, currency: current.currency, timeZone: 'America/Santiago' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const santiago = await expected('America/Santiago');
+    expect(sorted(santiago)).not.toEqual(sorted(berlin));
+    expect(sorted(await kept())).toEqual(sorted(santiago));
+  });
+});
