@@ -6,7 +6,7 @@
  * or already migrated by the shared test helper (which itself runs `migrate`).
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, readEnv, REPO_ROOT } from '../config/env.ts';
-import { freshDatabase, pgliteSnapshot, withDatabase } from '../test/database.ts';
+import { freshDatabase, ownedDatabaseName, pgliteSnapshot, withDatabase } from '../test/database.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { migrate, MigrationDriftError, readMigrations, type Migration } from './migrate.ts';
 
@@ -36,7 +36,8 @@ async function emptyDatabase(): Promise<EmptyDatabase> {
     return db;
   }
   const baseUrl = env.TEST_DATABASE_URL;
-  const name = `wd_migrate_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  // Named after this run, so the run's teardown drops it even if this file does not get to.
+  const name = ownedDatabaseName('migrate');
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
