@@ -14,6 +14,7 @@ const SLOW_FIRST = [
   'src/compiled-server.test.ts',
   'src/modules/diary/diary-agreement.test.ts',
   'src/scale-out.test.ts',
+  'src/db/backup.test.ts',
   'src/modules/exports/customer-export.test.ts',
 ];
 

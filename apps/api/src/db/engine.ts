@@ -47,6 +47,8 @@ export type Database = {
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: its data folder (null: in memory) and a consistent copy of it (db/backup.ts). */
+  pglite?: { dataDir: string | null; dump(): Promise<Blob> };
 };
 
 /**
@@ -106,12 +108,25 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite }): Promi
       },
     },
     exclusive: (fn) => fn(),
+    pglite: { dataDir: options.dataDir ? path.resolve(options.dataDir) : null, dump: () => dumpPgliteDataDir(client) },
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
       lock?.release();
     },
   };
+}
+
+/**
+ * The data folder as a gzipped tarball, loadable with `PGlite.create({ loadDataDir })`. PGlite
+ * copies it while holding its query lock: no statement runs during the copy, so it is the folder
+ * as of one instant between two statements, like a crash-consistent snapshot (a transaction still
+ * open then is rolled back when the copy is started). The CHECKPOINT first writes every committed
+ * change into the data files, so that start has no write-ahead log to replay.
+ */
+async function dumpPgliteDataDir(client: PGlite): Promise<Blob> {
+  await client.query('CHECKPOINT');
+  return client.dumpDataDir('gzip');
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
