@@ -71,6 +71,11 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   // Billing rates are never negative (20261207120000_reports).
   'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',
+  // DATEV numbers as LODAS accepts them, digits without a leading zero (20261207150000_datev).
+  'check Organization_datevConsultantNumber_check': 'on "Organization": CHECK (("datevConsultantNumber" ~ \'^[1-9][0-9]{3,6}$\'::text))',
+  'check Organization_datevClientNumber_check': 'on "Organization": CHECK (("datevClientNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',
+  'check Organization_datevWageTypes_check': 'on "Organization": CHECK ((("datevWageTypeWorked" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeOvertime" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeVacation" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeSick" ~ \'^[1-9][0-9]{0,3}$\'::text)))',
+  'check User_personnelNumber_check': 'on "User": CHECK (("personnelNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */
