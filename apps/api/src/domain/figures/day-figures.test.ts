@@ -6,17 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayBounds, localDateOf } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/random.ts';
 
 type Cell = string; // user|day|customer|category
 
@@ -57,7 +47,7 @@ describe(`kept per-day figures (${engineName})`, () => {
   const sorted = (m: Map<Cell, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
 
   it('equal the sessions after random writes through every path, and after a zone change', async () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const customers = [org.customers.acme, org.customers.globex];
     const categories = [org.categories.regular, org.categories.support];
     const ids: string[] = [];

@@ -7,25 +7,14 @@ import * as XLSX from 'xlsx';
 import { daysOfMonth, type DiaryDaySessions, type DiaryOverview, type DiaryUserMonth } from '@workdiary/shared';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries, type EntrySpec } from '../../modules/diary/diary.fixtures.ts';
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/random.ts';
 
 /**
  * One to three sessions a day with odd seconds (so each day's floor matters), a session across
  * midnight now and then, sessions through the DST nights, one flagged session a month.
  */
 function generate(userId: string, month: string, seed: number): EntrySpec[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const specs: EntrySpec[] = [];
   for (const date of daysOfMonth(month)) {
     if (next() < 0.15) continue;

@@ -7,17 +7,7 @@ import { daysOfMonth, type DiaryOverview, type Report, type WorkEntryList } from
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { roundAmount } from './reports.service.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../test/random.ts';
 
 describe(`reports agree with the Work diary and Working Time (${engineName})`, () => {
   let ctx: TestContext;
@@ -31,7 +21,7 @@ describe(`reports agree with the Work diary and Working Time (${engineName})`, (
     ctx.clock.now = new Date('2026-12-02T10:00:00Z');
     const prisma = ctx.db.prisma;
     await prisma.customer.update({ where: { id: org.customers.acme }, data: { hourlyRate: RATES.acme } });
-    const next = random(2026);
+    const next = seededRandom(2026);
     type Row = { id: string; organizationId: string; userId: string; customerId: string; categoryId: string; startedAt: Date; stoppedAt: Date; note: string; source: 'MANUAL'; createdById: string };
     const rows: Row[] = [];
     // Whole-minute sessions (as the Working Time list counts each session by its whole minutes),
