@@ -152,6 +152,25 @@ describe('CustomerPicker: what the field shows is what is booked', () => {
     expect(combo).toHaveValue('Globex GmbH');
   });
 
+  it('a customer set from outside while the field has the focus is selected: typing replaces it', async () => {
+    stubCustomers();
+    let prefill!: (c: CustomerOption) => void;
+    function Late() {
+      const [value, setValue] = useState<CustomerOption | null>(null);
+      prefill = setValue;
+      return <CustomerPicker value={value} onChange={setValue} />;
+    }
+    render(<QueryClientProvider client={createTestQueryClient()}><Late /></QueryClientProvider>);
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    await user.click(combo);
+    act(() => prefill({ id: 'c2', name: 'Globex GmbH' }));
+    expect(combo).toHaveValue('Globex GmbH');
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('acm');
+    expect(combo).toHaveValue('acm');
+  });
+
   it('typing over a pre-filled customer keeps every key typed', async () => {
     stubCustomers();
     const { changes } = renderPicker(vi.fn(), vi.fn(), { id: 'c1', name: 'Acme Ltd' });
@@ -230,7 +249,7 @@ describe('CustomerPicker', () => {
       'GET /api/customers': () => (++calls === 1 ? errorResponse(500, 'INTERNAL', 'Something went wrong on our side.') : jsonResponse({ items: [ALL[0]], total: 1, limit: 20, offset: 0 })),
     });
     await user.type(combo, 'q');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the customers: Something went wrong on our side.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Could not load the customers: Something went wrong on our side.'));
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('option', { name: /Acme Ltd/ })).toBeInTheDocument();
   });

@@ -1,6 +1,6 @@
 import { CustomerListSchema, type CustomerList } from '@workdiary/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { api, getErrorMessage } from '../../lib/api-client';
 import { cx } from '../../lib/cx';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -23,6 +23,8 @@ export type CustomerPickerProps = {
   id?: string;
   autoFocus?: boolean;
   ref?: Ref<HTMLInputElement>;
+  /** The user changed the text (also while no customer is chosen): a pre-fill must not overwrite it. */
+  onType?: () => void;
 };
 
 const PAGE = 20;
@@ -51,7 +53,7 @@ type Answer = { q: string; list: CustomerList };
  * - a chosen customer is kept until the user changes the text; focus alone does not open the list
  *   on it.
  */
-export function CustomerPicker({ value, onChange, label = t('Customer'), error, disabled, required, id, autoFocus, ref }: CustomerPickerProps) {
+export function CustomerPicker({ value, onChange, label = t('Customer'), error, disabled, required, id, autoFocus, ref, onType }: CustomerPickerProps) {
   const autoId = useId();
   const inputId = id ?? autoId;
   const listId = `${inputId}-listbox`;
@@ -60,6 +62,15 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
   // The highlight, tagged with the search text it was made on: it holds for that text only.
   const [active, setActive] = useState<{ q: string; index: number } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
+  const setInput = (el: HTMLInputElement | null) => {
+    inputRef.current = el;
+    if (typeof ref === 'function') ref(el);
+    else if (ref) ref.current = el;
+  };
+  // A value set from outside while the field has the focus is shown selected: what is typed next
+  // replaces it (never appends to it).
+  const selectShown = useRef(false);
   // The text shown is a chosen customer's name: nothing was typed (a pre-filled or picked value).
   const chosenShown = value !== null && text === value.name;
   const wanted = (chosenShown ? '' : text).trim();
@@ -77,7 +88,14 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
     setText(valueName ?? '');
     setActive(null);
     if (valueId !== null) setOpen(false);
+    selectShown.current = valueId !== null;
   }, [valueId, valueName]);
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    if (!selectShown.current || !input || input.value !== text) return;
+    selectShown.current = false;
+    if (input.ownerDocument.activeElement === input) input.select();
+  }, [text]);
   const emit = (customer: CustomerOption | null) => {
     sent.current = customer;
     onChange(customer);
@@ -171,7 +189,7 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
         <div className={cx('customer-picker__control', open && 'customer-picker__control--open')}>
           <SearchIcon className="customer-picker__icon" size={16} />
           <input
-            ref={ref}
+            ref={setInput}
             id={inputId}
             type="text"
             role="combobox"
@@ -192,6 +210,8 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
               setText(event.target.value);
               setActive(null);
               setOpen(true);
+              selectShown.current = false;
+              onType?.();
               if (value) emit(null);
             }}
             // Focus opens the list on an empty field only: a chosen customer stays as it is.

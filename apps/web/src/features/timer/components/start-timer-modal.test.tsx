@@ -25,7 +25,7 @@ const lastSession = makeEntry({
   startedAt: '2026-03-01T08:00:00.000Z', stoppedAt: '2026-03-01T09:00:00.000Z',
 });
 
-function stubApi({ running = null, customers }: { running?: ReturnType<typeof makeEntry> | null; customers?: (r: StubRequest) => Response | Promise<Response> } = {}) {
+function stubApi({ running = null, customers, entries }: { running?: ReturnType<typeof makeEntry> | null; customers?: (r: StubRequest) => Response | Promise<Response>; entries?: Promise<void> } = {}) {
   const posted: Array<{ path: string; body: unknown }> = [];
   const answer = (entry: ReturnType<typeof makeEntry>) => jsonResponse(entry, { status: 201 });
   const started = makeEntry({ id: 'entry-2', customerId: GLOBEX.id, customer: GLOBEX, categoryId: SUPPORT.id, category: SUPPORT, startedAt: new Date().toISOString() });
@@ -33,7 +33,10 @@ function stubApi({ running = null, customers }: { running?: ReturnType<typeof ma
     'GET /api/timer': () => jsonResponse({ running }),
     'GET /api/categories': () => jsonResponse({ items: [REGULAR, SUPPORT] }),
     ...timerDialogStubs(),
-    'GET /api/work-entries': () => jsonResponse({ items: [...(running ? [running] : []), lastSession], totalMinutes: 60, total: 1, limit: 40, offset: 0 }),
+    'GET /api/work-entries': async () => {
+      await entries;
+      return jsonResponse({ items: [...(running ? [running] : []), lastSession], totalMinutes: 60, total: 1, limit: 40, offset: 0 });
+    },
     'GET /api/customers': customers ?? (({ url }) => {
       const q = (url.searchParams.get('q') ?? '').toLowerCase();
       const items = CUSTOMERS.filter((c) => c.name.toLowerCase().includes(q));
@@ -120,5 +123,22 @@ describe('Customer Timer: a pre-filled customer is kept', () => {
     expect(highlighted(combo)).toEqual([]);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(api.posted).toEqual([{ path: '/api/timer/switch', body: expect.objectContaining({ customerId: GLOBEX.id, categoryId: SUPPORT.id }) as unknown }]));
+  });
+
+  it('what the user typed before the last customer was known is kept: the pre-fill comes too late to replace it', async () => {
+    let release!: () => void;
+    const api = stubApi({ entries: new Promise<void>((resolve) => (release = resolve)) });
+    renderSignedIn(<HeaderTimer />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start Work' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    const combo = within(dialog).getByRole('combobox', { name: /Customer/ });
+    await user.type(combo, 'ini');
+    await act(async () => release());
+    await waitFor(() => expect(customerOptions(combo).map((o) => o.textContent)).toEqual(['Initech AG']));
+    expect(combo).toHaveValue('ini');
+    await user.keyboard('{Enter}');
+    expect(combo).toHaveValue('Initech AG');
+    expect(api.posted).toEqual([]);
   });
 });

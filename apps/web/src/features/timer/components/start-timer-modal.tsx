@@ -181,6 +181,10 @@ function StartForm({ onClose, fixedCustomer, running, draft, initialCategory }: 
             ref={customerRef}
             label={t('Customer')}
             value={customer}
+            // Typing before the last customer is known: the pre-fill must not replace the text.
+            onType={() => {
+              prefilled.current = true;
+            }}
             onChange={(c) => {
               prefilled.current = true;
               setCustomer(c);
