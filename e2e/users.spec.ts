@@ -73,6 +73,7 @@ test('admin adds an hourly user, who starts a timer; the admin sees and stops it
     await expect(atWorkRow).toContainText('Acme Ltd');
     await expect(atWorkRow).toContainText('Regular Hours');
     const elapsed = atWorkRow.locator('.at-work__elapsed');
+    await expect(elapsed).toHaveText(/\d/);
     const first = await elapsed.textContent();
     await expect(elapsed).not.toHaveText(first ?? '', { timeout: 3_000 }); // it ticks
     await page.screenshot({ path: `${SCREENSHOTS}/at-work.png`, fullPage: true });
@@ -131,8 +132,8 @@ test('an invited user sets a password from the one-time link, then changes it on
     await modal.getByRole('radio', { name: /one-time link/ }).check();
     await modal.getByRole('button', { name: 'Add user' }).click();
     const done = page.getByRole('dialog', { name: `${name} was added` });
+    await expect(done.getByLabel('Set-password link')).toHaveValue(/\/set-password\?token=/);
     const link = await done.getByLabel('Set-password link').inputValue();
-    expect(link).toMatch(/\/set-password\?token=/);
     await page.screenshot({ path: `${SCREENSHOTS}/users-invite-link.png` });
     await done.getByRole('button', { name: 'Done' }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });

@@ -159,7 +159,7 @@ describe('EntryFormModal', () => {
     await chooseCategory('Regular Hours');
     await fillTimes('2026-03-02', '10:00', '11:00');
     await user.click(screen.getByRole('button', { name: 'Submit' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('This overlaps the session for Acme Ltd on 2026-03-02 09:00–12:00.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This overlaps the session for Acme Ltd on 2026-03-02 09:00–12:00.'));
   });
 
   it('edits an entry: fields start from it (in the organisation zone) and a PATCH is sent', async () => {
@@ -204,7 +204,7 @@ describe('EntryFormModal keeps what was typed until the server saved it', () => 
     const user = userEvent.setup();
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Server room');
     await user.click(screen.getByRole('button', { name: 'Submit' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('What you typed is kept on this device');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('What you typed is kept on this device'));
     expect(keptDraft('new:customer:cust-1')).toMatchObject({ open: true, value: { values: { startTime: '09:00', stopTime: '12:00', note: 'Server room', categoryId: 'cat-1' } } });
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }));

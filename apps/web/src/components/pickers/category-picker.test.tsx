@@ -33,8 +33,7 @@ describe('CategoryPicker', () => {
     renderPicker();
     const select = await screen.findByRole('combobox', { name: 'Category' });
     await waitFor(() => expect(select).toBeEnabled());
-    const options = screen.getAllByRole('option').map((o) => o.textContent);
-    expect(options).toEqual(['Choose a category…', 'Regular Hours', 'Support', '+ Add new…']);
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a category…', 'Regular Hours', 'Support', '+ Add new…']));
     await userEvent.setup().selectOptions(select, 'Support');
     expect(select).toHaveValue('c-support');
   });
@@ -114,7 +113,7 @@ describe('CategoryPicker', () => {
     renderPicker('c-old', vi.fn(), { id: 'c-old', name: 'Old Work', archived: true });
     const select = await screen.findByRole('combobox', { name: 'Category' });
     await waitFor(() => expect(select).toBeEnabled());
-    expect(select).toHaveValue('c-old');
+    await waitFor(() => expect(select).toHaveValue('c-old'));
     expect(screen.getByRole('option', { name: 'Old Work (archived)' })).toBeInTheDocument();
   });
 

@@ -47,7 +47,7 @@ describe('LoginPage', () => {
     stubFetch({ 'POST /api/auth/login': () => errorResponse(401, 'INVALID_CREDENTIALS', 'Email or password is wrong.') });
     const { router } = renderLogin();
     await fillAndSubmit();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Email or password is wrong.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Email or password is wrong.'));
     expect(router.state.location.pathname).toBe('/login');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   });
@@ -96,6 +96,6 @@ describe('LoginPage', () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     renderLogin();
     await fillAndSubmit();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Cannot reach the server. Check your connection.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Cannot reach the server. Check your connection.'));
   });
 });

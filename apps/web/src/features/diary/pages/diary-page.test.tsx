@@ -65,8 +65,8 @@ describe('DiaryPage (users × month)', () => {
       },
     });
     renderPage(manager);
-    const bar = await screen.findByTestId('month-close-bar');
-    expect(bar).toHaveTextContent('Still missing (not submitted): Bob Example, Carl Gone. 0 of 3 approved.');
+    await waitFor(() => expect(screen.getByTestId('month-close-bar')).toHaveTextContent('Still missing (not submitted): Bob Example, Carl Gone. 0 of 3 approved.'));
+    const bar = screen.getByTestId('month-close-bar');
     await userEvent.setup().click(within(bar).getByRole('button', { name: 'Approve month for everyone' }));
     await waitFor(() => expect(approvals).toEqual([{ all: true }]));
   });
@@ -128,8 +128,8 @@ describe('DiaryPage (users × month)', () => {
       'GET /api/diary': ({ url }) => (fail ? errorResponse(503, 'SERVICE_UNAVAILABLE', 'The database is restarting.') : jsonResponse(overview(url.searchParams.get('month') ?? ''))),
     });
     renderPage(manager);
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('The database is restarting.');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The database is restarting.'));
+    const alert = screen.getByRole('alert');
     fail = false;
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('link', { name: 'Bob Example' })).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe('DiaryPage (users × month)', () => {
     });
     renderPage(manager, '/diary');
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2025-11'));
-    expect(await screen.findByTestId('overview-total')).toHaveTextContent('317:30');
+    await waitFor(() => expect(screen.getByTestId('overview-total')).toHaveTextContent('317:30'));
     expect(asked).toHaveLength(2);
     expect(asked[1]).toBe('2025-11');
   });
@@ -159,14 +159,14 @@ describe('DiaryPage (users × month)', () => {
       'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
     });
     renderPage(manager, '/diary?month=2026-02');
-    expect(await screen.findByTestId('overview-total')).toHaveTextContent('0:00');
+    await waitFor(() => expect(screen.getByTestId('overview-total')).toHaveTextContent('0:00'));
     expect(screen.getByTestId('where')).toHaveTextContent('/diary?month=2026-02');
   });
 
   it('sends a member to their own month', async () => {
     const { fetchMock } = stubFetch({});
     renderPage(makeMe({ id: 'u-mia', role: 'MEMBER' }));
-    expect(await screen.findByTestId('where')).toHaveTextContent('/diary/u-mia');
+    await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/diary/u-mia'));
     expect(fetchMock).not.toHaveBeenCalled();
   });
 });

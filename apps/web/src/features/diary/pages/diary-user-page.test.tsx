@@ -97,7 +97,7 @@ describe("DiaryUserPage (a user's month)", () => {
     expect(screen.getByTestId('stat-total')).toHaveTextContent('11:00');
     expect(screen.getByTestId('stat-extra')).toHaveTextContent('1:30');
     expect(screen.getByText('€247.50')).toBeInTheDocument();
-    expect(await screen.findByTestId('chart')).toHaveTextContent('28 bars');
+    await waitFor(() => expect(screen.getByTestId('chart')).toHaveTextContent('28 bars'));
     expect(screen.getByRole('link', { name: /Work diary/ })).toHaveAttribute('href', '/diary?month=2026-02');
   });
 
@@ -139,7 +139,7 @@ describe("DiaryUserPage (a user's month)", () => {
     await user.click(await screen.findByRole('button', { name: /Open Monday, 2 February 2026/ }));
     expect(screen.getByTestId('where')).toHaveTextContent('?month=2026-02&day=2026-02-02');
     const dialog = await screen.findByRole('dialog', { name: 'Working time' });
-    expect(dialog).toHaveTextContent('Alice Example · Monday, 2 February 2026');
+    await waitFor(() => expect(dialog).toHaveTextContent('Alice Example · Monday, 2 February 2026'));
     const table = await within(dialog).findByRole('table');
     const rows = within(table).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('Acme Ltd08:0012:004:00Regular HoursSprint work');
@@ -161,8 +161,8 @@ describe("DiaryUserPage (a user's month)", () => {
     // The day's history: who changed what.
     await user.click(within(dialog).getByRole('tab', { name: 'History' }));
     const trail = await within(dialog).findByRole('list', { name: 'Changes' });
-    expect(trail).toHaveTextContent('Max Manager changed the session');
-    expect(trail).toHaveTextContent('Exit 17:00 → 18:30');
+    await waitFor(() => expect(trail).toHaveTextContent('Max Manager changed the session'));
+    await waitFor(() => expect(trail).toHaveTextContent('Exit 17:00 → 18:30'));
 
     // One session's history, over the day.
     await user.click(within(dialog).getByRole('tab', { name: 'Sessions' }));
@@ -198,7 +198,7 @@ describe("DiaryUserPage (a user's month)", () => {
     });
     renderPage(makeMe({ id: 'u-mia', name: 'Mia Member' }), '/diary/u-mia');
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/diary/u-mia?month=2025-12'));
-    expect(await screen.findByTestId('stat-total')).toHaveTextContent('11:00');
+    await waitFor(() => expect(screen.getByTestId('stat-total')).toHaveTextContent('11:00'));
     expect(asked).toEqual(['2026-02', '2025-12']);
   });
 

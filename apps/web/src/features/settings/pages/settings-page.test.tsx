@@ -61,7 +61,7 @@ describe('SettingsPage', () => {
     queryClient.setQueryData(['me'], admin);
     const toggle = await screen.findByRole('switch', { name: 'Client Timer' });
     await waitFor(() => expect(toggle).toBeEnabled());
-    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-checked', 'true'));
     await userEvent.setup().click(toggle);
     await waitFor(() => expect(toggle).toHaveAttribute('aria-checked', 'false'));
     expect(puts).toEqual([{ clientTimer: false }]);
@@ -79,7 +79,7 @@ describe('SettingsPage', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Customer Timer Working settings' }));
     const dialog = await screen.findByRole('dialog', { name: 'Customer Timer Working settings' });
     expect(router.state.location.search).toBe('?open=customer-timer');
-    expect(await within(dialog).findByRole('combobox', { name: 'Rules for' })).toHaveValue('u-admin');
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: 'Rules for' })).toHaveValue('u-admin'));
     await userEvent.setup().click(within(dialog).getAllByRole('button', { name: 'Close' })[0]!);
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(router.state.location.search).toBe('');

@@ -90,7 +90,7 @@ describe('AtWorkPanel', () => {
     expect(stops).toHaveLength(2);
     expect(screen.getAllByRole('timer')).toHaveLength(2);
     await userEvent.setup().click(stops[1]!);
-    expect(await screen.findAllByRole('dialog', { name: 'Note' })).toHaveLength(1);
+    await waitFor(() => expect(screen.getAllByRole('dialog', { name: 'Note' })).toHaveLength(1));
   });
 
   it('while a timer runs for another customer, switches to this one in one step (note + category)', async () => {
@@ -139,7 +139,7 @@ describe('AtWorkPanel', () => {
     unmount();
     api.setRunning(makeEntry());
     renderSignedIn(<AtWorkPanel customer={acme} />, { me });
-    expect(await screen.findByRole('button', { name: 'Stop work' })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Stop work' })).toBeEnabled());
   });
 
   it('the At Work badge updates live when someone starts working for this customer', async () => {

@@ -41,7 +41,7 @@ describe('Nothing typed is lost', () => {
     let dialog = await screen.findByRole('dialog', { name: 'Note' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Note' }), 'Fixed the printer');
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Your note is kept');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Your note is kept'));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(readNoteDraft('u-member', 'entry-1')).toEqual({ note: 'Fixed the printer', open: false });
 

@@ -50,7 +50,7 @@ describe('AtWorkCard', () => {
     await user.click(within(row).getByRole('button', { name: 'Stop Bob Example’s timer' }));
     const dialog = screen.getByRole('dialog', { name: 'Stop Bob Example’s timer' });
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('A note is required');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('A note is required'));
 
     await user.type(within(dialog).getByLabelText('Note'), 'Went home at five');
     await user.click(within(dialog).getByRole('button', { name: 'Stop' }));

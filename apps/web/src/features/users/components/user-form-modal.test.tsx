@@ -144,7 +144,7 @@ describe('Edit user: sign out everywhere', () => {
     );
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('This user does not exist.');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('This user does not exist.'));
     await user.click(within(dialog).getByRole('button', { name: 'Sign out everywhere' }));
     await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
     const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('UsersPage', () => {
     const dialog = screen.getByRole('dialog', { name: 'Deactivate Otto Admin?' });
     expect(dialog).toHaveTextContent('Their running timer (Acme Ltd) is stopped now');
     await user.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Otto Admin is the last active administrator.');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent('Otto Admin is the last active administrator.'));
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
     expect(JSON.parse(String(patch?.[1]?.body))).toEqual({ active: false });
   });
