@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   CUSTOMER_ARCHIVED: 422,
   USER_INACTIVE: 422,
   LAST_ADMIN: 422,
+  /** The DATEV file cannot be written yet: `details` lists people without a personnel number and missing payroll settings. */
+  DATEV_INCOMPLETE: 422,
   WRONG_PASSWORD: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

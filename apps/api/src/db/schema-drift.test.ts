@@ -71,6 +71,12 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   // Billing rates are never negative (20261207120000_reports).
   'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',
+  // Balances (20261207160000_balances): account start, vacation days in halves, carry-over expiry MM-DD, corrections.
+  'check Organization_vacationCarryOverUntil_check': 'on "Organization": CHECK (("vacationCarryOverUntil" ~ \'^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$\'::text))',
+  'check User_balanceStart_check': 'on "User": CHECK (((("balanceStartMonth" IS NULL) AND ("balanceOpeningMinutes" IS NULL)) OR (("balanceStartMonth" ~ \'^[0-9]{4}-(0[1-9]|1[0-2])$\'::text) AND ("balanceOpeningMinutes" IS NOT NULL))))',
+  'check User_vacationDaysPerYear_check': 'on "User": CHECK ((("vacationDaysPerYear" >= (0)::double precision) AND ("vacationDaysPerYear" <= (366)::double precision) AND (("vacationDaysPerYear" * (2)::double precision) = floor(("vacationDaysPerYear" * (2)::double precision)))))',
+  'check BalanceCorrection_month_check': 'on "BalanceCorrection": CHECK ((month ~ \'^[0-9]{4}-(0[1-9]|1[0-2])$\'::text))',
+  'check BalanceCorrection_note_check': 'on "BalanceCorrection": CHECK (((note = btrim(note)) AND ((char_length(note) >= 1) AND (char_length(note) <= 500))))',
   // DATEV numbers as LODAS accepts them, digits without a leading zero (20261207150000_datev).
   'check Organization_datevConsultantNumber_check': 'on "Organization": CHECK (("datevConsultantNumber" ~ \'^[1-9][0-9]{3,6}$\'::text))',
   'check Organization_datevClientNumber_check': 'on "Organization": CHECK (("datevClientNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',
@@ -519,7 +525,7 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
         .replace('  @@index([organizationId, archived])\n', '  @@index([organizationId, archived])\n  @@index([name])\n')
         .replace('  phone          String?\n', '  phone          String?   @unique\n')
         .replace('  timeZone    String\n', '  timeZone    String @db.VarChar(64)\n')
-        .replace('  monthlyBase          Int?\n', '  monthlyBase          Int\n')
+        .replace('  monthlyBase           Int?\n', '  monthlyBase           Int\n')
         .replace('  maxSessionHours   Int      @default(12)', '  maxSessionHours   Int      @default(10)')
         .replace('@relation(fields: [organizationId, categoryId], references: [organizationId, id], onDelete: Restrict)', '@relation(fields: [organizationId, categoryId], references: [organizationId, id], onDelete: Cascade)'));
       expect(await drift(dm)).toEqual([

@@ -29,6 +29,7 @@ const SCALARS: Record<string, Set<string>> = {
   Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
   ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
   DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
+  BalanceCorrection: new Set(Object.values(Prisma.BalanceCorrectionScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -12,6 +12,7 @@ import customerExportRoutes from './exports/customer-export.routes.ts';
 import healthRoutes from './health/health.routes.ts';
 import monthsRoutes from './months/months.routes.ts';
 import organizationRoutes from './organization/organization.routes.ts';
+import payrollRoutes from './payroll/payroll.routes.ts';
 import reportsRoutes from './reports/reports.routes.ts';
 import settingsRoutes from './settings/settings.routes.ts';
 import setupRoutes from './setup/setup.routes.ts';
@@ -45,5 +46,6 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   absencesRoutes,
   holidaysRoutes,
   reportsRoutes,
+  payrollRoutes,
   backupRoutes,
 ];

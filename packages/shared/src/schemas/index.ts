@@ -12,3 +12,4 @@ export * from './events.ts';
 export * from './months.ts';
 export * from './absences.ts';
 export * from './reports.ts';
+export * from './payroll.ts';

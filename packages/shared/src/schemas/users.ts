@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema, RoleSchema, text } from './common.ts';
 import { WorkEntrySchema } from './entries.ts';
+import { PersonnelNumberSchema } from './payroll.ts';
 
 const Money = z.number().int().min(0).max(1_000_000_000);
 
@@ -19,6 +20,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   active: z.boolean(),
   pay: PaySchema,
+  /** DATEV personnel number; answered to managers and admins only (absent on /api/me). */
+  personnelNumber: z.string().nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -64,6 +67,7 @@ export const UserCreateBodySchema = z
     role: RoleSchema.default('MEMBER'),
     active: z.boolean().optional(),
     pay: PayBodySchema,
+    personnelNumber: PersonnelNumberSchema.nullable().optional(),
     password: PasswordSchema.optional(),
     sendInvite: z.boolean().optional(),
   })
@@ -95,6 +99,8 @@ export const UserPatchBodySchema = z.object({
   role: RoleSchema.optional(),
   active: z.boolean().optional(),
   pay: PaySchema.partial().optional(),
+  /** DATEV personnel number, 1–5 digits without a leading zero, unique in the organisation; null clears it. */
+  personnelNumber: PersonnelNumberSchema.nullable().optional(),
 });
 export type UserPatchBody = z.input<typeof UserPatchBodySchema>;
 
