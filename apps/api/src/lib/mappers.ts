@@ -18,6 +18,11 @@ export function toWireUser(u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'act
   };
 }
 
+/** The User as managers and admins see it: with the DATEV personnel number (never on /api/me). */
+export function toStaffUser(u: Parameters<typeof toWireUser>[0] & Pick<User, 'personnelNumber'>): WireUser {
+  return { ...toWireUser(u), personnelNumber: u.personnelNumber };
+}
+
 export function toWireOrganization(o: Pick<Organization, 'id' | 'name' | 'timeZone' | 'currency' | 'clientTimer' | 'locale'>): WireOrganization {
   return { id: o.id, name: o.name, timeZone: o.timeZone, currency: o.currency.trim(), clientTimer: o.clientTimer, locale: toLocale(o.locale) ?? 'en-GB' };
 }

@@ -3,10 +3,18 @@ import { DateSchema, IdSchema } from './common.ts';
 
 /** What a new organisation starts with (admins change them in Settings; the migration gives existing ones the same). */
 export const DEFAULT_ABSENCE_KINDS = [
-  { name: 'Vacation', creditPercent: 100 },
-  { name: 'Sick leave', creditPercent: 100 },
-  { name: 'Unpaid leave', creditPercent: 0 },
+  { name: 'Vacation', creditPercent: 100, payrollType: 'VACATION' },
+  { name: 'Sick leave', creditPercent: 100, payrollType: 'SICK' },
+  { name: 'Unpaid leave', creditPercent: 0, payrollType: 'NONE' },
 ] as const;
+
+/**
+ * Which DATEV wage type an absence kind's credited hours are paid as: `vacation` (Urlaub), `sick`
+ * (Krankheit, Lohnfortzahlung) or `none` (not exported as a wage type of its own). `vacation: true`
+ * on the wire is exactly `payrollType: 'vacation'`.
+ */
+export const AbsencePayrollTypeSchema = z.enum(['none', 'vacation', 'sick']);
+export type AbsencePayrollType = z.infer<typeof AbsencePayrollTypeSchema>;
 
 const PercentSchema = z.number().int().min(0).max(100);
 
@@ -15,6 +23,9 @@ export const AbsenceKindSchema = z.object({
   id: z.string(),
   name: z.string(),
   creditPercent: z.number().int(),
+  /** Counts as vacation (vacation days, the vacation wage type): exactly payrollType 'vacation'. */
+  vacation: z.boolean(),
+  payrollType: AbsencePayrollTypeSchema,
   archived: z.boolean(),
 });
 export type AbsenceKind = z.infer<typeof AbsenceKindSchema>;
@@ -22,6 +33,12 @@ export const AbsenceKindListSchema = z.object({ items: z.array(AbsenceKindSchema
 export const AbsenceKindBodySchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(60),
   creditPercent: PercentSchema,
+  /** Left out: 'none' on create, unchanged on update. */
+  payrollType: AbsencePayrollTypeSchema.optional(),
+  /** Shorthand: true ⇔ payrollType 'vacation'; false turns 'vacation' into 'none'. Must agree with payrollType when both are sent. */
+  vacation: z.boolean().optional(),
+}).refine((b) => b.vacation === undefined || b.payrollType === undefined || b.vacation === (b.payrollType === 'vacation'), {
+  message: 'vacation must agree with payrollType', path: ['vacation'],
 });
 export type AbsenceKindBody = z.input<typeof AbsenceKindBodySchema>;
 

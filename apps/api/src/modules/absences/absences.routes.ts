@@ -72,7 +72,7 @@ export default async function absencesRoutes(app: App) {
     schema: {
       tags,
       summary: 'Add an absence kind (admins): name and the share of a day it counts as fulfilled',
-      description: 'Name taken (ignoring case) → 409 CONFLICT.',
+      description: '`payrollType` (none | vacation | sick) says which DATEV wage type the credited hours are paid as in GET /api/exports/payroll/datev-lodas.txt; `vacation: true` is the same as payrollType vacation (it also marks the kind for vacation days). Left out: none. Name taken (ignoring case) → 409 CONFLICT.',
       body: AbsenceKindBodySchema,
       response: { 201: AbsenceKindSchema },
     },
@@ -83,6 +83,7 @@ export default async function absencesRoutes(app: App) {
     schema: {
       tags,
       summary: 'Rename an absence kind or change its credit (admins); restores an archived one',
+      description: '`payrollType` (none | vacation | sick) says which DATEV wage type the credited hours are paid as in GET /api/exports/payroll/datev-lodas.txt; `vacation: true` is the same as payrollType vacation (it also marks the kind for vacation days). Left out: unchanged. The payroll type applies to every approved absence of the kind, also in approved months (their kept days name the kind).',
       params: IdParamsSchema,
       body: AbsenceKindBodySchema,
       response: { 200: AbsenceKindSchema },

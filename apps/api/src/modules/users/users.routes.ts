@@ -55,10 +55,12 @@ export default async function usersRoutes(app: App) {
   app.patch('/users/:id', {
     schema: {
       tags: ['users'],
-      summary: 'Edit a user (admins): name, email, role, pay, active',
+      summary: 'Edit a user (admins): name, email, role, pay, active, personnelNumber',
       description: '`pay` is merged into the current pay and then must hold the amount its type needs (hourlyRate for HOURLY, monthlyBase for MONTHLY). '
         + 'Deactivating ends the user\'s sessions and stops their running timer with a note; their history stays. '
-        + '422 LAST_ADMIN when this would leave no active administrator.',
+        + '422 LAST_ADMIN when this would leave no active administrator. '
+        + '`personnelNumber` is the DATEV Personalnummer (LODAS: 1–5 digits, 1–99999, no leading zero; null clears it); it is unique in the organisation '
+        + '(409 CONFLICT with details.field = personnelNumber) and answered on the User to managers and admins only.',
       params: IdParamsSchema,
       body: UserPatchBodySchema,
       response: { 200: UserSchema },

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import { isPrismaError } from '../../lib/prisma-errors.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
-import { toWireUser } from '../../lib/mappers.ts';
+import { toStaffUser } from '../../lib/mappers.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { loadRules } from '../settings/rules-lookup.ts';
@@ -19,6 +19,16 @@ import { endUserSessions } from '../auth/sessions.service.ts';
  */
 const emailTaken = () =>
   new AppError('EMAIL_TAKEN', 'This email address cannot be used for an account. Use a different one.', { field: 'email' });
+
+const personnelNumberTaken = (n: string) =>
+  new AppError('CONFLICT', `Personnel number ${n} is already given to someone else in this organisation.`, { field: 'personnelNumber' });
+
+/** 409 when another user of the organisation has the personnel number (the unique index decides a race). */
+async function assertPersonnelNumberFree(db: ScopedDb | ScopedTx, personnelNumber: string | null | undefined, userId: string | null) {
+  if (personnelNumber === null || personnelNumber === undefined) return;
+  const other = await db.user.findFirst({ where: { personnelNumber, ...(userId ? { id: { not: userId } } : {}) }, select: { id: true } });
+  if (other) throw personnelNumberTaken(personnelNumber);
+}
 
 /** Pay as stored: only the amount that belongs to the pay type is kept. */
 function payColumns(pay: Pay) {
@@ -46,7 +56,7 @@ export async function listUsers({ db, q, active }: { db: ScopedDb; q?: string; a
   return users.map((u) => {
     const r = byUser.get(u.id);
     return {
-      ...toWireUser(u),
+      ...toStaffUser(u),
       atWork: r ? { customerId: r.customerId, customerName: r.customer.name, since: r.startedAt.toISOString() } : null,
     };
   });
@@ -64,6 +74,7 @@ export type CreateUserInput = {
   role: Role;
   active?: boolean;
   pay: Pay;
+  personnelNumber?: string | null;
   password?: string;
   sendInvite?: boolean;
 };
@@ -78,6 +89,7 @@ export async function createUser({ db, prisma, input, now }: { db: ScopedDb; pri
   const email = input.email.trim().toLowerCase();
   // Unscoped on purpose: the address may be taken in another organisation too.
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
+  await assertPersonnelNumberFree(db, input.personnelNumber, null);
   const pay = PayBodySchema.parse(input.pay);
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
   const invite = input.password === undefined ? newSetPasswordToken(now) : null;
@@ -95,14 +107,18 @@ export async function createUser({ db, prisma, input, now }: { db: ScopedDb; pri
           setPasswordToken: invite?.hash ?? null,
           setPasswordExpiresAt: invite?.expiresAt ?? null,
           ...payColumns(pay),
+          personnelNumber: input.personnelNumber ?? null,
         } as Prisma.UserUncheckedCreateInput,
       });
       await copyDefaultRules(tx, id);
       return user;
     });
-    return { user: toWireUser(created), setPasswordToken: invite?.token ?? null, expiresAt: invite?.expiresAt ?? null };
+    return { user: toStaffUser(created), setPasswordToken: invite?.token ?? null, expiresAt: invite?.expiresAt ?? null };
   } catch (err) {
-    if (isPrismaError(err, 'P2002')) throw emailTaken();
+    if (isPrismaError(err, 'P2002')) {
+      await assertPersonnelNumberFree(db, input.personnelNumber, id);
+      throw emailTaken();
+    }
     throw err;
   }
 }
@@ -116,7 +132,7 @@ export async function issueSetPasswordLink({ db, userId, now }: { db: ScopedDb; 
   await db.user.updateMany({ where: { id: userId }, data: { setPasswordToken: invite.hash, setPasswordExpiresAt: invite.expiresAt } });
   const user = await db.user.findFirst({ where: { id: userId } });
   if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
-  return { user: toWireUser(user), token: invite.token, expiresAt: invite.expiresAt };
+  return { user: toStaffUser(user), token: invite.token, expiresAt: invite.expiresAt };
 }
 
 /** Serialises changes to the organisation's admins, so two admins cannot demote each other at once. */
@@ -160,6 +176,10 @@ export async function updateUser({ db, org, actor, userId, patch, now }: {
       if (patch.name !== undefined) data.name = patch.name.trim();
       if (email !== undefined && email !== current.email) data.email = email;
       if (patch.role !== undefined) data.role = patch.role;
+      if (patch.personnelNumber !== undefined && patch.personnelNumber !== current.personnelNumber) {
+        await assertPersonnelNumberFree(tx, patch.personnelNumber, userId);
+        data.personnelNumber = patch.personnelNumber;
+      }
       if (patch.pay !== undefined) {
         const merged = PayBodySchema.safeParse({
           type: current.payType,
@@ -197,9 +217,10 @@ export async function updateUser({ db, org, actor, userId, patch, now }: {
       if (Object.keys(data).length > 0) await tx.user.updateMany({ where: { id: userId }, data });
       const user = await tx.user.findFirst({ where: { id: userId } });
       if (!user) throw new AppError('NOT_FOUND', 'This user does not exist.');
-      return { user: toWireUser(user), stoppedEntry };
+      return { user: toStaffUser(user), stoppedEntry };
     });
   } catch (err) {
+    if (isPrismaError(err, 'P2002')) await assertPersonnelNumberFree(db, patch.personnelNumber, userId);
     if (isPrismaError(err, 'P2002') && email) throw emailTaken();
     throw err;
   }
