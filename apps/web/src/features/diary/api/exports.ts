@@ -11,3 +11,7 @@ export const downloadUserMonth = (user: { id: string; name: string }, month: str
 /** One user's day, a row per session. */
 export const downloadDay = (user: { id: string; name: string }, date: string) =>
   download(`/api/exports/diary/${encodeURIComponent(user.id)}/${encodeURIComponent(date)}.xlsx`, fallbackName(user.name, date));
+
+/** The month's hours as a DATEV LODAS import file (managers); approved months only. */
+export const downloadDatevLodas = (month: string) =>
+  download('/api/exports/payroll/datev-lodas.txt', `datev-lodas_${month}.txt`, { query: { month } });

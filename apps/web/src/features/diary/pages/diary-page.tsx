@@ -12,6 +12,7 @@ import { useDiaryOverview } from '../api/get-overview';
 import { useMonthStates } from '../api/months';
 import { ApproveMonthBar } from '../components/approve-month-bar';
 import { ExportButton } from '../../../components/export-button';
+import { DatevExportButton } from '../components/datev-export-button';
 import { MonthStatusBadge } from '../components/month-status-badge';
 import { useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
@@ -101,6 +102,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
           <>
             <MonthPicker value={month} onChange={setMonth} />
             <ExportButton onExport={() => downloadPayroll(month)} label={t('Export payroll')}>{t('Export payroll')}</ExportButton>
+            <DatevExportButton month={month} />
           </>
         }
       />

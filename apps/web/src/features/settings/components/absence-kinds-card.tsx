@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { AbsenceKindListSchema, AbsenceKindSchema } from '@workdiary/shared';
+import { AbsenceKindListSchema, AbsenceKindSchema, type AbsenceKind, type AbsencePayrollType } from '@workdiary/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
 import { DataTable } from '../../../components/data-table';
+import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { api, getErrorMessage } from '../../../lib/api-client';
@@ -18,12 +19,24 @@ export function AbsenceKindsCard() {
   const kinds = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.get('/api/settings/absence-kinds', { schema: AbsenceKindListSchema, signal }) });
   const [name, setName] = useState('');
   const [credit, setCredit] = useState('100');
+  const [payrollType, setPayrollType] = useState<AbsencePayrollType>('none');
+  const payrollOptions = [
+    { value: 'none', label: t('Not exported') },
+    { value: 'vacation', label: t('Vacation') },
+    { value: 'sick', label: t('Sick leave') },
+  ];
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: KEY });
   const add = useMutation({
-    mutationFn: () => api.post('/api/settings/absence-kinds', { body: { name, creditPercent: Number(credit) }, schema: AbsenceKindSchema }),
-    onSuccess: async () => { setName(''); setError(null); await refresh(); },
+    mutationFn: () => api.post('/api/settings/absence-kinds', { body: { name, creditPercent: Number(credit), payrollType }, schema: AbsenceKindSchema }),
+    onSuccess: async () => { setName(''); setPayrollType('none'); setError(null); await refresh(); },
     onError: (err) => setError(getErrorMessage(err)),
+  });
+  const setType = useMutation({
+    mutationFn: ({ kind, type }: { kind: AbsenceKind; type: AbsencePayrollType }) =>
+      api.put(`/api/settings/absence-kinds/${encodeURIComponent(kind.id)}`, { body: { name: kind.name, creditPercent: kind.creditPercent, payrollType: type }, schema: AbsenceKindSchema }),
+    onSettled: refresh,
+    onError: (err) => toast.error(err, { title: t('Could not save') }),
   });
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/api/settings/absence-kinds/${encodeURIComponent(id)}`),
@@ -44,6 +57,20 @@ export function AbsenceKindsCard() {
           { key: 'name', header: t('Name'), rowHeader: true, cell: (k) => (k.archived ? t('{name} (archived)', { name: k.name }) : k.name) },
           { key: 'credit', header: t('Counts as worked'), align: 'right', cell: (k) => `${k.creditPercent}%` },
           {
+            key: 'payroll',
+            header: t('Payroll (DATEV)'),
+            cell: (k) => (k.archived ? null : (
+              <SelectField
+                label={t('Payroll type of {name}', { name: k.name })}
+                hideLabel
+                options={payrollOptions}
+                value={k.payrollType}
+                disabled={setType.isPending}
+                onChange={(e) => setType.mutate({ kind: k, type: e.target.value as AbsencePayrollType })}
+              />
+            )),
+          },
+          {
             key: 'actions',
             header: <span className="visually-hidden">{t('Actions')}</span>,
             cell: (k) => (k.archived ? null : <Button size="sm" variant="ghost" onClick={() => remove.mutate(k.id)}>{t('Delete')}</Button>),
@@ -60,6 +87,7 @@ export function AbsenceKindsCard() {
       <form className="absence-kind-form" onSubmit={submit} noValidate>
         <TextField label={t('New kind')} value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} />
         <TextField label={t('Counts as worked (%)')} type="number" min={0} max={100} value={credit} onChange={(e) => setCredit(e.target.value)} />
+        <SelectField label={t('Payroll (DATEV)')} options={payrollOptions} value={payrollType} onChange={(e) => setPayrollType(e.target.value as AbsencePayrollType)} />
         <Button type="submit" loading={add.isPending}>{t('Add kind')}</Button>
       </form>
     </Card>

@@ -8,6 +8,7 @@ import { CustomerTimerSettingsModal } from '../components/customer-timer-setting
 import { AbsenceKindsCard } from '../components/absence-kinds-card';
 import { HolidaysCard } from '../components/holidays-card';
 import { ModulesCard } from '../components/modules-card';
+import { PayrollCard } from '../components/payroll-card';
 import { MyRulesCard } from '../components/my-rules-card';
 import '../settings.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -59,6 +60,7 @@ export function SettingsPage() {
         <ModulesCard />
         <HolidaysCard />
         <AbsenceKindsCard />
+        <PayrollCard />
         <Card title={t('People and organisation')} className="settings-card">
           <ul className="settings-links">
             <li>

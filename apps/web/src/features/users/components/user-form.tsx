@@ -26,9 +26,11 @@ export type UserDraft = {
   overtimeFactor: number | null;
   access: Access;
   password: string;
+  /** DATEV personnel number as typed; '' = none. */
+  personnelNumber: string;
 };
 
-export type UserFormField = 'name' | 'email' | 'role' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor' | 'password';
+export type UserFormField = 'name' | 'email' | 'role' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor' | 'password' | 'personnelNumber';
 export type UserFormErrors = Partial<Record<UserFormField | 'form', string>>;
 
 const ROLES: Role[] = ['MEMBER', 'MANAGER', 'ADMIN'];
@@ -49,6 +51,7 @@ export function draftFrom(user: User | undefined, currency: string): UserDraft {
     overtimeFactor: user?.pay.overtimeFactor ?? 1.25,
     access: 'password',
     password: '',
+    personnelNumber: user?.personnelNumber ?? '',
   };
 }
 
@@ -65,7 +68,7 @@ function payOf(draft: UserDraft, currency: string) {
 export function fieldOfPath(path: string): UserFormField | null {
   const last = path.split('.').filter(Boolean).pop() ?? '';
   if (last === 'type') return 'payType';
-  const fields: UserFormField[] = ['name', 'email', 'role', 'hourlyRate', 'monthlyBase', 'overtimeFactor', 'password'];
+  const fields: UserFormField[] = ['name', 'email', 'role', 'hourlyRate', 'monthlyBase', 'overtimeFactor', 'password', 'personnelNumber'];
   return (fields as string[]).includes(last) ? (last as UserFormField) : null;
 }
 
@@ -82,6 +85,7 @@ function issuesToErrors(issues: ReadonlyArray<{ path: string; message: string }>
 export function serverErrorToFormErrors(error: unknown): UserFormErrors {
   if (isApiError(error, 'EMAIL_TAKEN')) return { email: getErrorMessage(error) };
   if (isApiError(error, 'LAST_ADMIN')) return { role: getErrorMessage(error) };
+  if (isApiError(error, 'CONFLICT') && (error.details as { field?: string } | undefined)?.field === 'personnelNumber') return { personnelNumber: getErrorMessage(error) };
   if (isApiError(error, 'VALIDATION_ERROR')) {
     const details = error.details as { issues?: Array<{ path?: string; message?: string }> } | undefined;
     const issues = (details?.issues ?? []).map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? error.message) }));
@@ -91,6 +95,9 @@ export function serverErrorToFormErrors(error: unknown): UserFormErrors {
   return { form: getErrorMessage(error) };
 }
 
+/** The personnel number to send: trimmed, null when empty (clears it). */
+const personnelNumberOf = (draft: UserDraft): string | null => (draft.personnelNumber.trim() === '' ? null : draft.personnelNumber.trim());
+
 /** Checks the draft with the shared schema; returns the request body or the errors per field. */
 export function buildCreateBody(draft: UserDraft, currency: string): { body: UserCreateBody } | { errors: UserFormErrors } {
   const candidate = {
@@ -98,6 +105,7 @@ export function buildCreateBody(draft: UserDraft, currency: string): { body: Use
     email: draft.email,
     role: draft.role,
     pay: payOf(draft, currency),
+    ...(personnelNumberOf(draft) === null ? {} : { personnelNumber: personnelNumberOf(draft) }),
     ...(draft.access === 'invite' ? { sendInvite: true } : { password: draft.password }),
   };
   const parsed = UserCreateBodySchema.safeParse(candidate);
@@ -106,7 +114,7 @@ export function buildCreateBody(draft: UserDraft, currency: string): { body: Use
 }
 
 export function buildPatchBody(draft: UserDraft, currency: string): { body: UserPatchBody } | { errors: UserFormErrors } {
-  const candidate = { name: draft.name, email: draft.email, role: draft.role, pay: payOf(draft, currency) };
+  const candidate = { name: draft.name, email: draft.email, role: draft.role, pay: payOf(draft, currency), personnelNumber: personnelNumberOf(draft) };
   const parsed = UserPatchBodySchema.safeParse(candidate);
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   // The PATCH schema takes a partial pay; the form always sends a whole one, so check the amount too.
@@ -174,6 +182,17 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
           <NumberField label={t('Overtime factor')} required min={1} max={5} step="0.05" suffix="×" value={draft.overtimeFactor} onValueChange={(v) => set('overtimeFactor', v)} error={errors.overtimeFactor} hint={t('Extra hours are paid at this multiple (e.g. 1.25).')} disabled={disabled} />
         </div>
       </fieldset>
+      <TextField
+        label={t('Personnel number (DATEV)')}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={5}
+        value={draft.personnelNumber}
+        onChange={(e) => set('personnelNumber', e.target.value)}
+        error={errors.personnelNumber}
+        hint={t('The Personalnummer in DATEV LODAS: 1–5 digits, no leading zero. Needed for the DATEV payroll file.')}
+        disabled={disabled}
+      />
       {mode === 'create' ? (
         <fieldset className="user-form__group">
           <legend className="field__label">{t('Sign-in')}</legend>
