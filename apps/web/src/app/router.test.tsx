@@ -93,6 +93,7 @@ describe('header', () => {
     expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'My rules' })).toHaveAttribute('href', '/settings');
     expect(within(nav).queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'My report' })).toHaveAttribute('href', '/reports');
   });
 
   it('shows an admin the work diary, settings and users', async () => {
@@ -102,5 +103,16 @@ describe('header', () => {
     expect(within(nav).getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Users' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'My month' })).not.toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Reports' })).toHaveAttribute('href', '/reports');
+  });
+});
+
+describe('public routes', () => {
+  it('shows a shared report without signing in, outside the app frame', async () => {
+    renderApp('/shared/reports/tok_abcdefghijklmnopqrstuvwx', 'signed-out');
+    // The stub answers nothing for the report: the page shows its error, but no sign-in and no navigation.
+    expect(await screen.findByText('Could not load the report')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Sign in' })).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 });

@@ -50,6 +50,8 @@ export const routes: RouteObject[] = [
       { path: 'login', loader: setupFirst, lazy: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
       { path: 'setup', lazy: page(() => import('../features/setup/pages/setup-page'), 'SetupPage') },
       { path: 'set-password', lazy: page(() => import('../features/setup/pages/set-password-page'), 'SetPasswordPage') },
+      // A shared report: public and read-only, outside the signed-in frame (no navigation, no timer).
+      { path: 'shared/reports/:token', lazy: page(() => import('../features/reports/pages/shared-report-page'), 'SharedReportPage') },
       {
         element: <RequireAuth />,
         children: [
@@ -67,6 +69,8 @@ export const routes: RouteObject[] = [
                   { path: 'settings', lazy: page(() => import('../features/settings/pages/settings-page'), 'SettingsPage') },
                   { path: 'profile', lazy: page(() => import('../features/profile/pages/profile-page'), 'ProfilePage') },
                   { path: 'absences', lazy: page(() => import('../features/absences/pages/absences-page'), 'AbsencesPage') },
+                  // Managers and admins report on everyone; a member's report is their own ("My report").
+                  { path: 'reports', lazy: page(() => import('../features/reports/pages/reports-page'), 'ReportsPage') },
                   // Managers and admins see users × month; the page sends a member to their own month.
                   { path: 'diary', lazy: diaryPageWithAtWork },
                   {

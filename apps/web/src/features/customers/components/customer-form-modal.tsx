@@ -2,13 +2,16 @@ import { CustomerBodySchema, type Customer } from '@workdiary/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { Modal } from '../../../components/modal';
+import { formatMoneyInput, MoneyField, parseMoney } from '../../../components/money-field';
 import { TextAreaField, TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
 import { useSaveCustomer } from '../api/customers';
 import { translate as t } from '../../../lib/i18n/i18n';
 
-type Field = 'name' | 'email' | 'phone' | 'address';
+type Field = 'name' | 'email' | 'phone' | 'address' | 'hourlyRate';
+const FIELDS: readonly string[] = ['name', 'email', 'phone', 'address', 'hourlyRate'];
 type Errors = Partial<Record<Field | 'form', string>>;
 
 export type CustomerFormModalProps = {
@@ -27,11 +30,14 @@ export function CustomerFormModal(props: CustomerFormModalProps) {
 function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalProps) {
   const formId = useId();
   const save = useSaveCustomer();
+  // The rate is typed in the organisation's currency, read in the reader's locale ('85,50' in German).
+  const { currency, locale } = useFormat();
   const [values, setValues] = useState<Record<Field, string>>({
     name: customer?.name ?? '',
     email: customer?.email ?? '',
     phone: customer?.phone ?? '',
     address: customer?.address ?? '',
+    hourlyRate: formatMoneyInput(customer?.hourlyRate ?? null, currency, locale),
   });
   const [errors, setErrors] = useState<Errors>({});
 
@@ -43,10 +49,12 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
   function submit(event: FormEvent) {
     event.preventDefault();
     if (save.isPending) return;
-    const parsed = CustomerBodySchema.safeParse(values);
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
+    const rate = parseMoney(values.hourlyRate, currency, locale);
+    const body = { name: values.name, email: values.email, phone: values.phone, address: values.address, hourlyRate: rate.ok ? rate.minor : null };
+    const parsed = CustomerBodySchema.safeParse(body);
+    if (!parsed.success || !rate.ok) {
+      const next: Errors = rate.ok ? {} : { hourlyRate: rate.message };
+      for (const issue of parsed.error?.issues ?? []) {
         const field = issue.path[0] as Field;
         next[field] ??= issue.message;
       }
@@ -54,7 +62,7 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
       return;
     }
     save.mutate(
-      { id: customer?.id, body: values },
+      { id: customer?.id, body },
       {
         onSuccess: (saved) => {
           toast.success(customer ? t('Customer saved') : t('Customer “{name}” added', { name: saved.name }));
@@ -65,7 +73,8 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
           const issues = isApiError(error, 'VALIDATION_ERROR') ? (error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues : undefined;
           const next: Errors = {};
           for (const issue of issues ?? []) {
-            if (['name', 'email', 'phone', 'address'].includes(issue.path)) next[issue.path as Field] ??= issue.message;
+            const field = issue.path.replace(/^body\./, '');
+            if (FIELDS.includes(field)) next[field as Field] ??= issue.message;
           }
           setErrors(Object.keys(next).length ? next : { form: getErrorMessage(error) });
         },
@@ -100,6 +109,18 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
           <TextField label={t('Phone')} type="tel" maxLength={60} value={values.phone} onChange={set('phone')} error={errors.phone} />
         </div>
         <TextAreaField label={t('Address')} rows={3} maxLength={500} value={values.address} onChange={set('address')} error={errors.address} />
+        <MoneyField
+          label={t('Hourly rate')}
+          currency={currency}
+          locale={locale}
+          unit={t('/ h')}
+          className="customer-form__rate"
+          value={values.hourlyRate}
+          onChange={set('hourlyRate')}
+          error={errors.hourlyRate}
+          placeholder={t('Not billable')}
+          hint={t('What an hour for this customer is billed at, in {currency}. Leave it empty when the time is not billed.', { currency })}
+        />
       </form>
     </Modal>
   );

@@ -9,7 +9,7 @@ import { errorResponse, jsonResponse, makeMe, stubFetch } from '../../../test/fe
 import { createTestQueryClient } from '../../../test/query-client';
 import { thisMonthRange, WorkingTime } from './working-time';
 
-const customer: Customer = { id: 'cust-1', name: 'Acme Ltd', email: null, phone: null, address: null, archived: false };
+const customer: Customer = { id: 'cust-1', name: 'Acme Ltd', email: null, phone: null, address: null, archived: false, hourlyRate: null };
 const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' });
 
 function entry(over: Partial<WorkEntry> & Pick<WorkEntry, 'id' | 'startedAt' | 'stoppedAt'>): WorkEntry {

@@ -14,6 +14,7 @@ import { TabPanel, Tabs } from '../../../components/tabs';
 import { toast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
+import { useFormat } from '../../../lib/format';
 import { useCustomer, useSaveCustomer } from '../api/customers';
 import { CustomerFormModal } from '../components/customer-form-modal';
 import { WorkingTime } from '../components/working-time';
@@ -47,6 +48,7 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const save = useSaveCustomer();
+  const format = useFormat();
 
   const setArchived = (archived: boolean) =>
     save.mutate({ id: customer.id, body: { archived } }, {
@@ -92,6 +94,14 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
           <div>
             <dt>{t('Address')}</dt>
             <dd className="customer-contact__address">{customer.address ?? <span className="muted">—</span>}</dd>
+          </div>
+          <div>
+            <dt>{t('Hourly rate')}</dt>
+            <dd data-testid="customer-rate">
+              {customer.hourlyRate === null
+                ? <span className="muted">{t('Not billable')}</span>
+                : t('{amount} / hour', { amount: format.money(customer.hourlyRate) })}
+            </dd>
           </div>
         </dl>
         {renderAtWork ? <div className="customer-contact__at-work">{renderAtWork(customer)}</div> : null}

@@ -10,7 +10,7 @@ import { createTestQueryClient } from '../../../test/query-client';
 import { CustomersPage } from './customers-page';
 
 const customer = (i: number, over: Partial<Customer> = {}): Customer => ({
-  id: `c-${i}`, name: `Client ${String(i).padStart(3, '0')}`, email: null, phone: null, address: null, archived: false, ...over,
+  id: `c-${i}`, name: `Client ${String(i).padStart(3, '0')}`, email: null, phone: null, address: null, archived: false, hourlyRate: null, ...over,
 });
 
 function renderPage(me: Me) {
