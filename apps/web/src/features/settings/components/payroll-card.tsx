@@ -106,7 +106,7 @@ export function PayrollCard() {
             {field('consultant', t('DATEV consultant number'), t('Beraternummer, 4–7 digits'), 7)}
             {field('client', t('DATEV client number'), t('Mandantennummer, 1–5 digits'), 5)}
           </div>
-          <fieldset className="user-form__group">
+          <fieldset className="payroll-wage-types">
             <legend className="field__label">{t('Wage types (Lohnart numbers, 1–4 digits)')}</legend>
             <div className="form-grid">
               {field('worked', t('Hours worked'), t('All hours worked'), 4)}
