@@ -8,8 +8,10 @@ import { isQuietUrl } from './app.ts';
 import { REPO_ROOT } from './config/env.ts';
 import { engineName, setupTestApp, type TestContext } from './test/helper.ts';
 
-// Big enough to be precompressed (the script skips files under 1 kB).
+// Compressible: the script writes .br/.gz for it (for any text file it makes smaller).
 const BIG_JS = `console.log(${JSON.stringify('workdiary '.repeat(300))});`;
+// A few hundred bytes, like the small chunks the sign-in page loads: still compressed.
+const SMALL_JS = `export const labels = ${JSON.stringify(Array.from({ length: 12 }, (_, i) => `label number ${i}`))};`;
 
 describe(`serving the built SPA (${engineName})`, () => {
   let ctx: TestContext;
@@ -20,6 +22,7 @@ describe(`serving the built SPA (${engineName})`, () => {
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Workdiary</title><div id="root"></div>');
     fs.writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
     fs.writeFileSync(path.join(dist, 'assets', 'big-5678.js'), BIG_JS);
+    fs.writeFileSync(path.join(dist, 'assets', 'small-9abc.js'), SMALL_JS);
     fs.writeFileSync(path.join(dist, 'assets', 'big-5678.js.map'), '{"version":3}');
     // The build step the web package runs after `vite build`.
     execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/compress-assets.mjs'), dist], { stdio: 'ignore' });
@@ -74,6 +77,18 @@ describe(`serving the built SPA (${engineName})`, () => {
     const plain = await ctx.app.inject({ method: 'GET', url: '/assets/big-5678.js' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(BIG_JS);
+  });
+
+  it('serves small files compressed too, and a file compression would only grow as it is', async () => {
+    const small = await ctx.app.inject({ method: 'GET', url: '/assets/small-9abc.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(small.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(small.rawPayload).toString()).toBe(SMALL_JS);
+    const gz = await ctx.app.inject({ method: 'GET', url: '/assets/small-9abc.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    // 'console.log(1)': 14 bytes, which gzip and brotli would only make longer.
+    const tiny = await ctx.app.inject({ method: 'GET', url: '/assets/app-1234.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body).toBe('console.log(1)');
   });
 
   it('hands out source maps in development only', async () => {

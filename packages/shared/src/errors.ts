@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Every error code the API answers with, and its HTTP status. The UI keys messages off these. */
 export const ERROR_STATUS = {
   VALIDATION_ERROR: 400,
@@ -49,14 +47,8 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const errorCodes = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+// ErrorBodySchema (the error answer's body) is in schemas/common.ts: no zod here, so the web app's
+// first load can use the codes and default messages without the schemas (bench/first-load.ts).
 
 /** Thrown by services; one handler turns it into the error body and status. */
 export class AppError extends Error {

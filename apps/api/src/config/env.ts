@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   /** PostgreSQL connections per process; unset → DEFAULT_POOL_SIZE (db/engine.ts). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  /** PGlite only: its shared_buffers (e.g. "32MB"); unset → DEFAULT_PGLITE_SHARED_BUFFERS (db/engine.ts). */
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'A size such as 32MB').optional(),
   JWT_SECRET: z.string().min(16).optional(),
   // Defaults depend on NODE_ENV (see the transform below): easy in development, safe in production.
   SEED_DEMO: flag,

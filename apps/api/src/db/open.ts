@@ -9,7 +9,7 @@ import { migrate, readMigrations, type MigrateResult } from './migrate.ts';
 export async function openFromEnv(env: Env): Promise<Database> {
   return env.DATABASE_URL
     ? openDatabase({ kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE })
-    : openDatabase({ kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') });
+    : openDatabase({ kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite'), sharedBuffers: env.PGLITE_SHARED_BUFFERS });
 }
 
 export async function migrateDatabase(db: Database): Promise<MigrateResult> {

@@ -4,17 +4,16 @@ import { NotFound } from '../components/not-found';
 import { RequireRole } from '../components/require-role';
 import { RouteError } from '../components/route-error';
 import { FullPageSpinner } from '../components/spinner';
-import { RequireAuth } from '../features/auth/components/require-auth';
-import { getSetupStatus } from '../features/setup/api/setup';
+import { api } from '../lib/api-client';
 import { ADMIN_ROLES, MANAGER_ROLES } from '../lib/current-user';
 import { importWithRetry } from '../lib/lazy-retry';
-import { AppLayout } from './layout';
 import { AppRoot } from './root';
 
 /** On an empty database (no organisation yet) the sign-in page hands over to first-run setup. */
 async function setupFirst() {
-  const status = await getSetupStatus().catch(() => null);
-  return status?.needed ? redirect('/setup') : null;
+  // GET /api/setup read here, not through the setup feature's schemas: the sign-in page loads no zod.
+  const status = await api.get<{ needed?: unknown }>('/api/setup').catch(() => null);
+  return status?.needed === true ? redirect('/setup') : null;
 }
 
 /** Each page is its own chunk, loaded when its route is first visited. */
@@ -53,10 +52,12 @@ export const routes: RouteObject[] = [
       // A shared report: public and read-only, outside the signed-in frame (no navigation, no timer).
       { path: 'shared/reports/:token', lazy: page(() => import('../features/reports/pages/shared-report-page'), 'SharedReportPage') },
       {
-        element: <RequireAuth />,
+        // The signed-in frame (auth guard, header, timer) is its own chunk too: the sign-in page,
+        // the first thing anyone loads, does not download it (bench/first-load.ts).
+        lazy: page(() => import('../features/auth/components/require-auth'), 'RequireAuth'),
         children: [
           {
-            element: <AppLayout />,
+            lazy: page(() => import('./layout'), 'AppLayout'),
             children: [
               {
                 // Errors inside a page render under the header, not instead of it.

@@ -1,4 +1,4 @@
-import { ErrorBodySchema, defaultMessage, type ErrorCode } from '@workdiary/shared';
+import { defaultMessage, type ErrorCode } from '@workdiary/shared';
 import type { ZodType } from 'zod';
 import { setApiReachable } from './connection';
 import { errorMessageFor } from './error-messages';
@@ -50,8 +50,12 @@ export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 export type RequestOptions<T> = {
   body?: unknown;
   query?: Query;
-  /** When given, the JSON response is parsed with it (and its output type is returned). */
-  schema?: ZodType<T>;
+  /**
+   * When given, the JSON response is parsed with it (and its output type is returned). A promise
+   * of a schema lets a first-load module (the sign-in page) import its schema lazily, fetched while
+   * the request is on its way, so zod stays out of the first load.
+   */
+  schema?: ZodType<T> | Promise<ZodType<T>>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
 };
@@ -117,12 +121,17 @@ async function readErrorBody(response: Response): Promise<unknown> {
   }
 }
 
+/** The shared `ErrorBodySchema` (`{ error: { code, message, details? } }`) checked by hand: no zod in the first load. */
+function errorOfBody(body: unknown): { code: string; message: string; details?: unknown } | null {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message, details } = error as Record<string, unknown>;
+  return typeof code === 'string' && typeof message === 'string' ? { code, message, details } : null;
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
-  const parsed = ErrorBodySchema.safeParse(await readErrorBody(response));
-  if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError({ status: response.status, code, message, details });
-  }
+  const body = errorOfBody(await readErrorBody(response));
+  if (body) return new ApiError({ status: response.status, ...body });
   // Our API always answers errors with a JSON body; a bare 5xx came from a proxy in front of it.
   if (response.status >= 500) {
     return new ApiError({ status: response.status, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
@@ -176,6 +185,8 @@ async function send(method: Method, path: string, options: Omit<RequestOptions<u
 
 async function request<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
   const { schema, ...rest } = options;
+  // A lazily imported schema that fails to load is only an error when the answer needs it.
+  if (schema instanceof Promise) schema.catch(() => {});
   const response = await send(method, path, rest);
   const text = response.status === 204 ? '' : await response.text();
   let data: unknown;
@@ -185,7 +196,7 @@ async function request<T>(method: Method, path: string, options: RequestOptions<
     throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: BAD_RESPONSE_MESSAGE, cause });
   }
   if (!schema) return data as T;
-  const parsed = schema.safeParse(data);
+  const parsed = (await schema).safeParse(data);
   if (!parsed.success) {
     throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: BAD_RESPONSE_MESSAGE, details: parsed.error.issues });
   }

@@ -8,6 +8,9 @@ import { translate } from './i18n/i18n';
  */
 export const CurrentUserContext = createContext<Me | null>(null);
 
+/** The query key of GET /api/me (features/auth/api/get-me): here, in the first load, so the sign-in page seeds it without a chunk of its own. */
+export const meQueryKey = ['me'] as const;
+
 export function useCurrentUser(): Me {
   const me = use(CurrentUserContext);
   if (!me) throw new Error('useCurrentUser() is only available inside the signed-in app.');

@@ -1,5 +1,4 @@
-import { LocalTimeErrorDetailsSchema } from '@workdiary/shared';
-import { z } from 'zod';
+import type { LocalTimeErrorDetails } from '@workdiary/shared';
 import { dateLabel, localDate, localDateTime, localTime, monthLabel } from './format';
 import { cachedCatalog } from './i18n/catalogs';
 import { translate as t } from './i18n/i18n';
@@ -20,17 +19,37 @@ export function setErrorTimeZone(zone: string): void {
   timeZone = zone;
 }
 
-const OverlapDetails = z.object({ customer: z.string(), startedAt: z.string(), stoppedAt: z.string().nullable() });
-const SessionDetails = z.object({ rule: z.string(), minimum: z.number().optional(), maximum: z.number().optional(), minutes: z.number().optional() });
-const MonthDetails = z.object({ month: z.string(), status: z.string().optional() });
-const RetryDetails = z.object({ retryAfterSeconds: z.number() });
-const NameDetails = z.object({ name: z.string(), archived: z.boolean().optional() });
-const StatusDetails = z.object({ status: z.enum(['APPROVED', 'REJECTED']) });
-
-const parse = <T>(schema: z.ZodType<T>, details: unknown): T | null => {
-  const result = schema.safeParse(details);
-  return result.success ? result.data : null;
+// The details' shapes, checked by hand rather than with zod: every page, the sign-in page too,
+// shows API errors through this module, and zod is not part of the first load (bench/first-load.ts).
+type Check = (value: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const num: Check = (v) => typeof v === 'number';
+const bool: Check = (v) => typeof v === 'boolean';
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const nullable = (check: Check): Check => (v) => v === null || check(v);
+const oneOf = (...values: string[]): Check => (v) => values.includes(v as string);
+const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const object = (fields: Record<string, Check>): Check => (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(fields).every(([key, check]) => check((v as Record<string, unknown>)[key]));
+/** The details when they have the shape, else null. */
+const shape = <T>(fields: Record<keyof T & string, Check>) => {
+  const check = object(fields);
+  return (details: unknown): T | null => (check(details) ? (details as T) : null);
 };
+
+const OverlapDetails = shape<{ customer: string; startedAt: string; stoppedAt: string | null }>({ customer: str, startedAt: str, stoppedAt: nullable(str) });
+const SessionDetails = shape<{ rule: string; minimum?: number; maximum?: number; minutes?: number }>({ rule: str, minimum: optional(num), maximum: optional(num), minutes: optional(num) });
+const MonthDetails = shape<{ month: string; status?: string }>({ month: str, status: optional(str) });
+const RetryDetails = shape<{ retryAfterSeconds: number }>({ retryAfterSeconds: num });
+const NameDetails = shape<{ name: string; archived?: boolean }>({ name: str, archived: optional(bool) });
+const StatusDetails = shape<{ status: 'APPROVED' | 'REJECTED' }>({ status: oneOf('APPROVED', 'REJECTED') });
+/** The shared LocalTimeErrorDetailsSchema's shape. */
+const LocalTimeDetails = shape<LocalTimeErrorDetails>({
+  field: oneOf('start', 'stop'), date: str, time: str, timeZone: str,
+  candidates: arrayOf(object({ instant: str, offset: str })),
+});
+
+const parse = <T>(check: (details: unknown) => T | null, details: unknown): T | null => check(details);
 
 /** Messages that follow from the code and its details alone; null: the details do not say enough. */
 const BY_CODE: Record<string, (details: unknown) => string | null> = {
@@ -55,12 +74,12 @@ const BY_CODE: Record<string, (details: unknown) => string | null> = {
     return t('{maximum, plural, one {Sessions may last at most # hour.} other {Sessions may last at most # hours.}} Split longer work into several entries, or ask a manager.', { maximum: d.maximum });
   },
   LOCAL_TIME_NONEXISTENT: (details) => {
-    const d = parse(LocalTimeErrorDetailsSchema, details);
+    const d = parse(LocalTimeDetails, details);
     if (!d) return null;
     return t('{field, select, start {The start time} other {The stop time}} {time} on {date} does not exist in {timeZone}: the clocks jump forward over it (daylight saving time begins). Enter a time before or after the jump.', { field: d.field, time: d.time, timeZone: d.timeZone, date: dateLabel(d.date) });
   },
   LOCAL_TIME_AMBIGUOUS: (details) => {
-    const d = parse(LocalTimeErrorDetailsSchema, details);
+    const d = parse(LocalTimeDetails, details);
     if (!d) return null;
     return t('{field, select, start {The start time} other {The stop time}} {time} on {date} happens twice in {timeZone}: the clocks go back (daylight saving time ends). Choose which one you mean.', { field: d.field, time: d.time, timeZone: d.timeZone, date: dateLabel(d.date) });
   },

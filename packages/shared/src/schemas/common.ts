@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales.ts';
 
 /**
  * Every string the API accepts (bodies, query strings, path parameters) is built on `text()`: it
@@ -51,11 +52,16 @@ export const OkSchema = z.object({ ok: z.literal(true) });
 /** A 204 answer: no body at all (documented in OpenAPI without content). */
 export const NoContentSchema = z.null().describe('No content');
 
-/**
- * The formatting locales Workdiary offers (BCP 47). The language part picks the UI translation
- * (en, de); the region part the number/date conventions (e.g. de-CH groups with ’).
- */
-export const LOCALES = ['en-GB', 'en-US', 'de-DE', 'de-AT', 'de-CH'] as const;
+// LOCALES, Locale and DEFAULT_LOCALE live in ../locales.ts (no zod there, for the web's first load).
+export { DEFAULT_LOCALE, LOCALES, type Locale } from '../locales.ts';
 export const LocaleSchema = z.enum(LOCALES, { error: `Choose one of ${LOCALES.join(', ')}` });
-export type Locale = z.infer<typeof LocaleSchema>;
-export const DEFAULT_LOCALE: Locale = 'en-GB';
+
+/** Every error answer's body (`AppError` → status + this). */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

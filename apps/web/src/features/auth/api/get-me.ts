@@ -1,8 +1,9 @@
 import { MeSchema, type Me } from '@workdiary/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { meQueryKey } from '../../../lib/current-user';
 
-export const meQueryKey = ['me'] as const;
+export { meQueryKey };
 
 export function getMe({ signal }: { signal?: AbortSignal } = {}): Promise<Me> {
   return api.get('/api/me', { schema: MeSchema, signal });

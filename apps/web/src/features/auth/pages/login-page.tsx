@@ -1,4 +1,3 @@
-import { LoginBodySchema } from '@workdiary/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
@@ -6,7 +5,7 @@ import { TextField } from '../../../components/text-field';
 import { getErrorMessage } from '../../../lib/api-client';
 import { safeNextPath } from '../../../lib/login-url';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useLogin } from '../api/login';
+import { loadLoginSchemas, useLogin } from '../api/login';
 import { AuthCard } from '../../../components/auth-card';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -22,8 +21,19 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Empty fields are said at once; the rest of the shared LoginBodySchema's rules need its chunk
+    // (zod is not part of the first load), usually loaded by then: it starts with the first keystroke.
+    const empty: FieldErrors = {
+      ...(email.trim() === '' ? { email: 'Email is required' } : {}),
+      ...(password === '' ? { password: 'Password is required' } : {}),
+    };
+    if (empty.email || empty.password) {
+      setFieldErrors(empty);
+      return;
+    }
+    const { LoginBodySchema } = await loadLoginSchemas();
     const parsed = LoginBodySchema.safeParse({ email, password });
     if (!parsed.success) {
       const errors: FieldErrors = {};
@@ -52,7 +62,7 @@ export function LoginPage() {
           {getErrorMessage(login.error)}
         </div>
       ) : null}
-      <form className="stack" noValidate onSubmit={onSubmit}>
+      <form className="stack" noValidate onSubmit={(event) => void onSubmit(event)}>
         <TextField
           label={t('Email')}
           type="email"
@@ -61,7 +71,10 @@ export function LoginPage() {
           autoFocus
           required
           value={email}
-          onChange={(event) => setEmail(event.target.value)}
+          onChange={(event) => {
+            setEmail(event.target.value);
+            void loadLoginSchemas().catch(() => {});
+          }}
           error={fieldErrors.email}
         />
         <TextField
@@ -71,7 +84,10 @@ export function LoginPage() {
           autoComplete="current-password"
           required
           value={password}
-          onChange={(event) => setPassword(event.target.value)}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            void loadLoginSchemas().catch(() => {});
+          }}
           error={fieldErrors.password}
         />
         <Button type="submit" variant="primary" block loading={login.isPending} loadingText={t('Signing in…')}>
