@@ -50,6 +50,8 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'index WorkEntry_long_sessions_idx': 'btree on "WorkEntry" (organizationId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
   // The same per user: the overlap rule's long older sessions (wd_first_clash; 20261201171200_timer_statement_costs).
   'index WorkEntry_userId_long_sessions_idx': 'btree on "WorkEntry" (userId, startedAt) WHERE (("stoppedAt" - "startedAt") > \'1 day\'::interval)',
+  // Finished sessions per user by their stop: the overlap rule's sessions still going at a start (20261207140000_timer_costs).
+  'index WorkEntry_userId_stoppedAt_idx': 'btree on "WorkEntry" (userId, stoppedAt) WHERE ("stoppedAt" IS NOT NULL)',
   // The one overlap rule and the timer's single-statement writes (migration 20261201120000_timer_statements).
   'function wd_first_clash': 'function',
   'function wd_timer_start': 'function',

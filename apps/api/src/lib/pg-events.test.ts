@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEnv } from '../config/env.ts';
 import { openDatabase, type Database } from '../db/engine.ts';
 import { freshPostgresUrl } from '../test/database.ts';
@@ -65,6 +65,25 @@ describe.skipIf(engineName !== 'postgres')('the LISTEN/NOTIFY event bus', () => 
     expect(onA.slice(fromA)).toEqual(burst.map((e) => ['org-3', e])); // synchronously
     await until(() => onB.length === fromB + burst.length, 'B hears the burst');
     expect(onB.slice(fromB)).toEqual(burst.map((e) => ['org-3', e]));
+  });
+
+  it('skips its own notices without parsing them; the other instance parses each once', async () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const [fromA, fromB] = [onA.length, onB.length];
+      a.publish('org-4', started(401));
+      await until(() => onB.length === fromB + 1, 'B hears A');
+      // A's own notice went out before B's: once A hears B, it has had its own too.
+      b.publish('org-4', started(402));
+      await until(() => onA.length === fromA + 2, 'A hears B');
+      const parsedWith = (entryId: string) => parse.mock.calls.filter(([text]) => typeof text === 'string' && text.includes(`"entryId":"${entryId}"`)).length;
+      expect(parsedWith('e401'), "A's notice: parsed by B only").toBe(1);
+      expect(parsedWith('e402'), "B's notice: parsed by A only").toBe(1);
+      expect(onA.slice(fromA)).toEqual([['org-4', started(401)], ['org-4', started(402)]]);
+      expect(onB.slice(fromB)).toEqual([['org-4', started(401)], ['org-4', started(402)]]);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('reconnects when its LISTEN connection is killed, tells subscribers to resync, and delivers again', async () => {

@@ -14,7 +14,7 @@ type Notice = { origin: string; orgId: string; event: LiveEvent };
  * The event bus for several API processes on one PostgreSQL database. A publish is delivered to
  * this process's subscribers at once, then sent with NOTIFY; every other instance gets it on its
  * LISTEN connection and delivers it to its own subscribers (SSE streams, caches). An instance
- * skips its own notices (already delivered). Events carry ids only, far below NOTIFY's 8000-byte limit.
+ * skips its own notices (already delivered) by their first bytes, without parsing them. Events carry ids only, far below NOTIFY's 8000-byte limit.
  *
  * The listening connection is dedicated (LISTEN does not survive a pooled connection) and is
  * reconnected with back-off when it drops; events sent meanwhile do not reach this instance, so
@@ -29,8 +29,11 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
   let retryMs = 500;
   let retryTimer: NodeJS.Timeout | null = null;
 
+  // A notice is `{"origin":"<instance>",…}` (JSON.stringify keeps `origin` first): this instance's
+  // own (one per start and stop) are recognised by that prefix and skipped without parsing.
+  const own = JSON.stringify({ origin }).slice(0, -1);
   const onNotification = (message: pg.Notification) => {
-    if (message.channel !== EVENTS_CHANNEL || !message.payload) return;
+    if (message.channel !== EVENTS_CHANNEL || !message.payload || message.payload.startsWith(own)) return;
     let notice: Notice;
     try {
       notice = JSON.parse(message.payload) as Notice;

@@ -109,4 +109,81 @@ describe(`kept per-day figures (${engineName})`, () => {
     expect(sorted(santiago)).not.toEqual(sorted(berlin));
     expect(sorted(await kept())).toEqual(sorted(santiago));
   });
+
+  // The fast path (20261207140000_timer_costs): a statement that only adds finished sessions
+  // inside one local day each (a stop, a manual entry, most of an import) adds each one's
+  // milliseconds to its cell by an upsert instead of working the day out again; entrance and exit
+  // are widened. Checked cell by cell with entrance and exit, around statements of the other kind.
+  it('equal the sessions, entrance and exit included, after stops and inserts that only add sessions inside one day', async () => {
+    const other = await createOrg(ctx);
+    const tz = 'Europe/Berlin';
+    const who = (name: keyof OrgFixture['users']) => as(ctx.app, other.users[name].token);
+    const full = async (): Promise<Array<[Cell, string]>> => {
+      const entries = await ctx.db.prisma.workEntry.findMany({ where: { organizationId: other.orgId, stoppedAt: { not: null } } });
+      const cells = new Map<Cell, { ms: number; entrance: number; exit: number }>();
+      for (const e of entries) {
+        const stop = (e.stoppedAt as Date).getTime();
+        const last = localDateOf(new Date(stop - 1), tz);
+        for (let day = localDateOf(e.startedAt, tz); day <= last; day = addDays(day, 1)) {
+          const { start, end } = dayBounds(day, tz);
+          const from = Math.max(e.startedAt.getTime(), start.getTime());
+          const to = Math.min(stop, end.getTime());
+          if (to <= from) continue;
+          const key = `${e.userId}|${day}|${e.customerId}|${e.categoryId}`;
+          const cell = cells.get(key);
+          cells.set(key, cell ? { ms: cell.ms + to - from, entrance: Math.min(cell.entrance, from), exit: Math.max(cell.exit, to) } : { ms: to - from, entrance: from, exit: to });
+        }
+      }
+      return [...cells.entries()].map(([k, c]) => [k, `${c.ms} ${new Date(c.entrance).toISOString()} ${new Date(c.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));
+    };
+    const keptFull = async (): Promise<Array<[Cell, string]>> => {
+      const rows = await ctx.db.sql.query<{ key: string; ms: string | number; entrance: Date | string; exit: Date | string }>(
+        `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms, entrance, exit FROM "DayFigure" WHERE "organizationId" = $1`, [other.orgId]);
+      return rows.map((r) => [r.key, `${Number(r.ms)} ${new Date(r.entrance).toISOString()} ${new Date(r.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));
+    };
+
+    // Timer stops inside one day, several into the same cell.
+    const stints = [[8, 0, 25], [9, 2, 40], [10, 0, 7], [11, 0, 50], [12, 0, 3]] as const;
+    for (const [i, [hour, minute, length]] of stints.entries()) {
+      const start = Date.parse(`2026-11-18T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`) + i * 1013;
+      ctx.clock.now = new Date(start);
+      const body = { customerId: i % 2 ? other.customers.globex : other.customers.acme, categoryId: other.categories.regular };
+      expect((await who('alice').post('/api/timer/start', body)).statusCode).toBe(201);
+      ctx.clock.now = new Date(start + length * 60_000 + 13_457);
+      const stopped = await who('alice').post('/api/timer/stop', { note: 'n' });
+      expect(stopped.statusCode, stopped.body).toBe(200);
+      expect(await keptFull()).toEqual(await full());
+    }
+    expect((await keptFull()).length).toBe(2);
+    ctx.clock.now = new Date('2026-11-20T10:00:00Z');
+
+    // One statement of sessions inside one day each, two of them into the same cell, one into a
+    // cell of the timer's (after its entrance).
+    const entry = (userId: string, customerId: string, start: string, hours: number, categoryId = other.categories.support) => ({
+      id: newId(), organizationId: other.orgId, userId, customerId, categoryId,
+      startedAt: new Date(start), stoppedAt: new Date(Date.parse(start) + hours * 3_600_000), source: 'MANUAL' as const, createdById: other.users.manager.id,
+    });
+    const bob = other.users.bob.id;
+    await ctx.db.prisma.workEntry.createMany({ data: [
+      entry(bob, other.customers.acme, '2026-11-16T07:00:00.250Z', 2), entry(bob, other.customers.acme, '2026-11-16T12:00:00Z', 1.5),
+      entry(bob, other.customers.globex, '2026-11-16T15:00:00Z', 1), entry(other.users.alice.id, other.customers.acme, '2026-11-18T14:00:00Z', 0.5, other.categories.regular),
+    ] });
+    expect(await keptFull()).toEqual(await full());
+    // The same with one session across midnight: the days are worked out again.
+    await ctx.db.prisma.workEntry.createMany({ data: [
+      entry(bob, other.customers.acme, '2026-11-16T18:00:00Z', 1), entry(bob, other.customers.acme, '2026-11-16T22:30:00Z', 3),
+    ] });
+    expect(await keptFull()).toEqual(await full());
+    // A manual entry through the API (before its cell's entrance), an edit and a delete of a finished one.
+    const made = await who('manager').post('/api/work-entries', {
+      userId: bob, customerId: other.customers.globex, categoryId: other.categories.support, startedAt: '2026-11-16T05:00:00.000Z', stoppedAt: '2026-11-16T06:30:00.000Z', note: 'n',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(await keptFull()).toEqual(await full());
+    const edited = await who('manager').patch(`/api/work-entries/${made.json<{ id: string }>().id}`, { startedAt: '2026-11-16T05:30:00.000Z', stoppedAt: '2026-11-16T06:30:00.000Z' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(await keptFull()).toEqual(await full());
+    expect((await who('manager').delete(`/api/work-entries/${made.json<{ id: string }>().id}`)).statusCode).toBe(204);
+    expect(await keptFull()).toEqual(await full());
+  });
 });

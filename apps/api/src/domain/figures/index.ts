@@ -18,10 +18,12 @@
 // An APPROVED month shows what its approval kept (snapshot.ts), written in the approval's own
 // transaction; a kept month that cannot be read is an error, never replaced by live figures.
 import {
+  addDays,
   dayFigures,
   dayRequirement,
   daysOfMonth,
   dayBounds,
+  localDateOf,
   monthBounds,
   monthFigures,
   salary,
@@ -63,14 +65,28 @@ function lastDateOf(month: string): string {
   return daysOfMonth(month).at(-1) ?? `${month}-28`;
 }
 
-/** Dates of `month` that a flagged session touches (a flagged session marks its days). */
+/**
+ * Dates of `dates` (a month's) that a flagged session touches, i.e. whose [start, end) it overlaps
+ * (a running one up to now): walked per flagged session over the days it spans, from the day
+ * before its local start date while they begin before its stop, not every day × every session.
+ */
 function flaggedDates(sessions: SessionRow[], dates: string[], tz: string, now: Date): Set<string> {
-  const flagged = sessions.filter((s) => s.flagged);
   const marked = new Set<string>();
-  if (flagged.length === 0) return marked;
-  for (const date of dates) {
-    const { start, end } = dayBounds(date, tz);
-    if (flagged.some((e) => e.startedAt < end && (e.stoppedAt ?? now) > start)) marked.add(date);
+  const first = dates[0];
+  const last = dates.at(-1);
+  if (first === undefined || last === undefined) return marked;
+  let shown: Set<string> | null = null;
+  for (const s of sessions) {
+    if (!s.flagged) continue;
+    shown ??= new Set(dates);
+    const start = s.startedAt.getTime();
+    const stop = (s.stoppedAt ?? now).getTime();
+    const from = addDays(localDateOf(s.startedAt, tz), -1);
+    for (let date = from < first ? first : from; date <= last; date = addDays(date, 1)) {
+      const bounds = dayBounds(date, tz);
+      if (bounds.start.getTime() >= stop) break;
+      if (start < bounds.end.getTime() && shown.has(date)) marked.add(date);
+    }
   }
   return marked;
 }
