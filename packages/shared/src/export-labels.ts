@@ -40,6 +40,7 @@ const DE: Readonly<Record<string, string>> = {
   'yes': 'ja',
   'Holiday / absence': 'Feiertag / Abwesenheit',
   'Absence credit': 'Abwesenheitsgutschrift',
+  'Balance hours': 'Saldo Stunden',
   'Month state': 'Monatsstatus',
   'Open': 'Offen',
   'Submitted': 'Eingereicht',

@@ -19,8 +19,14 @@ export function toWireUser(u: Pick<User, 'id' | 'name' | 'email' | 'role' | 'act
 }
 
 /** The User as managers and admins see it: with the DATEV personnel number (never on /api/me). */
-export function toStaffUser(u: Parameters<typeof toWireUser>[0] & Pick<User, 'personnelNumber'>): WireUser {
-  return { ...toWireUser(u), personnelNumber: u.personnelNumber };
+export function toStaffUser(u: Parameters<typeof toWireUser>[0] & Pick<User, 'personnelNumber' | 'balanceStartMonth' | 'balanceOpeningMinutes' | 'vacationDaysPerYear'>): WireUser {
+  return {
+    ...toWireUser(u),
+    personnelNumber: u.personnelNumber,
+    // The overtime account's start and the vacation entitlement (GET /api/balances), managers and admins only.
+    balanceStart: u.balanceStartMonth === null ? null : { month: u.balanceStartMonth, openingMinutes: u.balanceOpeningMinutes ?? 0 },
+    vacationDaysPerYear: u.vacationDaysPerYear,
+  };
 }
 
 export function toWireOrganization(o: Pick<Organization, 'id' | 'name' | 'timeZone' | 'currency' | 'clientTimer' | 'locale'>): WireOrganization {

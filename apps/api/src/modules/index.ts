@@ -2,6 +2,7 @@ import type { App } from '../lib/types.ts';
 import absencesRoutes from './absences/absences.routes.ts';
 import authRoutes from './auth/auth.routes.ts';
 import backupRoutes from './backup/backup.routes.ts';
+import balancesRoutes from './balances/balances.routes.ts';
 import holidaysRoutes from './calendar/holidays.routes.ts';
 import categoriesRoutes from './categories/categories.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
@@ -48,4 +49,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   reportsRoutes,
   payrollRoutes,
   backupRoutes,
+  balancesRoutes,
 ];

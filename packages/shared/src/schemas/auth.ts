@@ -15,6 +15,8 @@ export const OrganizationSchema = z.object({
   currency: z.string(),
   clientTimer: z.boolean(),
   locale: LocaleSchema,
+  /** "MM-DD" after which last year's remaining vacation expires (as far as not taken); null: never. On GET/PUT /api/organization. */
+  vacationCarryOverUntil: z.string().nullable().optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

@@ -24,6 +24,8 @@ export const DiaryUserRowSchema = z.object({
    * later change of pay, rules, holidays or absence kinds does not move them); null: worked out now.
    */
   frozenAt: z.string().nullable(),
+  /** The overtime account's closing balance at the month's end (GET /api/balances' closingMinutes); may be negative. */
+  balanceMinutes: z.number().int().optional(),
 });
 export type DiaryUserRow = z.infer<typeof DiaryUserRowSchema>;
 

@@ -13,3 +13,4 @@ export * from './months.ts';
 export * from './absences.ts';
 export * from './reports.ts';
 export * from './payroll.ts';
+export * from './balances.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocaleSchema, text } from './common.ts';
+import { CarryOverUntilSchema } from './balances.ts';
 import { EmailSchema, NameSchema, PasswordSchema } from './users.ts';
 
 /** True when `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -41,6 +42,8 @@ export const OrganizationBodySchema = z.object({
   currency: CurrencySchema,
   /** Left out: unchanged (PUT) or en-GB (setup). */
   locale: LocaleSchema.optional(),
+  /** "MM-DD" after which last year's remaining vacation expires as far as not taken; null: never; left out: unchanged. */
+  vacationCarryOverUntil: CarryOverUntilSchema.nullable().optional(),
 });
 export type OrganizationBody = z.input<typeof OrganizationBodySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BalanceStartSchema, VacationDaysSchema } from './balances.ts';
 import { LocaleSchema, RoleSchema, text } from './common.ts';
 import { WorkEntrySchema } from './entries.ts';
 import { PersonnelNumberSchema } from './payroll.ts';
@@ -22,6 +23,9 @@ export const UserSchema = z.object({
   pay: PaySchema,
   /** DATEV personnel number; answered to managers and admins only (absent on /api/me). */
   personnelNumber: z.string().nullable().optional(),
+  /** Overtime account start and vacation days per year: on the users list and edits (managers, admins), not on /api/me. */
+  balanceStart: BalanceStartSchema.nullable().optional(),
+  vacationDaysPerYear: z.number().nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -101,6 +105,10 @@ export const UserPatchBodySchema = z.object({
   pay: PaySchema.partial().optional(),
   /** DATEV personnel number, 1–5 digits without a leading zero, unique in the organisation; null clears it. */
   personnelNumber: PersonnelNumberSchema.nullable().optional(),
+  /** The overtime account's start; null: from the first month with an entry, opening 0. */
+  balanceStart: BalanceStartSchema.nullable().optional(),
+  /** Vacation days per year (whole or half days); null: none recorded. */
+  vacationDaysPerYear: VacationDaysSchema.nullable().optional(),
 });
 export type UserPatchBody = z.input<typeof UserPatchBodySchema>;
 

@@ -223,11 +223,13 @@ export type OverviewFigures = MonthTotalsWithSalary & {
  * Users × month in one aggregate query (overview.sql.ts); each approved month's row is its kept
  * totals and pay instead.
  */
-export async function overviewFigures({ sql, org, month, fallbackRequired, holidays, holidaySharePercent }: {
+export async function overviewFigures({ sql, org, month, fallbackRequired, holidays, holidaySharePercent, lastDate }: {
   sql: SqlRunner; org: OrgContext; month: string; fallbackRequired: number[];
   holidays: Readonly<Record<string, string>>; holidaySharePercent: number;
+  /** Only the days up to this date (the overtime account's current month); left out: the whole month. */
+  lastDate?: string;
 }): Promise<OverviewFigures[]> {
-  const rows = await queryMonthOverview({ sql, orgId: org.id, month, tz: org.timeZone, fallbackRequired, holidays, holidaySharePercent });
+  const rows = await queryMonthOverview({ sql, orgId: org.id, month, tz: org.timeZone, fallbackRequired, holidays, holidaySharePercent, lastDate });
   return rows.map((r) => overviewRow(r, month));
 }
 

@@ -131,15 +131,24 @@ export function monthDayParams(month: string, tz: string, holidays: Readonly<Rec
  * date-holidays) and `holidaySharePercent` the share of a weekday's minutes they still require;
  * approved absences come from the Absence table.
  */
-export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired, holidays = {}, holidaySharePercent = 0 }: {
+export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequired, holidays = {}, holidaySharePercent = 0, lastDate }: {
   sql: SqlRunner; orgId: string; month: string; tz: string;
+  /**
+   * Count only the month's days up to this date ('YYYY-MM-DD', inclusive): the overtime account's
+   * current month, where only the days up to today are required. Left out: the whole month.
+   */
+  lastDate?: string;
   /** Required minutes Mon..Sun of people without rules of their own: `(await loadRules(db, null)).requiredMinutes`. */
   fallbackRequired: number[];
   holidays?: Readonly<Record<string, string>>;
   holidaySharePercent?: number;
 }): Promise<OverviewSqlRow[]> {
   const p = monthDayParams(month, tz, holidays);
-  const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [orgId, p.dates, p.weekdays, fallbackRequired, p.holidays, holidaySharePercent, month]);
+  // At least the month's first day, so every user keeps a row (with nothing required yet).
+  const count = lastDate === undefined ? p.dates.length : Math.max(1, p.dates.filter((d) => d <= lastDate).length);
+  const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
+    orgId, p.dates.slice(0, count), p.weekdays.slice(0, count), fallbackRequired, p.holidays.slice(0, count), holidaySharePercent, month,
+  ]);
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({
     ...r,

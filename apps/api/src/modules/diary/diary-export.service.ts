@@ -139,6 +139,8 @@ type PayrollRow = {
   extra: number;
   absence: number;
   salary: number;
+  /** The overtime account's closing balance at the month's end (minutes; may be negative). */
+  balance: number;
 };
 
 export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
@@ -154,6 +156,8 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
   { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
   { header: 'Salary', kind: 'money', value: (r) => r.salary },
   { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
+  // Decimal hours: the balance may be negative, which a duration cell cannot show.
+  { header: 'Balance hours', kind: 'hours', value: (r) => r.balance },
   { header: 'Month state', kind: 'text', width: 11, value: (r) => r.monthState },
 ];
 
@@ -179,6 +183,7 @@ export async function exportPayroll({ orgs, sql, org, month, now, approvedOnly =
     extra: r.extraMinutes,
     absence: r.absenceMinutes,
     salary: r.salary,
+    balance: overview.balances.get(r.userId)?.closingMinutes ?? 0,
   }));
   const buffer = await buildXlsx({ sheetName: `${exportLabel(locale, 'Payroll')} ${overview.month}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency });
   return { buffer, fileName: xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month), rows: rows.length };

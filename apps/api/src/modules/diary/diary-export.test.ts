@@ -122,7 +122,7 @@ describe(`diary exports (${engineName})`, () => {
     expect(res.headers['content-disposition']).toContain('filename="payroll_2026-02.xlsx"');
     const { ws, name, rows } = readXlsx(res.rawPayload);
     expect(name).toBe('Payroll 2026-02');
-    expect(rows[0]).toEqual(['User', 'Status', 'Pay type', 'Rate / base', 'Overtime factor', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Salary', 'Absence credit', 'Month state']);
+    expect(rows[0]).toEqual(['User', 'Status', 'Pay type', 'Rate / base', 'Overtime factor', 'Required', 'Total', 'Total hours', 'Extra', 'Extra hours', 'Salary', 'Absence credit', 'Balance hours', 'Month state']);
     expect(rows).toHaveLength(1 + 4 + 1);
     const byName = new Map(rows.slice(1, 5).map((r) => [String(r[0]).split(' ')[0], r]));
     // Alice: Feb 1 120 (all extra) + Feb 2 570 (90 extra) = 690, 210 extra; 480/60 × 20 + 210/60 × 20 × 1.25 = 160 + 87.50.
@@ -142,7 +142,7 @@ describe(`diary exports (${engineName})`, () => {
     expect(minutesOf(totals[6])).toBe(1290);
     expect(totals[10]).toBe(3303.75);
     expect(ws.K6?.f).toBe('SUM(K2:K5)');
-    expect(alice[12]).toBe('Open');
+    expect(alice[13]).toBe('Open');
   });
 
   it('states each user\'s month state and can be limited to approved months', async () => {
@@ -151,7 +151,7 @@ describe(`diary exports (${engineName})`, () => {
     expect((await as(ctx.app, alice.token).post('/api/months/2026-02/submit')).statusCode).toBe(200);
     expect((await as(ctx.app, manager.token).post('/api/months/2026-02/approve', { userIds: [alice.id] })).statusCode).toBe(200);
     const all = readXlsx((await get(admin.token, '/api/exports/diary.xlsx?month=2026-02')).rawPayload);
-    const states = new Map(all.rows.slice(1, 5).map((r) => [String(r[0]).split(' ')[0], r[12]]));
+    const states = new Map(all.rows.slice(1, 5).map((r) => [String(r[0]).split(' ')[0], r[13]]));
     expect(Object.fromEntries(states)).toEqual({ Admin: 'Open', Alice: 'Approved', Bob: 'Open', Manager: 'Open' });
     const res = await get(admin.token, '/api/exports/diary.xlsx?month=2026-02&approved=true');
     expect(res.headers['content-disposition']).toContain('filename="payroll-approved_2026-02.xlsx"');

@@ -4,6 +4,7 @@ import {
   currentMonth,
   dayBounds,
   type AuditEvent,
+  type BalanceOvertime,
   type DiaryDaySessions,
   type DiaryOverview,
   type DiaryUserMonth,
@@ -15,6 +16,7 @@ import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
+import { overtimeBalances } from '../balances/balances.service.ts';
 import { dayFiguresOf, overviewFigures, readLatestMonth, readUserContext, readWireSessions, userMonthFigures, type OverviewFigures, type UserContext } from '../../domain/figures/index.ts';
 
 /** The first instant after the organisation's current month: `latestMonth` looks no further. */
@@ -43,18 +45,19 @@ async function loadUser(db: ScopedDb, userId: string) {
  */
 export async function monthOverview({ orgs, sql, org, month, now }: {
   orgs: OrgCache; sql: SqlRunner; org: OrgContext; month?: string; now: Date;
-}): Promise<DiaryOverview & { rows: OverviewFigures[] }> {
+}): Promise<DiaryOverview & { rows: OverviewFigures[]; balances: Map<string, BalanceOvertime> }> {
   const cached = await orgs.get(org.id);
   if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
   const orgDefaults = cached.rulesFor(null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = holidaySettingsOf(org);
-  const [rows, latestMonth] = await Promise.all([
+  const [rows, latestMonth, balances] = await Promise.all([
     overviewFigures({
       sql, org, month: m, fallbackRequired: orgDefaults.requiredMinutes,
       holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
     }),
     readLatestMonth(sql, org, endOfCurrentMonth(org.timeZone, now)),
+    overtimeBalances({ sql, orgs, org, month: m, now }),
   ]);
   const items = rows.map((r) => ({
     userId: r.userId,
@@ -66,12 +69,13 @@ export async function monthOverview({ orgs, sql, org, month, now }: {
     absenceMinutes: r.absenceMinutes,
     salary: r.salary,
     frozenAt: r.approvedAt,
+    balanceMinutes: balances.get(r.userId)?.closingMinutes ?? 0,
   }));
   const totals = items.reduce(
     (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
     { totalMinutes: 0, extraMinutes: 0, salary: 0 },
   );
-  return { items, totals, month: m, latestMonth, currency: org.currency, rows };
+  return { items, totals, month: m, latestMonth, currency: org.currency, rows, balances };
 }
 
 /** The user with rules and calendar (404 if not in the caller's organisation). */

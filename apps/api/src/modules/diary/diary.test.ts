@@ -48,6 +48,9 @@ describe(`diary API (${engineName})`, () => {
       expect(row(body, org.users.alice.id)).toEqual({
         userId: org.users.alice.id, name: expect.stringMatching(/^Alice/), active: true,
         totalMinutes: 990, extraMinutes: 270, requiredMinutes: 9600, absenceMinutes: 0, salary: 35250, frozenAt: null,
+        // The overtime account (no balanceStart: from her first month with time, January, opening 0):
+        // January 120 − 22 × 480 = −10440; February up to today (the 20th) 990 − 15 × 480 = −6210.
+        balanceMinutes: -16650,
       });
       expect(row(body, org.users.bob.id)).toMatchObject({ totalMinutes: 480, extraMinutes: 0, salary: 16000 });
       expect(row(body, org.users.manager.id)).toMatchObject({ totalMinutes: 0, extraMinutes: 0, salary: 0 });

@@ -30,10 +30,13 @@ async function approvedMonthsMoved(tx: ScopedTx, from: string, to: string): Prom
  * as written.
  */
 export async function updateOrganization({ db, org, body, actorId }: { db: ScopedDb; org: OrgContext; body: OrganizationBody; actorId: string }): Promise<Organization> {
-  const written = { name: body.name.trim(), timeZone: body.timeZone.trim(), currency: body.currency.trim().toUpperCase(), ...(body.locale ? { locale: body.locale } : {}) };
+  const written = {
+    name: body.name.trim(), timeZone: body.timeZone.trim(), currency: body.currency.trim().toUpperCase(), ...(body.locale ? { locale: body.locale } : {}),
+    ...(body.vacationCarryOverUntil !== undefined ? { vacationCarryOverUntil: body.vacationCarryOverUntil } : {}),
+  };
   const saved = await db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<Array<{ name: string; timeZone: string; currency: string; locale: string }>>`
-      SELECT name, "timeZone", currency, locale FROM "Organization" WHERE id = ${org.id} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<Array<{ name: string; timeZone: string; currency: string; locale: string; vacationCarryOverUntil: string | null }>>`
+      SELECT name, "timeZone", currency, locale, "vacationCarryOverUntil" FROM "Organization" WHERE id = ${org.id} FOR UPDATE`;
     if (!row) throw new AppError('NOT_FOUND');
     if (row.timeZone !== written.timeZone) {
       const moved = await approvedMonthsMoved(tx, row.timeZone, written.timeZone);
@@ -49,14 +52,20 @@ export async function updateOrganization({ db, org, body, actorId }: { db: Scope
     await tx.organization.updateMany({ data: written });
     // Every day is cut at other instants now: the kept per-day figures are worked out again.
     if (row.timeZone !== written.timeZone) await tx.$queryRaw`SELECT wd_rebuild_day_figures(${org.id})::text AS done`;
-    const before = { name: row.name, timeZone: row.timeZone, currency: row.currency.trim(), locale: row.locale };
+    const before = { name: row.name, timeZone: row.timeZone, currency: row.currency.trim(), locale: row.locale, vacationCarryOverUntil: row.vacationCarryOverUntil };
     const after = { ...before, ...written };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       await tx.auditEvent.create({
         data: { id: newId(), entityType: 'Organization', entityId: org.id, action: 'UPDATE', actorId, before, after } as unknown as Prisma.AuditEventUncheckedCreateInput,
       });
     }
-    return written;
+    return { ...written, vacationCarryOverUntil: 'vacationCarryOverUntil' in written ? written.vacationCarryOverUntil : row.vacationCarryOverUntil };
   });
-  return toWireOrganization({ ...org, ...saved });
+  return { ...toWireOrganization({ ...org, ...saved }), vacationCarryOverUntil: saved.vacationCarryOverUntil };
+}
+
+/** GET /api/organization: the organisation with its vacation carry-over expiry. */
+export async function readOrganization({ db, org }: { db: ScopedDb; org: OrgContext }): Promise<Organization> {
+  const row = await db.organization.findFirst({ where: { id: org.id }, select: { vacationCarryOverUntil: true } });
+  return { ...toWireOrganization(org), vacationCarryOverUntil: row?.vacationCarryOverUntil ?? null };
 }

@@ -60,7 +60,9 @@ export default async function usersRoutes(app: App) {
         + 'Deactivating ends the user\'s sessions and stops their running timer with a note; their history stays. '
         + '422 LAST_ADMIN when this would leave no active administrator. '
         + '`personnelNumber` is the DATEV Personalnummer (LODAS: 1–5 digits, 1–99999, no leading zero; null clears it); it is unique in the organisation '
-        + '(409 CONFLICT with details.field = personnelNumber) and answered on the User to managers and admins only.',
+        + '(409 CONFLICT with details.field = personnelNumber) and answered on the User to managers and admins only. '
+        + '`balanceStart` `{ month, openingMinutes }` starts the overtime account (GET /api/balances; null: from the first month with recorded time, opening 0); '
+        + '`vacationDaysPerYear` (whole or half days; null: none) is the vacation entitlement. Both answered on the User to managers and admins only.',
       params: IdParamsSchema,
       body: UserPatchBodySchema,
       response: { 200: UserSchema },

@@ -176,6 +176,11 @@ export async function updateUser({ db, org, actor, userId, patch, now }: {
       if (patch.name !== undefined) data.name = patch.name.trim();
       if (email !== undefined && email !== current.email) data.email = email;
       if (patch.role !== undefined) data.role = patch.role;
+      if (patch.balanceStart !== undefined) {
+        data.balanceStartMonth = patch.balanceStart?.month ?? null;
+        data.balanceOpeningMinutes = patch.balanceStart?.openingMinutes ?? null;
+      }
+      if (patch.vacationDaysPerYear !== undefined) data.vacationDaysPerYear = patch.vacationDaysPerYear;
       if (patch.personnelNumber !== undefined && patch.personnelNumber !== current.personnelNumber) {
         await assertPersonnelNumberFree(tx, patch.personnelNumber, userId);
         data.personnelNumber = patch.personnelNumber;

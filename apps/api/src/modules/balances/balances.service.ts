@@ -1,0 +1,258 @@
+// Balances (issue 24): the overtime account and vacation days of a user.
+//
+// Overtime account, per user and month (all figures from the one figures module, overviewFigures):
+//  - a month's delta = worked − (required − absence credit) = totalMinutes − requiredMinutes +
+//    absenceMinutes (the credit never exceeds the requirement). It may be negative. An approved
+//    month's delta comes from the figures its approval kept, so later changes of rules, holidays or
+//    absences do not move it. In the organisation's current month only the days up to today are
+//    required; months after the current one count nothing yet.
+//  - corrections and payouts (BalanceCorrection, minutes may be negative) count in their month.
+//  - opening = balanceStart.openingMinutes + Σ (delta + corrections) of the months from
+//    balanceStart.month up to the month before; closing = opening + delta + corrections.
+//  - the account starts at the user's balanceStart.month; earlier months are not counted. Without a
+//    balanceStart it starts at the user's first month with any recorded minute or correction,
+//    opening 0. Before the start (or without any data) every figure is 0.
+//  - all users' balances of a month come from one overview query per month since the earliest start.
+//
+// Vacation, per user and calendar year (of the asked month):
+//  - entitlement = vacationDaysPerYear (null: 0). Pro rata in the year the account starts
+//    (balanceStart.month, else the first month with data): × (months from that month to December) / 12,
+//    rounded to the nearest half day, halves up (e.g. 30 × 5/12 = 12.5; 25 × 5/12 = 10.42 → 10.5).
+//    We round to half days rather than BUrlG §5's "≥ ½ to a whole day" because the entitlement
+//    itself may be given in half days. Leaving during the year is not prorated (no leaving date).
+//  - a vacation day is a local date of an approved absence of a vacation kind (isVacationKind) that
+//    required work: the weekday's required minutes (the user's rules as they are now) are > 0, and it
+//    is not a public holiday whose share is 0. Absences are whole days.
+//  - taken = such days from 1 January up to the month's end; planned = those after it in the same year;
+//    remaining = entitlement + carried over − taken − planned (may be negative: over-booked).
+//  - carried over = last year's remainder (never negative), worked out the same way year by year from
+//    the account's start year. With the organisation's `vacationCarryOverUntil` (MM-DD) the carried
+//    days are used first and expire after that day as far as they were not taken by then: once the
+//    asked month ends after that day, only min(carry, vacation days up to that day) remain carried.
+import { AppError, addDays, addMonths, currentMonth, daysOfMonth, today, weekdayIndex, type Balance, type BalanceCorrection, type BalanceOvertime, type BalanceVacation } from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
+import { newId } from '../../db/ids.ts';
+import type { ScopedDb } from '../../db/scoped.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { OrgCache } from '../../lib/org-cache.ts';
+import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { overviewFigures } from '../../domain/figures/index.ts';
+import { holidaySettingsOf } from '../calendar/day-calendar.ts';
+import { holidaysBetween, holidaysOfMonth } from '../calendar/holidays.ts';
+import { assertMonthsOpen } from '../months/month-lock.ts';
+import { lockUserEntries } from '../work-entries/entry-rules.ts';
+
+/** Whether an absence kind counts against the vacation entitlement: its payroll type is VACATION (the wire's `vacation: true`). */
+export function isVacationKind(kind: { payrollType: string | null }): boolean {
+  return kind.payrollType === 'VACATION';
+}
+
+type Account = { userId: string; startMonth: string | null; openingMinutes: number };
+
+const emptyOvertime = (): BalanceOvertime => ({ openingMinutes: 0, deltaMinutes: 0, correctionMinutes: 0, closingMinutes: 0 });
+
+/** Each user's account start: balanceStart, else the first month with recorded minutes or a correction. */
+async function readAccounts(sql: SqlRunner, org: OrgContext, userIds: string[] | null): Promise<Account[]> {
+  const rows = await sql.query<{ id: string; start_month: string | null; opening: number | null; first_day: string | Date | null; first_correction: string | null }>(`
+    SELECT u.id, u."balanceStartMonth" AS start_month, u."balanceOpeningMinutes" AS opening,
+           (SELECT min(f.day) FROM "DayFigure" f WHERE f."organizationId" = $1 AND f."userId" = u.id) AS first_day,
+           (SELECT min(c.month) FROM "BalanceCorrection" c WHERE c."organizationId" = $1 AND c."userId" = u.id) AS first_correction
+    FROM "User" u
+    WHERE u."organizationId" = $1 AND ($2::text[] IS NULL OR u.id = ANY($2::text[]))`, [org.id, userIds]);
+  return rows.map((r) => {
+    if (r.start_month !== null) return { userId: r.id, startMonth: r.start_month, openingMinutes: Number(r.opening ?? 0) };
+    const firstDay = r.first_day === null ? null : (r.first_day instanceof Date ? r.first_day.toISOString() : String(r.first_day)).slice(0, 7);
+    const candidates = [firstDay, r.first_correction].filter((m): m is string => m !== null).sort();
+    return { userId: r.id, startMonth: candidates[0] ?? null, openingMinutes: 0 };
+  });
+}
+
+/**
+ * The overtime account of every user (or of `userIds`) at `month`: one overview query per month
+ * from the earliest start to `month`, the corrections in one query.
+ */
+export async function overtimeBalances({ sql, orgs, org, month, now, userIds = null }: {
+  sql: SqlRunner; orgs: OrgCache; org: OrgContext; month: string; now: Date; userIds?: string[] | null;
+}): Promise<Map<string, BalanceOvertime>> {
+  const accounts = await readAccounts(sql, org, userIds);
+  const out = new Map<string, BalanceOvertime>(accounts.map((a) => [a.userId, emptyOvertime()]));
+  const started = accounts.filter((a): a is Account & { startMonth: string } => a.startMonth !== null && a.startMonth <= month);
+  if (started.length === 0) return out;
+  const cached = await orgs.get(org.id);
+  if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+  const fallbackRequired = cached.rulesFor(null).requiredMinutes;
+  const settings = holidaySettingsOf(org);
+  const thisMonth = currentMonth(org.timeZone, now);
+  const todayDate = today(org.timeZone, now);
+  const earliest = started.map((a) => a.startMonth).sort()[0] ?? month;
+
+  // delta per user and month, from the figures module (months after the current one count nothing)
+  const months: string[] = [];
+  for (let m = earliest; m <= month && m <= thisMonth; m = addMonths(m, 1)) months.push(m);
+  const deltas = new Map<string, number>();
+  for (const m of months) {
+    const rows = await overviewFigures({
+      sql, org, month: m, fallbackRequired, holidays: await holidaysOfMonth(settings, m), holidaySharePercent: settings.sharePercent,
+      ...(m === thisMonth ? { lastDate: todayDate } : {}),
+    });
+    for (const r of rows) deltas.set(`${r.userId}|${m}`, r.totalMinutes - r.requiredMinutes + r.absenceMinutes);
+  }
+  const corrections = new Map<string, number>();
+  const correctionRows = await sql.query<{ user_id: string; month: string; minutes: number }>(`
+    SELECT c."userId" AS user_id, c.month, sum(c.minutes)::int AS minutes
+    FROM "BalanceCorrection" c
+    WHERE c."organizationId" = $1 AND c.month >= $2 AND c.month <= $3 AND ($4::text[] IS NULL OR c."userId" = ANY($4::text[]))
+    GROUP BY c."userId", c.month`, [org.id, earliest, month, userIds]);
+  for (const r of correctionRows) corrections.set(`${r.user_id}|${r.month}`, Number(r.minutes));
+
+  for (const a of started) {
+    let opening = a.openingMinutes;
+    for (let m = a.startMonth; m < month; m = addMonths(m, 1)) {
+      opening += (deltas.get(`${a.userId}|${m}`) ?? 0) + (corrections.get(`${a.userId}|${m}`) ?? 0);
+    }
+    const deltaMinutes = deltas.get(`${a.userId}|${month}`) ?? 0;
+    const correctionMinutes = corrections.get(`${a.userId}|${month}`) ?? 0;
+    out.set(a.userId, { openingMinutes: opening, deltaMinutes, correctionMinutes, closingMinutes: opening + deltaMinutes + correctionMinutes });
+  }
+  return out;
+}
+
+/** Nearest half day, halves up. */
+export const roundHalfDay = (days: number): number => Math.floor(days * 2 + 0.5 + 1e-9) / 2;
+
+/** The year's entitlement: pro rata from the start month in the start year, nothing before it. */
+export function entitlementOf(daysPerYear: number | null, startMonth: string | null, year: number): number {
+  if (!daysPerYear) return 0;
+  if (startMonth === null) return daysPerYear;
+  const startYear = Number(startMonth.slice(0, 4));
+  if (year < startYear) return 0;
+  if (year > startYear) return daysPerYear;
+  const months = 12 - Number(startMonth.slice(5, 7)) + 1;
+  return roundHalfDay((daysPerYear * months) / 12);
+}
+
+type VacationInput = {
+  daysPerYear: number | null;
+  startMonth: string | null;
+  carryOverUntil: string | null;
+  /** Sorted local dates of vacation days (days that required work). */
+  vacationDays: string[];
+};
+
+const countBetween = (days: string[], from: string, to: string) => days.filter((d) => d >= from && d <= to).length;
+
+/** The vacation figures of `month`'s year (a pure function: see the rules at the top). */
+export function vacationOf(input: VacationInput, month: string): BalanceVacation {
+  const year = Number(month.slice(0, 4));
+  const monthEnd = daysOfMonth(month).at(-1) ?? `${month}-28`;
+  const firstYear = Math.min(year, input.startMonth ? Number(input.startMonth.slice(0, 4)) : year, ...input.vacationDays.slice(0, 1).map((d) => Number(d.slice(0, 4))));
+  const carriedAt = (y: number, carry: number, asOf: string): number => {
+    if (carry <= 0 || input.carryOverUntil === null) return Math.max(0, carry);
+    const expiry = `${y}-${input.carryOverUntil}`;
+    if (asOf <= expiry) return carry;
+    return Math.min(carry, countBetween(input.vacationDays, `${y}-01-01`, expiry));
+  };
+  let carry = 0;
+  for (let y = firstYear; y < year; y += 1) {
+    const carried = carriedAt(y, carry, `${y}-12-31`);
+    const remainder = entitlementOf(input.daysPerYear, input.startMonth, y) + carried - countBetween(input.vacationDays, `${y}-01-01`, `${y}-12-31`);
+    carry = Math.max(0, remainder);
+  }
+  const entitlementDays = entitlementOf(input.daysPerYear, input.startMonth, year);
+  const carriedOverDays = carriedAt(year, carry, monthEnd);
+  const takenDays = countBetween(input.vacationDays, `${year}-01-01`, monthEnd);
+  const plannedDays = input.vacationDays.filter((d) => d > monthEnd && d <= `${year}-12-31`).length;
+  return { year, entitlementDays, carriedOverDays, takenDays, plannedDays, remainingDays: entitlementDays + carriedOverDays - takenDays - plannedDays };
+}
+
+/**
+ * The user's vacation days up to the end of `toYear`: dates of approved absences of vacation kinds
+ * that required work (weekday rule > 0; not a public holiday whose share is 0).
+ */
+export async function vacationDaysOf({ sql, orgs, org, userId, toYear }: {
+  sql: SqlRunner; orgs: OrgCache; org: OrgContext; userId: string; toYear: number;
+}): Promise<string[]> {
+  const rows = await sql.query<{ start_date: string | Date; end_date: string | Date; payroll_type: string | null }>(`
+    SELECT a."startDate" AS start_date, a."endDate" AS end_date, k."payrollType"::text AS payroll_type
+    FROM "Absence" a JOIN "AbsenceKind" k ON k.id = a."kindId" AND k."organizationId" = $1
+    WHERE a."organizationId" = $1 AND a."userId" = $2 AND a.status = 'APPROVED' AND a."startDate" <= $3::date
+    ORDER BY a."startDate"`, [org.id, userId, `${toYear}-12-31`]);
+  const spans = rows
+    .filter((r) => isVacationKind({ payrollType: r.payroll_type }))
+    .map((r) => ({ from: dateText(r.start_date), to: dateText(r.end_date) > `${toYear}-12-31` ? `${toYear}-12-31` : dateText(r.end_date) }));
+  if (spans.length === 0) return [];
+  const cached = await orgs.get(org.id);
+  if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
+  const required = cached.rulesFor(userId).requiredMinutes;
+  const settings = holidaySettingsOf(org);
+  const from = spans.map((s) => s.from).sort()[0] ?? `${toYear}-01-01`;
+  const holidays = await holidaysBetween(settings, from, `${toYear}-12-31`);
+  const days = new Set<string>();
+  for (const span of spans) {
+    for (let d = span.from; d <= span.to; d = addDays(d, 1)) {
+      if ((required[weekdayIndex(d)] ?? 0) <= 0) continue;
+      if (holidays[d] !== undefined && settings.sharePercent === 0) continue;
+      days.add(d);
+    }
+  }
+  return [...days].sort();
+}
+
+function dateText(d: string | Date): string {
+  return (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
+}
+
+/** GET /api/balances/:userId?month= (members: their own). */
+export async function userBalance({ sql, orgs, org, caller, userId, month, now }: {
+  sql: SqlRunner; orgs: OrgCache; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
+}): Promise<Balance> {
+  assertMayReadDiaryOf(caller, userId);
+  const m = month ?? currentMonth(org.timeZone, now);
+  const [user] = await sql.query<{ id: string; start_month: string | null; days: number | null; carry_until: string | null }>(`
+    SELECT u.id, u."balanceStartMonth" AS start_month, u."vacationDaysPerYear" AS days, o."vacationCarryOverUntil" AS carry_until
+    FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
+    WHERE u."organizationId" = $1 AND u.id = $2`, [org.id, userId]);
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  const year = Number(m.slice(0, 4));
+  const [overtime, vacationDays, [account]] = await Promise.all([
+    overtimeBalances({ sql, orgs, org, month: m, now, userIds: [userId] }),
+    vacationDaysOf({ sql, orgs, org, userId, toYear: year }),
+    readAccounts(sql, org, [userId]),
+  ]);
+  return {
+    month: m,
+    overtime: overtime.get(userId) ?? emptyOvertime(),
+    vacation: vacationOf({
+      daysPerYear: user.days === null ? null : Number(user.days),
+      startMonth: account?.startMonth ?? null,
+      carryOverUntil: user.carry_until,
+      vacationDays,
+    }, m),
+  };
+}
+
+/**
+ * POST /api/balances/:userId/corrections (managers, admins): under the user's lock, refused with
+ * 409 MONTH_LOCKED when the month is approved; audited (BalanceCorrection, CREATE).
+ */
+export async function createCorrection({ db, actorId, userId, body }: {
+  db: ScopedDb; actorId: string; userId: string; body: { month: string; minutes: number; note: string };
+}): Promise<BalanceCorrection> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({ where: { id: userId }, select: { id: true } });
+    if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+    await lockUserEntries(tx, userId);
+    await assertMonthsOpen({ db: tx, userId, months: [body.month] });
+    const row = await tx.balanceCorrection.create({
+      data: { id: newId(), userId, month: body.month, minutes: body.minutes, note: body.note.trim(), createdById: actorId } as Prisma.BalanceCorrectionUncheckedCreateInput,
+    });
+    const wire: BalanceCorrection = {
+      id: row.id, userId: row.userId, month: row.month, minutes: row.minutes, note: row.note, createdById: row.createdById, createdAt: row.createdAt.toISOString(),
+    };
+    await tx.auditEvent.create({
+      data: { id: newId(), entityType: 'BalanceCorrection', entityId: row.id, action: 'CREATE', actorId, before: undefined, after: wire } as unknown as Prisma.AuditEventUncheckedCreateInput,
+    });
+    return wire;
+  });
+}
