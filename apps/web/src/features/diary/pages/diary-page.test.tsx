@@ -16,8 +16,8 @@ const overview = (month: string, latestMonth: string | null = month): DiaryOverv
   latestMonth,
   currency: 'EUR',
   items: [
-    { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375, frozenAt: null },
-    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000, frozenAt: null },
+    { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375, frozenAt: null, balanceMinutes: 330 },
+    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000, frozenAt: null, balanceMinutes: -600 },
     { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, absenceMinutes: 0, salary: 5000, frozenAt: null },
   ],
   totals: { totalMinutes: 19050, extraMinutes: 450, salary: 759375 },
@@ -87,7 +87,9 @@ describe('DiaryPage (users × month)', () => {
     expect(link).toHaveAttribute('href', '/diary/u-alice?month=2026-02');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(5); // header, three people, totals
-    expect(rows[1]).toHaveTextContent('Alice ExampleSubmitted165:305:30€4,243.75');
+    expect(rows[1]).toHaveTextContent('Alice ExampleSubmitted165:305:305:30€4,243.75');
+    // The overtime account's balance, negative with a minus sign.
+    expect(rows[2]).toHaveTextContent('−10:00');
     expect(rows[3]).toHaveTextContent('Carl Gone');
     expect(within(rows[3] as HTMLElement).getByText('Inactive')).toBeInTheDocument();
     expect(rows[4]).toHaveTextContent('Total (3 people)317:307:30€7,593.75');

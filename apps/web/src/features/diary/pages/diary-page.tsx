@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { DiaryUserRow } from '@workdiary/shared';
 import { Link, Navigate } from 'react-router';
+import { signedHours } from '../../../components/balance/balance-api';
+import '../../../components/balance/balance.css';
 import { Badge } from '../../../components/badge';
 import { Card } from '../../../components/card';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
@@ -82,6 +84,13 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
       sortValue: (r) => r.extraMinutes,
       cell: (r) => (r.extraMinutes > 0 ? <strong className="diary-extra">{hours(r.extraMinutes)}</strong> : hours(0)),
       footer: data ? <span data-testid="overview-extra">{hours(data.totals.extraMinutes)}</span> : undefined,
+    },
+    {
+      key: 'balance',
+      header: t('Balance'),
+      align: 'right',
+      sortValue: (r) => r.balanceMinutes ?? 0,
+      cell: (r) => <span className={(r.balanceMinutes ?? 0) < 0 ? 'diary-negative' : undefined} data-testid={`overview-balance-${r.userId}`}>{signedHours(r.balanceMinutes ?? 0)}</span>,
     },
     {
       key: 'salary',

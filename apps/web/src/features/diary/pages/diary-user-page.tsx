@@ -2,6 +2,7 @@ import { today as todayIn } from '@workdiary/shared';
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { Badge } from '../../../components/badge';
+import { BalancePanel } from '../../../components/balance/balance-panel';
 import { Card } from '../../../components/card';
 import { ErrorState } from '../../../components/error-state';
 import { MonthPicker } from '../../../components/month-picker';
@@ -82,6 +83,8 @@ export function DiaryUserPage() {
             <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
             <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={data?.frozenAt ? t('as approved on {date}', { date: localShortDate(data.frozenAt, tz) }) : month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
           </dl>
+
+          <BalancePanel userId={userId} month={month} canCorrect={isManager} />
 
           <MonthClosePanel month={month} userId={userId} own={own} isAdmin={me.role === 'ADMIN'} isManager={isManager} tz={tz} />
 

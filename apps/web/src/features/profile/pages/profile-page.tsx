@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
+import { VacationSummary } from '../../../components/balance/vacation-remaining';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
@@ -69,6 +70,9 @@ export function ProfilePage() {
                 })}
               />
             </div>
+          </Card>
+          <Card title={t('Vacation this year')}>
+            <VacationSummary userId={me.id} />
           </Card>
           <ChangePasswordForm />
           <Card title={t('Signed-in devices')}>
