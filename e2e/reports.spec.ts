@@ -46,7 +46,7 @@ test.afterAll(async ({ request }) => {
 
 /** A full-page screenshot from the top (the sticky header would otherwise sit in the middle of it). */
 async function shot(page: Page, path: string, fullPage = true) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `${SCREENSHOTS}/${path}`, fullPage });
 }
 
