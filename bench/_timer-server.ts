@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../apps/api/src/app.ts';
-import { MIGRATIONS_DIR, readEnv } from '../apps/api/src/config/env.ts';
+import { readEnv } from '../apps/api/src/config/env.ts';
 import { openDatabase, type Database, type DatabaseOptions } from '../apps/api/src/db/engine.ts';
-import { migrate, readMigrations } from '../apps/api/src/db/migrate.ts';
+import { migrateDatabase } from '../apps/api/src/db/open.ts';
 import { withDatabase } from '../apps/api/src/test/database.ts';
 import { createPgEventBus } from '../apps/api/src/lib/pg-events.ts';
 import { seedYear } from './lib/seed-year.ts';
@@ -44,7 +44,7 @@ if (kind === 'hello') {
   }
   const db: Database = await openDatabase(options);
   const trace = process.env.BENCH_TRACE || process.env.BENCH_CPU_PROF ? traceQueries(async () => (await db.sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid), process.env.BENCH_CPU_PROF) : null;
-  await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
+  await migrateDatabase(db);
   const t0 = performance.now();
   const seeded = await seedYear(db, {
     users: seedUsers, months, now: new Date(), tz: 'Europe/Berlin',

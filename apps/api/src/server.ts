@@ -137,7 +137,7 @@ const lines = [
   '',
   `  Workdiary is running at ${url} (started in ${(performance.now() / 1000).toFixed(1)} s)`,
   `  Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)'}`,
-  `  Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied} before${seeded ? '; demo data seeded' : ''}`,
+  `  Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied} before${migrated.functions.length ? `; SQL functions replaced from prisma/functions/: ${migrated.functions.join(', ')}` : ''}${seeded ? '; demo data seeded' : ''}`,
 ];
 if (env.SEED_DEMO) {
   lines.push('  Demo logins (password "' + DEMO_PASSWORD + '"):');

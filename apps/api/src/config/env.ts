@@ -120,3 +120,5 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | string 
 }
 
 export const MIGRATIONS_DIR = path.join(REPO_ROOT, 'prisma/migrations');
+/** Each SQL function's current definition, one file each (db/migrate.ts applyFunctions). */
+export const FUNCTIONS_DIR = path.join(REPO_ROOT, 'prisma/functions');

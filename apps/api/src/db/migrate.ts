@@ -25,6 +25,53 @@ export function readMigrations(dir: string): Migration[] {
     });
 }
 
+/**
+ * A SQL function's one source: `prisma/functions/<name>.sql` holds its current definition, in the
+ * form PostgreSQL itself prints it (`pg_get_functiondef`), after a comment. `definition` is that
+ * statement without the comment and the closing semicolon.
+ */
+export type SqlFunction = { name: string; definition: string };
+
+export function readFunctions(dir: string): SqlFunction[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -'.sql'.length);
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const definition = text.replace(/^(?:--[^\n]*\n|\s*\n)*/, '').trim().replace(/;$/, '').trimEnd();
+      if (!definition.startsWith(`CREATE OR REPLACE FUNCTION public.${name}(`)) {
+        throw new Error(`${file}: after its comment it must hold one CREATE OR REPLACE FUNCTION public.${name}(...) statement`);
+      }
+      return { name, definition };
+    });
+}
+
+/** The database's own definitions of the functions in the public schema, by name (overloads: several). */
+export async function functionDefinitions(sql: SqlRunner): Promise<Map<string, string[]>> {
+  const rows = await sql.query<{ name: string; def: string }>(
+    `SELECT p.proname::text AS name, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace`,
+  );
+  const byName = new Map<string, string[]>();
+  for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r.def.trim()]);
+  return byName;
+}
+
+/**
+ * Brings every function to its file's definition, after the migrations (like Flyway's repeatable
+ * migrations, with the catalog as the record): a function whose `pg_get_functiondef` already equals
+ * its file is left alone, so a started database takes no write; the others are replaced in one
+ * transaction. Answers the names it replaced.
+ */
+export async function applyFunctions(sql: SqlRunner, functions: SqlFunction[]): Promise<string[]> {
+  const current = await functionDefinitions(sql);
+  const stale = functions.filter((f) => !(current.get(f.name) ?? []).includes(f.definition));
+  if (stale.length > 0) await sql.execInTransaction(stale.map((f) => `${f.definition};`).join('\n'));
+  return stale.map((f) => f.name);
+}
+
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
   "checksum" VARCHAR(64) NOT NULL,

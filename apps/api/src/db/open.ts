@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MIGRATIONS_DIR, type Env } from '../config/env.ts';
+import { FUNCTIONS_DIR, MIGRATIONS_DIR, type Env } from '../config/env.ts';
 import { openDatabase, type Database } from './engine.ts';
-import { migrate, readMigrations, type MigrateResult } from './migrate.ts';
+import { applyFunctions, migrate, readFunctions, readMigrations, type MigrateResult } from './migrate.ts';
 
 /** DATABASE_URL set → that PostgreSQL server; unset → embedded PGlite persisted under DATA_DIR. */
 export async function openFromEnv(env: Env): Promise<Database> {
@@ -12,8 +12,10 @@ export async function openFromEnv(env: Env): Promise<Database> {
     : openDatabase({ kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite'), sharedBuffers: env.PGLITE_SHARED_BUFFERS });
 }
 
-export async function migrateDatabase(db: Database): Promise<MigrateResult> {
-  return migrate(db.sql, readMigrations(MIGRATIONS_DIR));
+/** The pending migrations, then every SQL function brought to its file in prisma/functions/. */
+export async function migrateDatabase(db: Database): Promise<MigrateResult & { functions: string[] }> {
+  const result = await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
+  return { ...result, functions: await applyFunctions(db.sql, readFunctions(FUNCTIONS_DIR)) };
 }
 
 /** JWT_SECRET, or one generated once and kept beside the data so sessions survive restarts. */

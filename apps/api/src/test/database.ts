@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { MIGRATIONS_DIR } from '../config/env.ts';
-import { openDatabase, type Database } from '../db/engine.ts';
-import { migrate, readMigrations } from '../db/migrate.ts';
+import { FUNCTIONS_DIR, MIGRATIONS_DIR } from '../config/env.ts';
+import { openDatabase, type Database, type SqlRunner } from '../db/engine.ts';
+import { applyFunctions, migrate, readFunctions, readMigrations } from '../db/migrate.ts';
 
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL set it is a new database
@@ -20,7 +20,17 @@ export async function freshDatabase(testDatabaseUrl: string | undefined): Promis
 }
 
 const migrations = () => readMigrations(MIGRATIONS_DIR);
-const migrationsKey = () => createHash('sha256').update(migrations().map((m) => m.checksum).join(',')).digest('hex').slice(0, 12);
+const functions = () => readFunctions(FUNCTIONS_DIR);
+/** What the server's migrateDatabase does: the migrations, then the functions' files. */
+const migrateAll = async (sql: SqlRunner) => {
+  await migrate(sql, migrations());
+  await applyFunctions(sql, functions());
+};
+const migrationsKey = () =>
+  createHash('sha256')
+    .update([...migrations().map((m) => m.checksum), ...functions().map((f) => f.definition)].join(','))
+    .digest('hex')
+    .slice(0, 12);
 /**
  * The installed PGlite's version, from its real path in pnpm's store (`.pnpm/@electric-sql+pglite@0.5.16/…`):
  * a snapshot from another version is never loaded, and every checkout on the machine with the same
@@ -48,7 +58,7 @@ export async function pgliteSnapshot(kind: 'empty' | 'migrated'): Promise<Blob> 
     // The migrated snapshot starts from the empty one: one initdb per machine, not two.
     const seed = kind === 'empty' ? await PGlite.create() : await PGlite.create({ loadDataDir: await pgliteSnapshot('empty') });
     const db = await openDatabase({ kind: 'pglite', pglite: seed });
-    if (kind === 'migrated') await migrate(db.sql, migrations());
+    if (kind === 'migrated') await migrateAll(db.sql);
     const dump = await seed.dumpDataDir('none');
     // Written under a unique name and renamed: parallel workers never read a half-written file.
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -135,7 +145,7 @@ export async function createTemplate(baseUrl: string, ownerPid: number): Promise
   try {
     const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(baseUrl, name) });
     try {
-      await migrate(tpl.sql, migrations());
+      await migrateAll(tpl.sql);
     } finally {
       await tpl.close();
     }

@@ -1,0 +1,51 @@
+-- The current definition of wd_refresh_day_figures (last changed by 20261207130000_day_figures).
+-- Edit it here, not in a migration: the migrator applies this file after the migrations when the
+-- database's pg_get_functiondef differs from the statement below (see prisma/functions/README.md).
+--
+-- Works the kept figures of one user's local days [p_from, p_to] out again from the sessions. Each
+-- session is cut into the local days it touches (generate_series over its local dates); a session
+-- inside one local day (nearly all) is taken whole, so day bounds are worked out only for the
+-- pieces of sessions across midnight.
+CREATE OR REPLACE FUNCTION public.wd_refresh_day_figures(p_org text, p_user text, p_from date, p_to date)
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  v_tz text;
+  v_start timestamptz;
+  v_end timestamptz;
+BEGIN
+  SELECT "timeZone" INTO v_tz FROM "Organization" WHERE id = p_org;
+  IF v_tz IS NULL THEN RETURN; END IF;
+  v_start := wd_day_start(p_from, v_tz);
+  v_end := wd_day_start(p_to + 1, v_tz);
+  DELETE FROM "DayFigure" WHERE "organizationId" = p_org AND "userId" = p_user AND "day" BETWEEN p_from AND p_to;
+  INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "entrance", "exit")
+  SELECT p_org, p_user, g.day::date, s.customer_id, s.category_id,
+         sum((extract(epoch FROM p.piece_end - p.piece_start) * 1000)::bigint),
+         min(p.piece_start), max(p.piece_end)
+  FROM (
+    -- By the (userId, startedAt) index from a day before; sessions that started earlier and still
+    -- reach in are longer than a day, and come from the partial index of long sessions.
+    SELECT e."customerId" AS customer_id, e."categoryId" AS category_id, e."startedAt" AS started_at, e."stoppedAt" AS stopped_at
+    FROM "WorkEntry" e
+    WHERE e."userId" = p_user AND e."organizationId" = p_org AND e."stoppedAt" IS NOT NULL
+      AND e."startedAt" >= v_start - interval '1 day' AND e."startedAt" < v_end AND e."stoppedAt" > v_start
+    UNION ALL
+    SELECT e."customerId", e."categoryId", e."startedAt", e."stoppedAt"
+    FROM "WorkEntry" e
+    WHERE e."userId" = p_user AND e."organizationId" = p_org AND (e."stoppedAt" - e."startedAt") > interval '1 day'
+      AND e."startedAt" < v_start - interval '1 day' AND e."stoppedAt" > v_start
+  ) s
+  CROSS JOIN LATERAL (
+    SELECT (s.started_at AT TIME ZONE v_tz)::date AS first_day, ((s.stopped_at - interval '1 millisecond') AT TIME ZONE v_tz)::date AS last_day
+  ) span
+  CROSS JOIN LATERAL generate_series(greatest(span.first_day, p_from), least(span.last_day, p_to), interval '1 day') AS g(day)
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN span.first_day = span.last_day THEN s.started_at ELSE greatest(s.started_at, wd_day_start(g.day::date, v_tz)) END AS piece_start,
+           CASE WHEN span.first_day = span.last_day THEN s.stopped_at ELSE least(s.stopped_at, wd_day_start(g.day::date + 1, v_tz)) END AS piece_end
+  ) p
+  WHERE p.piece_end > p.piece_start
+  GROUP BY g.day, s.customer_id, s.category_id;
+END
+$function$;
