@@ -65,6 +65,6 @@ export default defineConfig({
     unstubGlobals: true,
     css: false,
     // Above Testing Library's asyncUtilTimeout (src/test/setup.ts), so a slow wait fails with its own message.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
 });

@@ -126,7 +126,7 @@ describe('ReportsPage', () => {
     expect(screen.getByLabelText('Then by')).toHaveValue('user');
   });
 
-  it('opens this month by customer; presets, filters and groups go into the URL and the request', async () => {
+  it('opens this month by customer; each preset goes into the URL and the request', async () => {
     const { asked } = stubReports();
     renderPage('/reports');
     await waitFor(() => expect(last(asked)?.get('from')).toBe('2026-11-01'));
@@ -147,6 +147,13 @@ describe('ReportsPage', () => {
     await expectRange('last-quarter', '2026-07-01', '2026-09-30');
     await expectRange('this-year', '2026-01-01', '2026-12-31');
     await expectRange('last-year', '2025-01-01', '2025-12-31');
+  });
+
+  it('custom range, filters and groups go into the URL and the request', async () => {
+    const { asked } = stubReports();
+    renderPage('/reports?range=last-year');
+    await waitFor(() => expect(last(asked)?.get('from')).toBe('2025-01-01'));
+    const user = userEvent.setup();
 
     // Custom starts from the range shown; its dates are in the URL.
     await user.selectOptions(screen.getByLabelText('Period'), 'custom');
