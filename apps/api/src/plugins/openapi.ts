@@ -42,6 +42,7 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'GET /api/months': ['NOT_FOUND', 'FORBIDDEN'],
   'POST /api/months/:month/submit': ['MONTH_STATE_CONFLICT'],
   'POST /api/months/:month/approve': ['NOT_FOUND', 'MONTH_STATE_CONFLICT'],
+  'POST /api/months/:month/reject': ['NOT_FOUND', 'MONTH_STATE_CONFLICT'],
   'POST /api/months/:month/reopen': ['NOT_FOUND', 'MONTH_STATE_CONFLICT'],
   'GET /api/absences': ['FORBIDDEN'],
   'POST /api/absences': ['NOT_FOUND', 'FORBIDDEN', 'USER_INACTIVE', 'ABSENCE_OVERLAP', 'MONTH_LOCKED'],

@@ -8,10 +8,11 @@ import { IdSchema, MonthSchema } from './common.ts';
  */
 export const MonthStatusSchema = z.enum(['OPEN', 'SUBMITTED', 'APPROVED', 'REOPENED']);
 export type MonthStatus = z.infer<typeof MonthStatusSchema>;
-export const MonthActionSchema = z.enum(['SUBMIT', 'APPROVE', 'REOPEN']);
+/** REJECT: a manager sent a submitted month back to the person (the event's `reason` is the comment). */
+export const MonthActionSchema = z.enum(['SUBMIT', 'APPROVE', 'REOPEN', 'REJECT']);
 export type MonthAction = z.infer<typeof MonthActionSchema>;
 
-/** One state change: who, when, and for a reopen why. */
+/** One state change: who, when, and for a reopen why (for a reject the comment). */
 export const MonthEventSchema = z.object({
   id: z.string(),
   userId: z.string(),
@@ -30,6 +31,10 @@ export const MonthStateSchema = z.object({
   status: MonthStatusSchema,
   /** When the state last changed; null while OPEN. */
   updatedAt: z.string().nullable(),
+  /** Open findings a manager should see before approving: a timer still running from this month or before, */
+  running: z.boolean(),
+  /** and sessions of the month flagged for review (stopped by a manager or on deactivation beyond the rules). */
+  flaggedSessions: z.number().int(),
 });
 export type MonthState = z.infer<typeof MonthStateSchema>;
 
@@ -74,3 +79,10 @@ export const MonthReopenBodySchema = z.object({
   reason: z.string().trim().min(3, 'Give a reason (at least 3 characters)').max(500),
 });
 export type MonthReopenBody = z.input<typeof MonthReopenBodySchema>;
+
+/** `POST /api/months/:month/reject` (managers, admins): send a submitted month back to the person with a comment. */
+export const MonthRejectBodySchema = z.object({
+  userId: IdSchema,
+  comment: z.string().trim().min(3, 'Give a comment (at least 3 characters)').max(500),
+});
+export type MonthRejectBody = z.input<typeof MonthRejectBodySchema>;

@@ -2,7 +2,7 @@
 // the rule for a timer running across the lock boundary, at month edges in the organisation's
 // zone, DST nights included.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkEntry } from '@workdiary/shared';
+import { addMonths, type WorkEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from '../diary/diary.fixtures.ts';
@@ -18,8 +18,23 @@ beforeAll(async () => {
 
 const call = (who: keyof OrgFixture['users']) => as(ctx.app, org.users[who].token);
 
+/**
+ * Only a month that has ended can be approved: the approval is made on the 2nd of the next month,
+ * and the clock is then set back, so these tests also cover writes by a clock behind the
+ * approver's (the lock holds whatever the clock says).
+ */
+async function afterMonthEnd<T>(month: string, approve: () => Promise<T>): Promise<T> {
+  const before = ctx.clock.now;
+  ctx.clock.now = new Date(`${addMonths(month, 1)}-02T12:00:00Z`);
+  try {
+    return await approve();
+  } finally {
+    ctx.clock.now = before;
+  }
+}
+
 async function lock(month: string, userIds: string[]) {
-  const res = await call('manager').post(`/api/months/${month}/approve`, { userIds });
+  const res = await afterMonthEnd(month, () => call('manager').post(`/api/months/${month}/approve`, { userIds }));
   expect(res.statusCode).toBe(200);
 }
 async function reopen(month: string, userId: string) {
@@ -129,7 +144,7 @@ describe(`a timer running across the lock boundary is stored from the open month
     expect(res.statusCode).toBe(201);
   };
   const approve = async (month: string, userId: string) =>
-    expect((await as(ctx.app, tz.users.manager.token).post(`/api/months/${month}/approve`, { userIds: [userId] })).statusCode).toBe(200);
+    expect((await afterMonthEnd(month, () => as(ctx.app, tz.users.manager.token).post(`/api/months/${month}/approve`, { userIds: [userId] }))).statusCode).toBe(200);
 
   it('started in the 25-hour DST night of October, October approved, stopped on 2 November: stored from 1 November 00:00 Berlin (CET)', async () => {
     // 02:30 CEST on Sunday 25 October, inside the repeated hour's night.
@@ -173,6 +188,7 @@ describe(`a timer running across the lock boundary is stored from the open month
     const tokyo = await createOrg(ctx, { timeZone: 'Asia/Tokyo' });
     ctx.clock.now = new Date('2026-11-30T14:00:00Z'); // 23:00 on 30 November in Tokyo
     expect((await as(ctx.app, tokyo.users.alice.token).post('/api/timer/start', { customerId: tokyo.customers.acme, categoryId: tokyo.categories.regular })).statusCode).toBe(201);
+    ctx.clock.now = new Date('2026-11-30T15:00:30Z'); // 00:00:30 on 1 December in Tokyo: November has ended there
     expect((await as(ctx.app, tokyo.users.manager.token).post('/api/months/2026-11/approve', { all: true })).statusCode).toBe(200);
     ctx.clock.now = new Date('2026-11-30T16:00:00Z'); // 01:00 on 1 December in Tokyo (still November in UTC)
     const res = await as(ctx.app, tokyo.users.alice.token).post('/api/timer/stop', { note: '' });

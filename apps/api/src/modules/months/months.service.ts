@@ -1,9 +1,11 @@
 // Month close for payroll: submit (the user), approve (managers and admins, for everyone at
-// once or selected users; locks the month), reopen (admins, with a reason). Every change is a
-// MonthEvent. No MonthClose row means OPEN.
+// once or selected users, once the month has ended; locks the month), reject (managers and
+// admins: a submitted month goes back to the person with a comment), reopen (admins, with a
+// reason). Every change is a MonthEvent. No MonthClose row means OPEN.
 import {
   AppError,
   currentMonth,
+  addMonths,
   monthBounds,
   type MonthApproveBody,
   type MonthApproveResult,
@@ -31,6 +33,13 @@ function assertStarted(month: string, tz: string, now: Date): void {
   }
 }
 
+/** Only a month that has ended in the organisation's zone can be approved (and so locked). */
+function assertEnded(month: string, tz: string, now: Date): void {
+  if (month >= currentMonth(tz, now)) {
+    throw new AppError('VALIDATION_ERROR', `${monthLabel(month)} has not ended yet: it can be approved from 1 ${monthLabel(addMonths(month, 1))} on.`, { month });
+  }
+}
+
 /**
  * The users a month concerns: everyone active, plus deactivated users who worked in it or have a
  * state for it (as the diary overview lists them), by name.
@@ -50,12 +59,41 @@ async function monthUsers(db: ScopedDb | ScopedTx, month: string, tz: string) {
   });
 }
 
-async function statesOf(db: ScopedDb | ScopedTx, month: string, users: Array<{ id: string; name: string; active: boolean }>): Promise<MonthState[]> {
-  const rows = await db.monthClose.findMany({ where: { month, userId: { in: users.map((u) => u.id) } } });
+/**
+ * The open findings to see before approving: a timer running since this month or before, and the
+ * month's sessions flagged for review. Only those few sessions are read.
+ */
+async function findingsOf(db: ScopedDb | ScopedTx, month: string, tz: string, userIds: string[]) {
+  const { start, end } = monthBounds(month, tz);
+  const rows = await db.workEntry.findMany({
+    where: {
+      userId: { in: userIds },
+      startedAt: { lt: end },
+      OR: [{ stoppedAt: null }, { flagged: true, stoppedAt: { gt: start } }],
+    },
+    select: { userId: true, stoppedAt: true, flagged: true },
+  });
+  const byUser = new Map<string, { running: boolean; flaggedSessions: number }>();
+  for (const r of rows) {
+    const f = byUser.get(r.userId) ?? { running: false, flaggedSessions: 0 };
+    if (r.stoppedAt === null) f.running = true;
+    else f.flaggedSessions += 1;
+    byUser.set(r.userId, f);
+  }
+  return byUser;
+}
+
+async function statesOf(db: ScopedDb | ScopedTx, month: string, tz: string, users: Array<{ id: string; name: string; active: boolean }>): Promise<MonthState[]> {
+  const ids = users.map((u) => u.id);
+  const [rows, findings] = await Promise.all([db.monthClose.findMany({ where: { month, userId: { in: ids } } }), findingsOf(db, month, tz, ids)]);
   const byUser = new Map(rows.map((r) => [r.userId, r]));
   return users.map((u) => {
     const row = byUser.get(u.id);
-    return { userId: u.id, name: u.name, active: u.active, status: row?.status ?? 'OPEN', updatedAt: row?.updatedAt.toISOString() ?? null };
+    const found = findings.get(u.id);
+    return {
+      userId: u.id, name: u.name, active: u.active, status: row?.status ?? 'OPEN', updatedAt: row?.updatedAt.toISOString() ?? null,
+      running: found?.running ?? false, flaggedSessions: found?.flaggedSessions ?? 0,
+    };
   });
 }
 
@@ -87,7 +125,7 @@ export async function listMonthStates({ db, tz, caller, month, userId, now }: {
       users = [user];
     }
   }
-  const items = await statesOf(db, m, users);
+  const items = await statesOf(db, m, tz, users);
   return { month: m, items, events: await eventsOf(db, m, users.map((u) => u.id)) };
 }
 
@@ -146,7 +184,7 @@ export async function approveMonths({ db, org, caller, month, body, now }: {
   db: ScopedDb; org: OrgContext; caller: Actor; month: string; body: MonthApproveBody; now: Date;
 }): Promise<MonthApproveResult> {
   const tz = org.timeZone;
-  assertStarted(month, tz, now);
+  assertEnded(month, tz, now);
   const everyone = await monthUsers(db, month, tz);
   let targets: Array<{ id: string; name: string; active: boolean }>;
   if ('all' in body) {
@@ -178,7 +216,28 @@ export async function approveMonths({ db, org, caller, month, body, now }: {
     }
   }, { maxWait: 20_000, timeout: 120_000 });
   const listed = new Map([...everyone, ...targets].map((u) => [u.id, u]));
-  return { month, approved, alreadyApproved, items: await statesOf(db, month, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
+  return { month, approved, alreadyApproved, items: await statesOf(db, month, tz, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
+}
+
+/**
+ * A manager sends a submitted month back to the person with a comment (kept as the event's
+ * reason, shown on their month): it is OPEN again, to be completed and submitted again.
+ */
+export async function rejectMonth({ db, tz, caller, month, userId, comment, now }: {
+  db: ScopedDb; tz: string; caller: Actor; month: string; userId: string; comment: string; now: Date;
+}): Promise<MonthStates> {
+  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  await db.$transaction(async (tx) => {
+    await lockUserEntries(tx, userId);
+    const status = await statusOf(tx, userId, month);
+    if (status !== 'SUBMITTED') {
+      const why = status === 'APPROVED' ? 'is approved: an admin can reopen it' : 'is not submitted, so there is nothing to send back';
+      throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} ${why}.`, { month, status });
+    }
+    await transition(tx, { userId, month, status: 'OPEN', action: 'REJECT', actorId: caller.userId, reason: comment.trim() });
+  });
+  return listMonthStates({ db, tz, caller, month, userId, now });
 }
 
 /** Admins reopen an approved (or submitted) month, with a reason kept in the audit. */

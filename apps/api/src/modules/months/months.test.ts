@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MonthApproveResult, MonthStates } from '@workdiary/shared';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+import { insertEntries } from '../diary/diary.fixtures.ts';
 
 describe(`month close: submit, approve, reopen (${engineName})`, () => {
   let ctx: TestContext;
@@ -97,10 +98,72 @@ describe(`month close: submit, approve, reopen (${engineName})`, () => {
     expect(foreign.events).toEqual([]);
   });
 
+  it('refuses to approve a month that has not ended (the current one, a future one), for everyone or selected users', async () => {
+    for (const body of [{ all: true }, { userIds: [org.users.alice.id] }]) {
+      const current = await call('manager').post('/api/months/2026-12/approve', body);
+      expect(current.statusCode).toBe(400);
+      expect(current.json().error.message).toBe('December 2026 has not ended yet: it can be approved from 1 January 2027 on.');
+    }
+    expect((await call('admin').post('/api/months/2027-02/approve', { all: true })).statusCode).toBe(400);
+    expect((await call('manager').get('/api/months?month=2026-12')).json<MonthStates>().items.every((i) => i.status === 'OPEN')).toBe(true);
+    // The month ends at midnight in the organisation's zone (Berlin: 23:00 UTC on 31 December).
+    ctx.clock.now = new Date('2027-01-01T00:30:00Z');
+    try {
+      expect((await call('manager').post('/api/months/2026-12/approve', { userIds: [org.users.bob.id] })).statusCode).toBe(200);
+    } finally {
+      ctx.clock.now = new Date('2026-12-02T10:00:00Z');
+    }
+  });
+
+  it('a manager sends a submitted month back with a comment: OPEN again, the comment in the audit; only from SUBMITTED', async () => {
+    expect((await call('bob').post('/api/months/2026-10/submit')).statusCode).toBe(200);
+    expect((await call('alice').post('/api/months/2026-10/reject', { userId: org.users.bob.id, comment: 'Friday is missing' })).statusCode).toBe(403);
+    expect((await call('manager').post('/api/months/2026-10/reject', { userId: org.users.bob.id, comment: ' x ' })).statusCode).toBe(400);
+    expect((await call('manager').post('/api/months/2026-10/reject', { userId: other.users.bob.id, comment: 'Friday is missing' })).statusCode).toBe(404);
+    const res = await call('manager').post('/api/months/2026-10/reject', { userId: org.users.bob.id, comment: '  Friday the 30th is missing  ' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<MonthStates>();
+    expect(statusOf(body, org.users.bob.id)).toBe('OPEN');
+    expect(body.events[0]).toMatchObject({ action: 'REJECT', actor: { id: org.users.manager.id }, reason: 'Friday the 30th is missing' });
+    // Bob sees it on his own month.
+    const own = (await call('bob').get('/api/months?month=2026-10')).json<MonthStates>();
+    expect(own.events.map((e) => [e.action, e.reason])).toEqual([['REJECT', 'Friday the 30th is missing'], ['SUBMIT', null]]);
+    // Nothing to send back any more; bob submits again, and an approved month is an admin's reopen.
+    const twice = await call('manager').post('/api/months/2026-10/reject', { userId: org.users.bob.id, comment: 'Again' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('MONTH_STATE_CONFLICT');
+    expect((await call('bob').post('/api/months/2026-10/submit')).statusCode).toBe(200);
+    expect((await call('manager').post('/api/months/2026-10/approve', { userIds: [org.users.bob.id] })).statusCode).toBe(200);
+    const approved = await call('admin').post('/api/months/2026-10/reject', { userId: org.users.bob.id, comment: 'Too late' });
+    expect(approved.statusCode).toBe(409);
+    expect(approved.json().error.message).toMatch(/approved: an admin can reopen it/);
+  });
+
+  it('lists the open findings to see before approving: a running timer, flagged sessions', async () => {
+    const { alice, bob } = org.users;
+    await insertEntries(ctx.db.prisma, org, [
+      { userId: alice.id, start: '2026-09-07T07:00:00Z', stop: '2026-09-07T12:00:00Z', flagged: true },
+      { userId: alice.id, start: '2026-09-08T07:00:00Z', stop: '2026-09-08T12:00:00Z', flagged: true },
+      { userId: alice.id, start: '2026-09-09T07:00:00Z', stop: '2026-09-09T12:00:00Z' },
+      // Flagged, but in August: not September's.
+      { userId: bob.id, start: '2026-08-10T07:00:00Z', stop: '2026-08-10T12:00:00Z', flagged: true },
+      // Started on 30 September, still running.
+      { userId: bob.id, start: '2026-09-30T07:00:00Z', stop: null },
+    ]);
+    const items = (await call('manager').get('/api/months?month=2026-09')).json<MonthStates>().items;
+    const of = (id: string) => items.find((i) => i.userId === id);
+    expect(of(alice.id)).toMatchObject({ running: false, flaggedSessions: 2 });
+    expect(of(bob.id)).toMatchObject({ running: true, flaggedSessions: 0 });
+    expect(of(org.users.manager.id)).toMatchObject({ running: false, flaggedSessions: 0 });
+    // A timer started after the month is not the month's.
+    expect((await call('manager').get('/api/months?month=2026-08')).json<MonthStates>().items.find((i) => i.userId === bob.id))
+      .toMatchObject({ running: false, flaggedSessions: 1 });
+  });
+
   it('documents the month routes in the OpenAPI spec', async () => {
     const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
-      '/api/months', '/api/months/{month}/submit', '/api/months/{month}/approve', '/api/months/{month}/reopen',
+      '/api/months', '/api/months/{month}/submit', '/api/months/{month}/approve', '/api/months/{month}/reject', '/api/months/{month}/reopen',
       '/api/absences', '/api/absences/{id}/approve', '/api/absences/{id}/reject', '/api/settings/absence-kinds', '/api/settings/holidays', '/api/holidays',
     ]));
   });

@@ -44,12 +44,12 @@ describe(`a running start moved out of an approved month: by the stop statement,
   const START = '2026-10-30T08:00:00.000Z';
   const OPEN = '2026-10-31T23:00:00.000Z'; // 1 November 00:00 in Berlin
 
-  /** Alice's timer runs from 30 October 08:00 UTC; October is approved for her while it runs. */
+  /** Alice's timer runs from 30 October 08:00 UTC; October is approved for her once it has ended, while the timer still runs. */
   async function runningAcrossApprovedOctober(): Promise<WorkEntry> {
     ctx.clock.now = new Date(START);
     const started = await api('alice').post('/api/timer/start', { customerId: org.customers.acme, categoryId: org.categories.regular });
     expect(started.statusCode).toBe(201);
-    ctx.clock.now = new Date('2026-10-31T12:00:00.000Z');
+    ctx.clock.now = new Date('2026-11-01T08:00:00.000Z');
     expect((await api('manager').post('/api/months/2026-10/approve', { userIds: [org.users.alice.id] })).statusCode).toBe(200);
     ctx.clock.now = new Date('2026-11-02T09:00:00.000Z');
     return started.json<WorkEntry>();
@@ -95,6 +95,7 @@ describe(`a running start moved out of an approved month: by the stop statement,
     const started = await api('alice').post('/api/timer/start', { customerId: org.customers.acme, categoryId: org.categories.regular });
     expect(started.statusCode).toBe(201);
     const id = started.json<WorkEntry>().id;
+    ctx.clock.now = new Date('2026-10-31T23:00:30.000Z'); // October has just ended in Berlin: it can be approved
     expect((await api('manager').post('/api/months/2026-10/approve', { userIds: [org.users.alice.id] })).statusCode).toBe(200);
     await ctx.db.prisma.workRules.updateMany({ where: { organizationId: org.orgId, userId: null }, data: { minSessionMinutes: 5 } });
     ctx.app.events.publish(org.orgId, { type: 'settings.changed', what: 'rules' });
@@ -125,6 +126,7 @@ describe(`the statement's open-month start where local midnight happens twice ($
     ctx.clock.now = new Date('2026-10-31T12:00:00.000Z');
     const started = await as(ctx.app, havana.users.alice.token).post('/api/timer/start', { customerId: havana.customers.acme, categoryId: havana.categories.regular });
     expect(started.statusCode).toBe(201);
+    ctx.clock.now = new Date('2026-11-01T04:30:00.000Z'); // October has ended in Havana (00:30 on 1 November, before the clocks go back)
     expect((await as(ctx.app, havana.users.manager.token).post('/api/months/2026-10/approve', { userIds: [havana.users.alice.id] })).statusCode).toBe(200);
     ctx.clock.now = new Date('2026-11-01T08:00:00.000Z');
     const res = await as(ctx.app, havana.users.alice.token).post('/api/timer/stop', { note: '' });

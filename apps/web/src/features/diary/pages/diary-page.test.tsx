@@ -26,9 +26,9 @@ const overview = (month: string, latestMonth: string | null = month): DiaryOverv
 const states = (month: string): MonthStates => ({
   month,
   items: [
-    { userId: 'u-alice', name: 'Alice Example', active: true, status: 'SUBMITTED', updatedAt: '2026-03-01T10:00:00.000Z' },
-    { userId: 'u-bob', name: 'Bob Example', active: true, status: 'OPEN', updatedAt: null },
-    { userId: 'u-carl', name: 'Carl Gone', active: false, status: 'OPEN', updatedAt: null },
+    { userId: 'u-alice', name: 'Alice Example', active: true, status: 'SUBMITTED', updatedAt: '2026-03-01T10:00:00.000Z', running: false, flaggedSessions: 0 },
+    { userId: 'u-bob', name: 'Bob Example', active: true, status: 'OPEN', updatedAt: null, running: false, flaggedSessions: 0 },
+    { userId: 'u-carl', name: 'Carl Gone', active: false, status: 'OPEN', updatedAt: null, running: false, flaggedSessions: 0 },
   ],
   events: [],
 });
