@@ -35,10 +35,12 @@ import type { OrgContext } from '../../lib/types.ts';
 import { queryMonthOverview, type OverviewSqlRow } from './overview.sql.ts';
 import { readSessions, readUserContext, type SessionRow, type UserContext } from './reads.sql.ts';
 import { readSnapshot, readSnapshotTotals, type MonthSnapshot, type SnapshotDay } from './snapshot.ts';
+import { balanceToKeep } from './balance.sql.ts';
 
 export { readSnapshot, SnapshotUnreadableError, type MonthSnapshot } from './snapshot.ts';
 export { readLatestMonth, readUserContext, readWireSessions, type UserContext } from './reads.sql.ts';
 export { monthDayParams, queryMonthOverview } from './overview.sql.ts';
+export { emptyOvertime, overtimeAccounts, readAccounts, type Account } from './balance.sql.ts';
 
 export type Pay = UserContext['pay'];
 
@@ -184,7 +186,8 @@ export function dayFiguresOf({ context, date, sessions, org, now }: {
 
 /**
  * What an approval keeps (MonthClose.figures): the month from its finished sessions, read
- * through `sql` (the approval's transaction, under the user's lock), in the versioned shape.
+ * through `sql` (the approval's transaction, under the user's lock), in the versioned shape, with
+ * the overtime account's figures of the month (`balance`, when the month is inside the account).
  */
 export async function snapshotMonth({ sql, org, userId, month, approvedAt }: {
   sql: SqlRunner; org: OrgContext; userId: string; month: string; approvedAt: Date;
@@ -196,6 +199,7 @@ export async function snapshotMonth({ sql, org, userId, month, approvedAt }: {
   if (!context) throw new Error(`snapshotMonth: no user ${userId}`);
   const live = liveMonth(context, sessions, month, org.timeZone, approvedAt, false);
   const bounds: Bounds = monthBounds(month, org.timeZone);
+  const balance = await balanceToKeep({ sql, org, userId, month, approvedAt, totals: live.totals });
   return {
     version: 1,
     approvedAt: approvedAt.toISOString(),
@@ -206,6 +210,7 @@ export async function snapshotMonth({ sql, org, userId, month, approvedAt }: {
     totals: live.totals,
     requiredByWeekday: live.requiredByWeekday,
     pay: live.pay,
+    ...(balance ? { balance } : {}),
   };
 }
 

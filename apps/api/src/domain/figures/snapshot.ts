@@ -36,6 +36,19 @@ export const MonthSnapshotV1Schema = z.object({
     salary: z.number().int(),
   }).strict(),
   requiredByWeekday: z.array(minutes).length(7),
+  /**
+   * The overtime account at the approval (issue 24; added to version 1 compatibly, optional): the
+   * month's opening, delta (its kept totals' worked − required + absence credit), corrections and
+   * closing. The balance of the approved month and the carry into the next one read it. Missing in
+   * snapshots kept before balances were and for months approved outside the account (before its
+   * start): those are worked out as before from the kept totals (domain/figures/balance.sql.ts).
+   */
+  balance: z.object({
+    openingMinutes: minutes,
+    deltaMinutes: minutes,
+    correctionMinutes: minutes,
+    closingMinutes: minutes,
+  }).strict().optional(),
   /** The pay the salary was worked out with. */
   pay: z.object({
     type: z.enum(['HOURLY', 'MONTHLY']),
@@ -52,6 +65,10 @@ export type SnapshotTotals = MonthSnapshot['totals'];
 /** The overview and the payroll read only these of a kept month (the days stay in the database). */
 export const SnapshotTotalsV1Schema = MonthSnapshotV1Schema.pick({ version: true, approvedAt: true, totals: true, pay: true }).strict();
 export type SnapshotTotalsOnly = z.infer<typeof SnapshotTotalsV1Schema>;
+
+/** The overtime account reads only these of a kept month. */
+export const SnapshotBalanceV1Schema = MonthSnapshotV1Schema.pick({ version: true, totals: true, balance: true }).strict();
+export type KeptBalanceRead = { balance: NonNullable<MonthSnapshot['balance']> | null; delta: number };
 
 /**
  * An approved month whose kept figures cannot be read. Not an AppError on purpose: the error
@@ -91,4 +108,10 @@ export function readSnapshot(raw: unknown, where: { userId: string; month: strin
 /** The kept totals of an APPROVED month (the overview's read); throws like readSnapshot. */
 export function readSnapshotTotals(raw: unknown, where: { userId: string; month: string }): SnapshotTotalsOnly {
   return parseVersioned(raw, where, SnapshotTotalsV1Schema);
+}
+
+/** The kept balance (null when the approval kept none) and the delta of the kept totals; throws like readSnapshot. */
+export function readKeptBalance(raw: unknown, where: { userId: string; month: string }): KeptBalanceRead {
+  const kept = parseVersioned(raw, where, SnapshotBalanceV1Schema);
+  return { balance: kept.balance ?? null, delta: kept.totals.totalMinutes - kept.totals.requiredMinutes + kept.totals.absenceMinutes };
 }

@@ -1,6 +1,6 @@
 // Balances (issue 24): the overtime account and vacation days of a user.
 //
-// Overtime account, per user and month (all figures from the one figures module, overviewFigures):
+// Overtime account, per user and month (all figures from the one figures module, overtimeAccounts):
 //  - a month's delta = worked − (required − absence credit) = totalMinutes − requiredMinutes +
 //    absenceMinutes (the credit never exceeds the requirement). It may be negative. An approved
 //    month's delta comes from the figures its approval kept, so later changes of rules, holidays or
@@ -12,7 +12,10 @@
 //  - the account starts at the user's balanceStart.month; earlier months are not counted. Without a
 //    balanceStart it starts at the user's first month with any recorded minute or correction,
 //    opening 0. Before the start (or without any data) every figure is 0.
-//  - all users' balances of a month come from one overview query per month since the earliest start.
+//  - an approved month reads the balance its approval kept (opening, delta, corrections, closing) and
+//    the next month opens with its closing; approvals kept before balances were: as above.
+//  - all users' balances of a month come from two statements, whatever the number of months
+//    (domain/figures/balance.sql.ts, where the rules are written out in full).
 //
 // Vacation, per user and calendar year (of the asked month):
 //  - entitlement = vacationDaysPerYear (null: 0). Pro rata in the year the account starts
@@ -29,7 +32,7 @@
 //    the account's start year. With the organisation's `vacationCarryOverUntil` (MM-DD) the carried
 //    days are used first and expire after that day as far as they were not taken by then: once the
 //    asked month ends after that day, only min(carry, vacation days up to that day) remain carried.
-import { AppError, addDays, addMonths, currentMonth, daysOfMonth, today, weekdayIndex, type Balance, type BalanceCorrection, type BalanceOvertime, type BalanceVacation } from '@workdiary/shared';
+import { AppError, addDays, currentMonth, daysOfMonth, weekdayIndex, type Balance, type BalanceCorrection, type BalanceOvertime, type BalanceVacation } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -37,9 +40,9 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { overviewFigures } from '../../domain/figures/index.ts';
+import { emptyOvertime, overtimeAccounts, readAccounts } from '../../domain/figures/index.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
-import { holidaysBetween, holidaysOfMonth } from '../calendar/holidays.ts';
+import { holidaysBetween } from '../calendar/holidays.ts';
 import { assertMonthsOpen } from '../months/month-lock.ts';
 import { lockUserEntries } from '../work-entries/entry-rules.ts';
 
@@ -48,74 +51,14 @@ export function isVacationKind(kind: { payrollType: string | null }): boolean {
   return kind.payrollType === 'VACATION';
 }
 
-type Account = { userId: string; startMonth: string | null; openingMinutes: number };
-
-const emptyOvertime = (): BalanceOvertime => ({ openingMinutes: 0, deltaMinutes: 0, correctionMinutes: 0, closingMinutes: 0 });
-
-/** Each user's account start: balanceStart, else the first month with recorded minutes or a correction. */
-async function readAccounts(sql: SqlRunner, org: OrgContext, userIds: string[] | null): Promise<Account[]> {
-  const rows = await sql.query<{ id: string; start_month: string | null; opening: number | null; first_day: string | Date | null; first_correction: string | null }>(`
-    SELECT u.id, u."balanceStartMonth" AS start_month, u."balanceOpeningMinutes" AS opening,
-           (SELECT min(f.day) FROM "DayFigure" f WHERE f."organizationId" = $1 AND f."userId" = u.id) AS first_day,
-           (SELECT min(c.month) FROM "BalanceCorrection" c WHERE c."organizationId" = $1 AND c."userId" = u.id) AS first_correction
-    FROM "User" u
-    WHERE u."organizationId" = $1 AND ($2::text[] IS NULL OR u.id = ANY($2::text[]))`, [org.id, userIds]);
-  return rows.map((r) => {
-    if (r.start_month !== null) return { userId: r.id, startMonth: r.start_month, openingMinutes: Number(r.opening ?? 0) };
-    const firstDay = r.first_day === null ? null : (r.first_day instanceof Date ? r.first_day.toISOString() : String(r.first_day)).slice(0, 7);
-    const candidates = [firstDay, r.first_correction].filter((m): m is string => m !== null).sort();
-    return { userId: r.id, startMonth: candidates[0] ?? null, openingMinutes: 0 };
-  });
-}
-
 /**
- * The overtime account of every user (or of `userIds`) at `month`: one overview query per month
- * from the earliest start to `month`, the corrections in one query.
+ * The overtime account of every user (or of `userIds`) at `month`: the figures module's two
+ * statements (domain/figures/balance.sql.ts), whatever the number of months since the start.
  */
-export async function overtimeBalances({ sql, orgs, org, month, now, userIds = null }: {
-  sql: SqlRunner; orgs: OrgCache; org: OrgContext; month: string; now: Date; userIds?: string[] | null;
+export async function overtimeBalances({ sql, org, month, now, userIds = null }: {
+  sql: SqlRunner; orgs?: OrgCache; org: OrgContext; month: string; now: Date; userIds?: string[] | null;
 }): Promise<Map<string, BalanceOvertime>> {
-  const accounts = await readAccounts(sql, org, userIds);
-  const out = new Map<string, BalanceOvertime>(accounts.map((a) => [a.userId, emptyOvertime()]));
-  const started = accounts.filter((a): a is Account & { startMonth: string } => a.startMonth !== null && a.startMonth <= month);
-  if (started.length === 0) return out;
-  const cached = await orgs.get(org.id);
-  if (!cached) throw new AppError('NOT_FOUND', 'This organisation does not exist.');
-  const fallbackRequired = cached.rulesFor(null).requiredMinutes;
-  const settings = holidaySettingsOf(org);
-  const thisMonth = currentMonth(org.timeZone, now);
-  const todayDate = today(org.timeZone, now);
-  const earliest = started.map((a) => a.startMonth).sort()[0] ?? month;
-
-  // delta per user and month, from the figures module (months after the current one count nothing)
-  const months: string[] = [];
-  for (let m = earliest; m <= month && m <= thisMonth; m = addMonths(m, 1)) months.push(m);
-  const deltas = new Map<string, number>();
-  for (const m of months) {
-    const rows = await overviewFigures({
-      sql, org, month: m, fallbackRequired, holidays: await holidaysOfMonth(settings, m), holidaySharePercent: settings.sharePercent,
-      ...(m === thisMonth ? { lastDate: todayDate } : {}),
-    });
-    for (const r of rows) deltas.set(`${r.userId}|${m}`, r.totalMinutes - r.requiredMinutes + r.absenceMinutes);
-  }
-  const corrections = new Map<string, number>();
-  const correctionRows = await sql.query<{ user_id: string; month: string; minutes: number }>(`
-    SELECT c."userId" AS user_id, c.month, sum(c.minutes)::int AS minutes
-    FROM "BalanceCorrection" c
-    WHERE c."organizationId" = $1 AND c.month >= $2 AND c.month <= $3 AND ($4::text[] IS NULL OR c."userId" = ANY($4::text[]))
-    GROUP BY c."userId", c.month`, [org.id, earliest, month, userIds]);
-  for (const r of correctionRows) corrections.set(`${r.user_id}|${r.month}`, Number(r.minutes));
-
-  for (const a of started) {
-    let opening = a.openingMinutes;
-    for (let m = a.startMonth; m < month; m = addMonths(m, 1)) {
-      opening += (deltas.get(`${a.userId}|${m}`) ?? 0) + (corrections.get(`${a.userId}|${m}`) ?? 0);
-    }
-    const deltaMinutes = deltas.get(`${a.userId}|${month}`) ?? 0;
-    const correctionMinutes = corrections.get(`${a.userId}|${month}`) ?? 0;
-    out.set(a.userId, { openingMinutes: opening, deltaMinutes, correctionMinutes, closingMinutes: opening + deltaMinutes + correctionMinutes });
-  }
-  return out;
+  return overtimeAccounts({ sql, org, month, now, userIds });
 }
 
 /** Nearest half day, halves up. */

@@ -2,8 +2,9 @@
 // against a reference worked out here day by day: two organisations in two German states (Bayern,
 // Berlin), a full-timer on the default rules and a part-timer with rules of their own, sessions
 // over both DST changes, absences of three kinds (vacation, sick leave 100 %, training 50 %), a
-// correction and a payout, an approval in the middle (its delta kept after a rule change), a
-// reopen; the same figures through GET /api/balances, the month view, the overview and the payroll.
+// correction and a payout, an approval in the middle (its balance kept after a rule change and a
+// new balanceStart, the next month opening with it), a reopen; the same figures through
+// GET /api/balances, the month view, the overview and the payroll.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { dayBounds, daysOfMonth, weekdayIndex, type Balance } from '@workdiary/shared';
@@ -231,28 +232,43 @@ describe(`balances (${engineName})`, () => {
     }
   });
 
-  it('an approved month keeps its delta after a rule change; corrections there are refused; a reopen counts the new rules', async () => {
+  it('an approved month keeps its balance after a rule change and a new balanceStart; the next month opens with it; corrections there are refused; a reopen counts the new rules', async () => {
     const { org, holidays } = orgs.BY;
     const admin = as(ctx.app, org.users.admin.token);
     const manager = as(ctx.app, org.users.manager.token);
     const aliceId = org.users.alice.id;
+    const asApproved = referenceAccount('alice', holidays, () => FULL).get('2026-06');
     expect((await admin.post('/api/months/2026-06/approve', { userIds: [aliceId] })).statusCode).toBe(200);
+    expect((await balance(org, org.users.manager.token, aliceId, '2026-06')).overtime).toEqual(asApproved);
     const SHORT = [420, 420, 420, 420, 420, 0, 0];
     const rules = (await admin.get('/api/settings/work-rules/default')).json<Record<string, unknown>>();
     expect((await admin.put(`/api/settings/work-rules/${aliceId}`, { ...pickRules(rules), requiredMinutes: SHORT })).statusCode).toBe(200);
     try {
-      const approved = referenceAccount('alice', holidays, (m) => (m === '2026-06' ? FULL : SHORT));
-      for (const month of ['2026-05', '2026-06', '2026-07', '2026-12']) {
-        expect((await balance(org, org.users.manager.token, aliceId, month)).overtime).toEqual(approved.get(month));
-      }
+      // May moves with the new rules; June is as approved; July on open from June's kept closing.
+      const short = referenceAccount('alice', holidays, () => SHORT);
+      const shift = (asApproved?.closingMinutes ?? 0) - (short.get('2026-06')?.closingMinutes ?? 0);
+      const moved = (month: string) => {
+        const b = short.get(month) as Balance['overtime'];
+        return { ...b, openingMinutes: b.openingMinutes + shift, closingMinutes: b.closingMinutes + shift };
+      };
+      expect(shift).not.toBe(0);
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-05')).overtime).toEqual(short.get('2026-05'));
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-06')).overtime).toEqual(asApproved);
+      for (const month of ['2026-07', '2026-12']) expect((await balance(org, org.users.manager.token, aliceId, month)).overtime).toEqual(moved(month));
+      // A new balanceStart moves the months before the approved one only.
+      expect((await admin.patch(`/api/users/${aliceId}`, { balanceStart: { month: '2026-01', openingMinutes: 0 } })).statusCode).toBe(200);
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-05')).overtime.closingMinutes).toBe((short.get('2026-05')?.closingMinutes ?? 0) - START.alice.openingMinutes);
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-06')).overtime).toEqual(asApproved);
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-07')).overtime).toEqual(moved('2026-07'));
+      expect((await admin.patch(`/api/users/${aliceId}`, { balanceStart: START.alice })).statusCode).toBe(200);
       const locked = await manager.post(`/api/balances/${aliceId}/corrections`, { month: '2026-06', minutes: 60, note: 'Too late' });
       expect(locked.statusCode).toBe(409);
       expect(locked.json().error.code).toBe('MONTH_LOCKED');
       expect((await admin.post('/api/months/2026-06/reopen', { userId: aliceId, reason: 'Rules changed' })).statusCode).toBe(200);
-      const reopened = referenceAccount('alice', holidays, () => SHORT);
-      expect((await balance(org, org.users.manager.token, aliceId, '2026-06')).overtime).toEqual(reopened.get('2026-06'));
-      expect((await balance(org, org.users.manager.token, aliceId, '2026-12')).overtime).toEqual(reopened.get('2026-12'));
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-06')).overtime).toEqual(short.get('2026-06'));
+      expect((await balance(org, org.users.manager.token, aliceId, '2026-12')).overtime).toEqual(short.get('2026-12'));
     } finally {
+      await admin.patch(`/api/users/${aliceId}`, { balanceStart: START.alice });
       await admin.delete(`/api/settings/work-rules/${aliceId}`);
     }
   });

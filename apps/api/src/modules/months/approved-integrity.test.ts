@@ -100,7 +100,11 @@ describe(`approved months stay approved (${engineName})`, () => {
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '20261207110000_month_snapshots/migration.sql'), 'utf8');
     const conversion = migration.slice(migration.indexOf('UPDATE "MonthClose"'), migration.indexOf('-- 2.'));
     await ctx.db.sql.query(conversion);
-    expect(await figuresOf(org.users.bob.id, month)).toEqual(v1);
+    // The previous release kept no overtime account: version 1 without `balance` (optional; the
+    // account works such a month out from its kept totals, domain/figures/balance.sql.ts).
+    const { balance: keptBalance, ...v1WithoutBalance } = v1;
+    expect(keptBalance).toMatchObject({ closingMinutes: expect.any(Number) });
+    expect(await figuresOf(org.users.bob.id, month)).toEqual(v1WithoutBalance);
 
     // A month approved before figures were kept at all (the CHECK is NOT VALID for those rows).
     await ctx.db.sql.query('ALTER TABLE "MonthClose" DROP CONSTRAINT "MonthClose_approved_figures_check"');
