@@ -79,6 +79,7 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check User_vacationDaysPerYear_check': 'on "User": CHECK ((("vacationDaysPerYear" >= (0)::double precision) AND ("vacationDaysPerYear" <= (366)::double precision) AND (("vacationDaysPerYear" * (2)::double precision) = floor(("vacationDaysPerYear" * (2)::double precision)))))',
   'check BalanceCorrection_month_check': 'on "BalanceCorrection": CHECK ((month ~ \'^[0-9]{4}-(0[1-9]|1[0-2])$\'::text))',
   'check BalanceCorrection_note_check': 'on "BalanceCorrection": CHECK (((note = btrim(note)) AND ((char_length(note) >= 1) AND (char_length(note) <= 500))))',
+  'check ComplianceAcknowledgement_note_check': 'on "ComplianceAcknowledgement": CHECK (((note = btrim(note)) AND ((char_length(note) >= 1) AND (char_length(note) <= 500))))',
   // DATEV numbers as LODAS accepts them, digits without a leading zero (20261207150000_datev).
   'check Organization_datevConsultantNumber_check': 'on "Organization": CHECK (("datevConsultantNumber" ~ \'^[1-9][0-9]{3,6}$\'::text))',
   'check Organization_datevClientNumber_check': 'on "Organization": CHECK (("datevClientNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',

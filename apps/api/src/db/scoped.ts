@@ -30,6 +30,7 @@ const SCALARS: Record<string, Set<string>> = {
   ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
   DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
   BalanceCorrection: new Set(Object.values(Prisma.BalanceCorrectionScalarFieldEnum)),
+  ComplianceAcknowledgement: new Set(Object.values(Prisma.ComplianceAcknowledgementScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

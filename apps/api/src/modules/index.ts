@@ -5,6 +5,7 @@ import backupRoutes from './backup/backup.routes.ts';
 import balancesRoutes from './balances/balances.routes.ts';
 import holidaysRoutes from './calendar/holidays.routes.ts';
 import categoriesRoutes from './categories/categories.routes.ts';
+import complianceRoutes from './compliance/compliance.routes.ts';
 import customersRoutes from './customers/customers.routes.ts';
 import diaryExportRoutes from './diary/diary-export.routes.ts';
 import diaryRoutes from './diary/diary.routes.ts';
@@ -50,4 +51,5 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   payrollRoutes,
   backupRoutes,
   balancesRoutes,
+  complianceRoutes,
 ];

@@ -61,6 +61,9 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'GET /api/public/reports/:token': ['NOT_FOUND'],
   // Users without a personnel number, or payroll settings missing (payroll/datev-export.service.ts).
   'GET /api/exports/payroll/datev-lodas.txt': ['DATEV_INCOMPLETE'],
+  // An unknown user; a day without findings (compliance.service.ts).
+  'GET /api/compliance': ['NOT_FOUND'],
+  'POST /api/compliance/acknowledgements': ['NOT_FOUND'],
 };
 /** Month close (modules/months/month-lock.ts): every write of an entry can meet an approved month. */
 for (const route of ['POST /api/timer/start', 'POST /api/timer/stop', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'PATCH /api/users/:id']) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema, text } from './common.ts';
 import { UserSchema } from './users.ts';
+import { ComplianceSettingsSchema } from './compliance.ts';
 
 export const LoginBodySchema = z.object({
   email: text().trim().min(1, 'Email is required').max(254),
@@ -17,6 +18,8 @@ export const OrganizationSchema = z.object({
   locale: LocaleSchema,
   /** "MM-DD" after which last year's remaining vacation expires (as far as not taken); null: never. On GET/PUT /api/organization. */
   vacationCarryOverUntil: z.string().nullable().optional(),
+  /** The working-time law check (GET /api/compliance): on or off and the rules judged. On GET/PUT /api/organization. */
+  compliance: ComplianceSettingsSchema.optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

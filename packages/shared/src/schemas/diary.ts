@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, MonthSchema } from './common.ts';
 import { AuditEventSchema, WorkEntrySchema } from './entries.ts';
+import { ComplianceRuleSchema, SixMonthAverageSchema } from './compliance.ts';
 
 /**
  * One user's month in the Work diary overview. Finished sessions only: a running timer is left
@@ -24,6 +25,8 @@ export const DiaryUserRowSchema = z.object({
    * later change of pay, rules, holidays or absence kinds does not move them); null: worked out now.
    */
   frozenAt: z.string().nullable(),
+  /** Working-time findings of the month (GET /api/compliance), acknowledged ones included. */
+  violations: z.number().int().optional(),
   /** The overtime account's closing balance at the month's end (GET /api/balances' closingMinutes); may be negative. */
   balanceMinutes: z.number().int().optional(),
 });
@@ -50,6 +53,8 @@ export const DiaryDaySchema = z.object({
   ...DayRequirementFields,
   flagged: z.boolean(),
   running: z.boolean(),
+  /** The working-time rules the day broke (GET /api/compliance); on GET /api/diary/:userId, [] when none or the check is off. */
+  violations: z.array(ComplianceRuleSchema).optional(),
 });
 export type DiaryDay = z.infer<typeof DiaryDaySchema>;
 
@@ -121,6 +126,8 @@ export const DiaryUserMonthSchema = z.object({
   /** Monday..Sunday, from the user's rules (else the organisation's defaults). */
   requiredByWeekday: z.array(z.number().int()).length(7),
   currency: z.string(),
+  /** §3 ArbZG: the average per workday over the six months ending with this one (absent when the check is off). */
+  sixMonthAverage: SixMonthAverageSchema.optional(),
 });
 export type DiaryUserMonth = z.infer<typeof DiaryUserMonthSchema>;
 

@@ -14,3 +14,4 @@ export * from './absences.ts';
 export * from './reports.ts';
 export * from './payroll.ts';
 export * from './balances.ts';
+export * from './compliance.ts';

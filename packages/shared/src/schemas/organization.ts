@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocaleSchema, text } from './common.ts';
 import { CarryOverUntilSchema } from './balances.ts';
+import { ComplianceSettingsSchema } from './compliance.ts';
 import { EmailSchema, NameSchema, PasswordSchema } from './users.ts';
 
 /** True when `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin", "UTC"). */
@@ -44,6 +45,8 @@ export const OrganizationBodySchema = z.object({
   locale: LocaleSchema.optional(),
   /** "MM-DD" after which last year's remaining vacation expires as far as not taken; null: never; left out: unchanged. */
   vacationCarryOverUntil: CarryOverUntilSchema.nullable().optional(),
+  /** The working-time law check: on or off and which rules; left out: unchanged. */
+  compliance: ComplianceSettingsSchema.optional(),
 });
 export type OrganizationBody = z.input<typeof OrganizationBodySchema>;
 

@@ -17,6 +17,7 @@ import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { overtimeBalances } from '../balances/balances.service.ts';
+import { monthViolations, sixMonthAverage, violationCounts } from '../compliance/compliance.service.ts';
 import { dayFiguresOf, overviewFigures, readLatestMonth, readUserContext, readWireSessions, userMonthFigures, type OverviewFigures, type UserContext } from '../../domain/figures/index.ts';
 
 /** The first instant after the organisation's current month: `latestMonth` looks no further. */
@@ -51,13 +52,14 @@ export async function monthOverview({ orgs, sql, org, month, now }: {
   const orgDefaults = cached.rulesFor(null);
   const m = resolveMonth(month, org.timeZone, now);
   const holidaySettings = holidaySettingsOf(org);
-  const [rows, latestMonth, balances] = await Promise.all([
+  const [rows, latestMonth, balances, violations] = await Promise.all([
     overviewFigures({
       sql, org, month: m, fallbackRequired: orgDefaults.requiredMinutes,
       holidays: await holidaysOfMonth(holidaySettings, m), holidaySharePercent: holidaySettings.sharePercent,
     }),
     readLatestMonth(sql, org, endOfCurrentMonth(org.timeZone, now)),
     overtimeBalances({ sql, orgs, org, month: m, now }),
+    violationCounts({ sql, org, month: m }),
   ]);
   const items = rows.map((r) => ({
     userId: r.userId,
@@ -70,6 +72,7 @@ export async function monthOverview({ orgs, sql, org, month, now }: {
     salary: r.salary,
     frozenAt: r.approvedAt,
     balanceMinutes: balances.get(r.userId)?.closingMinutes ?? 0,
+    violations: violations.get(r.userId) ?? 0,
   }));
   const totals = items.reduce(
     (t, i) => ({ totalMinutes: t.totalMinutes + i.totalMinutes, extraMinutes: t.extraMinutes + i.extraMinutes, salary: t.salary + i.salary }),
@@ -97,11 +100,15 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   assertMayReadDiaryOf(caller, userId);
   const tz = org.timeZone;
   const m = resolveMonth(month, tz, now);
-  const read = await userMonthFigures({ sql, org, userId, month: m, now, includeRunning: true, latestBefore: endOfCurrentMonth(tz, now) });
+  const [read, violations, average] = await Promise.all([
+    userMonthFigures({ sql, org, userId, month: m, now, includeRunning: true, latestBefore: endOfCurrentMonth(tz, now) }),
+    monthViolations({ sql, org, userId, month: m }),
+    sixMonthAverage({ sql, org, userId, month: m }),
+  ]);
   if (!read) throw new AppError('NOT_FOUND', 'No such user.');
   const { context, figures } = read;
   return {
-    items: figures.days,
+    items: figures.days.map((d) => ({ ...d, violations: violations.get(d.date) ?? [] })),
     totals: figures.totals,
     frozenAt: figures.approvedAt,
     user: context.user,
@@ -109,6 +116,7 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
     latestMonth: context.latestMonth,
     requiredByWeekday: figures.requiredByWeekday,
     currency: org.currency,
+    ...(average ? { sixMonthAverage: average } : {}),
   };
 }
 

@@ -51,6 +51,8 @@ describe(`diary API (${engineName})`, () => {
         // The overtime account (no balanceStart: from her first month with time, January, opening 0):
         // January 120 − 22 × 480 = −10440; February up to today (the 20th) 990 − 15 × 480 = −6210.
         balanceMinutes: -16650,
+        // Working-time findings: Sunday the 1st; 10:30 on the 2nd without a break (break, stretch, daily maximum).
+        violations: 4,
       });
       expect(row(body, org.users.bob.id)).toMatchObject({ totalMinutes: 480, extraMinutes: 0, salary: 16000 });
       expect(row(body, org.users.manager.id)).toMatchObject({ totalMinutes: 0, extraMinutes: 0, salary: 0 });
@@ -144,13 +146,16 @@ describe(`diary API (${engineName})`, () => {
       expect(day('2026-02-01')).toEqual({
         date: '2026-02-01', entrance: '2026-01-31T23:00:00.000Z', exit: '2026-02-01T01:00:00.000Z',
         totalMinutes: 120, extraMinutes: 120, requiredMinutes: 0, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: false,
+        violations: ['SUNDAY_WORK'],
       });
+      expect(day('2026-02-02').violations).toEqual(['BREAK_MISSING', 'STRETCH_TOO_LONG', 'DAILY_MAX']);
       expect(day('2026-02-02')).toMatchObject({ totalMinutes: 630, extraMinutes: 150, requiredMinutes: 480 });
       expect(day('2026-02-03')).toMatchObject({ totalMinutes: 240, flagged: true, exit: '2026-02-03T13:00:00.000Z' });
       // 08:00 → now 11:00 Berlin.
       expect(day('2026-02-20')).toEqual({
         date: '2026-02-20', entrance: '2026-02-20T07:00:00.000Z', exit: null,
         totalMinutes: 180, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, flagged: false, running: true,
+        violations: [], // a running session is judged when it stops
       });
       expect(day('2026-02-21')).toMatchObject({ totalMinutes: 0, entrance: null, running: false });
       // Live minutes include the running 180; the salary leaves it out (same as the overview's).

@@ -15,6 +15,7 @@ export default async function organizationRoutes(app: App) {
       description: 'Days and months are cut in the new time zone from then on (stored instants do not change). '
         + 'A zone that would cut an approved month at other instants is refused with 409 MONTH_LOCKED (`details.months`): reopen those months first. '
         + '`vacationCarryOverUntil` ("MM-DD", e.g. "03-31"; null: never; left out: unchanged): last year\'s remaining vacation days are used first and expire after that day as far as they were not taken by then (GET /api/balances). '
+        + '`compliance` ({ enabled, rules }; left out: unchanged): the working-time law check of GET /api/compliance switched on or off and the rules judged (default: on, every rule). '
         + 'Every change is an audit event (entityType Organization, before and after).',
       body: OrganizationBodySchema,
       response: { 200: OrganizationSchema },

@@ -14,7 +14,7 @@ describe(`organisation settings (${engineName})`, () => {
   it('every signed-in user reads their own organisation', async () => {
     const res = await as(ctx.app, org.users.alice.token).get('/api/organization');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ id: org.orgId, name: 'First Org', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true, locale: 'en-GB', vacationCarryOverUntil: null });
+    expect(res.json()).toEqual({ id: org.orgId, name: 'First Org', timeZone: 'Europe/Berlin', currency: 'EUR', clientTimer: true, locale: 'en-GB', vacationCarryOverUntil: null, compliance: { enabled: true, rules: ['BREAK_MISSING', 'STRETCH_TOO_LONG', 'DAILY_MAX', 'REST_SHORT', 'SUNDAY_WORK', 'HOLIDAY_WORK'] } });
   });
 
   it('admins change name, time zone and currency; the change shows in /api/me and is published', async () => {

@@ -6,8 +6,10 @@ import {
   TimerStateSchema,
   TimerStopBodySchema,
   WorkEntrySchema,
+  WorkEntryWithWarningsSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { withWarnings } from '../compliance/compliance.service.ts';
 import { discardTimer, getRunning, listCustomerAtWork, startTimer, stopTimer } from './timer.service.ts';
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
@@ -41,17 +43,24 @@ export default async function timerRoutes(app: App) {
     schema: {
       tags: ['timer'],
       summary: 'Stop the running timer with a note (409 if none runs, 422 if the work rules refuse)',
+      description: '`warnings` (left out when none): the working-time findings (GET /api/compliance) on the days the session touches and the next day, '
+        + 'after the stop. A warning never refuses the stop.',
       body: TimerStopBodySchema,
-      response: { 200: WorkEntrySchema },
+      response: { 200: WorkEntryWithWarningsSchema },
     },
-  }, async (request) => stopTimer({
-    deps,
-    orgId: request.auth.orgId,
-    userId: request.auth.userId,
-    actorId: request.auth.userId,
-    note: request.body.note,
-    now: app.now(),
-    events: app.events,
+  }, async (request) => withWarnings({
+    sql: app.database.sql,
+    org: request.org,
+    log: request.log,
+    entry: await stopTimer({
+      deps,
+      orgId: request.auth.orgId,
+      userId: request.auth.userId,
+      actorId: request.auth.userId,
+      note: request.body.note,
+      now: app.now(),
+      events: app.events,
+    }),
   }));
 
   app.delete('/timer', {

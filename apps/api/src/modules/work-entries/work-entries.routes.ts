@@ -7,8 +7,10 @@ import {
   WorkEntryListSchema,
   WorkEntryPatchBodySchema,
   WorkEntrySchema,
+  WorkEntryWithWarningsSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { withWarnings } from '../compliance/compliance.service.ts';
 import { createEntry, deleteEntry, entryHistory, listEntries, updateEntry } from './work-entries.service.ts';
 
 const tags = ['work-entries'];
@@ -38,13 +40,14 @@ export default async function workEntriesRoutes(app: App) {
       tags,
       summary: 'Add a manual entry',
       description: `${TIME_RULES} Members may only add their own (another userId → 403); managers and admins anyone's in the organisation. `
-        + 'Unknown customer, category or user → 404; archived ones → 422. Overlaps → 409 ENTRY_OVERLAP naming the other entry.',
+        + 'Unknown customer, category or user → 404; archived ones → 422. Overlaps → 409 ENTRY_OVERLAP naming the other entry. '
+        + '`warnings` (left out when none): the working-time findings (GET /api/compliance) on the days the entry touches and the next day; never a refusal.',
       body: WorkEntryCreateBodySchema,
-      response: { 201: WorkEntrySchema },
+      response: { 201: WorkEntryWithWarningsSchema },
     },
   }, async (request, reply) => {
     const entry = await createEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, body: request.body, now: app.now() });
-    return reply.status(201).send(entry);
+    return reply.status(201).send(await withWarnings({ sql: app.database.sql, org: request.org, entry, log: request.log }));
   });
 
   app.patch('/work-entries/:id', {

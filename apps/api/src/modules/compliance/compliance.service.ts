@@ -1,0 +1,237 @@
+// Working-time law (issue 26): the shared rules (packages/shared compliance.ts) judged over the
+// sessions the figures module reads, with the organisation's holidays and its choice of rules;
+// managers' acknowledgements of a day's findings (audited). Findings are worked out on every read,
+// never stored: an edited entry changes them at once.
+import {
+  addDays,
+  AppError,
+  addMonths,
+  COMPLIANCE_RULES,
+  currentMonth,
+  ComplianceRuleSchema,
+  complianceFindings,
+  averageWorkdayMinutes,
+  daysOfMonth,
+  dayBounds,
+  localDateOf,
+  minutesByDay,
+  type ComplianceAck,
+  type ComplianceAckBody,
+  type ComplianceFinding,
+  type ComplianceItem,
+  type ComplianceList,
+  type ComplianceRule,
+  type ComplianceSettings,
+  type ComplianceWarning,
+  type SixMonthAverage,
+} from '@workdiary/shared';
+import type { SqlRunner } from '../../db/engine.ts';
+import { newId } from '../../db/ids.ts';
+import type { ScopedDb } from '../../db/scoped.ts';
+import { readFinishedSessionsByUser } from '../../domain/figures/sessions-by-user.sql.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { isManager, type Actor } from '../../lib/permissions.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { dateColumn, dateOfColumn, holidaySettingsOf } from '../calendar/day-calendar.ts';
+import { holidaysBetween } from '../calendar/holidays.ts';
+
+/** The stored choice as the wire shows it: null rules = every rule (Germany's defaults); unknown codes are dropped. */
+export function complianceSettingsOf(row: { complianceEnabled: boolean; complianceRules: unknown }): ComplianceSettings {
+  const stored = Array.isArray(row.complianceRules) ? row.complianceRules : null;
+  const rules = stored === null ? [...COMPLIANCE_RULES] : COMPLIANCE_RULES.filter((r) => stored.includes(r));
+  return { enabled: row.complianceEnabled, rules };
+}
+
+export async function readComplianceSettings(sql: SqlRunner, orgId: string): Promise<ComplianceSettings> {
+  const [row] = await sql.query<{ enabled: boolean; rules: unknown }>(
+    'SELECT "complianceEnabled" AS enabled, "complianceRules" AS rules FROM "Organization" WHERE id = $1', [orgId]);
+  const rules = typeof row?.rules === 'string' ? (JSON.parse(row.rules) as unknown) : row?.rules;
+  return complianceSettingsOf({ complianceEnabled: row?.enabled ?? true, complianceRules: rules ?? null });
+}
+
+/** The rules judged now: none when the check is switched off. */
+function activeRules(settings: ComplianceSettings): ComplianceRule[] {
+  return settings.enabled ? settings.rules : [];
+}
+
+/**
+ * Findings per user on local dates [from, to]. Sessions are read from the day before `from` (the
+ * rest before the first day) to the end of `to`; one query for everyone when `userId` is null.
+ */
+export async function findingsBetween({ sql, org, rules, userId, from, to }: {
+  sql: SqlRunner; org: OrgContext; rules: readonly ComplianceRule[]; userId: string | null; from: string; to: string;
+}): Promise<Map<string, ComplianceFinding[]>> {
+  const out = new Map<string, ComplianceFinding[]>();
+  if (rules.length === 0) return out;
+  const tz = org.timeZone;
+  const bounds = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(to, tz).end };
+  const [sessions, holidays] = await Promise.all([
+    readFinishedSessionsByUser(sql, org.id, userId, bounds),
+    holidaysBetween(holidaySettingsOf(org), from, to),
+  ]);
+  const holidaySet = new Set(Object.keys(holidays));
+  for (const [user, list] of sessions) {
+    const found = complianceFindings({ sessions: list, tz, holidays: holidaySet, rules, from, to });
+    if (found.length > 0) out.set(user, found);
+  }
+  return out;
+}
+
+function monthRange(month: string): { from: string; to: string } {
+  const days = daysOfMonth(month);
+  return { from: days[0] ?? `${month}-01`, to: days.at(-1) ?? `${month}-28` };
+}
+
+type AckRow = { id: string; userId: string; date: Date; note: string; createdAt: Date; createdBy: { id: string; name: string } };
+
+const ackSelect = { id: true, userId: true, date: true, note: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+
+function wireAck(row: AckRow): ComplianceAck {
+  return { id: row.id, userId: row.userId, date: dateOfColumn(row.date), note: row.note, by: row.createdBy, at: row.createdAt.toISOString() };
+}
+
+async function assertUserExists(db: ScopedDb, userId: string): Promise<void> {
+  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+}
+
+/**
+ * GET /api/compliance: the month's findings, with the day's acknowledgement on each. Members see
+ * their own whatever they ask for; managers and admins one user (404 if unknown) or everyone.
+ */
+export async function listCompliance({ sql, db, org, caller, month, userId, now }: {
+  sql: SqlRunner; db: ScopedDb; org: OrgContext; caller: Actor; month?: string; userId?: string; now: Date;
+}): Promise<ComplianceList> {
+  const m = month ?? currentMonth(org.timeZone, now);
+  const who = isManager(caller) ? (userId ?? null) : caller.userId;
+  if (who !== null && who !== caller.userId) await assertUserExists(db, who);
+  const settings = await readComplianceSettings(sql, org.id);
+  const { from, to } = monthRange(m);
+  const [byUser, acks] = await Promise.all([
+    findingsBetween({ sql, org, rules: activeRules(settings), userId: who, from, to }),
+    db.complianceAcknowledgement.findMany({
+      where: { ...(who !== null ? { userId: who } : {}), date: { gte: dateColumn(from), lte: dateColumn(to) } },
+      select: ackSelect,
+    }),
+  ]);
+  const ackOf = new Map(acks.map((a) => [`${a.userId}|${dateOfColumn(a.date)}`, a]));
+  const items: ComplianceItem[] = [];
+  for (const [user, found] of [...byUser].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const f of found) {
+      const ack = ackOf.get(`${user}|${f.date}`);
+      items.push({
+        userId: user, date: f.date, rule: f.rule, minutes: f.minutes,
+        acknowledged: ack ? { by: ack.createdBy, at: ack.createdAt.toISOString(), note: ack.note } : null,
+      });
+    }
+  }
+  items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.userId.localeCompare(b.userId)));
+  return { month: m, enabled: settings.enabled, rules: settings.rules, items };
+}
+
+/** Each user's number of findings in the month (the Work diary overview's column): one read for everyone. */
+export async function violationCounts({ sql, org, month }: { sql: SqlRunner; org: OrgContext; month: string }): Promise<Map<string, number>> {
+  const settings = await readComplianceSettings(sql, org.id);
+  const { from, to } = monthRange(month);
+  const byUser = await findingsBetween({ sql, org, rules: activeRules(settings), userId: null, from, to });
+  return new Map([...byUser].map(([user, found]) => [user, found.length]));
+}
+
+/** One user's month: date → the rules broken that day (the diary month's `violations`). */
+export async function monthViolations({ sql, org, userId, month }: { sql: SqlRunner; org: OrgContext; userId: string; month: string }): Promise<Map<string, ComplianceRule[]>> {
+  const settings = await readComplianceSettings(sql, org.id);
+  const { from, to } = monthRange(month);
+  const found = (await findingsBetween({ sql, org, rules: activeRules(settings), userId, from, to })).get(userId) ?? [];
+  const byDate = new Map<string, ComplianceRule[]>();
+  for (const f of found) byDate.set(f.date, [...(byDate.get(f.date) ?? []), f.rule]);
+  return byDate;
+}
+
+/**
+ * §3 ArbZG: average minutes per workday over the six calendar months ending with `month`. Null
+ * when the check is off. Counts finished sessions' minutes per local day (shared minutesByDay).
+ */
+export async function sixMonthAverage({ sql, org, userId, month }: { sql: SqlRunner; org: OrgContext; userId: string; month: string }): Promise<SixMonthAverage | null> {
+  const settings = await readComplianceSettings(sql, org.id);
+  if (!settings.enabled) return null;
+  const from = `${addMonths(month, -5)}-01`;
+  const { to } = monthRange(month);
+  const tz = org.timeZone;
+  const [sessions, holidays] = await Promise.all([
+    readFinishedSessionsByUser(sql, org.id, userId, { start: dayBounds(from, tz).start, end: dayBounds(to, tz).end }),
+    holidaysBetween(holidaySettingsOf(org), from, to),
+  ]);
+  let total = 0;
+  for (const [date, minutes] of minutesByDay(sessions.get(userId) ?? [], tz, new Date())) if (date >= from && date <= to) total += minutes;
+  return { from, to, averageMinutes: averageWorkdayMinutes(total, from, to, new Set(Object.keys(holidays))) };
+}
+
+/**
+ * The findings, after a write of [startedAt, stoppedAt), on the dates it touches and on the next day
+ * (whose rest it may shorten): the timer stop's and a manual entry's warnings (never a refusal).
+ */
+export async function warningsAround({ sql, org, userId, startedAt, stoppedAt }: {
+  sql: SqlRunner; org: OrgContext; userId: string; startedAt: Date; stoppedAt: Date;
+}): Promise<ComplianceWarning[]> {
+  const settings = await readComplianceSettings(sql, org.id);
+  const rules = activeRules(settings);
+  if (rules.length === 0) return [];
+  const from = localDateOf(startedAt, org.timeZone);
+  const to = addDays(localDateOf(new Date(stoppedAt.getTime() - 1), org.timeZone), 1);
+  const found = (await findingsBetween({ sql, org, rules, userId, from, to })).get(userId) ?? [];
+  return found.map((f) => ({ date: f.date, rule: f.rule }));
+}
+
+/**
+ * POST /api/compliance/acknowledgements (managers, admins): acknowledge a user's findings on a day
+ * with a note. 404 when the user is unknown or the day has no findings; a second acknowledgement
+ * replaces the note. Audited (entityType ComplianceAcknowledgement, CREATE or UPDATE).
+ */
+export async function acknowledge({ sql, db, org, actorId, body }: {
+  sql: SqlRunner; db: ScopedDb; org: OrgContext; actorId: string; body: ComplianceAckBody;
+}): Promise<{ ack: ComplianceAck; created: boolean }> {
+  const note = body.note.trim();
+  try {
+    dayBounds(body.date, org.timeZone);
+  } catch {
+    throw new AppError('VALIDATION_ERROR', `No such date "${body.date}".`);
+  }
+  await assertUserExists(db, body.userId);
+  const settings = await readComplianceSettings(sql, org.id);
+  const found = (await findingsBetween({ sql, org, rules: activeRules(settings), userId: body.userId, from: body.date, to: body.date })).get(body.userId) ?? [];
+  if (found.length === 0) throw new AppError('NOT_FOUND', 'This day has no working-time findings to acknowledge.');
+  return db.$transaction(async (tx) => {
+    const existing = await tx.complianceAcknowledgement.findFirst({ where: { userId: body.userId, date: dateColumn(body.date) }, select: ackSelect });
+    const row = existing
+      ? await tx.complianceAcknowledgement.update({ where: { id: existing.id }, data: { note, createdById: actorId, createdAt: new Date() }, select: ackSelect })
+      : await tx.complianceAcknowledgement.create({
+        data: { id: newId(), userId: body.userId, date: dateColumn(body.date), note, createdById: actorId } as unknown as Prisma.ComplianceAcknowledgementUncheckedCreateInput,
+        select: ackSelect,
+      });
+    const after = { ...wireAck(row), rules: found.map((f) => ComplianceRuleSchema.parse(f.rule)) };
+    await tx.auditEvent.create({
+      data: {
+        id: newId(), entityType: 'ComplianceAcknowledgement', entityId: row.id, action: existing ? 'UPDATE' : 'CREATE', actorId,
+        before: existing ? wireAck(existing) : undefined, after,
+      } as unknown as Prisma.AuditEventUncheckedCreateInput,
+    });
+    return { ack: wireAck(row), created: !existing };
+  });
+}
+
+/**
+ * The entry as the timer stop and a manual entry answer it: with `warnings` when its days now
+ * break a working-time rule. A failed read never turns the committed write into an error.
+ */
+export async function withWarnings<E extends { userId: string; startedAt: string; stoppedAt: string | null }>({ sql, org, entry, log }: {
+  sql: SqlRunner; org: OrgContext; entry: E; log: { warn: (obj: object, msg: string) => void };
+}): Promise<E & { warnings?: ComplianceWarning[] }> {
+  if (entry.stoppedAt === null) return entry;
+  try {
+    const warnings = await warningsAround({ sql, org, userId: entry.userId, startedAt: new Date(entry.startedAt), stoppedAt: new Date(entry.stoppedAt) });
+    return warnings.length > 0 ? { ...entry, warnings } : entry;
+  } catch (error) {
+    log.warn({ err: error }, 'working-time warnings could not be worked out');
+    return entry;
+  }
+}
