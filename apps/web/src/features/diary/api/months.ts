@@ -37,6 +37,11 @@ export function useApproveMonth() {
     api.post(`/api/months/${month}/approve`, { body, schema: MonthApproveResultSchema }));
 }
 
+export function useRejectMonth() {
+  return useDiaryMutation(({ month, userId, comment }: { month: string; userId: string; comment: string }) =>
+    api.post(`/api/months/${month}/reject`, { body: { userId, comment }, schema: MonthStatesSchema }));
+}
+
 export function useReopenMonth() {
   return useDiaryMutation(({ month, userId, reason }: { month: string; userId: string; reason: string }) =>
     api.post(`/api/months/${month}/reopen`, { body: { userId, reason }, schema: MonthStatesSchema }));

@@ -26,8 +26,8 @@ const overview = (month: string, latestMonth: string | null = month): DiaryOverv
 const states = (month: string): MonthStates => ({
   month,
   items: [
-    { userId: 'u-alice', name: 'Alice Example', active: true, status: 'SUBMITTED', updatedAt: '2026-03-01T10:00:00.000Z', running: false, flaggedSessions: 0 },
-    { userId: 'u-bob', name: 'Bob Example', active: true, status: 'OPEN', updatedAt: null, running: false, flaggedSessions: 0 },
+    { userId: 'u-alice', name: 'Alice Example', active: true, status: 'SUBMITTED', updatedAt: '2026-03-01T10:00:00.000Z', running: false, flaggedSessions: 2 },
+    { userId: 'u-bob', name: 'Bob Example', active: true, status: 'OPEN', updatedAt: null, running: true, flaggedSessions: 0 },
     { userId: 'u-carl', name: 'Carl Gone', active: false, status: 'OPEN', updatedAt: null, running: false, flaggedSessions: 0 },
   ],
   events: [],
@@ -54,7 +54,7 @@ function renderPage(me: Me, path = '/diary?month=2026-02') {
 }
 
 describe('DiaryPage (users × month)', () => {
-  it('shows who is still missing and approves the month for everyone in one action', async () => {
+  it('shows who is still missing; approving for everyone asks first, naming who has not submitted and the open findings', async () => {
     const approvals: unknown[] = [];
     stubFetch({
       'GET /api/diary': ({ url }) => jsonResponse(overview(url.searchParams.get('month') ?? '')),
@@ -67,8 +67,53 @@ describe('DiaryPage (users × month)', () => {
     renderPage(manager);
     await waitFor(() => expect(screen.getByTestId('month-close-bar')).toHaveTextContent('Still missing (not submitted): Bob Example, Carl Gone. 0 of 3 approved.'));
     const bar = screen.getByTestId('month-close-bar');
-    await userEvent.setup().click(within(bar).getByRole('button', { name: 'Approve month for everyone' }));
+    const user = userEvent.setup();
+    await user.click(within(bar).getByRole('button', { name: 'Approve month for everyone' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve February 2026?' });
+    expect(within(dialog).getByRole('region', { name: 'Not submitted yet (2)' })).toHaveTextContent('Bob ExampleCarl Gone');
+    const findings = within(within(within(dialog).getByRole('region', { name: 'Open findings (2)' })).getByRole('list')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(findings).toEqual(['Alice Example: 2 sessions flagged for review', 'Bob Example: a timer is still running']);
+    // Cancel approves nothing; the focus starts on Cancel.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(approvals).toEqual([]);
+    await user.click(within(bar).getByRole('button', { name: 'Approve month for everyone' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Approve for 3 people' }));
     await waitFor(() => expect(approvals).toEqual([{ all: true }]));
+  });
+
+  it('approving the selected people asks about them only', async () => {
+    const approvals: unknown[] = [];
+    stubFetch({
+      'GET /api/diary': ({ url }) => jsonResponse(overview(url.searchParams.get('month') ?? '')),
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
+      'POST /api/months/2026-02/approve': ({ body }) => {
+        approvals.push(body);
+        return jsonResponse({ month: '2026-02', approved: ['u-alice'], alreadyApproved: [], items: [] });
+      },
+    });
+    renderPage(manager);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: 'Select Alice Example' }));
+    await user.click(within(screen.getByTestId('month-close-bar')).getByRole('button', { name: 'Approve selected (1)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve February 2026?' });
+    expect(within(dialog).queryByRole('region', { name: /Not submitted yet/ })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('region', { name: 'Open findings (1)' })).toHaveTextContent('Alice Example: 2 sessions flagged for review');
+    await user.click(within(dialog).getByRole('button', { name: 'Approve for 1 person' }));
+    await waitFor(() => expect(approvals).toEqual([{ userIds: ['u-alice'] }]));
+  });
+
+  it('does not offer approving a month that has not ended, and says why', async () => {
+    stubFetch({
+      'GET /api/diary': ({ url }) => jsonResponse(overview(url.searchParams.get('month') ?? '')),
+      'GET /api/months': ({ url }) => jsonResponse(states(url.searchParams.get('month') ?? '')),
+    });
+    renderPage(manager, '/diary?month=2099-03');
+    const bar = await screen.findByTestId('month-close-bar');
+    const everyone = within(bar).getByRole('button', { name: 'Approve month for everyone' });
+    expect(everyone).toBeDisabled();
+    expect(everyone).toHaveAccessibleDescription('March 2099 has not ended yet: it can be approved from 01 Apr 2099 on.');
   });
 
   it('lists users with Total Hours, Extra Hours and Salary in the org currency, a totals row, and links to their month', async () => {

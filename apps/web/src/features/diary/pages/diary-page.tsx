@@ -116,7 +116,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
         }
       />
       {states.isError ? <p className="muted">{t('Month states could not be loaded.')}</p> : null}
-      <ApproveMonthBar month={month} states={states.data?.month === month ? states.data.items : undefined} selected={selected} onApproved={() => setSelected([])} />
+      <ApproveMonthBar month={month} thisMonth={thisMonth} states={states.data?.month === month ? states.data.items : undefined} selected={selected} onApproved={() => setSelected([])} />
       <Card flush>
         <DataTable
           caption={t('Users for {value1}', { value1: monthLabel(month) })}
