@@ -11,11 +11,13 @@ export const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 
 export type Engine = { name: 'pglite' | 'postgres'; url?: string };
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (a throwaway database is made on it). */
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (a throwaway database is made on it); BENCH_ENGINE picks one. */
 export function engines(): Engine[] {
   const list: Engine[] = [{ name: 'pglite' }];
   if (env.TEST_DATABASE_URL) list.push({ name: 'postgres', url: env.TEST_DATABASE_URL });
-  return list;
+  // BENCH_ENGINE=postgres (or pglite): only that one.
+  const only = process.env.BENCH_ENGINE;
+  return only ? list.filter((e) => e.name === only) : list;
 }
 
 export async function openBench(engine: Engine): Promise<{ db: Database; app: App; tokenFor: (userId: string, orgId: string) => Promise<string>; close: () => Promise<void> }> {
