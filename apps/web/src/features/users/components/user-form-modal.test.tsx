@@ -1,7 +1,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { prepareI18n } from '../../../lib/i18n/i18n';
+import { useLocaleStore } from '../../../lib/i18n/locale-store';
 import { errorResponse, jsonResponse, stubFetch } from '../../../test/fetch-stub';
 import { createTestQueryClient } from '../../../test/query-client';
 import { UserFormModal } from './user-form-modal';
@@ -150,5 +152,79 @@ describe('Edit user: sign out everywhere', () => {
     const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
     expect(posts).toHaveLength(2);
     expect(new Headers(posts[1]?.[1]?.headers).get('X-Requested-With')).toBe('fetch');
+  });
+});
+
+describe('Edit user: overtime account and vacation', () => {
+  const withAccount = { ...created, balanceStart: { month: '2026-01', openingMinutes: -90 }, vacationDaysPerYear: 30 };
+
+  async function renderEdit(locale: 'en-GB' | 'de-DE' = 'en-GB') {
+    useLocaleStore.setState({ locale });
+    await prepareI18n();
+    const onClose = vi.fn();
+    render(
+      <QueryClientProvider client={createTestQueryClient()}>
+        <UserFormModal open onClose={onClose} currency="EUR" user={withAccount as Parameters<typeof UserFormModal>[0]['user']} />
+      </QueryClientProvider>,
+    );
+    return { onClose, dialog: screen.getByRole('dialog') };
+  }
+
+  afterEach(async () => {
+    useLocaleStore.setState({ locale: 'en-GB' });
+    await prepareI18n();
+  });
+
+  it('shows the account start, opening (−h:mm) and vacation days, and sends the changes with the rest', async () => {
+    const { fetchMock } = stubFetch({ 'PATCH /api/users/u-new': ({ body }) => jsonResponse({ ...withAccount, ...(body as object) }) });
+    const user = userEvent.setup();
+    const { dialog, onClose } = await renderEdit();
+    expect(within(dialog).getByLabelText(/^Account starts in/)).toHaveValue('2026-01');
+    const opening = within(dialog).getByLabelText(/^Opening balance/);
+    expect(opening).toHaveValue('−1:30');
+    const days = within(dialog).getByLabelText(/^Vacation days per year/);
+    expect(days).toHaveValue(30);
+    await user.clear(opening);
+    await user.type(opening, '12:15');
+    await user.clear(days);
+    await user.type(days, '27.5');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    expect(JSON.parse(String(patch?.[1]?.body))).toMatchObject({ balanceStart: { month: '2026-01', openingMinutes: 735 }, vacationDaysPerYear: 27.5 });
+  });
+
+  it('says what is wrong next to each field and sends nothing', async () => {
+    const { fetchMock } = stubFetch({});
+    const user = userEvent.setup();
+    const { dialog } = await renderEdit();
+    const month = within(dialog).getByLabelText(/^Account starts in/);
+    await user.clear(month);
+    await user.clear(within(dialog).getByLabelText(/^Opening balance/));
+    await user.type(within(dialog).getByLabelText(/^Opening balance/), '3:00');
+    const days = within(dialog).getByLabelText(/^Vacation days per year/);
+    await user.clear(days);
+    await user.type(days, '27.3');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Choose the month the opening balance belongs to.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Use whole or half days, e.g. 27.5.')).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText(/^Opening balance/));
+    await user.type(within(dialog).getByLabelText(/^Opening balance/), 'three hours');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Enter hours as h:mm, e.g. 12:30, or −4:00 for hours owed.')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('in German: labels and messages', async () => {
+    stubFetch({});
+    const user = userEvent.setup();
+    const { dialog } = await renderEdit('de-DE');
+    expect(within(dialog).getByRole('group', { name: 'Stundenkonto und Urlaub' })).toBeInTheDocument();
+    const days = within(dialog).getByLabelText(/^Urlaubstage pro Jahr/);
+    await user.clear(days);
+    await user.type(days, '400');
+    await user.click(within(dialog).getByRole('button', { name: 'Speichern' }));
+    expect(await within(dialog).findByText('Zwischen 0 und 366 Tagen.')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Anfangssaldo/)).toHaveValue('−1:30');
   });
 });

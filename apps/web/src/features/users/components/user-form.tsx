@@ -1,8 +1,9 @@
 import {
-  currencyFractionDigits, UserCreateBodySchema, UserPatchBodySchema,
+  currencyFractionDigits, MonthSchema, UserCreateBodySchema, UserPatchBodySchema,
   type Role, type User, type UserCreateBody, type UserPatchBody,
 } from '@workdiary/shared';
 import type { FormEvent } from 'react';
+import { parseSignedHours, signedHours } from '../../../components/balance/balance-api';
 import { NumberField } from '../../../components/number-field';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
@@ -28,9 +29,16 @@ export type UserDraft = {
   password: string;
   /** DATEV personnel number as typed; '' = none. */
   personnelNumber: string;
+  /** The overtime account's first month 'YYYY-MM' as typed; '' = from their first month with time. */
+  balanceStartMonth: string;
+  /** Its opening balance as signed h:mm as typed ('' = 0:00). */
+  balanceOpening: string;
+  /** Vacation days per year (whole or half days); null = none recorded. */
+  vacationDaysPerYear: number | null;
 };
 
-export type UserFormField = 'name' | 'email' | 'role' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor' | 'password' | 'personnelNumber';
+export type UserFormField = 'name' | 'email' | 'role' | 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor' | 'password' | 'personnelNumber'
+  | 'balanceStartMonth' | 'balanceOpening' | 'vacationDaysPerYear';
 export type UserFormErrors = Partial<Record<UserFormField | 'form', string>>;
 
 const ROLES: Role[] = ['MEMBER', 'MANAGER', 'ADMIN'];
@@ -52,6 +60,9 @@ export function draftFrom(user: User | undefined, currency: string): UserDraft {
     access: 'password',
     password: '',
     personnelNumber: user?.personnelNumber ?? '',
+    balanceStartMonth: user?.balanceStart?.month ?? '',
+    balanceOpening: user?.balanceStart ? signedHours(user.balanceStart.openingMinutes) : '',
+    vacationDaysPerYear: user?.vacationDaysPerYear ?? null,
   };
 }
 
@@ -68,7 +79,9 @@ function payOf(draft: UserDraft, currency: string) {
 export function fieldOfPath(path: string): UserFormField | null {
   const last = path.split('.').filter(Boolean).pop() ?? '';
   if (last === 'type') return 'payType';
-  const fields: UserFormField[] = ['name', 'email', 'role', 'hourlyRate', 'monthlyBase', 'overtimeFactor', 'password', 'personnelNumber'];
+  if (last === 'month' || last === 'balanceStart') return 'balanceStartMonth';
+  if (last === 'openingMinutes') return 'balanceOpening';
+  const fields: UserFormField[] = ['name', 'email', 'role', 'hourlyRate', 'monthlyBase', 'overtimeFactor', 'password', 'personnelNumber', 'balanceStartMonth', 'vacationDaysPerYear'];
   return (fields as string[]).includes(last) ? (last as UserFormField) : null;
 }
 
@@ -113,10 +126,34 @@ export function buildCreateBody(draft: UserDraft, currency: string): { body: Use
   return { body: candidate };
 }
 
+/**
+ * The overtime account's start and the vacation days as the PATCH takes them, checked here with
+ * messages of our own (the shared schema's are English only): a month as YYYY-MM, the opening as
+ * signed h:mm (needs a month), vacation days whole or half between 0 and 366.
+ */
+function balanceFieldsOf(draft: UserDraft): { values: Pick<UserPatchBody, 'balanceStart' | 'vacationDaysPerYear'>; issues: Array<{ path: string; message: string }> } {
+  const issues: Array<{ path: string; message: string }> = [];
+  const month = draft.balanceStartMonth.trim();
+  const openingText = draft.balanceOpening.trim();
+  const opening = openingText === '' ? 0 : parseSignedHours(openingText);
+  if (month !== '' && !MonthSchema.safeParse(month).success) issues.push({ path: 'balanceStartMonth', message: t('Enter a month as YYYY-MM, e.g. 2026-01.') });
+  if (opening === null) issues.push({ path: 'openingMinutes', message: t('Enter hours as h:mm, e.g. 12:30, or −4:00 for hours owed.') });
+  else if (month === '' && opening !== 0) issues.push({ path: 'balanceStartMonth', message: t('Choose the month the opening balance belongs to.') });
+  const daysPerYear = draft.vacationDaysPerYear;
+  if (daysPerYear !== null && (Number.isNaN(daysPerYear) || daysPerYear < 0 || daysPerYear > 366)) issues.push({ path: 'vacationDaysPerYear', message: t('Between 0 and 366 days.') });
+  else if (daysPerYear !== null && !Number.isInteger(daysPerYear * 2)) issues.push({ path: 'vacationDaysPerYear', message: t('Use whole or half days, e.g. 27.5.') });
+  return {
+    values: { balanceStart: month === '' ? null : { month, openingMinutes: opening ?? 0 }, vacationDaysPerYear: daysPerYear },
+    issues,
+  };
+}
+
 export function buildPatchBody(draft: UserDraft, currency: string): { body: UserPatchBody } | { errors: UserFormErrors } {
-  const candidate = { name: draft.name, email: draft.email, role: draft.role, pay: payOf(draft, currency), personnelNumber: personnelNumberOf(draft) };
+  const balance = balanceFieldsOf(draft);
+  const candidate = { name: draft.name, email: draft.email, role: draft.role, pay: payOf(draft, currency), personnelNumber: personnelNumberOf(draft), ...balance.values };
   const parsed = UserPatchBodySchema.safeParse(candidate);
-  const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  // Our own messages for the account and vacation fields; the schema's for the rest.
+  const issues = [...balance.issues, ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))];
   // The PATCH schema takes a partial pay; the form always sends a whole one, so check the amount too.
   if (draft.payType === 'HOURLY' && candidate.pay.hourlyRate === null) issues.push({ path: 'pay.hourlyRate', message: t('An hourly rate is required for hourly pay') });
   if (draft.payType === 'MONTHLY' && candidate.pay.monthlyBase === null) issues.push({ path: 'pay.monthlyBase', message: t('A monthly base is required for monthly pay') });
@@ -136,7 +173,7 @@ export type UserFormProps = {
   disabled?: boolean;
 };
 
-/** Name, email, role, pay and (new users) the initial password or a one-time link. */
+/** Name, email, role, pay, personnel number; edits: the overtime account's start and vacation days; new users: the initial password or a one-time link. */
 export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit, disabled = false }: UserFormProps) {
   const set = <K extends keyof UserDraft>(key: K, value: UserDraft[K]) => onChange({ ...draft, [key]: value });
   const step = currencyFractionDigits(currency) > 0 ? String(1 / 10 ** currencyFractionDigits(currency)) : '1';
@@ -193,6 +230,46 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
         hint={t('The Personalnummer in DATEV LODAS: 1–5 digits, no leading zero. Needed for the DATEV payroll file.')}
         disabled={disabled}
       />
+      {mode === 'edit' ? (
+        <fieldset className="user-form__group">
+          <legend className="field__label">{t('Overtime account and vacation')}</legend>
+          <div className="form-grid">
+            <TextField
+              label={t('Account starts in')}
+              type="month"
+              placeholder={t('YYYY-MM')}
+              value={draft.balanceStartMonth}
+              onChange={(e) => set('balanceStartMonth', e.target.value)}
+              error={errors.balanceStartMonth}
+              hint={t('Earlier months are not counted. Empty: from their first month with recorded time.')}
+              disabled={disabled}
+            />
+            <TextField
+              label={t('Opening balance (h:mm)')}
+              placeholder="0:00"
+              inputMode="text"
+              autoComplete="off"
+              value={draft.balanceOpening}
+              onChange={(e) => set('balanceOpening', e.target.value)}
+              error={errors.balanceOpening}
+              hint={t('Overtime carried in at the start; −h:mm for hours owed.')}
+              disabled={disabled}
+            />
+          </div>
+          <NumberField
+            label={t('Vacation days per year')}
+            min={0}
+            max={366}
+            step="0.5"
+            suffix={t('days')}
+            value={draft.vacationDaysPerYear}
+            onValueChange={(v) => set('vacationDaysPerYear', v)}
+            error={errors.vacationDaysPerYear}
+            hint={t('Whole or half days. In the year the account starts: pro rata from that month.')}
+            disabled={disabled}
+          />
+        </fieldset>
+      ) : null}
       {mode === 'create' ? (
         <fieldset className="user-form__group">
           <legend className="field__label">{t('Sign-in')}</legend>
