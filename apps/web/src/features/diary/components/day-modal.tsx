@@ -21,6 +21,7 @@ import { toSessions } from '../lib/sessions';
 import { hours, longDate } from '../lib/format';
 import { AuditTrail } from './audit-trail';
 import { EntryHistoryModal } from './entry-history-modal';
+import { LockMark, LockNote, useMonthLock } from './month-lock';
 import { ExportButton } from '../../../components/export-button';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -67,8 +68,12 @@ export function DayModal(props: DayModalProps) {
   return <DayDialog {...props} date={props.date} />;
 }
 
-function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModalProps & { date: string }) {
+function DayDialog({ user, date, tz, canWrite: mayWrite, onClose, onDateChange }: DayModalProps & { date: string }) {
   useDayKeys(date, onDateChange);
+  // An approved month: the lock (and why) where Edit, Delete and + would be.
+  const lock = useMonthLock(user.id, date);
+  const canWrite = mayWrite && !lock.locked;
+  const lockReason = mayWrite && lock.locked ? lock.reason : null;
   const [tab, setTab] = useState<string>('sessions');
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<WorkEntry | null>(null);
@@ -148,6 +153,7 @@ function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModal
           {canWrite && e.stoppedAt ? (
             <IconButton label={t('Delete {value1}', { value1: label(e) })} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
           ) : null}
+          {lockReason ? <LockMark reason={lockReason} /> : null}
         </span>
       ),
     },
@@ -172,11 +178,13 @@ function DayDialog({ user, date, tz, canWrite, onClose, onDateChange }: DayModal
             ) : null}
             <ExportButton size="sm" label={t('Export this day')} onExport={() => downloadDay(user, date)} />
             {canWrite ? <IconButton label={t('Add session')} tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} /> : null}
+            {lockReason ? <LockMark reason={lockReason} size={18} /> : null}
           </>
         }
       >
         <Tabs id="diary-day" label={t('Working time')} items={tabs()} value={tab} onChange={setTab} />
         <TabPanel id="diary-day" value="sessions" current={tab} className="diary-day__panel">
+          {lockReason ? <LockNote reason={lockReason} testId="day-locked" /> : null}
           <DataTable
             caption={t('Sessions of {name} on {value2}', { name: user.name, value2: longDate(date) })}
             columns={columns}

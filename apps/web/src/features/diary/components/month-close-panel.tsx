@@ -11,6 +11,7 @@ import { serverNow } from '../../../lib/server-clock';
 import { useApproveMonth, useMonthStates, useSubmitMonth } from '../api/months';
 import { monthLabel } from '../lib/format';
 import { ApproveMonthDialog, approvalBlockedReason } from './approve-month-dialog';
+import { LockNote, useMonthLock } from './month-lock';
 import { MonthStatusBadge } from './month-status-badge';
 import { RejectMonthModal } from './reject-month-modal';
 import { ReopenMonthModal } from './reopen-month-modal';
@@ -33,6 +34,7 @@ export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: 
   const state = states.data?.month === month ? states.data.items[0] : undefined;
   const blocked = approvalBlockedReason(t, month, currentMonth(tz, new Date(serverNow())));
   const latest = states.data?.events[0];
+  const lock = useMonthLock(userId, `${month}-01`);
   const sentBack = state && (state.status === 'OPEN' || state.status === 'REOPENED') && latest?.action === 'REJECT' ? latest : null;
 
   return (
@@ -42,6 +44,7 @@ export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: 
       {state ? (
         <div className="month-close-panel" data-testid="month-close-panel">
           <p className="muted">{explain(t, state.status, month)}</p>
+          {lock.locked ? <LockNote reason={lock.reason} testId="month-locked" /> : null}
           {sentBack ? (
             <div className="month-close-panel__returned" role="note" data-testid="month-sent-back">
               <strong>{t('{name} sent {month} back on {date}:', { name: sentBack.actor.name, month: monthLabel(month), date: localDateTime(sentBack.at, tz, locale) })}</strong>

@@ -15,6 +15,7 @@ vi.mock('../components/month-chart', () => ({
 }));
 
 const manager = makeMe({ id: 'u-manager', name: 'Max Manager', role: 'MANAGER' });
+const alice = makeMe({ id: 'u-alice', name: 'Alice Example', role: 'MEMBER' });
 
 function monthOf(overrides: Record<string, Partial<DiaryDay>>): DiaryUserMonth {
   const items = daysOfMonth('2026-02').map((date): DiaryDay => ({
@@ -170,6 +171,41 @@ describe("DiaryUserPage (a user's month)", () => {
     const sessionHistory = await screen.findByRole('dialog', { name: 'Session history' });
     expect(await within(sessionHistory).findByText(/added the session/)).toBeInTheDocument();
     expect(sessionHistory).toHaveTextContent('Alice Example added the session');
+  });
+
+  it('an approved month shows the lock where Edit, Delete and + were, and why, in the day and on the month', async () => {
+    const approved = {
+      month: '2026-02',
+      items: [{ userId: 'u-alice', name: 'Alice Example', active: true, status: 'APPROVED', updatedAt: '2026-03-01T09:00:00.000Z', running: false, flaggedSessions: 0 }],
+      events: [
+        { id: 'm-2', userId: 'u-alice', month: '2026-02', action: 'APPROVE', actor: { id: 'u-manager', name: 'Max Manager' }, at: '2026-03-01T09:00:00.000Z', reason: null },
+        { id: 'm-1', userId: 'u-alice', month: '2026-02', action: 'SUBMIT', actor: { id: 'u-alice', name: 'Alice Example' }, at: '2026-02-28T17:00:00.000Z', reason: null },
+      ],
+    };
+    stubFetch({
+      'GET /api/diary/u-alice': () => jsonResponse({ ...feb, frozenAt: '2026-03-01T09:00:00.000Z' }),
+      'GET /api/months': () => jsonResponse(approved),
+      'GET /api/diary/u-alice/2026-02-02': () => jsonResponse({
+        items: [entry({ id: 'e-1', startedAt: '2026-02-02T07:00:00.000Z', stoppedAt: '2026-02-02T11:00:00.000Z' })],
+        date: '2026-02-02', user: feb.user, totalMinutes: 240, extraMinutes: 0, requiredMinutes: 480, absenceMinutes: 0, holiday: null, absence: null, running: false,
+      }),
+    });
+    renderPage(alice);
+    const reason = 'Approved on 01 Mar 2026 by Max Manager — ask an admin to reopen it.';
+    expect(await screen.findByTestId('month-locked')).toHaveTextContent(`Locked for payroll. ${reason}`);
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(await screen.findByRole('button', { name: /Open Monday, 2 February 2026/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Working time' });
+    expect(await within(dialog).findByTestId('day-locked')).toHaveTextContent(reason);
+    await within(dialog).findByRole('table');
+    expect(within(dialog).queryByRole('button', { name: 'Add session' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: /^Edit / })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: /^Delete / })).not.toBeInTheDocument();
+    // One lock in the header where + was, one in the session's row where Edit and Delete were.
+    expect(within(dialog).getAllByRole('img', { name: `Locked: ${reason}` })).toHaveLength(2);
+    // Reading stays: the session's history and the export.
+    expect(within(dialog).getByRole('button', { name: /History of session 08:00–12:00 Acme/ })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Export this day' })).toBeInTheDocument();
   });
 
   it('lets a member read and change their own month ("My month"), without the way back to the overview', async () => {
