@@ -3,15 +3,18 @@ import {
   UserListSchema,
   WorkEntryListSchema,
   WorkEntrySchema,
+  WorkEntryWithWarningsSchema,
   type AuditEvent,
   type WorkEntry,
   type WorkEntryCreateBody,
   type WorkEntryList,
   type WorkEntryPatchBody,
+  type WorkEntryWithWarnings,
 } from '@workdiary/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../lib/current-user';
+import { notifyComplianceWarnings } from '../compliance/rules';
 
 /**
  * The entries API (`/api/work-entries`) for every feature that lists or writes entries: the
@@ -56,7 +59,8 @@ export function useEntryHistory(entryId: string | null) {
   return useQuery({ ...entryHistoryQueryOptions(entryId ?? ''), enabled: entryId !== null });
 }
 
-export const createEntry = (body: WorkEntryCreateBody) => api.post('/api/work-entries', { body, schema: WorkEntrySchema });
+/** A manual entry; `warnings` name the working-time rules its days now break (a notice, never a refusal). */
+export const createEntry = (body: WorkEntryCreateBody) => api.post('/api/work-entries', { body, schema: WorkEntryWithWarningsSchema });
 export const updateEntry = ({ id, body }: { id: string; body: WorkEntryPatchBody }) =>
   api.patch(`/api/work-entries/${encodeURIComponent(id)}`, { body, schema: WorkEntrySchema });
 export const deleteEntry = (id: string) => api.delete<void>(`/api/work-entries/${encodeURIComponent(id)}`);
@@ -72,7 +76,13 @@ export async function invalidateAfterEntryWrite(queryClient: QueryClient): Promi
 
 export function useCreateEntry() {
   const queryClient = useQueryClient();
-  return useMutation<WorkEntry, Error, WorkEntryCreateBody>({ mutationFn: createEntry, onSuccess: () => invalidateAfterEntryWrite(queryClient) });
+  return useMutation<WorkEntryWithWarnings, Error, WorkEntryCreateBody>({
+    mutationFn: createEntry,
+    onSuccess: (entry) => {
+      notifyComplianceWarnings(entry.warnings);
+      return invalidateAfterEntryWrite(queryClient);
+    },
+  });
 }
 
 export function useUpdateEntry() {

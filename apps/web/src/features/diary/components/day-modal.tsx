@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Badge } from '../../../components/badge';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/empty-state';
+import { ComplianceDay } from '../../../components/compliance/compliance-day';
 import { ContinueButton } from '../../../components/entries/continue-button';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { useReopenEntryDraft } from '../../../components/entries/entry-draft';
@@ -35,6 +36,8 @@ export type DayModalProps = {
   onClose: () => void;
   /** Previous / next day inside the dialog (buttons, and ← / → outside fields and tabs). */
   onDateChange?: (date: string) => void;
+  /** A manager may acknowledge the day's working-time findings with a note. */
+  canAcknowledge?: boolean;
 };
 
 /** ← / → move a day, unless the key belongs to a field, a tab list or a dialog opened above. */
@@ -68,7 +71,7 @@ export function DayModal(props: DayModalProps) {
   return <DayDialog {...props} date={props.date} />;
 }
 
-function DayDialog({ user, date, tz, canWrite: mayWrite, onClose, onDateChange }: DayModalProps & { date: string }) {
+function DayDialog({ user, date, tz, canWrite: mayWrite, onClose, onDateChange, canAcknowledge = false }: DayModalProps & { date: string }) {
   useDayKeys(date, onDateChange);
   // An approved month: the lock (and why) where Edit, Delete and + would be.
   const lock = useMonthLock(user.id, date);
@@ -205,6 +208,7 @@ function DayDialog({ user, date, tz, canWrite: mayWrite, onClose, onDateChange }
               {figures.running ? t(' · a timer is running (counted up to now)') : ''}
             </p>
           ) : null}
+          <ComplianceDay userId={user.id} date={date} tz={tz} canAcknowledge={canAcknowledge} />
         </TabPanel>
         <TabPanel id="diary-day" value="history" current={tab} className="diary-day__panel">
           {history.isPending ? (

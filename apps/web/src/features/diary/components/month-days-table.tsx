@@ -2,6 +2,7 @@ import { isWeekend, type DiaryDay } from '@workdiary/shared';
 import { Badge } from '../../../components/badge';
 import { DataTable, type DataTableColumn } from '../../../components/data-table';
 import { localDate, localTime } from '../../../components/entries/entry-time';
+import { ComplianceMarker } from '../../../components/compliance/compliance-day';
 import { cx } from '../../../lib/cx';
 import { hours, longDate, shortDate, weekdayShort } from '../lib/format';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -74,7 +75,12 @@ export function MonthDaysTable({ days, tz, today, totals, loading, error, onRetr
       key: 'flags',
       header: <span className="visually-hidden">{t('Flags')}</span>,
       width: '1%',
-      cell: (d) => (d.flagged ? <Badge tone="warning" title={t('A session this day is flagged for review (e.g. a forgotten timer)')}>{t('Check')}</Badge> : null),
+      cell: (d) => (
+        <span className="row diary-flags">
+          {d.flagged ? <Badge tone="warning" title={t('A session this day is flagged for review (e.g. a forgotten timer)')}>{t('Check')}</Badge> : null}
+          <ComplianceMarker rules={d.violations} />
+        </span>
+      ),
     },
   ];
   return (

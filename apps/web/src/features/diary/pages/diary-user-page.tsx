@@ -82,6 +82,15 @@ export function DiaryUserPage() {
             <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} hint={data && data.totals.absenceMinutes > 0 ? t('{hours} covered by absences', { hours: hours(data.totals.absenceMinutes) }) : undefined} />
             <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
             <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={data?.frozenAt ? t('as approved on {date}', { date: localShortDate(data.frozenAt, tz) }) : month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
+            {data?.sixMonthAverage ? (
+              <Stat
+                label={t('6-month average per workday')}
+                value={data.sixMonthAverage.averageMinutes === null ? '—' : hours(data.sixMonthAverage.averageMinutes)}
+                hint={t('§3 ArbZG: at most 8:00 over {from} – {to}', { from: localShortDate(`${data.sixMonthAverage.from}T12:00:00Z`, 'UTC'), to: localShortDate(`${data.sixMonthAverage.to}T12:00:00Z`, 'UTC') })}
+                testId="stat-six-month"
+                accent={(data.sixMonthAverage.averageMinutes ?? 0) > 480}
+              />
+            ) : null}
           </dl>
 
           <BalancePanel userId={userId} month={month} canCorrect={isManager} />
@@ -116,6 +125,7 @@ export function DiaryUserPage() {
         date={day}
         tz={tz}
         canWrite={isManager || own}
+        canAcknowledge={isManager}
         onClose={() => setDay(null)}
         onDateChange={setDay}
       />

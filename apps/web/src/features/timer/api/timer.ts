@@ -1,9 +1,10 @@
 import {
-  CustomerAtWorkListSchema, TimerStateSchema, TimerSwitchResponseSchema, WorkEntrySchema,
+  CustomerAtWorkListSchema, TimerStateSchema, TimerSwitchResponseSchema, WorkEntrySchema, WorkEntryWithWarningsSchema,
   type CustomerAtWorkItem, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
+import { notifyComplianceWarnings } from '../../../components/compliance/rules';
 
 /** The caller's running entry. Server-sent events invalidate it (another tab, another device). */
 export const timerQueryKey = ['timer'] as const;
@@ -80,9 +81,10 @@ export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
 export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntrySchema }),
+    mutationFn: (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntryWithWarningsSchema }),
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);
+      notifyComplianceWarnings(entry.warnings);
       return afterTimerChange(queryClient, null, entry.customerId);
     },
     onError: (error) => {
