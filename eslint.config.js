@@ -46,6 +46,29 @@ export default tseslint.config(
       }] }],
     },
   },
+  // The API's layers (CONTRIBUTING.md): modules/ use domain/ (the rules several modules share), lib/
+  // (technical helpers), plugins/ and db/; domain/, lib/ and plugins/ never import a module, and db/
+  // (engine, migrations, tenancy) imports none of the layers above it.
+  {
+    files: ['apps/api/src/{domain,lib,plugins}/**/*.ts'],
+    ignores: ['**/*.test.ts'], // tests may borrow a module's fixtures
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '(^|/)modules/',
+        message: 'domain/, lib/ and plugins/ never import a module: move what is shared into domain/ (business rules) or lib/ (technical helpers).',
+      }] }],
+    },
+  },
+  {
+    files: ['apps/api/src/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        regex: '^\\.\\./(modules|domain|plugins)/|^\\.\\./lib/(?!types\\.ts$)',
+        message: 'db/ is the bottom layer (engine, migrations, tenancy): it imports no module, domain rule, lib helper or plugin.',
+      }] }],
+    },
+  },
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },

@@ -15,6 +15,7 @@ import { createMemoryEventBus, type EventBus } from './lib/events.ts';
 import { createOrgCache, type OrgCache } from './lib/org-cache.ts';
 import { databaseRateLimitStore } from './lib/rate-limit-store.ts';
 import type { App } from './lib/types.ts';
+import { sessionAuthenticator } from './modules/auth/session.ts';
 import { routeModules } from './modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCsrfDefence } from './plugins/csrf.ts';
@@ -126,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   registerCsrfDefence(app);
-  registerAuth(app, options.database);
+  registerAuth(app, options.database, sessionAuthenticator(app, options.database));
 
   await app.register(async (api) => {
     const typed = api.withTypeProvider<ZodTypeProvider>();

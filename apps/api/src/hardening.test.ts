@@ -5,7 +5,7 @@
  * (Defect 1, logout, is in modules/auth/sessions.test.ts; defect 6 in openapi.test.ts.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from './plugins/auth.ts';
+import { SESSION_COOKIE } from './modules/auth/session.ts';
 import { as, createOrg, engineName, setupTestApp, TEST_PASSWORD, type OrgFixture, type TestContext } from './test/helper.ts';
 
 const NUL = '\u0000';

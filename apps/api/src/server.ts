@@ -26,7 +26,7 @@ const databaseOpening = openFromEnv(env);
 databaseOpening.catch(() => undefined);
 const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { keepMissingSnapshots }] = await Promise.all([
   import('./app.ts'),
-  import('./db/seed.ts'),
+  import('./modules/setup/demo-seed.ts'),
   import('./domain/figures/backfill.ts'),
 ]);
 const database: Database = await databaseOpening.catch(fail);

@@ -1,6 +1,6 @@
 import { migrateDatabase } from '../db/open.ts';
 import { openForCli } from './open.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../db/seed.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../modules/setup/demo-seed.ts';
 
 const { db } = await openForCli();
 try {

@@ -1,6 +1,6 @@
 import type { WorkRules } from '@workdiary/shared';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { pickRulesRow, rulesOf } from '../modules/settings/rules-lookup.ts';
+import { pickRulesRow, rulesOf } from '../domain/rules-lookup.ts';
 import type { EventBus, LiveEvent } from './events.ts';
 
 /**

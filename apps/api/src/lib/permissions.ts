@@ -37,3 +37,17 @@ export function assertMayReadRulesOf(actor: Pick<Actor, 'userId' | 'role'>, user
     throw new AppError('FORBIDDEN', 'You can only see your own work rules.');
   }
 }
+
+/**
+ * A write on someone's data (an entry, an absence request): managers and admins anyone's in the
+ * organisation, members their own; else 403 with `message` (which says what a member may do).
+ */
+export function assertMayActFor(actor: Pick<Actor, 'userId' | 'role'>, userId: string | undefined, message: string): void {
+  if (!isManager(actor) && userId !== actor.userId) throw new AppError('FORBIDDEN', message);
+}
+
+/** Whose figures a report shows: a manager's choice (null: everyone's); a member always their own, whatever was asked. */
+export const reportedUserId = (actor: Actor, requested: string | undefined): string | null => (isManager(actor) ? (requested ?? null) : actor.userId);
+
+/** Which of someone's own records (a shared report) the caller may end: admins any in the organisation, others those they made. */
+export const ownedBy = (actor: Pick<Actor, 'userId' | 'role'>): { createdById?: string } => (actor.role === 'ADMIN' ? {} : { createdById: actor.userId });

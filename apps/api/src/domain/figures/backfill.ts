@@ -2,7 +2,7 @@ import type { Database } from '../../db/engine.ts';
 import { forOrg } from '../../db/scoped.ts';
 import { txSql } from '../../db/tx-sql.ts';
 import { orgContextOf } from '../../lib/mappers.ts';
-import { lockUserEntries } from '../../modules/work-entries/entry-rules.ts';
+import { lockUserEntries } from '../entry-rules.ts';
 import { snapshotMonth } from './index.ts';
 
 type Missing = { id: string; organizationId: string; userId: string; month: string; updatedAt: Date | string };

@@ -3,9 +3,9 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { absenceDays, calendarOf, holidaySettingsOf } from '../../modules/calendar/day-calendar.ts';
-import { pickRulesRow, rulesOf } from '../../modules/settings/rules-lookup.ts';
-import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../../modules/work-entries/entry.mapper.ts';
+import { absenceDays, calendarOf, holidaySettingsOf } from '../calendar/day-calendar.ts';
+import { pickRulesRow, rulesOf } from '../rules-lookup.ts';
+import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../entry.mapper.ts';
 
 /**
  * The reads behind a user's month view and day modal, two queries that run side by side: the

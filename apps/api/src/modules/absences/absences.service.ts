@@ -4,11 +4,11 @@
 import { AppError, addMonths, monthOf, type Absence, type AbsenceListQuery } from '@workdiary/shared';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
-import { isManager, type Actor } from '../../lib/permissions.ts';
+import { assertMayActFor, isManager, visibleUserId, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
-import { dateColumn, dateOfColumn } from '../calendar/day-calendar.ts';
-import { assertMonthsOpen } from '../months/month-lock.ts';
-import { lockUserEntries } from '../work-entries/entry-rules.ts';
+import { dateColumn, dateOfColumn } from '../../domain/calendar/day-calendar.ts';
+import { assertMonthsOpen } from '../../domain/month-lock.ts';
+import { lockUserEntries } from '../../domain/entry-rules.ts';
 
 
 const include = {
@@ -41,10 +41,7 @@ function monthsOfDates(start: string, end: string): string[] {
 }
 
 export async function listAbsences({ db, caller, query }: { db: ScopedDb; caller: Actor; query: AbsenceListQuery }): Promise<Absence[]> {
-  if (!isManager(caller) && query.userId !== undefined && query.userId !== caller.userId) {
-    throw new AppError('FORBIDDEN', 'Members can only see their own absences.');
-  }
-  const userId = isManager(caller) ? query.userId : caller.userId;
+  const userId = visibleUserId(caller, query.userId, 'absences');
   const rows = await db.absence.findMany({
     where: {
       ...(userId !== undefined ? { userId } : {}),
@@ -69,7 +66,7 @@ export async function requestAbsence({ db, caller, body }: {
   db: ScopedDb; caller: Actor; body: { userId?: string; kindId: string; startDate: string; endDate: string; note: string };
 }): Promise<Absence> {
   const userId = body.userId ?? caller.userId;
-  if (!isManager(caller) && userId !== caller.userId) throw new AppError('FORBIDDEN', 'Members can only request absences for themselves.');
+  assertMayActFor(caller, userId, 'Members can only request absences for themselves.');
   const user = await db.user.findFirst({ where: { id: userId }, select: { active: true, name: true } });
   if (!user) throw new AppError('NOT_FOUND', 'No such user.', { field: 'userId' });
   if (!user.active) throw new AppError('USER_INACTIVE', `${user.name} is deactivated.`, { field: 'userId' });

@@ -2,7 +2,7 @@ import { AppError, LoginBodySchema, LoginResponseSchema, MeSchema, OkSchema } fr
 import type { FastifyReply } from 'fastify';
 import { countHit } from '../../lib/rate-limit-store.ts';
 import type { App } from '../../lib/types.ts';
-import { clearSessionCookie, readSessionToken, startSession } from '../../plugins/auth.ts';
+import { clearSessionCookie, readSessionToken, startSession } from './session.ts';
 import { endSession } from './sessions.service.ts';
 import { authenticate, loadMe } from './auth.service.ts';
 import { loginThrottle } from './login-throttle.ts';

@@ -1,6 +1,6 @@
 import { AppError, type HolidaySettings } from '@workdiary/shared';
 import type { ScopedDb } from '../../db/scoped.ts';
-import { isKnownRegion } from './holidays.ts';
+import { isKnownRegion } from '../../domain/calendar/holidays.ts';
 
 export async function updateHolidaySettings({ db, body }: {
   db: ScopedDb; body: { country: string | null; region: string | null; sharePercent: number };

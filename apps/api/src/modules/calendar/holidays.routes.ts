@@ -8,9 +8,9 @@ import {
   currentMonth,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
-import { holidaySettingsOf } from './day-calendar.ts';
+import { holidaySettingsOf } from '../../domain/calendar/day-calendar.ts';
 import { updateHolidaySettings } from './holiday-settings.service.ts';
-import { countryOptions, holidaysBetween, regionOptions } from './holidays.ts';
+import { countryOptions, holidaysBetween, regionOptions } from '../../domain/calendar/holidays.ts';
 
 const tags = ['holidays'];
 

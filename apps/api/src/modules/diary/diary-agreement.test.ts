@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_RULES, addMonths, currentMonth, daysOfMonth, monthFigures, salary, type DiaryOverview, type DiaryUserMonth } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { forOrg } from '../../db/scoped.ts';
-import { approvedAbsences, dateColumn } from '../calendar/day-calendar.ts';
-import { holidaysOfMonth } from '../calendar/holidays.ts';
-import { seedDemo } from '../../db/seed.ts';
+import { approvedAbsences, dateColumn } from '../../domain/calendar/day-calendar.ts';
+import { holidaysOfMonth } from '../../domain/calendar/holidays.ts';
+import { seedDemo } from '../setup/demo-seed.ts';
 import { as, createOrg, engineName, login, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from './diary.fixtures.ts';
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, currentMonth, monthFigures, salary } from '@workdiary/shared';
 import { engineName, setupTestApp, type TestContext } from '../../test/helper.ts';
-import { pickRulesRow, rulesOf } from '../settings/rules-lookup.ts';
+import { pickRulesRow, rulesOf } from '../../domain/rules-lookup.ts';
 import { queryMonthOverview } from '../../domain/figures/overview.sql.ts';
 import { seedYear, type SeedYearResult } from '../../../../../bench/lib/seed-year.ts';
 

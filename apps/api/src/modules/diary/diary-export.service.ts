@@ -4,7 +4,7 @@ import { AppError, dayFigures, exportLabel, localizeColumns, minutesBetween, wee
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { buildXlsx, xlsxFileName, type Column } from '../../lib/excel.ts';
-import { entryInclude } from '../work-entries/entry.mapper.ts';
+import { entryInclude } from '../../domain/entry.mapper.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';

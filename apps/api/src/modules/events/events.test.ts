@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkEntry } from '@workdiary/shared';
 import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import { SESSION_COOKIE } from '../auth/session.ts';
 
 let ctx: TestContext;
 let a: OrgFixture;

@@ -6,7 +6,7 @@ import { addMonths, type WorkEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from '../diary/diary.fixtures.ts';
-import { monthsOfSpan } from './month-lock.ts';
+import { monthsOfSpan } from '../../domain/month-lock.ts';
 
 let ctx: TestContext;
 let org: OrgFixture;

@@ -15,15 +15,15 @@ import {
   type MonthStatus,
 } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
-import { isManager, type Actor } from '../../lib/permissions.ts';
+import { visibleUserId, type Actor } from '../../lib/permissions.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { snapshotMonth, type MonthSnapshot } from '../../domain/figures/index.ts';
 import { txSql } from '../../db/tx-sql.ts';
 import type { MonthAction } from '../../generated/prisma/enums.ts';
-import { lockOrder, lockUserEntries } from '../work-entries/entry-rules.ts';
-import { monthLabel } from './month-lock.ts';
+import { lockOrder, lockUserEntries } from '../../domain/entry-rules.ts';
+import { monthLabel } from '../../domain/month-lock.ts';
 
 
 /** A month that has not begun in the organisation's zone cannot be closed yet. */
@@ -112,10 +112,7 @@ export async function listMonthStates({ db, tz, caller, month, userId, now }: {
   db: ScopedDb; tz: string; caller: Actor; month?: string; userId?: string; now: Date;
 }): Promise<MonthStates> {
   const m = month ?? currentMonth(tz, now);
-  if (!isManager(caller) && userId !== undefined && userId !== caller.userId) {
-    throw new AppError('FORBIDDEN', 'Members can only see their own month.');
-  }
-  const wanted = isManager(caller) ? userId : caller.userId;
+  const wanted = visibleUserId(caller, userId, 'month');
   let users = await monthUsers(db, m, tz);
   if (wanted !== undefined) {
     users = users.filter((u) => u.id === wanted);
@@ -219,6 +216,16 @@ export async function approveMonths({ db, org, caller, month, body, now }: {
   return { month, approved, alreadyApproved, items: await statesOf(db, month, tz, [...listed.values()].sort((a, b) => a.name.localeCompare(b.name))) };
 }
 
+/** A state change of one user's month: the user must exist; `change` runs under their lock with the month's status. */
+async function inUserMonth(db: ScopedDb, userId: string, month: string, change: (tx: ScopedTx, status: MonthStatus) => Promise<void>): Promise<void> {
+  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+  await db.$transaction(async (tx) => {
+    await lockUserEntries(tx, userId);
+    await change(tx, await statusOf(tx, userId, month));
+  });
+}
+
 /**
  * A manager sends a submitted month back to the person with a comment (kept as the event's
  * reason, shown on their month): it is OPEN again, to be completed and submitted again.
@@ -226,11 +233,7 @@ export async function approveMonths({ db, org, caller, month, body, now }: {
 export async function rejectMonth({ db, tz, caller, month, userId, comment, now }: {
   db: ScopedDb; tz: string; caller: Actor; month: string; userId: string; comment: string; now: Date;
 }): Promise<MonthStates> {
-  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
-  await db.$transaction(async (tx) => {
-    await lockUserEntries(tx, userId);
-    const status = await statusOf(tx, userId, month);
+  await inUserMonth(db, userId, month, async (tx, status) => {
     if (status !== 'SUBMITTED') {
       const why = status === 'APPROVED' ? 'is approved: an admin can reopen it' : 'is not submitted, so there is nothing to send back';
       throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} ${why}.`, { month, status });
@@ -244,11 +247,7 @@ export async function rejectMonth({ db, tz, caller, month, userId, comment, now 
 export async function reopenMonth({ db, tz, caller, month, userId, reason, now }: {
   db: ScopedDb; tz: string; caller: Actor; month: string; userId: string; reason: string; now: Date;
 }): Promise<MonthStates> {
-  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });
-  if (!user) throw new AppError('NOT_FOUND', 'No such user.');
-  await db.$transaction(async (tx) => {
-    await lockUserEntries(tx, userId);
-    const status = await statusOf(tx, userId, month);
+  await inUserMonth(db, userId, month, async (tx, status) => {
     if (status !== 'APPROVED' && status !== 'SUBMITTED') {
       throw new AppError('MONTH_STATE_CONFLICT', `${monthLabel(month)} is not submitted or approved, so there is nothing to reopen.`, { month, status });
     }

@@ -4,7 +4,7 @@ import type { Database } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { forOrg, type ScopedDb } from '../../db/scoped.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import type { Actor } from '../../lib/permissions.ts';
+import { ownedBy, type Actor } from '../../lib/permissions.ts';
 import { orgContextOf } from '../../lib/mappers.ts';
 import { buildReport, filtersFor } from './reports.service.ts';
 
@@ -54,7 +54,7 @@ export async function listShares({ db, caller, now }: { db: ScopedDb; caller: Ac
 
 /** Ends a share at once (the owner; admins any of the organisation's). */
 export async function deleteShare({ db, caller, id }: { db: ScopedDb; caller: Actor; id: string }): Promise<void> {
-  const where = caller.role === 'ADMIN' ? { id } : { id, createdById: caller.userId };
+  const where = { id, ...ownedBy(caller) };
   const { count } = await db.reportShare.deleteMany({ where });
   if (count === 0) throw new AppError('NOT_FOUND', 'No such shared report.');
 }

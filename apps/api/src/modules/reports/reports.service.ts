@@ -2,7 +2,7 @@ import { AppError, type Report, type ReportGroup, type ReportGroupBy, type Repor
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { queryReport, type ReportSqlRow } from '../../domain/figures/report.sql.ts';
-import { isManager, type Actor } from '../../lib/permissions.ts';
+import { reportedUserId, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
 
 /** Minor units of `amountX60 / 60` (Σ minutes × rate per hour ÷ 60), rounded half up once. */
@@ -15,7 +15,7 @@ export type ReportFilters = { userId: string | null; customerId: string | null; 
 /** Members always get only themselves, whatever they ask for; managers and admins anyone. */
 export function filtersFor(caller: Actor, q: Pick<ReportQuery, 'userId' | 'customerId' | 'categoryId'>): ReportFilters {
   return {
-    userId: isManager(caller) ? (q.userId ?? null) : caller.userId,
+    userId: reportedUserId(caller, q.userId ?? undefined),
     customerId: q.customerId ?? null,
     categoryId: q.categoryId ?? null,
   };

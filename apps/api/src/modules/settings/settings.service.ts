@@ -3,7 +3,7 @@ import type { Prisma, WorkRules as WorkRulesRow } from '../../generated/prisma/c
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { pickRulesRow, rulesOf, rulesRowsFor } from './rules-lookup.ts';
+import { pickRulesRow, rulesOf, rulesRowsFor } from '../../domain/rules-lookup.ts';
 
 function toView(row: WorkRulesRow | null, userId: string | null, inherited: boolean): WorkRulesView {
   return { ...rulesOf(row), userId, inherited, updatedAt: row ? row.updatedAt.toISOString() : null };

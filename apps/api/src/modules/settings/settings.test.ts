@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_RULES, type LoginResponse, type WorkRules, type WorkRulesView } from '@workdiary/shared';
 import type { LiveEvent } from '../../lib/events.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-import { loadRules } from './rules-lookup.ts';
+import { loadRules } from '../../domain/rules-lookup.ts';
 import { forOrg } from '../../db/scoped.ts';
 
 let ctx: TestContext;

@@ -1,7 +1,7 @@
 import { LoginResponseSchema, SetupBodySchema, SetupStatusSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
-import { startSession } from '../../plugins/auth.ts';
+import { startSession } from '../auth/session.ts';
 import { isSetupNeeded, runSetup } from './setup.service.ts';
 
 /** First-run setup on an empty database (public until it is done, then 409 for good). */

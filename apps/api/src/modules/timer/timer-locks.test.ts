@@ -19,7 +19,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { forOrg } from '../../db/scoped.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-import { lockOrder } from '../work-entries/entry-rules.ts';
+import { lockOrder } from '../../domain/entry-rules.ts';
 import { runStart, runStop, type StartArgs } from './timer-statements.ts';
 
 let ctx: TestContext;

@@ -3,8 +3,8 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
-import { lockOrderSql } from '../work-entries/entry-rules.ts';
-import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../work-entries/entry.mapper.ts';
+import { lockOrderSql } from '../../domain/entry-rules.ts';
+import { wireEntryColumns, wireEntryFromRow, wireEntryJoins, type WireEntryRow } from '../../domain/entry.mapper.ts';
 
 /**
  * The timer's writes as single statements: `wd_timer_start` and `wd_timer_stop` (migrations

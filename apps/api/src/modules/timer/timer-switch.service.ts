@@ -1,8 +1,8 @@
 import { AppError, localTimeOf, type WorkEntry as WireEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import type { EventBus } from '../../lib/events.ts';
-import { assertSpansOpen, monthLockedError, openStartForStop } from '../months/month-lock.ts';
-import { checkRules, settleClash } from '../work-entries/entry-rules.ts';
+import { assertSpansOpen, monthLockedError, openStartForStop } from '../../domain/month-lock.ts';
+import { checkRules, settleClash } from '../../domain/entry-rules.ts';
 import { readRunning, type StartOutcome, type StopOutcome } from './timer-statements.ts';
 import { clashOf, orgOrThrow, usableForStart, type TimerDeps } from './timer.service.ts';
 

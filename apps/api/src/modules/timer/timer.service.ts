@@ -4,10 +4,10 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { CachedOrg, Named, OrgCache } from '../../lib/org-cache.ts';
-import { monthLockedError, openStartForStop } from '../months/month-lock.ts';
+import { monthLockedError, openStartForStop } from '../../domain/month-lock.ts';
 import { recordAudit } from '../work-entries/audit.ts';
-import { checkRules, lockUserEntries, settleClash, type Clash } from '../work-entries/entry-rules.ts';
-import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
+import { checkRules, lockUserEntries, settleClash, type Clash } from '../../domain/entry-rules.ts';
+import { entryInclude, toWireEntry } from '../../domain/entry.mapper.ts';
 import { readRunning, runStart, runStop, type StatementClash } from './timer-statements.ts';
 
 /**

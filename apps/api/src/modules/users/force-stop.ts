@@ -2,10 +2,10 @@ import type { WorkEntry } from '@workdiary/shared';
 import type { ScopedTx } from '../../db/scoped.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { recordAudit } from '../work-entries/audit.ts';
-import { entryInclude, toWireEntry } from '../work-entries/entry.mapper.ts';
-import { enforceRules, lockUserEntries } from '../work-entries/entry-rules.ts';
-import { loadRules } from '../settings/rules-lookup.ts';
-import { openStartForStop } from '../months/month-lock.ts';
+import { entryInclude, toWireEntry } from '../../domain/entry.mapper.ts';
+import { enforceRules, lockUserEntries } from '../../domain/entry-rules.ts';
+import { loadRules } from '../../domain/rules-lookup.ts';
+import { openStartForStop } from '../../domain/month-lock.ts';
 
 /**
  * Stops a user's running timer whatever the work rules say: used when the user is deactivated,

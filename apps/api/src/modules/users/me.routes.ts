@@ -5,7 +5,7 @@ import type { App } from '../../lib/types.ts';
 import { loadMe } from '../auth/auth.service.ts';
 import { updateSelf } from './me.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
-import { clearSessionCookie, startSession } from '../../plugins/auth.ts';
+import { clearSessionCookie, startSession } from '../auth/session.ts';
 import { endOwnSession, listOwnSessions } from '../auth/sessions.service.ts';
 
 /** The caller's own profile and password, and redeeming a set-password link. */

@@ -6,7 +6,7 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { toStaffUser } from '../../lib/mappers.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { loadRules } from '../settings/rules-lookup.ts';
+import { loadRules } from '../../domain/rules-lookup.ts';
 import { forceStopRunningEntry } from './force-stop.ts';
 import { newSetPasswordToken } from './set-password-token.ts';
 import { endUserSessions } from '../auth/sessions.service.ts';

@@ -10,12 +10,12 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { scopedSql, type ScopedSql } from '../../db/scoped-sql.ts';
 import type { EventBus } from '../../lib/events.ts';
-import { assertSpansOpen } from '../months/month-lock.ts';
-import { isManager, visibleUserId, type Actor } from '../../lib/permissions.ts';
+import { assertSpansOpen } from '../../domain/month-lock.ts';
+import { assertMayActFor, visibleUserId, type Actor } from '../../lib/permissions.ts';
 import { recordAudit } from './audit.ts';
-import { loadRules } from '../settings/rules-lookup.ts';
-import { enforceRules, lockUserEntries } from './entry-rules.ts';
-import { entryInclude, toWireEntry } from './entry.mapper.ts';
+import { loadRules } from '../../domain/rules-lookup.ts';
+import { enforceRules, lockUserEntries } from '../../domain/entry-rules.ts';
+import { entryInclude, toWireEntry } from '../../domain/entry.mapper.ts';
 import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
 import type { OrgContext } from '../../lib/types.ts';
@@ -99,7 +99,7 @@ export async function createEntry({ db, org, events, actor, body, now }: {
   db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; body: CreateEntryInput; now: Date;
 }): Promise<WireEntry> {
   const userId = body.userId ?? actor.userId;
-  if (!isManager(actor) && userId !== actor.userId) throw new AppError('FORBIDDEN', 'Members can only add entries for themselves.');
+  assertMayActFor(actor, userId, 'Members can only add entries for themselves.');
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true, active: true, name: true } });
   if (!user) throw new AppError('NOT_FOUND', 'User not found.', { field: 'userId' });
   if (!user.active) throw new AppError('USER_INACTIVE', `${user.name} is deactivated: no new entries can be added for them.`, { field: 'userId' });
@@ -134,7 +134,7 @@ export type PatchEntryInput = TimeFields & { customerId?: string; categoryId?: s
 async function loadWritable(db: ScopedDb | ScopedTx, actor: Actor, id: string) {
   const entry = await db.workEntry.findFirst({ where: { id }, include: entryInclude });
   if (!entry) throw new AppError('NOT_FOUND', 'Entry not found.');
-  if (!isManager(actor) && entry.userId !== actor.userId) throw new AppError('FORBIDDEN', 'Members can only change their own entries.');
+  assertMayActFor(actor, entry.userId, 'Members can only change their own entries.');
   return entry;
 }
 
@@ -233,7 +233,7 @@ export async function entryHistory({ db, actor, id }: { db: ScopedDb; actor: Act
   const entry = await db.workEntry.findFirst({ where: { id }, select: { userId: true } });
   const owner = entry?.userId ?? events.map((e) => ownerOf(e.before) ?? ownerOf(e.after)).find(Boolean);
   if (!entry && events.length === 0) throw new AppError('NOT_FOUND', 'Entry not found.');
-  if (!isManager(actor) && owner !== actor.userId) throw new AppError('FORBIDDEN', 'Members can only see the history of their own entries.');
+  assertMayActFor(actor, owner, 'Members can only see the history of their own entries.');
   return events.map((e) => ({
     id: e.id,
     entityId: e.entityId,

@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { DEFAULT_ABSENCE_KINDS, DEFAULT_WORK_RULES } from '@workdiary/shared';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { hashPassword } from '../lib/passwords.ts';
-import { newId } from './ids.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import { newId } from '../../db/ids.ts';
 
 export const DEMO_PASSWORD = 'workdiary';
 export const DEMO_LOGINS = [

@@ -1,5 +1,5 @@
 import { DEFAULT_WORK_RULES, type WorkRules } from '@workdiary/shared';
-import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import type { ScopedDb, ScopedTx } from '../db/scoped.ts';
 
 /**
  * Which WorkRules apply to a user, decided in ONE place: the user's own row, else the

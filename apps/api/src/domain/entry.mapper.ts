@@ -1,5 +1,5 @@
 import type { WorkEntry as WireEntry } from '@workdiary/shared';
-import { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 
 /** What every entry query includes so it can be sent on the wire. */
 export const entryInclude = {

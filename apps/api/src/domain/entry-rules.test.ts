@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WORK_RULES, ERROR_STATUS, type ErrorCode, type WorkEntry, type WorkRules } from '@workdiary/shared';
 import type { LightMyRequestResponse } from 'fastify';
-import { newId } from '../../db/ids.ts';
-import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
+import { newId } from '../db/ids.ts';
+import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../test/helper.ts';
 
 /**
  * The Step 1 rules on EVERY path that writes an entry (DOMAIN.md, issue 4): each rule is tried on
