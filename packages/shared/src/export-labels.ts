@@ -68,6 +68,19 @@ const DE: Readonly<Record<string, string>> = {
   'Created': 'Erstellt',
   'Page': 'Seite',
   'No recorded time in this period.': 'Keine erfasste Zeit in diesem Zeitraum.',
+  // Working-time law (GET /api/compliance.xlsx).
+  'Working time law': 'Arbeitszeitgesetz',
+  'Rule': 'Regel',
+  'Code': 'Code',
+  'Judged': 'Geprüfter Wert',
+  'Acknowledged by': 'Zur Kenntnis genommen von',
+  'Acknowledged at': 'Zur Kenntnis genommen am',
+  'Break too short (§4)': 'Pause zu kurz (§ 4)',
+  'Over 6 h without a break (§4)': 'Über 6 Std. ohne Pause (§ 4)',
+  'Over 10 h a day (§3)': 'Über 10 Std. am Tag (§ 3)',
+  'Rest under 11 h (§5)': 'Ruhezeit unter 11 Std. (§ 5)',
+  'Sunday work (§9)': 'Sonntagsarbeit (§ 9)',
+  'Public holiday work (§9)': 'Feiertagsarbeit (§ 9)',
 };
 
 export const EXPORT_LABELS: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = { en: {}, de: DE };

@@ -1,6 +1,9 @@
-import { ComplianceAckBodySchema, ComplianceAckSchema, ComplianceListSchema, ComplianceQuerySchema } from '@workdiary/shared';
+import { ComplianceAckBodySchema, ComplianceAckSchema, ComplianceListSchema, ComplianceQuerySchema, DiaryMonthQuerySchema } from '@workdiary/shared';
+import { sendXlsx } from '../../lib/excel.ts';
+import { readerLocale } from '../../lib/reader-locale.ts';
 import type { App } from '../../lib/types.ts';
 import { acknowledge, listCompliance } from './compliance.service.ts';
+import { exportCompliance } from './compliance-export.ts';
 
 const RULES = 'Rules, each judged per local day in the organisation\'s zone from the finished sessions (a gap between two sessions is a break; '
   + 'only gaps of at least 15 min count toward the breaks and interrupt a stretch; a session across midnight belongs to both days by its parts): '
@@ -41,5 +44,22 @@ export default async function complianceRoutes(app: App) {
   }, async (request, reply) => {
     const { ack } = await acknowledge({ sql: app.database.sql, db: request.db, org: request.org, actorId: request.auth.userId, body: request.body });
     return reply.status(201).send(ack);
+  });
+
+  app.get('/compliance.xlsx', {
+    schema: {
+      tags: ['compliance', 'exports'],
+      summary: 'The month\'s working-time findings (Excel) for the employer\'s records (managers, admins)',
+      description: 'Everyone\'s findings of GET /api/compliance for the month (default: the current one): date, user, rule (in the reader\'s language) and its code, '
+        + 'the figure judged (h:mm), and the acknowledgement (by, at, note). Entries and audit events are kept (see the README on retention).',
+      querystring: DiaryMonthQuerySchema,
+    },
+    config: { access: { roles: ['ADMIN', 'MANAGER'] } },
+  }, async (request, reply) => {
+    const file = await exportCompliance({
+      sql: app.database.sql, db: request.db, org: request.org, caller: request.auth, month: request.query.month, now: app.now(),
+      locale: await readerLocale(request.db, request.org, request.auth.userId),
+    });
+    return sendXlsx(reply, file.buffer, file.fileName);
   });
 }

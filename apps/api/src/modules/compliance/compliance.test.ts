@@ -2,6 +2,7 @@
 // the organisation's switch and choice of rules, the diary's `violations` and overview count, the
 // warnings of a timer stop and a manual entry, holidays of one German state but not another.
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { dayBounds, type ComplianceList, type DiaryOverview, type DiaryUserMonth, type Organization } from '@workdiary/shared';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { insertEntries } from '../diary/diary.fixtures.ts';
@@ -176,5 +177,28 @@ describe(`compliance (${engineName})`, () => {
       const list = (await admin.get('/api/compliance?month=2026-01')).json<ComplianceList>();
       expect(list.items.map((i) => i.rule)).toEqual(expected);
     }
+  });
+});
+
+describe(`compliance export (${engineName})`, () => {
+  it('writes the month\'s findings with their acknowledgement, in the reader\'s language; managers only', async () => {
+    const ctx = await setupTestApp();
+    const org = await createOrg(ctx, { timeZone: TZ });
+    await insertEntries(ctx.db.prisma, org, [{ userId: org.users.alice.id, start: at('2026-03-02', '08:00'), stop: at('2026-03-02', '14:30') }]);
+    const manager = as(ctx.app, org.users.manager.token);
+    expect((await manager.post('/api/compliance/acknowledgements', { userId: org.users.alice.id, date: '2026-03-02', note: 'Deadline' })).statusCode).toBe(201);
+    expect((await as(ctx.app, org.users.alice.token).get('/api/compliance.xlsx?month=2026-03')).statusCode).toBe(403);
+    expect((await manager.get('/api/compliance.xlsx?month=2026-3')).statusCode).toBe(400);
+    await ctx.db.prisma.user.update({ where: { id: org.users.manager.id }, data: { locale: 'de-DE' } });
+    const res = await manager.get('/api/compliance.xlsx?month=2026-03');
+    expect(res.statusCode).toBe(200);
+    const wb = XLSX.read(res.rawPayload, { type: 'buffer' });
+    const ws = wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false });
+    expect(rows[0]).toEqual(['Datum', 'Benutzer', 'Regel', 'Code', 'Geprüfter Wert', 'Zur Kenntnis genommen von', 'Zur Kenntnis genommen am', 'Notiz']);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[7]])).toEqual([
+      ['2026-03-02', 'Pause zu kurz (§ 4)', 'BREAK_MISSING', '0:00', 'Deadline'],
+      ['2026-03-02', 'Über 6 Std. ohne Pause (§ 4)', 'STRETCH_TOO_LONG', '6:30', 'Deadline'],
+    ]);
   });
 });

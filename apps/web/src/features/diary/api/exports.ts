@@ -4,6 +4,9 @@ import { xlsxFallbackName as fallbackName } from '../../../lib/file-name';
 /** The month's payroll sheet (managers). Resolves with the saved file's name. */
 export const downloadPayroll = (month: string) => download('/api/exports/diary.xlsx', fallbackName('payroll', month), { query: { month } });
 
+/** The month's working-time findings (ArbZG), for the employer's records. */
+export const downloadCompliance = (month: string) => download('/api/compliance.xlsx', fallbackName('working-time-law', month), { query: { month } });
+
 /** One user's month, a row per day. */
 export const downloadUserMonth = (user: { id: string; name: string }, month: string) =>
   download(`/api/exports/diary/${encodeURIComponent(user.id)}.xlsx`, fallbackName(user.name, month), { query: { month } });

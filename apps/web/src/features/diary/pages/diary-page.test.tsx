@@ -17,7 +17,7 @@ const overview = (month: string, latestMonth: string | null = month): DiaryOverv
   currency: 'EUR',
   items: [
     { userId: 'u-alice', name: 'Alice Example', active: true, totalMinutes: 9930, extraMinutes: 330, requiredMinutes: 9600, absenceMinutes: 0, salary: 424375, frozenAt: null, balanceMinutes: 330 },
-    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000, frozenAt: null, balanceMinutes: -600 },
+    { userId: 'u-bob', name: 'Bob Example', active: true, totalMinutes: 9000, extraMinutes: 0, requiredMinutes: 9600, absenceMinutes: 0, salary: 330000, frozenAt: null, balanceMinutes: -600, violations: 3 },
     { userId: 'u-carl', name: 'Carl Gone', active: false, totalMinutes: 120, extraMinutes: 120, requiredMinutes: 9600, absenceMinutes: 0, salary: 5000, frozenAt: null },
   ],
   totals: { totalMinutes: 19050, extraMinutes: 450, salary: 759375 },
@@ -132,7 +132,10 @@ describe('DiaryPage (users × month)', () => {
     expect(link).toHaveAttribute('href', '/diary/u-alice?month=2026-02');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(5); // header, three people, totals
-    expect(rows[1]).toHaveTextContent('Alice ExampleSubmitted165:305:305:30€4,243.75');
+    // Alice has no working-time findings (0), Bob three (a marked count).
+    expect(rows[1]).toHaveTextContent('Alice ExampleSubmitted165:305:305:300€4,243.75');
+    expect(within(table).getByTestId('overview-violations-u-bob')).toHaveTextContent('3');
+    expect(within(table).getByTestId('overview-violations-u-alice')).toHaveTextContent('0');
     // The overtime account's balance, negative with a minus sign.
     expect(rows[2]).toHaveTextContent('−10:00');
     expect(rows[3]).toHaveTextContent('Carl Gone');

@@ -9,7 +9,7 @@ import { DataTable, type DataTableColumn } from '../../../components/data-table'
 import { MonthPicker } from '../../../components/month-picker';
 import { PageHeader } from '../../../components/page-header';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
-import { downloadPayroll } from '../api/exports';
+import { downloadCompliance, downloadPayroll } from '../api/exports';
 import { useDiaryOverview } from '../api/get-overview';
 import { useMonthStates } from '../api/months';
 import { ApproveMonthBar } from '../components/approve-month-bar';
@@ -93,6 +93,15 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
       cell: (r) => <span className={(r.balanceMinutes ?? 0) < 0 ? 'diary-negative' : undefined} data-testid={`overview-balance-${r.userId}`}>{signedHours(r.balanceMinutes ?? 0)}</span>,
     },
     {
+      key: 'violations',
+      header: <span title={t('Working-time law: findings this month')}>{t('ArbZG')}</span>,
+      align: 'right',
+      sortValue: (r) => r.violations ?? 0,
+      cell: (r) => ((r.violations ?? 0) > 0
+        ? <Badge tone="danger" title={t('Working-time law: findings this month')}><span data-testid={`overview-violations-${r.userId}`}>{r.violations}</span></Badge>
+        : <span className="muted" data-testid={`overview-violations-${r.userId}`}>0</span>),
+    },
+    {
       key: 'salary',
       header: t('Salary'),
       align: 'right',
@@ -112,6 +121,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
             <MonthPicker value={month} onChange={setMonth} />
             <ExportButton onExport={() => downloadPayroll(month)} label={t('Export payroll')}>{t('Export payroll')}</ExportButton>
             <DatevExportButton month={month} />
+            <ExportButton onExport={() => downloadCompliance(month)} label={t('Export working-time findings')}>{t('ArbZG findings')}</ExportButton>
           </>
         }
       />

@@ -3,6 +3,7 @@ import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
 import { useOrganization } from '../api/organization';
+import { ComplianceSettingsCard } from '../components/compliance-settings';
 import { OrganizationForm } from '../components/organization-form';
 import '../components/organization.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -18,7 +19,10 @@ export function OrganizationPage() {
       ) : org.isError ? (
         <Card><ErrorState error={org.error} title={t('Could not load the organisation')} onRetry={() => void org.refetch()} retrying={org.isFetching} /></Card>
       ) : (
-        <OrganizationForm key={org.data.id} organization={org.data} />
+        <>
+          <OrganizationForm key={org.data.id} organization={org.data} />
+          <ComplianceSettingsCard key={`compliance-${org.data.id}`} organization={org.data} />
+        </>
       )}
     </div>
   );

@@ -969,4 +969,13 @@ export const de: Catalog = {
   'Working-time law: {rules}': 'Arbeitszeitgesetz: {rules}',
   '6-month average per workday': '6-Monats-Schnitt pro Werktag',
   '§3 ArbZG: at most 8:00 over {from} – {to}': '§ 3 ArbZG: höchstens 8:00 von {from} bis {to}',
+  'Working-time law: findings this month': 'Arbeitszeitgesetz: Verstöße in diesem Monat',
+  'ArbZG': 'ArbZG',
+  'Export working-time findings': 'Verstöße gegen das Arbeitszeitgesetz exportieren',
+  'ArbZG findings': 'ArbZG-Verstöße',
+  'Working-time law settings saved': 'Einstellungen zum Arbeitszeitgesetz gespeichert',
+  'Working-time law (ArbZG)': 'Arbeitszeitgesetz (ArbZG)',
+  'Check every day against the working-time law': 'Jeden Tag gegen das Arbeitszeitgesetz prüfen',
+  'Days that break a rule are marked in the Work diary and My month; nothing is refused.': 'Tage, die gegen eine Regel verstoßen, werden im Arbeitstagebuch und in Mein Monat markiert; abgelehnt wird nichts.',
+  'Rules checked': 'Geprüfte Regeln',
 };
