@@ -24,8 +24,8 @@
 import { addDays, addMonths, DEFAULT_WORK_RULES, daysOfMonth, today, weekdayIndex, type BalanceOvertime } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { holidaySettingsOf } from '../../modules/calendar/day-calendar.ts';
-import { holidaysBetween } from '../../modules/calendar/holidays.ts';
+import { holidaySettingsOf } from '../calendar/day-calendar.ts';
+import { holidaysBetween } from '../calendar/holidays.ts';
 import { readKeptBalance, type KeptBalanceRead } from './snapshot.ts';
 
 export type Account = { userId: string; startMonth: string | null; openingMinutes: number };
