@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { checkServerEnv, readEnv, type Env } from './config/env.ts';
 import type { Database } from './db/engine.ts';
-import { migrateDatabase, openFromEnv, resolveJwtSecret } from './db/open.ts';
+import { openFromEnv, resolveJwtSecret } from './db/open.ts';
 import { errorText } from './lib/error-text.ts';
 import type { EventBus } from './lib/events.ts';
 import type { App } from './lib/types.ts';
@@ -24,22 +24,9 @@ try {
 // the application's modules, the two slow parts of a start.
 const databaseOpening = openFromEnv(env);
 databaseOpening.catch(() => undefined);
-const [{ buildApp }, { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo }, { keepMissingSnapshots }] = await Promise.all([
-  import('./app.ts'),
-  import('./modules/setup/demo-seed.ts'),
-  import('./domain/figures/backfill.ts'),
-]);
+const [{ buildApp }, { prepareDatabase, startupBanner }] = await Promise.all([import('./app.ts'), import('./startup.ts')]);
 const database: Database = await databaseOpening.catch(fail);
-// Instances starting together on one PostgreSQL take turns: one migrates (and seeds), the others
-// then find nothing left to do.
-const { migrated, seeded } = await database.exclusive(async () => {
-  const result = await migrateDatabase(database);
-  const seed = env.SEED_DEMO && (await isDatabaseEmpty(database.prisma));
-  if (seed) await seedDemo(database.prisma);
-  const kept = await keepMissingSnapshots(database);
-  if (kept > 0) console.log(`  Kept the figures of ${kept} month(s) approved before approvals kept them (worked out now).`);
-  return { migrated: result, seeded: seed };
-}).catch(async (err: unknown) => {
+const prepared = await prepareDatabase(database, env).catch(async (err: unknown) => {
   await database.close();
   return fail(err);
 });
@@ -132,17 +119,4 @@ process.on('uncaughtException', (err) => {
 });
 
 await server.listen({ port: env.PORT, host: env.HOST });
-const url = `http://localhost:${env.PORT}`;
-const lines = [
-  '',
-  `  Workdiary is running at ${url} (started in ${(performance.now() / 1000).toFixed(1)} s)`,
-  `  Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)'}`,
-  `  Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied} before${migrated.functions.length ? `; SQL functions replaced from prisma/functions/: ${migrated.functions.join(', ')}` : ''}${seeded ? '; demo data seeded' : ''}`,
-];
-if (env.SEED_DEMO) {
-  lines.push('  Demo logins (password "' + DEMO_PASSWORD + '"):');
-  for (const l of DEMO_LOGINS) lines.push(`    ${l.email.padEnd(22)} ${l.role}`);
-} else if (await isDatabaseEmpty(database.prisma)) {
-  lines.push(`  Empty database: open ${url}/setup to create the organisation and its first admin.`);
-}
-console.log(lines.join('\n') + '\n');
+console.log(await startupBanner(database, env, prepared));
