@@ -13,8 +13,12 @@ import { currencyFractionDigits, zoneOffsetMs } from '@workdiary/shared';
  *   text     string            date/datetime/time  Date (an instant, shown in `tz`)
  *   duration MINUTES → [h]:mm  hours               MINUTES → decimal hours (unrounded, shown with 2 places)
  *   integer  number            money               integer MINOR units → major, currency format
+ *   decimal  number with 2 places (e.g. an overtime factor 1.25: a number, never the text "1.25")
+ *
+ * Dates are date cells in the reader's style (`locale`): dd.mm.yyyy for German readers, ISO
+ * yyyy-mm-dd otherwise. Numbers carry no separators of their own: Excel shows 1,25 to a German reader.
  */
-export type ColumnKind = 'text' | 'date' | 'datetime' | 'time' | 'duration' | 'hours' | 'integer' | 'money';
+export type ColumnKind = 'text' | 'date' | 'datetime' | 'time' | 'duration' | 'hours' | 'integer' | 'money' | 'decimal';
 
 export type Column<R> = {
   header: string;
@@ -39,6 +43,8 @@ export type XlsxSpec<R> = {
   currency?: string;
   /** Label of the totals row (first column); false for none. Default 'Total'. */
   totals?: string | false;
+  /** The reader's locale: the style of the date formats (default ISO). */
+  locale?: string;
 };
 
 type Cell = { t: 's' | 'n'; v: string | number; z?: string; f?: string } | null;
@@ -50,8 +56,19 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
   duration: '[h]:mm',
   hours: '0.00',
   integer: '0',
+  decimal: '0.00',
 };
-const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, date: 12, datetime: 17, time: 8, duration: 10, hours: 9, integer: 9, money: 14 };
+/**
+ * Date formats as a German reader writes them, 25.12.2026: the dots escaped (a literal in any
+ * Excel, whatever its decimal separator; SheetJS reads the unescaped form as a number format).
+ */
+const GERMAN_FORMATS: Partial<Record<ColumnKind, string>> = { ...FORMATS, date: 'dd\\.mm\\.yyyy', datetime: 'dd\\.mm\\.yyyy hh:mm' };
+
+/** The number formats for a reader of `locale`. */
+export function formatsFor(locale: string | null | undefined): Partial<Record<ColumnKind, string>> {
+  return locale?.toLowerCase().startsWith('de') ? GERMAN_FORMATS : FORMATS;
+}
+const DEFAULT_WIDTH: Record<ColumnKind, number> = { text: 18, date: 12, datetime: 17, time: 8, duration: 10, hours: 9, integer: 9, money: 14, decimal: 9 };
 const SUMMED: ColumnKind[] = ['duration', 'hours', 'money'];
 
 const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel serial date
@@ -76,8 +93,9 @@ export const MAX_TEXT_WIDTH = 60;
  * xlsx-stream.ts): each column's number format, starting width, whether it is summed, and how a
  * value becomes the number in its cell.
  */
-export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currency?: string }) {
+export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currency?: string; locale?: string }) {
   const { tz } = spec;
+  const formatOf = formatsFor(spec.locale);
   const money = moneyFormat(spec.currency ?? 'EUR');
   const moneyDigits = currencyFractionDigits(spec.currency ?? 'EUR');
   const toNumber = (kind: ColumnKind, raw: string | number | Date): number => {
@@ -100,12 +118,12 @@ export function sheetLayout<R>(spec: { columns: Column<R>[]; tz: string; currenc
   return {
     toNumber,
     /** Number format per column (null: text or general). */
-    formats: spec.columns.map((c) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? null))),
+    formats: spec.columns.map((c) => (c.kind === 'money' ? money : (formatOf[c.kind] ?? null))),
     /** Width per column before the values are seen; text columns grow to their longest value. */
     widths: spec.columns.map((c) => Math.max(c.width ?? DEFAULT_WIDTH[c.kind], c.header.length + 2)),
     summed: spec.columns.map((c) => c.total ?? SUMMED.includes(c.kind)),
     /** The totals row's number format of a column. */
-    totalFormat: (c: Column<R>) => (c.kind === 'money' ? money : (FORMATS[c.kind] ?? '0')),
+    totalFormat: (c: Column<R>) => (c.kind === 'money' ? money : (formatOf[c.kind] ?? '0')),
   };
 }
 

@@ -22,6 +22,8 @@ export type XlsxStreamSpec<R> = {
   totals?: string | false;
   /** A row made of the longest values expected, to size the text columns by. */
   widestRow?: R;
+  /** The reader's locale: the style of the date formats (default ISO), as in buildXlsx. */
+  locale?: string;
 };
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

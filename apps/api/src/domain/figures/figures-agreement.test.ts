@@ -104,7 +104,7 @@ describe(`one figures module: every surface agrees (${engineName})`, () => {
     const totals = monthSheet.rows.at(-1) as unknown[];
     expect(days).toHaveLength(daysOfMonth(month).length);
     // What Excel shows for SUM over the rows' decimal hours, to the two places the cells show.
-    const hoursColumn = days.reduce<number>((s, r) => s + Number(r[monthSheet.col('Total hours')]), 0);
+    const hoursColumn = days.reduce<number>((s, r) => s + Number(r[monthSheet.col('Total hours (decimal)')]), 0);
 
     const payroll = await sheet(`/api/exports/diary.xlsx?month=${month}`);
     const payRow = payroll.rows.find((r) => r[0] === name) as unknown[];
@@ -116,16 +116,16 @@ describe(`one figures module: every surface agrees (${engineName})`, () => {
       month: { total: userMonth.totals.totalMinutes, extra: userMonth.totals.extraMinutes, salary: userMonth.totals.salary, hours: round2(userMonth.totals.totalMinutes / 60) },
       dayModals: { total: dayTotal, extra: dayExtra, salary: userMonth.totals.salary, hours: round2(dayTotal / 60) },
       monthSheet: {
-        total: minutesOf(totals[monthSheet.col('Total')]),
-        extra: minutesOf(totals[monthSheet.col('Extra')]),
+        total: minutesOf(totals[monthSheet.col('Total (h:mm)')]),
+        extra: minutesOf(totals[monthSheet.col('Extra (h:mm)')]),
         salary: userMonth.totals.salary,
         hours: round2(hoursColumn),
       },
       payroll: {
-        total: minutesOf(payRow[payroll.col('Total')]),
-        extra: minutesOf(payRow[payroll.col('Extra')]),
+        total: minutesOf(payRow[payroll.col('Total (h:mm)')]),
+        extra: minutesOf(payRow[payroll.col('Extra (h:mm)')]),
         salary: Math.round(Number(payRow[payroll.col('Salary')]) * 100),
-        hours: round2(Number(payRow[payroll.col('Total hours')])),
+        hours: round2(Number(payRow[payroll.col('Total hours (decimal)')])),
       },
     };
   }

@@ -10,6 +10,7 @@ import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { userMonthFigures } from '../../domain/figures/index.ts';
 import { dayBoundsOrThrow, monthOverview, resolveMonth } from './diary.service.ts';
+import { holidayNamesFor, isGerman, readerDate, readerMonth } from './export-words.ts';
 
 export type XlsxFile = { buffer: Buffer; fileName: string; rows: number };
 
@@ -33,9 +34,10 @@ export const DAY_COLUMNS: Column<SessionRow>[] = [
   { header: 'Category', kind: 'text', value: (r) => r.categoryName },
   { header: 'Entrance', kind: 'datetime', value: (r) => r.startedAt },
   { header: 'Exit', kind: 'datetime', value: (r) => r.stoppedAt },
-  { header: 'Total', kind: 'duration', value: (r) => r.minutes },
-  { header: 'Hours', kind: 'hours', value: (r) => r.minutes },
-  { header: 'Session length', kind: 'duration', total: false, value: (r) => r.fullMinutes },
+  // The same time twice, as h:mm and as decimal hours; the headers say which is which.
+  { header: 'Total (h:mm)', kind: 'duration', value: (r) => r.minutes },
+  { header: 'Hours (decimal)', kind: 'hours', value: (r) => r.minutes },
+  { header: 'Session length (h:mm)', kind: 'duration', total: false, value: (r) => r.fullMinutes },
   { header: 'Note', kind: 'text', width: 40, value: (r) => r.note },
 ];
 
@@ -65,7 +67,7 @@ export async function exportDay({ db, org, caller, userId, date, now, locale }: 
       note: e.note,
     };
   });
-  const buffer = await buildXlsx({ sheetName: date, columns: localizeColumns(DAY_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
+  const buffer = await buildXlsx({ sheetName: readerDate(date, locale), columns: localizeColumns(DAY_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency, locale });
   return { buffer, fileName: xlsxFileName(user.name, date), rows: rows.length };
 }
 
@@ -88,14 +90,14 @@ export const MONTH_COLUMNS: Column<DayRow>[] = [
   { header: 'Weekday', kind: 'text', width: 11, value: (r) => r.weekday },
   { header: 'Entrance', kind: 'time', width: 9, value: (r) => r.entrance },
   { header: 'Exit', kind: 'time', width: 9, value: (r) => r.exit },
-  { header: 'Required', kind: 'duration', value: (r) => r.required },
-  { header: 'Total', kind: 'duration', value: (r) => r.total },
-  { header: 'Total hours', kind: 'hours', value: (r) => r.total },
-  { header: 'Extra', kind: 'duration', value: (r) => r.extra },
-  { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
+  { header: 'Required (h:mm)', kind: 'duration', value: (r) => r.required },
+  { header: 'Total (h:mm)', kind: 'duration', value: (r) => r.total },
+  { header: 'Total hours (decimal)', kind: 'hours', value: (r) => r.total },
+  { header: 'Extra (h:mm)', kind: 'duration', value: (r) => r.extra },
+  { header: 'Extra hours (decimal)', kind: 'hours', value: (r) => r.extra },
   { header: 'Flagged', kind: 'text', width: 9, value: (r) => r.flagged },
   { header: 'Holiday / absence', kind: 'text', width: 18, value: (r) => r.dayOff },
-  { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
+  { header: 'Absence credit (h:mm)', kind: 'duration', value: (r) => r.absence },
 ];
 
 /**
@@ -109,6 +111,8 @@ export async function exportUserMonth({ sql, org, caller, userId, month, now, lo
   const m = resolveMonth(month, org.timeZone, now);
   const read = await userMonthFigures({ sql, org, userId, month: m, now, includeRunning: false });
   if (!read) throw notFound();
+  // Public holidays by their name in the reader's language (date-holidays knows them in German).
+  const holidayName = await holidayNamesFor(org, m, locale);
   const rows: DayRow[] = read.figures.days.map((d) => ({
     date: dayBoundsOrThrow(d.date, org.timeZone).start,
     weekday: exportLabel(locale, WEEKDAYS[weekdayIndex(d.date)] ?? ''),
@@ -117,11 +121,11 @@ export async function exportUserMonth({ sql, org, caller, userId, month, now, lo
     required: d.requiredMinutes,
     total: d.totalMinutes,
     extra: d.extraMinutes,
-    dayOff: [d.holiday, d.absence?.kind].filter(Boolean).join(' · '),
+    dayOff: [d.holiday === null ? null : holidayName(d.date, d.holiday), d.absence?.kind].filter(Boolean).join(' · '),
     absence: d.absenceMinutes,
     flagged: d.flagged ? exportLabel(locale, 'yes') : '',
   }));
-  const buffer = await buildXlsx({ sheetName: m, columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency });
+  const buffer = await buildXlsx({ sheetName: readerMonth(m, locale), columns: localizeColumns(MONTH_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: org.currency, locale });
   return { buffer, fileName: xlsxFileName(read.context.user.name, m), rows: rows.length };
 }
 
@@ -148,14 +152,15 @@ export const PAYROLL_COLUMNS: Column<PayrollRow>[] = [
   { header: 'Status', kind: 'text', width: 10, value: (r) => r.status },
   { header: 'Pay type', kind: 'text', width: 10, value: (r) => r.payType },
   { header: 'Rate / base', kind: 'money', total: false, value: (r) => r.rate },
-  { header: 'Overtime factor', kind: 'text', width: 9, value: (r) => String(r.factor) },
-  { header: 'Required', kind: 'duration', value: (r) => r.required },
-  { header: 'Total', kind: 'duration', value: (r) => r.total },
-  { header: 'Total hours', kind: 'hours', value: (r) => r.total },
-  { header: 'Extra', kind: 'duration', value: (r) => r.extra },
-  { header: 'Extra hours', kind: 'hours', value: (r) => r.extra },
+  // A number (1.25), so a German Excel shows 1,25 and a formula can multiply by it.
+  { header: 'Overtime factor', kind: 'decimal', total: false, width: 9, value: (r) => r.factor },
+  { header: 'Required (h:mm)', kind: 'duration', value: (r) => r.required },
+  { header: 'Total (h:mm)', kind: 'duration', value: (r) => r.total },
+  { header: 'Total hours (decimal)', kind: 'hours', value: (r) => r.total },
+  { header: 'Extra (h:mm)', kind: 'duration', value: (r) => r.extra },
+  { header: 'Extra hours (decimal)', kind: 'hours', value: (r) => r.extra },
   { header: 'Salary', kind: 'money', value: (r) => r.salary },
-  { header: 'Absence credit', kind: 'duration', value: (r) => r.absence },
+  { header: 'Absence credit (h:mm)', kind: 'duration', value: (r) => r.absence },
   // Decimal hours: the balance may be negative, which a duration cell cannot show.
   { header: 'Balance hours', kind: 'hours', value: (r) => r.balance },
   { header: 'Month state', kind: 'text', width: 11, value: (r) => r.monthState },
@@ -185,8 +190,12 @@ export async function exportPayroll({ orgs, sql, org, month, now, approvedOnly =
     salary: r.salary,
     balance: overview.balances.get(r.userId)?.closingMinutes ?? 0,
   }));
-  const buffer = await buildXlsx({ sheetName: `${exportLabel(locale, 'Payroll')} ${overview.month}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency });
-  return { buffer, fileName: xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month), rows: rows.length };
+  const buffer = await buildXlsx({
+    sheetName: `${exportLabel(locale, 'Payroll')} ${readerMonth(overview.month, locale)}`, columns: localizeColumns(PAYROLL_COLUMNS, locale), totals: exportLabel(locale, 'Total'), rows, tz: org.timeZone, currency: overview.currency, locale,
+  });
+  // German readers: Lohn_2026-11.xlsx (Lohn_freigegeben_2026-11.xlsx); English: payroll_2026-11.xlsx.
+  const fileName = isGerman(locale) ? `Lohn_${approvedOnly ? 'freigegeben_' : ''}${overview.month}.xlsx` : xlsxFileName(approvedOnly ? 'payroll-approved' : 'payroll', overview.month);
+  return { buffer, fileName, rows: rows.length };
 }
 
 function notFound() {

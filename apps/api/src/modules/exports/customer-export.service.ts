@@ -29,8 +29,9 @@ export const LABOR_COLUMNS: Column<LaborRow>[] = [
   { header: 'Category', kind: 'text', value: (r) => r.categoryName },
   { header: 'Start', kind: 'time', value: (r) => r.startedAt },
   { header: 'Stop', kind: 'time', value: (r) => r.stoppedAt },
-  { header: 'Duration', kind: 'duration', value: (r) => r.minutes },
-  { header: 'Hours', kind: 'hours', value: (r) => r.minutes },
+  // The same time twice: as h:mm, and as decimal hours to multiply by a rate; the headers say which is which.
+  { header: 'Duration (h:mm)', kind: 'duration', value: (r) => r.minutes },
+  { header: 'Hours (decimal)', kind: 'hours', value: (r) => r.minutes },
   { header: 'Note', kind: 'text', width: 40, value: (r) => r.note },
 ];
 
@@ -128,7 +129,7 @@ export async function customerLaborSheet({ db, sql, engine, org, actor, customer
 
   const rows = laborRows({ sql, pageRows: PAGE_ROWS[engine], orgId: actor.orgId, customer, start, end, userId: onlyUser });
   const stream = streamXlsx({
-    sheetName: exportLabel(locale, LABOR_SHEET.sheetName), totals: exportLabel(locale, LABOR_SHEET.totals), columns: localizeColumns(LABOR_COLUMNS, locale), tz, widestRow,
+    sheetName: exportLabel(locale, LABOR_SHEET.sheetName), totals: exportLabel(locale, LABOR_SHEET.totals), columns: localizeColumns(LABOR_COLUMNS, locale), tz, widestRow, locale,
   }, rows);
   const nameFrom = /^\d{4}-\d{2}-\d{2}$/.test(fromValue) ? fromValue : localDateOf(start, tz);
   const nameTo = /^\d{4}-\d{2}-\d{2}$/.test(toValue) ? toValue : localDateOf(new Date(end.getTime() - 1), tz);

@@ -48,7 +48,7 @@ describe(`customer labor sheet export on ${engineName}`, () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain('filename="acme-ltd_2026-10-01_2026-10-31.xlsx"');
     const { ws, cell, rows } = readSheet(res);
-    expect(rows[0]).toEqual(['Date', 'User', 'Customer', 'Category', 'Start', 'Stop', 'Duration', 'Hours', 'Note']);
+    expect(rows[0]).toEqual(['Date', 'User', 'Customer', 'Category', 'Start', 'Stop', 'Duration (h:mm)', 'Hours (decimal)', 'Note']);
     expect(rows).toHaveLength(1 + 4 + 1);
     expect(ws['!ref']).toBe('A1:I6');
     expect(ws['!autofilter']).toEqual({ ref: 'A1:I5' });

@@ -107,6 +107,7 @@ export async function reportXlsx({ report, locale }: ReportFileInput): Promise<B
     // The only date cells are `day` keys (local dates already), written as UTC midnights.
     tz: 'UTC',
     currency: report.currency,
+    locale,
   });
 }
 
