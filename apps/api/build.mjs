@@ -46,4 +46,19 @@ for (const dir of [outdir, path.join(outdir, 'chunks')]) {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(dir, 'excel-worker.mjs'));
 }
+// A fresh PGlite cluster (what initdb writes into an empty folder), made once per PGlite version
+// and kept in node_modules/.cache: a server whose data folder is new loads it instead of running
+// initdb (db/engine.ts freshClusterFor), the longest part of a first start.
+const pglitePkg = JSON.parse(fs.readFileSync(path.join(here, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'));
+const clusterCache = path.join(here, 'node_modules/.cache/workdiary', `pglite-initdb-${pglitePkg.version}.tar.gz`);
+if (!fs.existsSync(clusterCache)) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = await PGlite.create();
+  const tarball = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+  await pg.close();
+  fs.mkdirSync(path.dirname(clusterCache), { recursive: true });
+  fs.writeFileSync(`${clusterCache}.tmp`, tarball);
+  fs.renameSync(`${clusterCache}.tmp`, clusterCache);
+}
+for (const dir of [outdir, path.join(outdir, 'chunks')]) fs.copyFileSync(clusterCache, path.join(dir, 'pglite-initdb.tar.gz'));
 console.log(`› api built into ${path.relative(path.join(here, '../..'), outdir)} in ${Date.now() - started} ms`);
