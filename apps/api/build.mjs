@@ -57,8 +57,9 @@ if (!fs.existsSync(clusterCache)) {
   const tarball = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
   await pg.close();
   fs.mkdirSync(path.dirname(clusterCache), { recursive: true });
-  fs.writeFileSync(`${clusterCache}.tmp`, tarball);
-  fs.renameSync(`${clusterCache}.tmp`, clusterCache);
+  const partial = `${clusterCache}.${process.pid}.tmp`; // builds running together each write their own
+  fs.writeFileSync(partial, tarball);
+  fs.renameSync(partial, clusterCache);
 }
 for (const dir of [outdir, path.join(outdir, 'chunks')]) fs.copyFileSync(clusterCache, path.join(dir, 'pglite-initdb.tar.gz'));
 console.log(`› api built into ${path.relative(path.join(here, '../..'), outdir)} in ${Date.now() - started} ms`);
