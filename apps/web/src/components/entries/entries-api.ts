@@ -65,12 +65,14 @@ export const updateEntry = ({ id, body }: { id: string; body: WorkEntryPatchBody
   api.patch(`/api/work-entries/${encodeURIComponent(id)}`, { body, schema: WorkEntrySchema });
 export const deleteEntry = (id: string) => api.delete<void>(`/api/work-entries/${encodeURIComponent(id)}`);
 
-/** What an entry write makes stale: entry lists and histories, the diary, the header timer. */
+/** What an entry write makes stale: entry lists and histories, the diary, the header timer, the working-time findings. */
 export async function invalidateAfterEntryWrite(queryClient: QueryClient): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: workEntriesKey }),
     queryClient.invalidateQueries({ queryKey: ['diary'] }),
     queryClient.invalidateQueries({ queryKey: ['timer'] }),
+    // The working-time findings follow the sessions.
+    queryClient.invalidateQueries({ queryKey: ['compliance'] }),
   ]);
 }
 

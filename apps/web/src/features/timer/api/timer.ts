@@ -85,6 +85,7 @@ export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);
       notifyComplianceWarnings(entry.warnings);
+      void queryClient.invalidateQueries({ queryKey: ['compliance'] });
       return afterTimerChange(queryClient, null, entry.customerId);
     },
     onError: (error) => {
