@@ -1,16 +1,14 @@
-import { CustomerListSchema, type CustomerList } from '@workdiary/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { api, getErrorMessage } from '../../lib/api-client';
+import { useId, type ReactNode, type Ref } from 'react';
+import { getErrorMessage } from '../../lib/api-client';
 import { cx } from '../../lib/cx';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { describedBy, FieldShell } from '../field';
 import { SearchIcon } from '../icons';
 import { Spinner } from '../spinner';
 import './customer-picker.css';
 import { translate as t } from '../../lib/i18n/i18n';
+import { useCustomerPicker, type CustomerOption } from './use-customer-picker';
 
-export type CustomerOption = { id: string; name: string };
+export { searchCustomers, type CustomerOption } from './use-customer-picker';
 
 export type CustomerPickerProps = {
   value: CustomerOption | null;
@@ -26,17 +24,6 @@ export type CustomerPickerProps = {
   /** The user changed the text (also while no customer is chosen): a pre-fill must not overwrite it. */
   onType?: () => void;
 };
-
-const PAGE = 20;
-const DEBOUNCE_MS = 200;
-
-/** Active customers matching `q` (server-side search on name, email, phone). */
-export function searchCustomers(q: string, signal?: AbortSignal): Promise<CustomerList> {
-  return api.get('/api/customers', { query: { q: q.trim(), limit: PAGE }, schema: CustomerListSchema, signal });
-}
-
-/** A search's answer, tagged with the text it was asked for. */
-type Answer = { q: string; list: CustomerList };
 
 /**
  * A searchable customer combobox (ARIA 1.2 pattern) over `GET /api/customers?q=`: type to
@@ -57,131 +44,8 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
   const autoId = useId();
   const inputId = id ?? autoId;
   const listId = `${inputId}-listbox`;
-  const [text, setText] = useState(value?.name ?? '');
-  const [open, setOpen] = useState(false);
-  // The highlight, tagged with the search text it was made on: it holds for that text only.
-  const [active, setActive] = useState<{ q: string; index: number } | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
-  const inputRef = useRef<HTMLInputElement | null>(null);
-  const setInput = (el: HTMLInputElement | null) => {
-    inputRef.current = el;
-    if (typeof ref === 'function') ref(el);
-    else if (ref) ref.current = el;
-  };
-  // A value set from outside while the field has the focus is shown selected: what is typed next
-  // replaces it (never appends to it).
-  const selectShown = useRef(false);
-  // The text shown is a chosen customer's name: nothing was typed (a pre-filled or picked value).
-  const chosenShown = value !== null && text === value.name;
-  const wanted = (chosenShown ? '' : text).trim();
-  const query = useDebouncedValue(wanted, DEBOUNCE_MS);
-
-  // A value set from outside (a pre-fill, a reset) shows its name and closes a list opened before
-  // it; the null this picker itself sends while the user types leaves the typed text alone.
-  const sent = useRef<CustomerOption | null | undefined>(undefined);
-  const valueId = value?.id ?? null;
-  const valueName = value?.name ?? null;
-  useEffect(() => {
-    const own = sent.current !== undefined && (sent.current?.id ?? null) === valueId;
-    sent.current = undefined;
-    if (own) return;
-    setText(valueName ?? '');
-    setActive(null);
-    if (valueId !== null) setOpen(false);
-    selectShown.current = valueId !== null;
-  }, [valueId, valueName]);
-  useLayoutEffect(() => {
-    const input = inputRef.current;
-    if (!selectShown.current || !input || input.value !== text) return;
-    selectShown.current = false;
-    if (input.ownerDocument.activeElement === input) input.select();
-  }, [text]);
-  const emit = (customer: CustomerOption | null) => {
-    sent.current = customer;
-    onChange(customer);
-  };
-
-  const results = useQuery({
-    queryKey: ['customers', 'picker', query],
-    queryFn: async ({ signal }): Promise<Answer> => ({ q: query, list: await searchCustomers(query, signal) }),
-    enabled: open,
-    staleTime: 30_000,
-    placeholderData: keepPreviousData,
-  });
-  // Offered: the answer for the text the field shows now, nothing else.
-  const fresh = results.data !== undefined && results.data.q === wanted;
-  const shown = (results.data?.list.items ?? []).filter((c) => !c.archived);
-  const items = fresh ? shown : [];
-  const typed = !chosenShown && wanted !== '';
-  const activeIndex = !open || items.length === 0 ? -1
-    : active?.q === wanted ? Math.min(active.index, items.length - 1)
-      : typed ? 0 : -1;
-  const activeItem = activeIndex >= 0 ? items[activeIndex] : undefined;
-  const highlight = (index: number) => setActive({ q: wanted, index });
-
-  useEffect(() => {
-    if (!open || !activeItem) return;
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(activeItem.id)}"]`);
-    el?.scrollIntoView?.({ block: 'nearest' });
-  }, [open, activeItem]);
-
-  function choose(customer: CustomerOption) {
-    emit({ id: customer.id, name: customer.name });
-    setText(customer.name);
-    setActive(null);
-    setOpen(false);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (!open) setOpen(true);
-        else if (items.length > 0) highlight(Math.min(activeIndex + 1, items.length - 1));
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (items.length > 0) highlight(activeIndex < 0 ? items.length - 1 : Math.max(activeIndex - 1, 0));
-        break;
-      case 'Home':
-      case 'End':
-        if (!open || items.length === 0) break;
-        event.preventDefault();
-        highlight(event.key === 'Home' ? 0 : items.length - 1);
-        break;
-      case 'Enter':
-        if (open && activeItem) {
-          // Enter picks from the list; it must not submit the form around the picker.
-          event.preventDefault();
-          choose(activeItem);
-        } else if (typed) {
-          // Typed text that names no customer (yet): nothing to book, and no form submit either.
-          event.preventDefault();
-          setOpen(true);
-        } else {
-          // A chosen customer (or an empty field) goes to the form as it is shown.
-          setOpen(false);
-        }
-        break;
-      case 'Escape':
-        if (open) {
-          // Close the list, not the dialog the picker sits in.
-          event.preventDefault();
-          event.stopPropagation();
-          event.nativeEvent.stopImmediatePropagation();
-          setOpen(false);
-        }
-        break;
-      case 'Tab':
-        setOpen(false);
-        break;
-    }
-  }
-
-  const hiddenCount = fresh && results.data ? results.data.list.total - results.data.list.items.length : 0;
-  const searching = open && !results.isError && (results.isFetching || !fresh);
-  // The older list, while the answer for the current text is on its way: seen, not offered.
-  const stale = open && !fresh && !results.isError ? shown : [];
+  const picker = useCustomerPicker({ value, onChange, ref, onType });
+  const { open, activeItem } = picker;
 
   return (
     <FieldShell id={inputId} label={label} error={error} required={required} className="customer-picker">
@@ -189,7 +53,7 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
         <div className={cx('customer-picker__control', open && 'customer-picker__control--open')}>
           <SearchIcon className="customer-picker__icon" size={16} />
           <input
-            ref={setInput}
+            ref={picker.setInput}
             id={inputId}
             type="text"
             role="combobox"
@@ -202,77 +66,75 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
             aria-controls={listId}
             aria-activedescendant={activeItem ? `${listId}-${activeItem.id}` : undefined}
             aria-required={required || undefined}
-            value={text}
+            value={picker.text}
             disabled={disabled}
             autoFocus={autoFocus}
             {...describedBy(inputId, error)}
-            onChange={(event) => {
-              setText(event.target.value);
-              setActive(null);
-              setOpen(true);
-              selectShown.current = false;
-              onType?.();
-              if (value) emit(null);
-            }}
-            // Focus opens the list on an empty field only: a chosen customer stays as it is.
-            onFocus={() => {
-              if (!value) setOpen(true);
-            }}
-            onClick={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
-            onKeyDown={onKeyDown}
+            onChange={picker.onInputChange}
+            onFocus={picker.onFocus}
+            onClick={() => picker.setOpen(true)}
+            onBlur={() => picker.setOpen(false)}
+            onKeyDown={picker.onKeyDown}
           />
-          {searching ? <span className="customer-picker__busy"><Spinner size="sm" label={t('Searching customers…')} /></span> : null}
+          {picker.searching ? <span className="customer-picker__busy"><Spinner size="sm" label={t('Searching customers…')} /></span> : null}
         </div>
-        {open ? (
-          <div className="customer-picker__popup">
-            <ul ref={listRef} id={listId} role="listbox" aria-label={typeof label === 'string' ? label : t('Customers')} className="customer-picker__list">
-              {items.map((c, i) => (
-                <li
-                  key={c.id}
-                  id={`${listId}-${c.id}`}
-                  data-id={c.id}
-                  role="option"
-                  aria-selected={i === activeIndex}
-                  className={cx('customer-picker__option', i === activeIndex && 'customer-picker__option--active', value?.id === c.id && 'customer-picker__option--chosen')}
-                  // Keep focus in the input; the click picks.
-                  onMouseDown={(event) => event.preventDefault()}
-                  onMouseEnter={() => highlight(i)}
-                  onClick={() => choose(c)}
-                >
-                  <span className="customer-picker__name">{c.name}</span>
-                  {c.email ? <span className="customer-picker__meta">{c.email}</span> : null}
-                </li>
-              ))}
-            </ul>
-            {stale.length > 0 ? (
-              <ul className="customer-picker__list customer-picker__list--stale" aria-hidden="true" inert>
-                {stale.map((c) => (
-                  <li key={c.id} className="customer-picker__option">
-                    <span className="customer-picker__name">{c.name}</span>
-                    {c.email ? <span className="customer-picker__meta">{c.email}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            {!fresh && !results.isError && stale.length === 0 ? <p className="customer-picker__status">{t('Loading customers…')}</p> : null}
-            {results.isError ? (
-              <p className="customer-picker__status customer-picker__status--error" role="alert">
-                {t('Could not load the customers: {reason}', { reason: getErrorMessage(results.error) })}{' '}
-                <button type="button" className="customer-picker__retry" onMouseDown={(e) => e.preventDefault()} onClick={() => void results.refetch()}>
-                  {t('Retry')}
-                </button>
-              </p>
-            ) : null}
-            {fresh && items.length === 0 ? (
-              <p className="customer-picker__status">{wanted ? t('No customers match “{value1}”.', { value1: wanted }) : t('No customers yet.')}</p>
-            ) : null}
-            {fresh && hiddenCount > 0 ? (
-              <p className="customer-picker__status">{hiddenCount} {t('more: type to narrow the list.')}</p>
-            ) : null}
-          </div>
-        ) : null}
+        {open ? <CustomerPopup picker={picker} listId={listId} label={label} chosenId={value?.id ?? null} /> : null}
       </div>
     </FieldShell>
+  );
+}
+
+type Picker = ReturnType<typeof useCustomerPicker>;
+
+/** The open list: the offered options, the older list while an answer is on its way, and the list's status. */
+function CustomerPopup({ picker, listId, label, chosenId }: { picker: Picker; listId: string; label: ReactNode; chosenId: string | null }) {
+  const { items, stale, fresh, results, activeIndex, wanted, hiddenCount } = picker;
+  return (
+    <div className="customer-picker__popup">
+      <ul ref={picker.listRef} id={listId} role="listbox" aria-label={typeof label === 'string' ? label : t('Customers')} className="customer-picker__list">
+        {items.map((c, i) => (
+          <li
+            key={c.id}
+            id={`${listId}-${c.id}`}
+            data-id={c.id}
+            role="option"
+            aria-selected={i === activeIndex}
+            className={cx('customer-picker__option', i === activeIndex && 'customer-picker__option--active', chosenId === c.id && 'customer-picker__option--chosen')}
+            // Keep focus in the input; the click picks.
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseEnter={() => picker.highlight(i)}
+            onClick={() => picker.choose(c)}
+          >
+            <span className="customer-picker__name">{c.name}</span>
+            {c.email ? <span className="customer-picker__meta">{c.email}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {stale.length > 0 ? (
+        <ul className="customer-picker__list customer-picker__list--stale" aria-hidden="true" inert>
+          {stale.map((c) => (
+            <li key={c.id} className="customer-picker__option">
+              <span className="customer-picker__name">{c.name}</span>
+              {c.email ? <span className="customer-picker__meta">{c.email}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!fresh && !results.isError && stale.length === 0 ? <p className="customer-picker__status">{t('Loading customers…')}</p> : null}
+      {results.isError ? (
+        <p className="customer-picker__status customer-picker__status--error" role="alert">
+          {t('Could not load the customers: {reason}', { reason: getErrorMessage(results.error) })}{' '}
+          <button type="button" className="customer-picker__retry" onMouseDown={(e) => e.preventDefault()} onClick={() => void results.refetch()}>
+            {t('Retry')}
+          </button>
+        </p>
+      ) : null}
+      {fresh && items.length === 0 ? (
+        <p className="customer-picker__status">{wanted ? t('No customers match “{value1}”.', { value1: wanted }) : t('No customers yet.')}</p>
+      ) : null}
+      {fresh && hiddenCount > 0 ? (
+        <p className="customer-picker__status">{hiddenCount} {t('more: type to narrow the list.')}</p>
+      ) : null}
+    </div>
   );
 }
