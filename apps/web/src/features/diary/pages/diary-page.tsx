@@ -121,7 +121,7 @@ function DiaryOverviewPage({ aside }: { aside?: ReactNode }) {
             <MonthPicker value={month} onChange={setMonth} />
             <ExportButton onExport={() => downloadPayroll(month)} label={t('Export payroll')}>{t('Export payroll')}</ExportButton>
             <DatevExportButton month={month} />
-            <ExportButton onExport={() => downloadCompliance(month)} label={t('Export working-time findings')}>{t('ArbZG findings')}</ExportButton>
+            <ExportButton onExport={() => downloadCompliance(month)} label={t('Export ArbZG findings')}>{t('ArbZG findings')}</ExportButton>
           </>
         }
       />

@@ -971,7 +971,7 @@ export const de: Catalog = {
   '§3 ArbZG: at most 8:00 over {from} – {to}': '§ 3 ArbZG: höchstens 8:00 von {from} bis {to}',
   'Working-time law: findings this month': 'Arbeitszeitgesetz: Verstöße in diesem Monat',
   'ArbZG': 'ArbZG',
-  'Export working-time findings': 'Verstöße gegen das Arbeitszeitgesetz exportieren',
+  'Export ArbZG findings': 'ArbZG-Verstöße exportieren',
   'ArbZG findings': 'ArbZG-Verstöße',
   'Working-time law settings saved': 'Einstellungen zum Arbeitszeitgesetz gespeichert',
   'Working-time law (ArbZG)': 'Arbeitszeitgesetz (ArbZG)',
