@@ -77,18 +77,26 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
   }
   await db.sql.query('ANALYZE "WorkEntry"');
   // The kept figures as the product's statement trigger keeps them: sessions inside one local day
-  // added to their cell (its upsert, set-based here), each one across midnight by the product's
+  // added to their cell (its upsert, set-based here, with each day's whole minutes shared out as
+  // wd_share_day_minutes shares them), each one across midnight by the product's
   // own refresh of the days it touches (wd_refresh_day_figures). JIT off: planned at a million
   // rows, PostgreSQL would spend seconds compiling them.
   if (replica) {
     await db.sql.execInTransaction(`SET LOCAL jit = off;
-INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "entrance", "exit")
-SELECT n."organizationId", n."userId", (n."startedAt" AT TIME ZONE ${lit(tz)})::date, n."customerId", n."categoryId",
-       sum((extract(epoch FROM n."stoppedAt" - n."startedAt") * 1000)::bigint), min(n."startedAt"), max(n."stoppedAt")
-FROM "WorkEntry" n
-WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL
-  AND (n."startedAt" AT TIME ZONE ${lit(tz)})::date = ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date
-GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "minutes", "entrance", "exit")
+SELECT c.org, c.usr, c.day, c.customer_id, c.category_id, c.ms,
+       (div(c.ms, 60000) + CASE WHEN row_number() OVER (PARTITION BY c.usr, c.day ORDER BY c.ms % 60000 DESC, c.customer_id, c.category_id)
+                                     <= div(sum(c.ms) OVER (PARTITION BY c.usr, c.day), 60000) - sum(div(c.ms, 60000)) OVER (PARTITION BY c.usr, c.day)
+                                THEN 1 ELSE 0 END)::integer,
+       c.entrance, c.exit
+FROM (
+  SELECT n."organizationId" AS org, n."userId" AS usr, (n."startedAt" AT TIME ZONE ${lit(tz)})::date AS day, n."customerId" AS customer_id, n."categoryId" AS category_id,
+         sum((extract(epoch FROM n."stoppedAt" - n."startedAt") * 1000)::bigint) AS ms, min(n."startedAt") AS entrance, max(n."stoppedAt") AS exit
+  FROM "WorkEntry" n
+  WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL
+    AND (n."startedAt" AT TIME ZONE ${lit(tz)})::date = ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date
+  GROUP BY 1, 2, 3, 4, 5
+) c;
 SELECT wd_refresh_day_figures(n."organizationId", n."userId", (n."startedAt" AT TIME ZONE ${lit(tz)})::date, ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date)
 FROM "WorkEntry" n
 WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL

@@ -1,4 +1,4 @@
--- The current definition of wd_day_figures_inserted (last changed by 20261207140000_timer_costs).
+-- The current definition of wd_day_figures_inserted (last changed by 20261208130000_day_figure_minutes).
 -- Edit it here, not in a migration: the migrator applies this file after the migrations when the
 -- database's pg_get_functiondef differs from the statement below (see prisma/functions/README.md).
 --
@@ -28,14 +28,19 @@ BEGIN
     RETURN NULL;
   END IF;
   IF NOT v_slow THEN
-    INSERT INTO "DayFigure" AS f ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "entrance", "exit")
+    INSERT INTO "DayFigure" AS f ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "minutes", "entrance", "exit")
     SELECT n."organizationId", n."userId", (n."startedAt" AT TIME ZONE z."timeZone")::date, n."customerId", n."categoryId",
-           sum((extract(epoch FROM n."stoppedAt" - n."startedAt") * 1000)::bigint), min(n."startedAt"), max(n."stoppedAt")
+           sum((extract(epoch FROM n."stoppedAt" - n."startedAt") * 1000)::bigint), 0, min(n."startedAt"), max(n."stoppedAt")
     FROM new_rows n JOIN "Organization" z ON z.id = n."organizationId"
     WHERE n."stoppedAt" IS NOT NULL
     GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT ("organizationId", "userId", "day", "customerId", "categoryId") DO UPDATE
     SET "ms" = f."ms" + EXCLUDED."ms", "entrance" = least(f."entrance", EXCLUDED."entrance"), "exit" = greatest(f."exit", EXCLUDED."exit");
+    PERFORM wd_share_day_minutes(d.org, d.usr, d.first_day, d.last_day)
+    FROM (SELECT n."organizationId" AS org, n."userId" AS usr, min((n."startedAt" AT TIME ZONE z."timeZone")::date) AS first_day, max((n."startedAt" AT TIME ZONE z."timeZone")::date) AS last_day
+          FROM new_rows n JOIN "Organization" z ON z.id = n."organizationId"
+          WHERE n."stoppedAt" IS NOT NULL
+          GROUP BY 1, 2) d;
     RETURN NULL;
   END IF;
   PERFORM wd_refresh_changed((SELECT coalesce(jsonb_agg(jsonb_build_object('org', n."organizationId", 'usr', n."userId", 'started_at', n."startedAt", 'stopped_at', n."stoppedAt")), '[]')

@@ -1,11 +1,14 @@
--- The current definition of wd_refresh_day_figures (last changed by 20261207130000_day_figures).
+-- The current definition of wd_refresh_day_figures (last changed by 20261208130000_day_figure_minutes).
 -- Edit it here, not in a migration: the migrator applies this file after the migrations when the
 -- database's pg_get_functiondef differs from the statement below (see prisma/functions/README.md).
 --
 -- Works the kept figures of one user's local days [p_from, p_to] out again from the sessions. Each
 -- session is cut into the local days it touches (generate_series over its local dates); a session
 -- inside one local day (nearly all) is taken whole, so day bounds are worked out only for the
--- pieces of sessions across midnight.
+-- pieces of sessions across midnight. Each day's cells also get their whole minutes ("minutes"):
+-- floor(ms / 60000) each, and the minutes those floors leave of the day's floor(Σ ms / 60000) one
+-- each to the cells with the largest leftover milliseconds (ties by customer id, then category
+-- id), as wd_share_day_minutes shares them; so a day's cells sum to the Work diary's day total.
 CREATE OR REPLACE FUNCTION public.wd_refresh_day_figures(p_org text, p_user text, p_from date, p_to date)
  RETURNS void
  LANGUAGE plpgsql
@@ -20,10 +23,16 @@ BEGIN
   v_start := wd_day_start(p_from, v_tz);
   v_end := wd_day_start(p_to + 1, v_tz);
   DELETE FROM "DayFigure" WHERE "organizationId" = p_org AND "userId" = p_user AND "day" BETWEEN p_from AND p_to;
-  INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "entrance", "exit")
-  SELECT p_org, p_user, g.day::date, s.customer_id, s.category_id,
-         sum((extract(epoch FROM p.piece_end - p.piece_start) * 1000)::bigint),
-         min(p.piece_start), max(p.piece_end)
+  INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "minutes", "entrance", "exit")
+  SELECT p_org, p_user, c.day, c.customer_id, c.category_id, c.ms,
+         (div(c.ms, 60000) + CASE WHEN row_number() OVER (PARTITION BY c.day ORDER BY c.ms % 60000 DESC, c.customer_id, c.category_id)
+                                       <= div(sum(c.ms) OVER (PARTITION BY c.day), 60000) - sum(div(c.ms, 60000)) OVER (PARTITION BY c.day)
+                                  THEN 1 ELSE 0 END)::integer,
+         c.entrance, c.exit
+  FROM (
+  SELECT g.day::date AS day, s.customer_id, s.category_id,
+         sum((extract(epoch FROM p.piece_end - p.piece_start) * 1000)::bigint) AS ms,
+         min(p.piece_start) AS entrance, max(p.piece_end) AS exit
   FROM (
     -- By the (userId, startedAt) index from a day before; sessions that started earlier and still
     -- reach in are longer than a day, and come from the partial index of long sessions.
@@ -46,6 +55,7 @@ BEGIN
            CASE WHEN span.first_day = span.last_day THEN s.stopped_at ELSE least(s.stopped_at, wd_day_start(g.day::date + 1, v_tz)) END AS piece_end
   ) p
   WHERE p.piece_end > p.piece_start
-  GROUP BY g.day, s.customer_id, s.category_id;
+  GROUP BY g.day, s.customer_id, s.category_id
+  ) c;
 END
 $function$;

@@ -67,6 +67,7 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'function wd_day_figures_updated': 'function',
   'function wd_day_figures_deleted': 'function',
   'function wd_rebuild_day_figures': 'function',
+  'function wd_share_day_minutes': 'function',
   'trigger WorkEntry_day_figures_insert': 'on "WorkEntry"',
   'trigger WorkEntry_day_figures_update': 'on "WorkEntry"',
   'trigger WorkEntry_day_figures_delete': 'on "WorkEntry"',

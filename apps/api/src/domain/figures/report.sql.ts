@@ -8,8 +8,10 @@ import type { SqlRunner } from '../../db/engine.ts';
  * diary's day total, floor(Σ ms / 60000). That day's minutes are shared among its cells (customer ×
  * category) by the largest remainder: each cell gets its whole minutes, and the minutes the floors
  * left over go to the cells with the largest leftover seconds (ties by customer id, category id).
- * So a person's month in a report is the overview's to the minute, whatever the grouping, and
- * every cell's minutes are within one of its exact share.
+ * The sharing is kept with the cells ("minutes", worked out by wd_refresh_day_figures and
+ * wd_share_day_minutes whenever a user-day changes; 20261208130000_day_figure_minutes), so a read
+ * only sums it: no window over every cell. So a person's month in a report is the overview's to
+ * the minute, whatever the grouping, and every cell's minutes are within one of its exact share.
  *
  * Filters by customer and category apply after the sharing, so a customer's minutes do not depend
  * on which filter asked for them. Grouped in the database by GROUPING SETS: the first level, the
@@ -32,35 +34,20 @@ function reportSql(groupBy: ReportGroupBy[]): string {
     ? { select: 'NULL::text AS k2, 1 AS g2', sets: `(${k1}), (), (f.day)` }
     : { select: `${k2} AS k2, GROUPING(${k2}) AS g2`, sets: `(${k1}, ${k2}), (${k1}), (), (f.day)` };
   return /* sql */ `
-WITH cells AS (
-  -- The kept per-day figures (DayFigure): exact milliseconds per user, local day, customer, category.
-  SELECT f."userId" AS user_id, f.day, f."customerId" AS customer_id, f."categoryId" AS category_id, f.ms
+WITH f AS (
+  -- The kept per-day figures (DayFigure): each cell's shared-out whole minutes, and its customer's rate.
+  SELECT f."userId" AS user_id, f.day, f."customerId" AS customer_id, f."categoryId" AS category_id, f.minutes, cu."hourlyRate" AS rate
   FROM "DayFigure" f
+  JOIN "Customer" cu ON cu."organizationId" = $1 AND cu.id = f."customerId"
   WHERE f."organizationId" = $1 AND f.day BETWEEN $2::date AND $3::date
     AND ($4::text IS NULL OR f."userId" = $4)
-),
-ranked AS (
-  SELECT c.*, div(c.ms, 60000) AS base,
-         div(sum(c.ms) OVER (PARTITION BY c.user_id, c.day), 60000) - sum(div(c.ms, 60000)) OVER (PARTITION BY c.user_id, c.day) AS left_over,
-         row_number() OVER (PARTITION BY c.user_id, c.day ORDER BY c.ms - div(c.ms, 60000) * 60000 DESC, c.customer_id, c.category_id) AS rank
-  FROM cells c
-),
-f AS (
-  SELECT r.user_id, r.day, r.customer_id, r.category_id,
-         (r.base + CASE WHEN r.rank <= r.left_over THEN 1 ELSE 0 END)::bigint AS minutes
-  FROM ranked r
-  WHERE ($5::text IS NULL OR r.customer_id = $5) AND ($6::text IS NULL OR r.category_id = $6)
-),
-priced AS (
-  SELECT f.*, cu."hourlyRate" AS rate
-  FROM f
-  JOIN "Customer" cu ON cu."organizationId" = $1 AND cu.id = f.customer_id
+    AND ($5::text IS NULL OR f."customerId" = $5) AND ($6::text IS NULL OR f."categoryId" = $6)
 )
 SELECT GROUPING(${k1}) AS g1, GROUPING(f.day) AS gd, ${k1} AS k1, ${second.select}, f.day::text AS day,
        sum(f.minutes)::bigint AS minutes,
        sum(CASE WHEN f.rate IS NOT NULL THEN f.minutes ELSE 0 END)::bigint AS billable_minutes,
-       sum(f.minutes * coalesce(f.rate, 0))::bigint AS amount_x60
-FROM priced f
+       sum(f.minutes::bigint * coalesce(f.rate, 0))::bigint AS amount_x60
+FROM f
 GROUP BY GROUPING SETS (${second.sets})
 `;
 }
