@@ -9,17 +9,29 @@ import { defineConfig } from '@playwright/test';
 // the longest journeys) and first-run setup.
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = path.join(root, 'e2e/output/data');
+// Everything a run writes is under folders named by its port (E2E_PORT), so runs on other ports at
+// the same time (engineers sharing a machine) neither wipe each other's databases nor rebuild the
+// server under each other's feet.
+const runDir = path.join(root, 'e2e/output', `servers-${port}`);
+const dataDir = path.join(runDir, 'data');
 // A second server on an empty database with demo data off: the first-run setup journey.
 const firstRunPort = port + 1;
-const firstRunDataDir = path.join(root, 'e2e/output/data-first-run');
+const firstRunDataDir = path.join(runDir, 'data-first-run');
 // A third on its own demo database: the screen tour, which only reads.
 const screensPort = port + 2;
-const screensDataDir = path.join(root, 'e2e/output/data-screens');
-// The servers run the compiled API (apps/api/dist): compile it once here (under a second), so a
+const screensDataDir = path.join(runDir, 'data-screens');
+// A fourth on its own demo database: the second lane of shared-database journeys. The journeys that
+// change data run in two lanes, each one at a time on a database of its own (each journey leaves
+// what it changed as it found it, so a lane needs no other lane's state): on a busy CI machine one
+// lane of them was the suite's longest step (13 of 16 minutes), with cores idle meanwhile.
+const laneTwoPort = port + 3;
+const laneTwoDataDir = path.join(runDir, 'data-lane-2');
+const LANE_TWO = ['**/settings.spec.ts', '**/shell.spec.ts', '**/timer.spec.ts', '**/users.spec.ts', '**/ux.spec.ts'];
+const serverDir = path.join(root, 'apps/api/.e2e', String(port));
+// The servers run the compiled API (into apps/api/.e2e/<port>): compile it once here (under a second), so a
 // journey never runs against a stale build. Workers load this file again; the variable skips that.
 if (!process.env.WD_E2E_API_BUILT) {
-  execFileSync(process.execPath, [path.join(root, 'apps/api/build.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'apps/api/build.mjs'), serverDir], { stdio: 'inherit' });
   process.env.WD_E2E_API_BUILT = '1';
 }
 const serverEnv = {
@@ -33,7 +45,7 @@ const serverEnv = {
 /** A production server on a fresh embedded database of its own (the folder is wiped first). */
 function server(onPort: number, folder: string, { seedDemo }: { seedDemo: boolean }) {
   return {
-    command: `rm -rf "${folder}" && node apps/api/dist/server.js`,
+    command: `rm -rf "${folder}" && node "${path.join(serverDir, 'server.js')}"`,
     cwd: root,
     url: `http://127.0.0.1:${onPort}/api/health`,
     reuseExistingServer: false,
@@ -47,9 +59,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: path.join(root, 'e2e/output/test-results'),
   fullyParallel: false,
-  // One worker per project at most (project `workers`): the shared-database journeys stay one at a
-  // time, while the screen tour and first-run setup, on databases of their own, run beside them.
-  workers: 2,
+  // One worker per project at most (project `workers`): the journeys of a lane stay one at a time on
+  // their database, while the other lane, the screen tour and first-run setup run beside them.
+  workers: 3,
   retries: process.env.CI ? 1 : 0,
   // Guards against a hang, not a speed limit (as in the API tests): the journeys run beside the other
   // test steps (scripts/test-all.sh), and on a busy two-core machine the longest took over 60 s.
@@ -77,7 +89,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', workers: 1, use: { browserName: 'chromium' }, testIgnore: ['**/first-run.spec.ts', '**/screens.spec.ts'] },
+    { name: 'chromium', workers: 1, use: { browserName: 'chromium' }, testIgnore: ['**/first-run.spec.ts', '**/screens.spec.ts', ...LANE_TWO] },
+    { name: 'chromium-2', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${laneTwoPort}` }, testMatch: LANE_TWO },
     { name: 'screens', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${screensPort}` }, testMatch: '**/screens.spec.ts' },
     { name: 'first-run', workers: 1, use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${firstRunPort}` }, testMatch: '**/first-run.spec.ts' },
   ],
@@ -85,5 +98,6 @@ export default defineConfig({
     server(port, dataDir, { seedDemo: true }),
     server(firstRunPort, firstRunDataDir, { seedDemo: false }),
     server(screensPort, screensDataDir, { seedDemo: true }),
+    server(laneTwoPort, laneTwoDataDir, { seedDemo: true }),
   ],
 });
