@@ -132,7 +132,7 @@ test('a manager adds an entry with a new category on a customer’s Working Time
   const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellFormula: true });
   const ws = wb.Sheets[wb.SheetNames[0] ?? ''] as XLSX.WorkSheet;
   const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true });
-  expect(rows[0]).toEqual(['Date', 'User', 'Customer', 'Category', 'Start', 'Stop', 'Duration', 'Hours', 'Note']);
+  expect(rows[0]).toEqual(['Date', 'User', 'Customer', 'Category', 'Start', 'Stop', 'Duration (h:mm)', 'Hours (decimal)', 'Note']);
   const index = rows.findIndex((r) => r[8] === NOTE);
   expect(index).toBeGreaterThan(0);
   expect(rows[index]?.slice(1, 4)).toEqual(['Max Manager', 'Acme Ltd', CATEGORY]);
