@@ -40,10 +40,16 @@ async function labelsOf(db: ScopedDb, groupBy: ReportGroupBy[], rows: ReportSqlR
   return labels;
 }
 
+// The same order as String#localeCompare with these options (which is specified as a new
+// Intl.Collator per call: ~5 µs a comparison, 15 s of sorting for a year by customer × user's
+// 378,000 groups), from collators made once.
+const byLabel = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+const byKey = new Intl.Collator().compare;
+
 function sortGroups(groups: ReportGroup[], by: ReportGroupBy): ReportGroup[] {
   return BY_NAME.includes(by)
-    ? groups.sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }) || a.key.localeCompare(b.key))
-    : groups.sort((a, b) => a.key.localeCompare(b.key));
+    ? groups.sort((a, b) => byLabel(a.label, b.label) || byKey(a.key, b.key))
+    : groups.sort((a, b) => byKey(a.key, b.key));
 }
 
 /**
