@@ -85,7 +85,8 @@ async function shoot(page: Page, name: string, show?: Locator) {
   await show?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-1280.png`, fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await noHorizontalScroll(page), `${name} scrolls sideways at 390 px`).toBe(true);
+  // The chart re-measures itself after a resize: wait for the layout to settle at 390 px.
+  await expect.poll(() => noHorizontalScroll(page), { message: `${name} scrolls sideways at 390 px` }).toBe(true);
   await show?.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/${name}-390.png`, fullPage: false });
   await page.setViewportSize({ width: 1280, height: 900 });
