@@ -95,6 +95,88 @@ function fieldMessage(field: EntryField, values: EntryFormValues, schemaMessage:
 
 const FIELDS: readonly string[] = ['userId', 'customerId', 'categoryId', 'date', 'startTime', 'stopTime', 'note'] satisfies EntryField[];
 
+type Offsets = { start?: string; stop?: string };
+
+/** The request's body: a running entry changes only customer, category and note; a new one names its user. */
+function requestBody(values: EntryFormValues, offsets: Offsets, stopDate: string, editing: boolean, running: boolean): WorkEntryCreateBody | WorkEntryPatchBody {
+  const timeFields = () => ({
+    date: values.date,
+    startTime: values.startTime,
+    stopDate,
+    stopTime: values.stopTime,
+    ...(offsets.start ? { startOffset: offsets.start } : {}),
+    ...(offsets.stop ? { stopOffset: offsets.stop } : {}),
+  });
+  const base = { customerId: values.customerId, categoryId: values.categoryId, note: values.note };
+  if (running) return base;
+  return editing ? { ...base, ...timeFields() } : { userId: values.userId, ...base, ...timeFields() };
+}
+
+/** The shared body schema's checks plus what a person needs before sending: stop after start, not in the future. */
+function validateEntry(values: EntryFormValues, { editing, running, tz, stopDate, body }: {
+  editing: boolean; running: boolean; tz: string; stopDate: string; body: WorkEntryCreateBody | WorkEntryPatchBody;
+}): EntryErrors {
+  const found: EntryErrors = {};
+  const schema = editing ? WorkEntryPatchBodySchema : WorkEntryCreateBodySchema;
+  const parsed = schema.safeParse(body);
+  if (!values.userId) found.userId = fieldMessage('userId', values, '');
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = String(issue.path[0]);
+    if (FIELDS.includes(field) && !found[field as EntryField]) found[field as EntryField] = fieldMessage(field as EntryField, values, issue.message);
+  }
+  // IdSchema accepts any non-empty id; an empty pick is "nothing chosen".
+  if (!values.customerId) found.customerId = fieldMessage('customerId', values, '');
+  if (!values.categoryId) found.categoryId = fieldMessage('categoryId', values, '');
+  if (running || found.date || found.startTime || found.stopTime) return found;
+  if (!values.nextDay && values.stopTime <= values.startTime) {
+    found.stopTime = t('Stop must be after start. Work past midnight? Tick “Ends the next day”.');
+    return found;
+  }
+  const stop = localToInstant(stopDate, values.stopTime, tz);
+  const stopMs = stop.ok ? stop.instant.getTime() : stop.candidates[0]?.getTime();
+  if (stopMs !== undefined && stopMs > serverNow() + 60_000) found.stopTime = t('The stop time is in the future. Use the timer for work that is still going on.');
+  return found;
+}
+
+/** The server's refusal placed on the field it concerns; an ambiguous autumn hour also becomes a choice. */
+function placeServerError(error: unknown): { errors: EntryErrors; choice?: AmbiguousChoice } {
+  if (!isApiError(error)) {
+    return { errors: { form: getErrorMessage(error) } };
+  }
+  const message = getErrorMessage(error);
+  const details = LocalTimeErrorDetailsSchema.safeParse(error.details);
+  switch (error.code) {
+    case 'LOCAL_TIME_NONEXISTENT':
+    case 'LOCAL_TIME_AMBIGUOUS': {
+      const field = details.success ? details.data.field : 'start';
+      const errors = { [field === 'start' ? 'startTime' : 'stopTime']: message };
+      if (error.code === 'LOCAL_TIME_AMBIGUOUS' && details.success) {
+        return { errors, choice: { field, time: details.data.time, date: details.data.date, candidates: details.data.candidates } };
+      }
+      return { errors };
+    }
+    case 'STOP_BEFORE_START':
+    case 'ENTRY_IN_FUTURE':
+    case 'SESSION_TOO_SHORT':
+    case 'SESSION_TOO_LONG':
+      return { errors: { stopTime: message } };
+    case 'NOTE_REQUIRED':
+      return { errors: { note: message } };
+    case 'CATEGORY_ARCHIVED':
+      return { errors: { categoryId: message } };
+    case 'CUSTOMER_ARCHIVED':
+      return { errors: { customerId: message } };
+    default: {
+      const field = (error.details as { field?: string } | undefined)?.field;
+      if (error.code === 'NOT_FOUND' && (field === 'customerId' || field === 'categoryId' || field === 'userId')) {
+        return { errors: { [field]: message } };
+      }
+      // Not saved (no connection, an expired session, …): the draft stays on this device.
+      return { errors: { form: error.code === 'NETWORK' ? t('Not saved: {reason} What you typed is kept on this device; try again.', { reason: message }) : message } };
+    }
+  }
+}
+
 /**
  * The manual-entry form's state and behaviour, without any markup: the values (kept as a draft
  * until the server confirms), validation with the shared body schema plus the checks a person
@@ -120,7 +202,7 @@ export function useEntryForm(options: EntryFormOptions) {
     worthKeeping: (d) => !sameValues(d.values, pristine),
   });
   const values = draft.value.values;
-  const [offsets, setOffsets] = useState<{ start?: string; stop?: string }>({});
+  const [offsets, setOffsets] = useState<Offsets>({});
   const [choice, setChoice] = useState<AmbiguousChoice | null>(null);
   const [errors, setErrors] = useState<EntryErrors>({});
   const stopDate = values.nextDay ? addDays(values.date, 1) : values.date;
@@ -150,85 +232,12 @@ export function useEntryForm(options: EntryFormOptions) {
     });
   }
 
-  const timeFields = () => ({
-    date: values.date,
-    startTime: values.startTime,
-    stopDate,
-    stopTime: values.stopTime,
-    ...(offsets.start ? { startOffset: offsets.start } : {}),
-    ...(offsets.stop ? { stopOffset: offsets.stop } : {}),
-  });
-  const body = (): WorkEntryCreateBody | WorkEntryPatchBody => {
-    const base = { customerId: values.customerId, categoryId: values.categoryId, note: values.note };
-    if (running) return base;
-    return editing ? { ...base, ...timeFields() } : { userId: values.userId, ...base, ...timeFields() };
-  };
-
-  function validate(): EntryErrors {
-    const found: EntryErrors = {};
-    const schema = editing ? WorkEntryPatchBodySchema : WorkEntryCreateBodySchema;
-    const parsed = schema.safeParse(body());
-    if (!values.userId) found.userId = fieldMessage('userId', values, '');
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
-      const field = String(issue.path[0]);
-      if (FIELDS.includes(field) && !found[field as EntryField]) found[field as EntryField] = fieldMessage(field as EntryField, values, issue.message);
-    }
-    // IdSchema accepts any non-empty id; an empty pick is "nothing chosen".
-    if (!values.customerId) found.customerId = fieldMessage('customerId', values, '');
-    if (!values.categoryId) found.categoryId = fieldMessage('categoryId', values, '');
-    if (running || found.date || found.startTime || found.stopTime) return found;
-    if (!values.nextDay && values.stopTime <= values.startTime) {
-      found.stopTime = t('Stop must be after start. Work past midnight? Tick “Ends the next day”.');
-      return found;
-    }
-    const stop = localToInstant(stopDate, values.stopTime, tz);
-    const stopMs = stop.ok ? stop.instant.getTime() : stop.candidates[0]?.getTime();
-    if (stopMs !== undefined && stopMs > serverNow() + 60_000) found.stopTime = t('The stop time is in the future. Use the timer for work that is still going on.');
-    return found;
-  }
-
+  const body = () => requestBody(values, offsets, stopDate, editing, running);
+  const validate = () => validateEntry(values, { editing, running, tz, stopDate, body: body() });
   function applyServerError(error: unknown) {
-    if (!isApiError(error)) {
-      setErrors({ form: getErrorMessage(error) });
-      return;
-    }
-    const message = getErrorMessage(error);
-    const details = LocalTimeErrorDetailsSchema.safeParse(error.details);
-    switch (error.code) {
-      case 'LOCAL_TIME_NONEXISTENT':
-      case 'LOCAL_TIME_AMBIGUOUS': {
-        const field = details.success ? details.data.field : 'start';
-        setErrors({ [field === 'start' ? 'startTime' : 'stopTime']: message });
-        if (error.code === 'LOCAL_TIME_AMBIGUOUS' && details.success) {
-          setChoice({ field, time: details.data.time, date: details.data.date, candidates: details.data.candidates });
-        }
-        return;
-      }
-      case 'STOP_BEFORE_START':
-      case 'ENTRY_IN_FUTURE':
-      case 'SESSION_TOO_SHORT':
-      case 'SESSION_TOO_LONG':
-        setErrors({ stopTime: message });
-        return;
-      case 'NOTE_REQUIRED':
-        setErrors({ note: message });
-        return;
-      case 'CATEGORY_ARCHIVED':
-        setErrors({ categoryId: message });
-        return;
-      case 'CUSTOMER_ARCHIVED':
-        setErrors({ customerId: message });
-        return;
-      default: {
-        const field = (error.details as { field?: string } | undefined)?.field;
-        if (error.code === 'NOT_FOUND' && (field === 'customerId' || field === 'categoryId' || field === 'userId')) {
-          setErrors({ [field]: message });
-          return;
-        }
-        // Not saved (no connection, an expired session, …): the draft stays on this device.
-        setErrors({ form: error.code === 'NETWORK' ? t('Not saved: {reason} What you typed is kept on this device; try again.', { reason: message }) : message });
-      }
-    }
+    const placed = placeServerError(error);
+    setErrors(placed.errors);
+    if (placed.choice) setChoice(placed.choice);
   }
 
   function submit(event?: FormEvent) {
