@@ -1,35 +1,22 @@
-import { currentMonth, daysOfMonth, formatMinutes, type Customer, type WorkEntry } from '@workdiary/shared';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Badge } from '../../../components/badge';
+import { formatMinutes, type Customer } from '@workdiary/shared';
 import { Button } from '../../../components/button';
-import { DataTable, type DataTableColumn } from '../../../components/data-table';
-import { DateRangeFilter, type DateRange } from '../../../components/date-range-filter';
-import { useReopenEntryDraft } from '../../../components/entries/entry-draft';
+import { DataTable } from '../../../components/data-table';
+import { DateRangeFilter } from '../../../components/date-range-filter';
 import { EntryFormModal } from '../../../components/entries/entry-form-modal';
-import { useEntryUsers, workEntriesQueryOptions } from '../../../components/entries/entries-api';
 import { DeleteEntryDialog } from '../../../components/entries/delete-entry-dialog';
 import { ExportButton } from '../../../components/export-button';
-import { entryMinutes, localDate, localDateLabel, localShortDate, localTime } from '../../../components/entries/entry-time';
-import { useServerNow } from '../../../lib/use-server-now';
+import { entryMinutes, localDateLabel, localTime } from '../../../components/entries/entry-time';
 import { IconButton } from '../../../components/icon-button';
-import { PencilIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { PlusIcon } from '../../../components/icons';
 import { SelectField } from '../../../components/select-field';
-import { download } from '../../../lib/api-client';
-import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
-import { getServerOffsetMs, serverNow } from '../../../lib/server-clock';
-import { xlsxFallbackName } from '../../../lib/file-name';
-import { Pager } from './pager';
-import { ContinueButton } from '../../../components/entries/continue-button';
 import { translate as t } from '../../../lib/i18n/i18n';
+import { thisMonthRange, useWorkingTime, WORKING_TIME_PAGE_SIZE } from '../hooks/use-working-time';
+import { Pager } from './pager';
+import { workingTimeColumns } from './working-time-columns';
 
-export const WORKING_TIME_PAGE_SIZE = 50;
+export { thisMonthRange, WORKING_TIME_PAGE_SIZE };
 
-/** This month in the organisation's zone, as the default range. */
-export function thisMonthRange(tz: string, nowMs = serverNow()): DateRange {
-  const days = daysOfMonth(currentMonth(tz, new Date(nowMs)));
-  return { from: days[0] ?? '', to: days[days.length - 1] ?? '' };
-}
+type WorkingTimeState = ReturnType<typeof useWorkingTime>;
 
 /**
  * The customer's Working Time: entries newest first in a date range (default this month) and
@@ -37,127 +24,13 @@ export function thisMonthRange(tz: string, nowMs = serverNow()): DateRange {
  * every page); a running session shows "running" and counts up live; add, edit, delete, export.
  */
 export function WorkingTime({ customer }: { customer: Customer }) {
-  const me = useCurrentUser();
-  const tz = me.organization.timeZone;
-  const isManager = hasRole(me, MANAGER_ROLES);
-  const [range, setRange] = useState<DateRange>(() => thisMonthRange(tz));
-  const [userId, setUserId] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<WorkEntry | null>(null);
-  const [deleting, setDeleting] = useState<WorkEntry | null>(null);
-  // A form left open when the page went away (an expired session, a reload) comes back with its draft.
-  const origin = `customer:${customer.id}`;
-  useReopenEntryDraft(origin, { create: () => setAdding(true), edit: setEditing });
-  const { users } = useEntryUsers();
-
-  const params = {
-    customerId: customer.id,
-    userId: userId || undefined,
-    from: range.from || undefined,
-    to: range.to || undefined,
-    limit: WORKING_TIME_PAGE_SIZE,
-    offset,
-  };
-  // While something runs, refresh now and then (the live event stream refreshes on every change too).
-  const entries = useQuery({
-    ...workEntriesQueryOptions(params),
-    refetchInterval: (query) => (query.state.data?.items.some((e) => e.stoppedAt === null) ? 60_000 : false),
-  });
-  const data = entries.data;
-  const runningRows = data?.items.filter((e) => e.stoppedAt === null) ?? [];
-  const live = runningRows.length > 0;
-  const now = useServerNow(live, 1000);
-
-  // The server counted running rows up to when it answered; move them on to now.
-  const answeredAt = (entries.dataUpdatedAt || Date.now()) + getServerOffsetMs();
-  const totalMinutes = (data?.totalMinutes ?? 0)
-    + runningRows.reduce((sum, e) => sum + entryMinutes(e, now) - entryMinutes(e, answeredAt), 0);
-
-  const canChange = (e: WorkEntry) => isManager || e.userId === me.id;
-  const changeFilter = (next: () => void) => {
-    next();
-    setOffset(0);
-  };
-
-  const exportExcel = () => download(`/api/exports/customers/${encodeURIComponent(customer.id)}.xlsx`, xlsxFallbackName(customer.name, range.from, range.to), {
-    query: { from: range.from || undefined, to: range.to || undefined, userId: userId || undefined },
-  });
-
-  const columns: DataTableColumn<WorkEntry>[] = [
-    { key: 'user', header: t('User'), rowHeader: true, cell: (e) => <span className="wt-nowrap">{e.user.name}</span>, footer: <strong className="wt-nowrap">{t('Total Time')}</strong> },
-    {
-      key: 'start',
-      header: t('Start'),
-      cell: (e) => (
-        <span className="wt-when">
-          <span className="wt-when__date" title={localDateLabel(e.startedAt, tz)}>{localShortDate(e.startedAt, tz)}</span> {localTime(e.startedAt, tz)}
-        </span>
-      ),
-    },
-    {
-      key: 'stop',
-      header: t('Stop'),
-      cell: (e) => {
-        if (!e.stoppedAt) return <Badge tone="success" dot="pulse">{t('running')}</Badge>;
-        const sameDay = localDate(e.stoppedAt, tz) === localDate(e.startedAt, tz);
-        return sameDay ? localTime(e.stoppedAt, tz) : (
-          <span className="wt-when"><span className="wt-when__date" title={localDateLabel(e.stoppedAt, tz)}>{localShortDate(e.stoppedAt, tz)}</span> {localTime(e.stoppedAt, tz)}</span>
-        );
-      },
-    },
-    {
-      key: 'total',
-      header: t('Total'),
-      align: 'right',
-      cell: (e) => <span className={e.stoppedAt ? undefined : 'wt-live'}>{formatMinutes(entryMinutes(e, now))}</span>,
-      footer: <strong className={live ? 'wt-live' : undefined} data-testid="working-time-total">{formatMinutes(totalMinutes)}</strong>,
-    },
-    {
-      key: 'category',
-      header: t('Category'),
-      cell: (e) => (
-        <span>
-          {e.category.name}
-          {e.category.archived ? <span className="muted" title={t('This category was deleted')}> {t('(archived)')}</span> : null}
-        </span>
-      ),
-    },
-    { key: 'note', header: t('Note'), cell: (e) => (e.note ? <span className="wt-note" title={e.note}>{e.note}</span> : <span className="muted">—</span>) },
-    {
-      key: 'actions',
-      header: <span className="visually-hidden">{t('Actions')}</span>,
-      align: 'right',
-      width: '1%',
-      cell: (e) => canChange(e) ? (
-        <span className="row wt-actions">
-          <ContinueButton entry={e} />
-          <IconButton label={t('Edit entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(e)} />
-          {e.stoppedAt ? (
-            <IconButton label={t('Delete entry of {value1} {value2}', { value1: localDateLabel(e.startedAt, tz), value2: localTime(e.startedAt, tz) })} tone="danger" size="sm" icon={<TrashIcon size={16} />} onClick={() => setDeleting(e)} />
-          ) : null}
-        </span>
-      ) : null,
-    },
-  ];
-
-  const userOptions = [{ value: '', label: t('All users') }, ...users.map((u) => ({ value: u.id, label: u.name }))];
+  const wt = useWorkingTime(customer);
+  const { tz, isManager, entries, data, now, totalMinutes } = wt;
+  const columns = workingTimeColumns({ tz, now, live: wt.live, totalMinutes, canChange: wt.canChange, onEdit: wt.setEditing, onDelete: wt.setDeleting });
 
   return (
     <section className="working-time" aria-label={t('Working Time')}>
-      <div className="working-time__toolbar">
-        <div className="working-time__filters">
-          <DateRangeFilter from={range.from} to={range.to} onChange={(next) => changeFilter(() => setRange(next))} label={t('Date range')} />
-          {isManager ? (
-            <SelectField label={t('User')} value={userId} options={userOptions} onChange={(event) => changeFilter(() => setUserId(event.target.value))} className="working-time__user" />
-          ) : null}
-          <Button variant="ghost" onClick={() => changeFilter(() => setRange(thisMonthRange(tz)))}>{t('This month')}</Button>
-        </div>
-        <div className="working-time__actions">
-          <ExportButton onExport={exportExcel}>{t('Export Excel')}</ExportButton>
-          <IconButton label={t('Add entry')} tone="black" icon={<PlusIcon />} onClick={() => setAdding(true)} disabled={customer.archived} title={customer.archived ? t('Archived customers take no new work') : t('Add entry')} />
-        </div>
-      </div>
+      <WorkingTimeToolbar customer={customer} wt={wt} />
       {!isManager ? <p className="muted working-time__scope">{t('Your own entries for {customer}.', { customer: customer.name })}</p> : null}
       <DataTable
         caption={t('Working time for {name}', { name: customer.name })}
@@ -177,26 +50,55 @@ export function WorkingTime({ customer }: { customer: Customer }) {
           <span className="muted">
             {t('{count, plural, one {# entry} other {# entries}} · Total Time {total}', { count: data.total, total: formatMinutes(totalMinutes) })}
           </span>
-          <Pager total={data.total} limit={WORKING_TIME_PAGE_SIZE} offset={offset} onChange={setOffset} noun={t('entries')} busy={entries.isFetching} />
+          <Pager total={data.total} limit={WORKING_TIME_PAGE_SIZE} offset={wt.offset} onChange={wt.setOffset} noun={t('entries')} busy={entries.isFetching} />
         </div>
       ) : null}
+      <WorkingTimeDialogs customer={customer} wt={wt} />
+    </section>
+  );
+}
 
+/** Filters (range, user for managers, This month) and actions (export, add). */
+function WorkingTimeToolbar({ customer, wt }: { customer: Customer; wt: WorkingTimeState }) {
+  const userOptions = [{ value: '', label: t('All users') }, ...wt.users.map((u) => ({ value: u.id, label: u.name }))];
+  return (
+    <div className="working-time__toolbar">
+      <div className="working-time__filters">
+        <DateRangeFilter from={wt.range.from} to={wt.range.to} onChange={wt.setRange} label={t('Date range')} />
+        {wt.isManager ? (
+          <SelectField label={t('User')} value={wt.userId} options={userOptions} onChange={(event) => wt.setUserId(event.target.value)} className="working-time__user" />
+        ) : null}
+        <Button variant="ghost" onClick={() => wt.setRange(thisMonthRange(wt.tz))}>{t('This month')}</Button>
+      </div>
+      <div className="working-time__actions">
+        <ExportButton onExport={wt.exportExcel}>{t('Export Excel')}</ExportButton>
+        <IconButton label={t('Add entry')} tone="black" icon={<PlusIcon />} onClick={() => wt.setAdding(true)} disabled={customer.archived} title={customer.archived ? t('Archived customers take no new work') : t('Add entry')} />
+      </div>
+    </div>
+  );
+}
+
+/** Add, edit and delete an entry of this customer. */
+function WorkingTimeDialogs({ customer, wt }: { customer: Customer; wt: WorkingTimeState }) {
+  const { deleting, tz, now, origin } = wt;
+  return (
+    <>
       <EntryFormModal
-        open={adding}
+        open={wt.adding}
         mode="create"
-        onClose={() => setAdding(false)}
-        defaults={{ customerId: customer.id, customerName: customer.name, userId: userId || me.id }}
+        onClose={() => wt.setAdding(false)}
+        defaults={{ customerId: customer.id, customerName: customer.name, userId: wt.userId || wt.me.id }}
         lockCustomer
         origin={origin}
       />
-      <EntryFormModal open={editing !== null} mode="edit" entry={editing ?? undefined} onClose={() => setEditing(null)} origin={origin} />
+      <EntryFormModal open={wt.editing !== null} mode="edit" entry={wt.editing ?? undefined} onClose={() => wt.setEditing(null)} origin={origin} />
       <DeleteEntryDialog
         entry={deleting}
-        onClose={() => setDeleting(null)}
+        onClose={() => wt.setDeleting(null)}
         summary={deleting ? (
           <>{deleting.user.name}, {localDateLabel(deleting.startedAt, tz)} {localTime(deleting.startedAt, tz)}–{deleting.stoppedAt ? localTime(deleting.stoppedAt, tz) : ''} ({formatMinutes(entryMinutes(deleting, now))}), {deleting.category.name}.</>
         ) : null}
       />
-    </section>
+    </>
   );
 }
