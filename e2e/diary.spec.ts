@@ -123,7 +123,7 @@ test('a manager corrects and deletes a session in the Work diary, exports the da
   const wb = XLSX.read(fs.readFileSync(await download.path()), { type: 'buffer' });
   const ws = wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet;
   expect(ws.A1?.v).toBe('User');
-  expect(ws.F1?.v).toBe('Total');
+  expect(ws.F1?.v).toBe('Total (h:mm)'); // the h:mm column, beside decimal hours
   const rows = XLSX.utils.decode_range(ws['!ref'] as string).e.r + 1;
   expect(rows).toBe(1 + sessions.length - 1 + 1);
   expect(ws[`A${rows}`]?.v).toBe('Total');
