@@ -8,9 +8,12 @@
 -- milliseconds (ties by customer id, then category id): the rule wd_refresh_day_figures applies
 -- when it works a day out. Called by the fast paths after they add milliseconds to cells; writes
 -- only the cells whose minutes change.
+-- JIT off (the SET clause), as wd_refresh_day_figures: over a long range (an import) the plan's
+-- cost passes jit_above_cost and compiling would cost more than the statement.
 CREATE OR REPLACE FUNCTION public.wd_share_day_minutes(p_org text, p_user text, p_from date, p_to date)
  RETURNS void
  LANGUAGE plpgsql
+ SET jit TO 'off'
 AS $function$
 BEGIN
   UPDATE "DayFigure" f SET "minutes" = s.minutes
