@@ -8,8 +8,8 @@ import { useT, type Translate } from '../../../lib/i18n/i18n';
 import { useOwnRules } from '../../../lib/own-rules';
 import type { TimerCustomer } from '../../../stores/timer-store';
 import { useStartTimer, useSwitchTimer } from '../api/timer';
-import { isRuleRefusal } from '../components/stop-timer-modal';
 import { announce } from '../lib/announce';
+import { isRuleRefusal } from '../lib/rule-refusal';
 import type { useNoteDraft } from './use-note-draft';
 import { useRecentPairs, type RecentPair } from './use-recent-pairs';
 
