@@ -1,23 +1,20 @@
 import type { UserListItem } from '@workdiary/shared';
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable, type DataTableColumn } from '../../../components/data-table';
-import { IconButton } from '../../../components/icon-button';
-import { GearIcon, PencilIcon, PlusIcon } from '../../../components/icons';
+import { DataTable } from '../../../components/data-table';
+import { GearIcon, PlusIcon } from '../../../components/icons';
 import { PageHeader } from '../../../components/page-header';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
-import { roleLabel, useCurrentUser } from '../../../lib/current-user';
+import { useCurrentUser } from '../../../lib/current-user';
 import { useUpdateUser, useUsers } from '../api/users';
-import { formatSince } from '../components/at-work-table';
 import { UserFormModal } from '../components/user-form-modal';
 import '../components/users.css';
-import { formatPay } from '../lib/pay';
+import { usersColumns } from '../components/users-columns';
 import { translate as t } from '../../../lib/i18n/i18n';
 
 /** Users administration (admins): who works here, their role and pay, and who is at work now. */
@@ -30,89 +27,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<UserListItem | null>(null);
   const [adding, setAdding] = useState(false);
   const [toggling, setToggling] = useState<UserListItem | null>(null);
-  const update = useUpdateUser();
-
-  const confirmToggle = () => {
-    if (!toggling) return;
-    const activate = !toggling.active;
-    update.mutate({ id: toggling.id, patch: { active: activate } }, {
-      onSuccess: (saved) => {
-        toast.success(activate ? t('{name} can sign in again.', { name: saved.name }) : t('{name} was deactivated.', { name: saved.name }));
-        setToggling(null);
-        update.reset();
-      },
-    });
-  };
-
-  const columns: Array<DataTableColumn<UserListItem>> = [
-    {
-      key: 'name',
-      header: t('Name'),
-      rowHeader: true,
-      sortValue: (u) => u.name,
-      cell: (u) => (
-        <span className="users-cell__name">
-          {u.name}
-          {u.id === me.id ? <Badge tone="info">{t('You')}</Badge> : null}
-        </span>
-      ),
-    },
-    { key: 'email', header: t('Email'), sortValue: (u) => u.email, cell: (u) => u.email },
-    {
-      key: 'role',
-      header: t('Role'),
-      sortValue: (u) => u.role,
-      cell: (u) => <Badge tone={u.role === 'ADMIN' ? 'info' : u.role === 'MANAGER' ? 'warning' : 'neutral'}>{roleLabel(u.role)}</Badge>,
-    },
-    {
-      key: 'pay',
-      header: t('Pay'),
-      align: 'right',
-      cell: (u) => {
-        const pay = formatPay(u.pay, currency);
-        return (
-          <span className="tabular users-cell__pay">
-            {pay.amount}
-            <span className="users-cell__sub">{pay.overtime}</span>
-          </span>
-        );
-      },
-    },
-    {
-      key: 'active',
-      header: t('Active'),
-      sortValue: (u) => (u.active ? 0 : 1),
-      cell: (u) => (u.active ? <Badge tone="success">{t('Active')}</Badge> : <Badge tone="neutral">{t('Inactive')}</Badge>),
-    },
-    {
-      key: 'atWork',
-      header: t('At work now'),
-      sortValue: (u) => (u.atWork ? u.atWork.since : null),
-      cell: (u) =>
-        u.atWork ? (
-          <Badge tone="success" dot="pulse">
-            {u.atWork.customerName} {t('· since')} {formatSince(u.atWork.since, timeZone, Date.now())}
-          </Badge>
-        ) : (
-          <span className="muted">—</span>
-        ),
-    },
-    {
-      key: 'actions',
-      header: <span className="visually-hidden">{t('Actions')}</span>,
-      align: 'right',
-      cell: (u) => (
-        <span className="users-cell__actions">
-          <IconButton label={t('Edit {name}', { name: u.name })} icon={<PencilIcon size={16} />} tone="edit" size="sm" onClick={() => setEditing(u)} />
-          {u.id === me.id ? null : (
-            <Button size="sm" variant={u.active ? 'secondary' : 'primary'} onClick={() => setToggling(u)}>
-              {u.active ? t('Deactivate') : t('Reactivate')}
-            </Button>
-          )}
-        </span>
-      ),
-    },
-  ];
+  const columns = usersColumns({ meId: me.id, currency, timeZone, onEdit: setEditing, onToggle: setToggling });
 
   const count = users.data?.length;
   return (
@@ -159,33 +74,52 @@ export function UsersPage() {
 
       <UserFormModal open={adding} onClose={() => setAdding(false)} currency={currency} />
       <UserFormModal open={editing !== null} onClose={() => setEditing(null)} user={editing ?? undefined} currency={currency} />
-      <ConfirmDialog
-        open={toggling !== null}
-        title={toggling?.active ? t('Deactivate {name}?', { name: toggling.name }) : t('Reactivate {value1}?', { value1: toggling?.name ?? '' })}
-        message={
-          <>
-            {toggling?.active ? (
-              <p>
-                {t('They can no longer sign in and their open sessions end.')}
-                {toggling.atWork ? t(' Their running timer ({customerName}) is stopped now, with a note saying why.', { customerName: toggling.atWork.customerName }) : ''}{' '}
-                {t('Their history stays in every report.')}
-              </p>
-            ) : (
-              <p>{t('They can sign in again with their password.')}</p>
-            )}
-            {update.error ? <div className="form-alert" role="alert">{getErrorMessage(update.error)}</div> : null}
-          </>
-        }
-        confirmLabel={toggling?.active ? t('Deactivate') : t('Reactivate')}
-        tone={toggling?.active ? 'danger' : 'primary'}
-        loading={update.isPending}
-        loadingText={toggling?.active ? t('Deactivating…') : t('Reactivating…')}
-        onConfirm={confirmToggle}
-        onCancel={() => {
-          setToggling(null);
-          update.reset();
-        }}
-      />
+      <ToggleActiveDialog toggling={toggling} onDone={() => setToggling(null)} />
     </>
+  );
+}
+
+/** Deactivate (sign-in ends, a running timer is stopped) or reactivate a user, after asking. */
+function ToggleActiveDialog({ toggling, onDone }: { toggling: UserListItem | null; onDone: () => void }) {
+  const update = useUpdateUser();
+  const confirmToggle = () => {
+    if (!toggling) return;
+    const activate = !toggling.active;
+    update.mutate({ id: toggling.id, patch: { active: activate } }, {
+      onSuccess: (saved) => {
+        toast.success(activate ? t('{name} can sign in again.', { name: saved.name }) : t('{name} was deactivated.', { name: saved.name }));
+        onDone();
+        update.reset();
+      },
+    });
+  };
+  return (
+    <ConfirmDialog
+      open={toggling !== null}
+      title={toggling?.active ? t('Deactivate {name}?', { name: toggling.name }) : t('Reactivate {value1}?', { value1: toggling?.name ?? '' })}
+      message={
+        <>
+          {toggling?.active ? (
+            <p>
+              {t('They can no longer sign in and their open sessions end.')}
+              {toggling.atWork ? t(' Their running timer ({customerName}) is stopped now, with a note saying why.', { customerName: toggling.atWork.customerName }) : ''}{' '}
+              {t('Their history stays in every report.')}
+            </p>
+          ) : (
+            <p>{t('They can sign in again with their password.')}</p>
+          )}
+          {update.error ? <div className="form-alert" role="alert">{getErrorMessage(update.error)}</div> : null}
+        </>
+      }
+      confirmLabel={toggling?.active ? t('Deactivate') : t('Reactivate')}
+      tone={toggling?.active ? 'danger' : 'primary'}
+      loading={update.isPending}
+      loadingText={toggling?.active ? t('Deactivating…') : t('Reactivating…')}
+      onConfirm={confirmToggle}
+      onCancel={() => {
+        onDone();
+        update.reset();
+      }}
+    />
   );
 }
