@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { apiAs, expectAccessible, lastMonth, PASSWORD, SCREENSHOTS, thisMonth, USERS } from './fixtures';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { apiAs, expectAccessible, lastMonth, SCREENSHOTS, thisMonth, signedInGerman, USERS } from './fixtures';
 
 // Issue 24 (balances), in German: the admin gives Alice 30 vacation days a year in the user form;
 // a manager books a payout of 2:30 h (a negative correction with a note) on Alice's overtime account
@@ -23,19 +23,6 @@ type Balance = { overtime: { openingMinutes: number; deltaMinutes: number; corre
 const hours = (minutes: number) => `${minutes < 0 ? '−' : ''}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
 const germanDays = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }).format(n);
 
-/** Signs in on the German sign-in page; the person follows the organisation's language (de-DE). */
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
-  const page = await context.newPage();
-  expect((await (await apiAs(page.request, email)).patch('/api/me', { locale: null })).status()).toBe(200);
-  await page.goto('/login');
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
-  return { context, page };
-}
 
 /** Screenshots at 1280 and 390 px wide (the second one scrolled to `focus`), back to 1280 after. */
 async function shoot(page: Page, name: string, focus?: ReturnType<Page['locator']>) {
@@ -100,7 +87,7 @@ test('eine Führungskraft bucht eine Auszahlung, Alice sieht ihr Stundenkonto un
   saved.closingBefore = before.overtime.closingMinutes;
 
   // 1. The admin gives Alice 30 vacation days a year in the user form.
-  const admin = await signedIn(browser, USERS.admin);
+  const admin = await signedInGerman(browser, USERS.admin);
   await admin.page.goto('/users');
   await admin.page.getByRole('button', { name: 'Alice Example bearbeiten' }).click();
   const edit = admin.page.getByRole('dialog', { name: 'Alice Example bearbeiten' });
@@ -116,7 +103,7 @@ test('eine Führungskraft bucht eine Auszahlung, Alice sieht ihr Stundenkonto un
   await expect(edit).toBeHidden();
 
   // 2. A manager books a payout of 2:30 h on Alice's account this month, with a note.
-  const manager = await signedIn(browser, USERS.manager);
+  const manager = await signedInGerman(browser, USERS.manager);
   await manager.page.goto(`/diary/${aliceId}?month=${month}`);
   await expect(manager.page.getByTestId('balance-closing')).toHaveText(hours(before.overtime.closingMinutes));
   await manager.page.getByRole('button', { name: 'Korrektur oder Auszahlung…' }).click();
@@ -141,7 +128,7 @@ test('eine Führungskraft bucht eine Auszahlung, Alice sieht ihr Stundenkonto un
   expect(after.overtime).toEqual({ ...before.overtime, correctionMinutes: before.overtime.correctionMinutes - PAYOUT, closingMinutes: closing });
 
   // 3. Alice sees the new balance on My month: opening, this month, the payout, closing.
-  const alice = await signedIn(browser, USERS.alice);
+  const alice = await signedInGerman(browser, USERS.alice);
   await alice.page.getByRole('link', { name: 'Mein Monat' }).click();
   await expect(alice.page.getByTestId('balance-closing')).toHaveText(hours(closing));
   await expect(alice.page.getByTestId('balance-opening')).toHaveText(hours(after.overtime.openingMinutes));

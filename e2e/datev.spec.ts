@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { apiAs, lastMonth, PASSWORD, SCREENSHOTS, USERS } from './fixtures';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { apiAs, lastMonth, SCREENSHOTS, signedInGerman, USERS } from './fixtures';
 
 // Issue 24 (DATEV): in German, an admin sets the organisation's payroll settings; finance (the
 // manager) asks for last month's DATEV LODAS file and is told who has no personnel number; the
@@ -13,19 +13,6 @@ const NO_SETTINGS = { datevConsultantNumber: null, datevClientNumber: null, wage
 
 type Person = { id: string; name: string; personnelNumber?: string | null };
 
-/** Signs in on the German sign-in page; the person follows the organisation's language (de-DE). */
-async function signedIn(browser: Browser, email: string) {
-  const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
-  const page = await context.newPage();
-  expect((await (await apiAs(page.request, email)).patch('/api/me', { locale: null })).status()).toBe(200);
-  await page.goto('/login');
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
-  return { context, page };
-}
 
 let savedSettings: unknown = NO_SETTINGS;
 let savedNumbers: Person[] = [];
@@ -68,7 +55,7 @@ test('ein Admin hinterlegt die DATEV-Einstellungen und eine Personalnummer, die 
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
 
   // 1. The admin sets the payroll settings on the Settings page (a wrong number is refused first).
-  const admin = await signedIn(browser, USERS.admin);
+  const admin = await signedInGerman(browser, USERS.admin);
   await admin.page.goto('/settings');
   const form = admin.page.getByRole('form', { name: 'Lohnabrechnung (DATEV LODAS)' });
   await form.getByLabel('DATEV-Beraternummer').fill('123');
@@ -95,7 +82,7 @@ test('ein Admin hinterlegt die DATEV-Einstellungen und eine Personalnummer, die 
   }
 
   // 2. Finance asks for the file: the dialog names Alice, nobody is silently left out.
-  const finance = await signedIn(browser, USERS.manager);
+  const finance = await signedInGerman(browser, USERS.manager);
   await finance.page.goto(`/diary?month=${month}`);
   const datev = finance.page.getByRole('button', { name: 'DATEV-LODAS-Datei für die Lohnabrechnung (freigegebene Monate)' });
   await datev.click();

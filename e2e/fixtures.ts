@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export { expect };
 
@@ -156,3 +156,20 @@ export function lastMonth(): string {
 }
 
 export const noHorizontalScroll = async (page: Page) => (await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth + 1')) === true;
+
+/**
+ * A new browser context in German (de-DE) signed in through the German sign-in page; the person
+ * follows the organisation's language (their own choice is cleared first).
+ */
+export async function signedInGerman(browser: Browser, email: string) {
+  const context = await browser.newContext({ locale: 'de-DE', acceptDownloads: true });
+  const page = await context.newPage();
+  expect((await (await apiAs(page.request, email)).patch('/api/me', { locale: null })).status()).toBe(200);
+  await page.goto('/login');
+  await page.getByLabel('E-Mail').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
+  return { context, page };
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { apiAs, expectAccessible, lastMonth, loginAs, noHorizontalScroll, PASSWORD, SCREENSHOTS, showMonth, thisMonth, USERS } from './fixtures';
+import { apiAs, expectAccessible, lastMonth, loginAs, noHorizontalScroll, SCREENSHOTS, showMonth, thisMonth, signedInGerman, USERS } from './fixtures';
 
 // Issue 15 (closing a month for payroll) and issue 25 (approvals that ask before they lock
 // everyone; an approved month shows its lock). German first: Alice submits last month, the
@@ -22,19 +22,6 @@ async function signedIn(browser: Browser, email: string) {
   return { context, page };
 }
 
-/** Signs in on the German sign-in page; the person follows the organisation's language (de-DE). */
-async function signedInGerman(browser: Browser, email: string) {
-  const context = await browser.newContext({ locale: 'de-DE' });
-  const page = await context.newPage();
-  expect((await (await apiAs(page.request, email)).patch('/api/me', { locale: null })).status()).toBe(200);
-  await page.goto('/login');
-  await page.getByLabel('E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'de-DE');
-  return { context, page };
-}
 
 /** Reopens every approved or submitted state of `month`, so each journey starts and ends editable. */
 async function reopenLockedMonths(request: APIRequestContext) {
