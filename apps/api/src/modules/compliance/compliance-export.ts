@@ -48,6 +48,6 @@ export async function exportCompliance({ sql, db, org, caller, month, now, local
     at: i.acknowledged ? new Date(i.acknowledged.at) : null,
     note: i.acknowledged?.note ?? '',
   }));
-  const buffer = await buildXlsx({ sheetName: exportLabel(locale, 'Working time law'), columns: localizeColumns(COLUMNS, locale), rows, tz: org.timeZone, totals: false });
+  const buffer = await buildXlsx({ sheetName: exportLabel(locale, 'Working time law'), columns: localizeColumns(COLUMNS, locale), rows, tz: org.timeZone, totals: false, locale });
   return { buffer, fileName: xlsxFileName(exportLabel(locale, 'Working time law'), list.month) };
 }

@@ -192,13 +192,16 @@ describe(`compliance export (${engineName})`, () => {
     await ctx.db.prisma.user.update({ where: { id: org.users.manager.id }, data: { locale: 'de-DE' } });
     const res = await manager.get('/api/compliance.xlsx?month=2026-03');
     expect(res.statusCode).toBe(200);
-    const wb = XLSX.read(res.rawPayload, { type: 'buffer' });
+    const wb = XLSX.read(res.rawPayload, { type: 'buffer', cellNF: true });
     const ws = wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false });
     expect(rows[0]).toEqual(['Datum', 'Benutzer', 'Regel', 'Code', 'Geprüfter Wert', 'Zur Kenntnis genommen von', 'Zur Kenntnis genommen am', 'Notiz']);
     expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4], r[7]])).toEqual([
-      ['2026-03-02', 'Pause zu kurz (§ 4)', 'BREAK_MISSING', '0:00', 'Deadline'],
-      ['2026-03-02', 'Über 6 Std. ohne Pause (§ 4)', 'STRETCH_TOO_LONG', '6:30', 'Deadline'],
+      ['02.03.2026', 'Pause zu kurz (§ 4)', 'BREAK_MISSING', '0:00', 'Deadline'],
+      ['02.03.2026', 'Über 6 Std. ohne Pause (§ 4)', 'STRETCH_TOO_LONG', '6:30', 'Deadline'],
     ]);
+    // A date cell (a number with a date format), in the German reader's style.
+    expect(ws.A2?.t).toBe('n');
+    expect(ws.A2?.z).toMatch(/^dd\\?\.mm\\?\.yyyy$/);
   });
 });
