@@ -87,12 +87,24 @@ export async function seedDemo(prisma: PrismaClient, now: Date = new Date()): Pr
       let cursor = 8 * 60 + Math.floor(rand() * 5) * 15; // 08:00-09:00
       const target = 8 * 60 + (rand() < 0.3 ? 30 + Math.floor(rand() * 6) * 15 : Math.floor(rand() * 3) * 10 - 10);
       let worked = 0;
+      let sinceBreak = 0;
+      let lunched = false;
       while (worked < target) {
         const len = Math.min(target - worked, 90 + Math.floor(rand() * 10) * 15);
         if (len < 15) break;
         add(u, at(day, cursor), at(day, cursor + len));
         worked += len;
-        cursor += len + (worked > 200 && worked < 300 ? 30 : 5); // lunch break after ~4h
+        sinceBreak += len;
+        // Breaks as the working-time law asks (§ 4 ArbZG): a lunch break of 30 min (45 on days over
+        // 9 h) once 2¼ h are worked, 15 min after each further 2¼ h, so no stretch passes 6 h;
+        // otherwise 5 min between two sessions (not a break).
+        let gap = 5;
+        if (sinceBreak >= 135) {
+          gap = lunched ? 15 : target > 9 * 60 ? 45 : 30;
+          lunched = true;
+          sinceBreak = 0;
+        }
+        cursor += len + gap;
       }
     }
   }
