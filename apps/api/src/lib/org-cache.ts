@@ -22,6 +22,9 @@ export type CachedOrg = {
   timeZone: string;
   currency: string;
   clientTimer: boolean;
+  /** The working-time check's switch and rules as stored (modules/compliance complianceSettingsOf reads them). */
+  complianceEnabled: boolean;
+  complianceRules: unknown;
   customers: ReadonlyMap<string, Named>;
   categories: ReadonlyMap<string, Named>;
   /**
@@ -56,7 +59,7 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
 
   async function load(orgId: string): Promise<CachedOrg | null> {
     const [org, customers, categories, rules] = await Promise.all([
-      prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, timeZone: true, currency: true, clientTimer: true } }),
+      prisma.organization.findUnique({ where: { id: orgId }, select: { id: true, timeZone: true, currency: true, clientTimer: true, complianceEnabled: true, complianceRules: true } }),
       prisma.customer.findMany({ where: { organizationId: orgId }, select: { id: true, name: true, archived: true } }),
       prisma.category.findMany({ where: { organizationId: orgId }, select: { id: true, name: true, archived: true } }),
       prisma.workRules.findMany({ where: { organizationId: orgId } }),
@@ -69,6 +72,8 @@ export function createOrgCache({ prisma, events }: { prisma: PrismaClient; event
       timeZone: org.timeZone,
       currency: org.currency.trim(),
       clientTimer: org.clientTimer,
+      complianceEnabled: org.complianceEnabled,
+      complianceRules: org.complianceRules,
       customers: new Map(customers.map((c) => [c.id, { name: c.name, archived: c.archived }])),
       categories: new Map(categories.map((c) => [c.id, { name: c.name, archived: c.archived }])),
       rulesFor(userId) {

@@ -50,6 +50,7 @@ export default async function timerRoutes(app: App) {
     },
   }, async (request) => withWarnings({
     sql: app.database.sql,
+    orgs: app.orgCache,
     org: request.org,
     log: request.log,
     entry: await stopTimer({

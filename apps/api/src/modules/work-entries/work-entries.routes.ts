@@ -47,7 +47,7 @@ export default async function workEntriesRoutes(app: App) {
     },
   }, async (request, reply) => {
     const entry = await createEntry({ db: request.db, org: request.org, events: app.events, actor: request.auth, body: request.body, now: app.now() });
-    return reply.status(201).send(await withWarnings({ sql: app.database.sql, org: request.org, entry, log: request.log }));
+    return reply.status(201).send(await withWarnings({ sql: app.database.sql, orgs: app.orgCache, org: request.org, entry, log: request.log }));
   });
 
   app.patch('/work-entries/:id', {
