@@ -65,7 +65,7 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'GET /api/compliance': ['NOT_FOUND'],
   'POST /api/compliance/acknowledgements': ['NOT_FOUND'],
 };
-/** Month close (modules/months/month-lock.ts): every write of an entry can meet an approved month. */
+/** Month close (domain/month-lock.ts): every write of an entry can meet an approved month. */
 for (const route of ['POST /api/timer/start', 'POST /api/timer/stop', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'PATCH /api/users/:id']) {
   ROUTE_ERRORS[route] = [...(ROUTE_ERRORS[route] ?? []), 'MONTH_LOCKED'];
 }

@@ -10,8 +10,8 @@ import { addMonths, currentMonth, dayBounds, daysOfMonth, type BalanceOvertime }
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { seededRandom } from '../../test/random.ts';
 import { insertEntries, type EntrySpec } from '../../modules/diary/diary.fixtures.ts';
-import { holidaySettingsOf } from '../../modules/calendar/day-calendar.ts';
-import { holidaysOfMonth } from '../../modules/calendar/holidays.ts';
+import { holidaySettingsOf } from '../calendar/day-calendar.ts';
+import { holidaysOfMonth } from '../calendar/holidays.ts';
 import { orgContextOf } from '../../lib/mappers.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { overviewFigures, overtimeAccounts, readAccounts } from './index.ts';

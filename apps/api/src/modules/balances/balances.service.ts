@@ -41,10 +41,10 @@ import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { emptyOvertime, overtimeAccounts, readAccounts } from '../../domain/figures/index.ts';
-import { holidaySettingsOf } from '../calendar/day-calendar.ts';
-import { holidaysBetween } from '../calendar/holidays.ts';
-import { assertMonthsOpen } from '../months/month-lock.ts';
-import { lockUserEntries } from '../work-entries/entry-rules.ts';
+import { holidaySettingsOf } from '../../domain/calendar/day-calendar.ts';
+import { holidaysBetween } from '../../domain/calendar/holidays.ts';
+import { assertMonthsOpen } from '../../domain/month-lock.ts';
+import { lockUserEntries } from '../../domain/entry-rules.ts';
 
 /** Whether an absence kind counts against the vacation entitlement: its payroll type is VACATION (the wire's `vacation: true`). */
 export function isVacationKind(kind: { payrollType: string | null }): boolean {

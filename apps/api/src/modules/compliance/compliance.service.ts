@@ -33,8 +33,8 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
-import { dateColumn, dateOfColumn, holidaySettingsOf } from '../calendar/day-calendar.ts';
-import { holidaysBetween } from '../calendar/holidays.ts';
+import { dateColumn, dateOfColumn, holidaySettingsOf } from '../../domain/calendar/day-calendar.ts';
+import { holidaysBetween } from '../../domain/calendar/holidays.ts';
 
 /** The stored choice as the wire shows it: null rules = every rule (Germany's defaults); unknown codes are dropped. */
 export function complianceSettingsOf(row: { complianceEnabled: boolean; complianceRules: unknown }): ComplianceSettings {

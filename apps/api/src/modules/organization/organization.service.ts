@@ -4,7 +4,7 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { toWireOrganization } from '../../lib/mappers.ts';
 import type { OrgContext } from '../../lib/types.ts';
-import { monthLabel } from '../months/month-lock.ts';
+import { monthLabel } from '../../domain/month-lock.ts';
 import { complianceSettingsOf } from '../compliance/compliance.service.ts';
 
 /**

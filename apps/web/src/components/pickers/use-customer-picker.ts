@@ -42,15 +42,18 @@ function useShownText(value: CustomerOption | null, onChange: PickerInput['onCha
   const sent = useRef<CustomerOption | null | undefined>(undefined);
   const valueId = value?.id ?? null;
   const valueName = value?.name ?? null;
+  // The latest callback, so the value alone decides when the effect below runs.
+  const outsideValue = useRef(onOutsideValue);
+  useLayoutEffect(() => {
+    outsideValue.current = onOutsideValue;
+  });
   useEffect(() => {
     const own = sent.current !== undefined && (sent.current?.id ?? null) === valueId;
     sent.current = undefined;
     if (own) return;
     setText(valueName ?? '');
-    onOutsideValue(valueId !== null);
+    outsideValue.current(valueId !== null);
     selectShown.current = valueId !== null;
-    // onOutsideValue only sets state: the value alone decides when this runs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [valueId, valueName]);
   useLayoutEffect(() => {
     const input = inputRef.current;
