@@ -31,6 +31,8 @@ const SCALARS: Record<string, Set<string>> = {
   DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
   BalanceCorrection: new Set(Object.values(Prisma.BalanceCorrectionScalarFieldEnum)),
   ComplianceAcknowledgement: new Set(Object.values(Prisma.ComplianceAcknowledgementScalarFieldEnum)),
+  ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),
+  CalendarFeed: new Set(Object.values(Prisma.CalendarFeedScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {
