@@ -15,3 +15,4 @@ export * from './reports.ts';
 export * from './payroll.ts';
 export * from './balances.ts';
 export * from './compliance.ts';
+export * from './api-tokens.ts';
