@@ -4,6 +4,10 @@ export const ERROR_STATUS = {
   LOCAL_TIME_NONEXISTENT: 400,
   LOCAL_TIME_AMBIGUOUS: 400,
   STOP_BEFORE_START: 400,
+  /** A webhook URL whose host is (or resolves to) a private, loopback or link-local address, refused in production unless WEBHOOK_ALLOW_PRIVATE=true. */
+  WEBHOOK_TARGET_PRIVATE: 400,
+  /** A webhook URL whose host does not resolve. */
+  WEBHOOK_TARGET_UNRESOLVED: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
@@ -11,6 +15,12 @@ export const ERROR_STATUS = {
   CSRF_REJECTED: 403,
   MODULE_DISABLED: 403,
   NOT_FOUND: 404,
+  /** A password-reset link that was never issued (or replaced by a newer one). */
+  RESET_LINK_INVALID: 404,
+  /** A password-reset link that has already set a password once. */
+  RESET_LINK_USED: 410,
+  /** A password-reset link older than an hour. */
+  RESET_LINK_EXPIRED: 410,
   TIMER_ALREADY_RUNNING: 409,
   TIMER_NOT_RUNNING: 409,
   CATEGORY_NAME_TAKEN: 409,
@@ -38,6 +48,8 @@ export const ERROR_STATUS = {
   LAST_ADMIN: 422,
   /** The DATEV file cannot be written yet: `details` lists people without a personnel number and missing payroll settings. */
   DATEV_INCOMPLETE: 422,
+  /** An import file with error rows (`details.errors`: `{ row, code, message }[]`): nothing was written. */
+  IMPORT_INVALID: 422,
   WRONG_PASSWORD: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -86,6 +86,12 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'check Organization_datevClientNumber_check': 'on "Organization": CHECK (("datevClientNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',
   'check Organization_datevWageTypes_check': 'on "Organization": CHECK ((("datevWageTypeWorked" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeOvertime" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeVacation" ~ \'^[1-9][0-9]{0,3}$\'::text) AND ("datevWageTypeSick" ~ \'^[1-9][0-9]{0,3}$\'::text)))',
   'check User_personnelNumber_check': 'on "User": CHECK (("personnelNumber" ~ \'^[1-9][0-9]{0,4}$\'::text))',
+  // The webhook outbox (20261209110000_webhooks): triggers on AuditEvent and MonthEvent write the deliveries; the worker claims due ones by the partial index.
+  'function wd_webhook_audit_outbox': 'function',
+  'function wd_webhook_month_outbox': 'function',
+  'trigger AuditEvent_webhook_outbox': 'on "AuditEvent"',
+  'trigger MonthEvent_webhook_outbox': 'on "MonthEvent"',
+  'index WebhookDelivery_due_idx': 'btree on "WebhookDelivery" (nextAttemptAt) WHERE (status = \'PENDING\'::"WebhookDeliveryStatus")',
 };
 
 /** The migrator's own bookkeeping table: present, but not part of the datamodel. */
@@ -504,7 +510,7 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
     expect(actual.get('column User.role')).toBe(`"Role" NOT NULL DEFAULT 'MEMBER'::"Role"`);
     expect(actual.get('column WorkEntry.note')).toBe(`text NOT NULL DEFAULT ''::text`);
     expect(actual.get('column User.updatedAt')).toBe('timestamp(3) with time zone NOT NULL');
-    expect(actual.get('enum AuditAction')).toBe('CREATE, UPDATE, DELETE, START, STOP');
+    expect(actual.get('enum AuditAction')).toBe('CREATE, UPDATE, DELETE, START, STOP, IMPORT');
     expect(actual.get('foreign key WorkEntry_updatedById_fkey')).toBe('"WorkEntry" (updatedById) REFERENCES "User" (id) ON DELETE SET NULL ON UPDATE CASCADE');
     expect(actual.get('index AuditEvent_organizationId_entityType_entityId_at_idx')).toBe('btree on "AuditEvent" (organizationId, entityType, entityId, at)');
     expect(actual.get('index User_email_key')).toBe('UNIQUE btree on "User" (email)');

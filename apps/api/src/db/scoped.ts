@@ -33,6 +33,11 @@ const SCALARS: Record<string, Set<string>> = {
   ComplianceAcknowledgement: new Set(Object.values(Prisma.ComplianceAcknowledgementScalarFieldEnum)),
   ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),
   CalendarFeed: new Set(Object.values(Prisma.CalendarFeedScalarFieldEnum)),
+  Webhook: new Set(Object.values(Prisma.WebhookScalarFieldEnum)),
+  WebhookDelivery: new Set(Object.values(Prisma.WebhookDeliveryScalarFieldEnum)),
+  PasswordReset: new Set(Object.values(Prisma.PasswordResetScalarFieldEnum)),
+  MonthReminder: new Set(Object.values(Prisma.MonthReminderScalarFieldEnum)),
+  Import: new Set(Object.values(Prisma.ImportScalarFieldEnum)),
 };
 
 function assertScalarOnly(model: string, data: unknown) {

@@ -104,7 +104,7 @@ export const CustomerExportQuerySchema = z.object({
 export const AuditEventSchema = z.object({
   id: z.string(),
   entityId: z.string(),
-  action: z.enum(['CREATE', 'UPDATE', 'DELETE', 'START', 'STOP']),
+  action: z.enum(['CREATE', 'UPDATE', 'DELETE', 'START', 'STOP', 'IMPORT']),
   actor: z.object({ id: z.string(), name: z.string() }),
   at: z.string(),
   before: z.unknown().nullable(),

@@ -16,3 +16,5 @@ export * from './payroll.ts';
 export * from './balances.ts';
 export * from './compliance.ts';
 export * from './api-tokens.ts';
+export * from './imports.ts';
+export * from './webhooks.ts';

@@ -21,6 +21,7 @@ const VERBS: Record<AuditEvent['action'], string> = {
   STOP: 'stopped the timer',
   UPDATE: 'changed the session',
   DELETE: 'deleted the session',
+  IMPORT: 'imported the session',
 };
 
 export const verbOf = (action: AuditEvent['action']) => VERBS[action];
