@@ -13,8 +13,10 @@ export type AuthContext = {
   role: Role;
   name: string;
   email: string;
-  /** The session this request was made with (its row in "Session"). */
-  sessionId: string;
+  /** The session this request was made with (its row in "Session"); null for a personal API token. */
+  sessionId: string | null;
+  /** The personal API token this request was made with (its row in "ApiToken"); null for a session. */
+  apiTokenId: string | null;
 };
 
 /** Who makes a request (modules/auth/session.ts reads it from the session); throws UNAUTHENTICATED. */

@@ -14,6 +14,7 @@ import type { RouteAccess } from '../lib/types.ts';
 const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/auth/login': ['INVALID_CREDENTIALS'],
   'POST /api/auth/set-password': ['NOT_FOUND'],
+  'POST /api/auth/password-reset/confirm': ['RESET_LINK_INVALID', 'RESET_LINK_USED', 'RESET_LINK_EXPIRED'],
   'POST /api/setup': ['SETUP_ALREADY_DONE'],
   'POST /api/me/password': ['WRONG_PASSWORD'],
   'POST /api/timer/start': ['MODULE_DISABLED', 'NOT_FOUND', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED'],
@@ -64,6 +65,12 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   // An unknown user; a day without findings (compliance.service.ts).
   'GET /api/compliance': ['NOT_FOUND'],
   'POST /api/compliance/acknowledgements': ['NOT_FOUND'],
+  // Issue 28: a request made with an API token cannot mint tokens or feed URLs; turning off a feed there is none of.
+  'POST /api/me/tokens': ['FORBIDDEN'],
+  'POST /api/me/calendar-feed': ['FORBIDDEN'],
+  'DELETE /api/me/calendar-feed': ['NOT_FOUND'],
+  // Issue 28: a webhook URL to a private address in production, or a host that does not resolve (webhook-target.ts).
+  'POST /api/webhooks': ['WEBHOOK_TARGET_PRIVATE', 'WEBHOOK_TARGET_UNRESOLVED'],
 };
 /** Month close (domain/month-lock.ts): every write of an entry can meet an approved month. */
 for (const route of ['POST /api/timer/start', 'POST /api/timer/stop', 'POST /api/work-entries', 'PATCH /api/work-entries/:id', 'DELETE /api/work-entries/:id', 'PATCH /api/users/:id']) {
@@ -144,6 +151,7 @@ const FILE_RESPONSES = [
   { ext: '.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', what: 'The Excel workbook', format: 'binary' },
   { ext: '.csv', type: 'text/csv', what: 'The CSV text (UTF-8 with a byte-order mark)', format: null },
   { ext: '.pdf', type: 'application/pdf', what: 'The PDF document', format: 'binary' },
+  { ext: '.ics', type: 'text/calendar', what: 'The iCalendar feed', format: null },
 ];
 
 /** @fastify/swagger's `transform`: zod → JSON Schema, then the errors, the 204s and public routes' security. */

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type Role } from '@workdiary/shared';
+import { API_TOKEN_PREFIX, AppError, type Role } from '@workdiary/shared';
 import type { Database } from '../../db/engine.ts';
 import type { App, OrgContext } from '../../lib/types.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
 import { SESSION_COOKIE, type AuthContext, type Authenticate } from '../../plugins/auth.ts';
+import { apiTokenReader, type ApiTokenRow } from './api-token-auth.ts';
 import { deviceSummary } from './device.ts';
 import { createSession, LAST_SEEN_INTERVAL_MS, SESSION_TTL_SECONDS } from './sessions.service.ts';
 
@@ -117,8 +118,13 @@ const SESSION_READ = `
  */
 export function sessionAuthenticator(app: FastifyInstance & { now(): Date }, database: Database): Authenticate {
   const readSession = sessionReader(database);
+  const readApiToken = apiTokenReader(database);
   return async (request): Promise<{ auth: AuthContext; org: OrgContext }> => {
-    if (!readToken(request)) throw new AppError('UNAUTHENTICATED');
+    const token = readToken(request);
+    if (!token) throw new AppError('UNAUTHENTICATED');
+    if (token.startsWith(API_TOKEN_PREFIX) && request.headers.authorization?.startsWith('Bearer ')) {
+      return authenticateApiToken(app, database, await readApiToken(token));
+    }
     const payload = readSessionToken(app, request);
     if (!payload) throw new AppError('UNAUTHENTICATED', 'Your session has expired. Please sign in again.');
     const row = await readSession(payload);
@@ -128,11 +134,33 @@ export function sessionAuthenticator(app: FastifyInstance & { now(): Date }, dat
       await database.prisma.session.updateMany({ where: { id: payload.sid }, data: { lastSeenAt: now } });
     }
     return {
-      auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid },
-      org: {
-        id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer, locale: row.locale,
-        holidayCountry: row.holidayCountry, holidayRegion: row.holidayRegion, holidaySharePercent: row.holidaySharePercent,
-      },
+      auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid, apiTokenId: null },
+      org: orgOfRow(row),
     };
+  };
+}
+
+function orgOfRow(row: Omit<SessionRow, 'lastSeenAt'>): OrgContext {
+  return {
+    id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer, locale: row.locale,
+    holidayCountry: row.holidayCountry, holidayRegion: row.holidayRegion, holidaySharePercent: row.holidaySharePercent,
+  };
+}
+
+/**
+ * A personal API token acts as its owner with the owner's role: unknown, revoked, expired or of a
+ * deactivated owner → 401. Its last use is written at most every LAST_SEEN_INTERVAL_MS.
+ */
+async function authenticateApiToken(app: { now(): Date }, database: Database, row: ApiTokenRow | null): Promise<{ auth: AuthContext; org: OrgContext }> {
+  const now = app.now();
+  if (!row || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) {
+    throw new AppError('UNAUTHENTICATED', 'This API token is not valid: it was revoked, has expired or never existed.');
+  }
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
+    await database.prisma.apiToken.updateMany({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
+  }
+  return {
+    auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: null, apiTokenId: row.tokenId },
+    org: orgOfRow(row),
   };
 }

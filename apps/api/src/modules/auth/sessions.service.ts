@@ -34,7 +34,7 @@ export async function endUserSessions(db: Prisma.TransactionClient | ScopedDb | 
 }
 
 /** The caller's active sessions, most recently used first. */
-export async function listOwnSessions({ db, userId, currentId, now }: { db: ScopedDb; userId: string; currentId: string; now: Date }): Promise<SessionInfo[]> {
+export async function listOwnSessions({ db, userId, currentId, now }: { db: ScopedDb; userId: string; currentId: string | null; now: Date }): Promise<SessionInfo[]> {
   const rows = await db.session.findMany({
     where: { userId, expiresAt: { gt: now } },
     orderBy: [{ lastSeenAt: 'desc' }, { createdAt: 'desc' }],

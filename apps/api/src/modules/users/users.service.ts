@@ -207,6 +207,9 @@ export async function updateUser({ db, org, actor, userId, patch, now }: {
         if (!patch.active) {
           // Their sessions end now, so old tokens cannot come back to life on a reactivation.
           await endUserSessions(tx, userId);
+          // Their personal API tokens and calendar feed end too (issue 28), for good.
+          await tx.apiToken.deleteMany({ where: { userId } });
+          await tx.calendarFeed.deleteMany({ where: { userId } });
           data.setPasswordToken = null;
           data.setPasswordExpiresAt = null;
           stoppedEntry = await forceStopRunningEntry({
