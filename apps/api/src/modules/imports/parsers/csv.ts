@@ -1,0 +1,84 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+
+/** One data record of a file: its cells by the header's normalised names, and its line (header = 1). */
+export type SheetRecord = { line: number; cells: Map<string, string> };
+export type Sheet = { headers: string[]; records: AsyncIterable<SheetRecord> | Iterable<SheetRecord> };
+
+/** "Start Date" → "start date"; BOMs, quotes' spaces and case do not matter. */
+export const normaliseHeader = (h: string) => h.replace(/^\ufeff/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+
+const DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The field delimiter: whichever of comma, semicolon and tab splits the header line (read by the
+ * CSV parser itself) into the most columns. Exports put no line breaks in their headers.
+ */
+function delimiterOf(text: string): string {
+  const end = text.search(/\r?\n|\r/);
+  const header = (end === -1 ? text : text.slice(0, end)).replace(/^\ufeff/, '');
+  let best: string = ',';
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    try {
+      const [cells] = parseSync(header, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+      if (cells && cells.length > most) {
+        most = cells.length;
+        best = delimiter;
+      }
+    } catch {
+      // Not this one.
+    }
+  }
+  return best;
+}
+
+const countLineBreaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
+const countCrLf = (s: string) => (s.match(/\r\n/g) ?? []).length;
+
+/**
+ * A CSV export read by csv-parse as a stream (comma, semicolon or tab; with or without a BOM;
+ * quoted or not; Windows or Unix line ends). Each record's `line` is the line its first field is
+ * on, counted the way an editor shows the file (csv-parse counts a CRLF inside quotes twice, which
+ * is corrected here).
+ */
+export async function readCsv(buffer: Buffer): Promise<Sheet> {
+  const head = buffer.subarray(0, 64 * 1024).toString('utf8');
+  const delimiter = delimiterOf(head);
+  const parser = Readable.from(chunks(buffer)).pipe(parse({
+    bom: true, delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true,
+  }));
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  const first = await iterator.next();
+  if (first.done) return { headers: [], records: [] };
+  const headers = first.value.record.map(normaliseHeader);
+  let doubled = 0;
+  async function* records(): AsyncGenerator<SheetRecord> {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { record, info } = next.value;
+      let breaks = 0;
+      for (const field of record) {
+        if (field.length > 1 && (field.includes('\n') || field.includes('\r'))) {
+          breaks += countLineBreaks(field);
+          doubled += countCrLf(field);
+        }
+      }
+      const cells = new Map<string, string>();
+      headers.forEach((h, i) => cells.set(h, (record[i] ?? '').trim()));
+      yield { line: info.lines - doubled - breaks, cells };
+    }
+  }
+  return { headers, records: records() };
+}
+
+/** The upload in slices of 64 KiB, so the parser works through it a slice per turn of the loop. */
+function* chunks(buffer: Buffer): Generator<Buffer> {
+  for (let i = 0; i < buffer.length; i += 65_536) yield buffer.subarray(i, i + 65_536);
+}
+
+/** Which of `aliases` (normalised) the header has, first match wins. */
+export function pickColumn(headers: string[], aliases: readonly string[]): string | null {
+  for (const alias of aliases) if (headers.includes(alias)) return alias;
+  return null;
+}
