@@ -20,6 +20,9 @@ const flag = z.enum(['true', 'false']).optional();
 /** SHUTDOWN_DRAIN_MS in production when unset: a few health-check intervals of a load balancer. */
 export const DEFAULT_DRAIN_MS = 5_000;
 
+/** MAIL_REMINDER_CHECK_MS when unset: the reminder is looked for hourly (one mail per person and month whatever the rate). */
+export const DEFAULT_REMINDER_CHECK_MS = 60 * 60 * 1000;
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -53,6 +56,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps/web/dist')),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Webhooks may target private, loopback and link-local addresses; unset → true outside production, false in it. */
+  WEBHOOK_ALLOW_PRIVATE: flag,
+  /** How often the webhook worker looks for due deliveries (ms; 0 = no worker in this process); unset → 5 s, none in tests (they run their own). */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).optional(),
+  /** Mail (optional): an SMTP server as smtp://user:pass@host:587 or smtps://…:465; unset → mails are written to the log. */
+  SMTP_URL: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/]/.test(v), 'An smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587'),
+  /** The sender of every mail, e.g. "Workdiary <workdiary@example.com>". */
+  MAIL_FROM: z.string().min(3).default('Workdiary <workdiary@localhost>'),
+  /** The address people open the app at (links in mails), e.g. https://time.example.com; required with SMTP_URL in production. */
+  PUBLIC_URL: z.string().optional().transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/]/.test(v), 'An http:// or https:// URL, e.g. https://time.example.com'),
+  /** How often the monthly submit reminder looks for people to remind (ms; 0 = never); unset → hourly, never in tests. */
+  MAIL_REMINDER_CHECK_MS: z.coerce.number().int().min(0).optional(),
   TEST_DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
   /** Set by pnpm/npm: the folder a command was typed in (the CLI resolves relative paths from it, not apps/api). */
   INIT_CWD: z.string().optional(),
@@ -72,6 +89,9 @@ const EnvSchema = z.object({
     // Production never fills a database with a public demo password unless asked to.
     SEED_DEMO: raw.SEED_DEMO === undefined ? !production : raw.SEED_DEMO === 'true',
     COOKIE_SECURE: raw.COOKIE_SECURE === undefined ? production : raw.COOKIE_SECURE === 'true',
+    WEBHOOK_ALLOW_PRIVATE: raw.WEBHOOK_ALLOW_PRIVATE === undefined ? !production : raw.WEBHOOK_ALLOW_PRIVATE === 'true',
+    WEBHOOK_POLL_MS: raw.WEBHOOK_POLL_MS ?? (raw.NODE_ENV === 'test' ? 0 : 5_000),
+    MAIL_REMINDER_CHECK_MS: raw.MAIL_REMINDER_CHECK_MS ?? (raw.NODE_ENV === 'test' ? 0 : DEFAULT_REMINDER_CHECK_MS),
   };
 });
 
@@ -94,6 +114,10 @@ export function checkServerEnv(env: Env): void {
       'JWT_SECRET is required when NODE_ENV=production: set it to a random string of at least 16 characters ' +
         '(e.g. `openssl rand -base64 48`), the same on every instance.',
     );
+  }
+  // Without it a link in a mail would point at whatever Host a stranger's reset request claimed.
+  if (env.NODE_ENV === 'production' && env.SMTP_URL && !env.PUBLIC_URL) {
+    throw new Error('PUBLIC_URL is required with SMTP_URL when NODE_ENV=production: the address people open Workdiary at (e.g. https://time.example.com), used for the links in mails.');
   }
 }
 

@@ -16,6 +16,7 @@ import eventsRoutes from './events/events.routes.ts';
 import customerExportRoutes from './exports/customer-export.routes.ts';
 import organizationExportRoutes from './exports/organization-export.routes.ts';
 import healthRoutes from './health/health.routes.ts';
+import importsRoutes from './imports/imports.routes.ts';
 import monthsRoutes from './months/months.routes.ts';
 import organizationRoutes from './organization/organization.routes.ts';
 import payrollRoutes from './payroll/payroll.routes.ts';
@@ -59,6 +60,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   backupRoutes,
   balancesRoutes,
   complianceRoutes,
+  importsRoutes,
   apiTokenRoutes,
   calendarFeedRoutes,
   webhooksRoutes,

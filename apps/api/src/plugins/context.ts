@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/engine.ts';
 import { createMemoryEventBus, type EventBus } from '../lib/events.ts';
+import { createMailer, type Mailer } from '../lib/mailer.ts';
 import { createOrgCache, type OrgCache } from '../lib/org-cache.ts';
 
 declare module 'fastify' {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     lifecycle: { draining: boolean };
     /** The server clock; tests may replace it. */
     now: () => Date;
+    /** Mail over SMTP_URL, or to the log without it (lib/mailer.ts). */
+    mailer: Mailer;
   }
 }
 
@@ -30,6 +33,9 @@ export function decorateContext(app: FastifyInstance, options: { database: Datab
     await events.close();
   });
   app.decorate('now', options.now ?? (() => new Date()));
+  const mailer = createMailer({ smtpUrl: options.env.SMTP_URL, from: options.env.MAIL_FROM, log: app.log });
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.close());
 }
 
 /**

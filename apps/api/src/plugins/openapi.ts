@@ -26,6 +26,8 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
     'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG', 'MONTH_LOCKED',
   ],
   'POST /api/categories': ['CATEGORY_NAME_TAKEN'],
+  'POST /api/imports': ['IMPORT_INVALID'],
+  'DELETE /api/imports/:id': ['NOT_FOUND', 'CONFLICT', 'MONTH_LOCKED'],
   'POST /api/categories/:id/restore': ['CATEGORY_NAME_TAKEN'],
   'POST /api/work-entries': [
     'NOT_FOUND', 'LOCAL_TIME_NONEXISTENT', 'LOCAL_TIME_AMBIGUOUS', 'STOP_BEFORE_START', 'ENTRY_OVERLAP', 'NOTE_REQUIRED',

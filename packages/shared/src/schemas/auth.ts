@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocaleSchema, text } from './common.ts';
-import { UserSchema } from './users.ts';
+import { PasswordSchema, UserSchema } from './users.ts';
 import { ComplianceSettingsSchema } from './compliance.ts';
 
 export const LoginBodySchema = z.object({
@@ -24,7 +24,14 @@ export const OrganizationSchema = z.object({
 export type Organization = z.infer<typeof OrganizationSchema>;
 
 /** `locale`: the user's own override of the organisation's locale, null to follow it. */
-export const MeSchema = UserSchema.extend({ locale: LocaleSchema.nullable(), organization: OrganizationSchema });
+export const MeSchema = UserSchema.extend({
+  locale: LocaleSchema.nullable(),
+  organization: OrganizationSchema,
+  /** Whether the monthly reminder to submit last month is on (PATCH /api/me). */
+  monthReminder: z.boolean().optional(),
+  /** Whether this server sends mail (SMTP_URL); false: mails only go to its log. */
+  mailEnabled: z.boolean().optional(),
+});
 export type Me = z.infer<typeof MeSchema>;
 
 export const LoginResponseSchema = z.object({ user: MeSchema, token: z.string() });
@@ -48,3 +55,16 @@ export type SessionList = z.infer<typeof SessionListSchema>;
 /** `POST /api/users/:id/sessions/revoke`: how many sessions were ended. */
 export const SessionsEndedSchema = z.object({ ended: z.number().int() });
 export type SessionsEnded = z.infer<typeof SessionsEndedSchema>;
+
+/** POST /api/auth/password-reset: ask for a one-time link by mail. */
+export const PasswordResetRequestBodySchema = z.object({ email: text().trim().min(1, 'Email is required').max(254) });
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBodySchema>;
+/** Its 202, the same for every address: only whether this server sends mail at all. */
+export const PasswordResetAcceptedSchema = z.object({ mailEnabled: z.boolean() });
+export type PasswordResetAccepted = z.infer<typeof PasswordResetAcceptedSchema>;
+/** POST /api/auth/password-reset/confirm: the link's token and the new password. */
+export const PasswordResetConfirmBodySchema = z.object({
+  token: text().min(20).max(200),
+  password: PasswordSchema,
+});
+export type PasswordResetConfirmBody = z.infer<typeof PasswordResetConfirmBodySchema>;

@@ -90,6 +90,8 @@ export const SetPasswordLinkSchema = z.object({
   user: UserSchema,
   setPasswordUrl: z.string(),
   expiresAt: z.string(),
+  /** true when the link also went out by mail (SMTP_URL set); false: pass it on yourself. */
+  mailed: z.boolean().optional(),
 });
 export type SetPasswordLink = z.infer<typeof SetPasswordLinkSchema>;
 /** 201 of POST /api/users: the User itself, or `{ user, setPasswordUrl, expiresAt }` when an invite link was asked for. */
@@ -128,7 +130,12 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
 /** PATCH /api/me */
 /** PATCH /api/me: your name and/or your language (null: follow the organisation's locale). */
-export const MePatchBodySchema = z.object({ name: NameSchema.optional(), locale: LocaleSchema.nullable().optional() });
+export const MePatchBodySchema = z.object({
+  name: NameSchema.optional(),
+  locale: LocaleSchema.nullable().optional(),
+  /** The monthly mail reminding you to submit last month (sent only when the server has mail). */
+  monthReminder: z.boolean().optional(),
+});
 export type MePatchBody = z.input<typeof MePatchBodySchema>;
 
 /** GET /api/at-work: the running timers of the organisation, oldest first. */

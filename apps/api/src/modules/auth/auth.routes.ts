@@ -50,7 +50,7 @@ export default async function authRoutes(app: App) {
     }
     await throttle.succeeded(email, request.ip);
     const { token } = await startSession(app, request, reply, user);
-    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
+    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id, mailEnabled: app.mailer.enabled }), token };
   });
 
   app.post('/auth/logout', {
@@ -71,5 +71,5 @@ export default async function authRoutes(app: App) {
 
   app.get('/me', {
     schema: { tags: ['auth'], summary: 'The signed-in user and organisation', response: { 200: MeSchema } },
-  }, async (request) => loadMe({ prisma: app.database.prisma, userId: request.auth.userId }));
+  }, async (request) => loadMe({ prisma: app.database.prisma, userId: request.auth.userId, mailEnabled: app.mailer.enabled }));
 }

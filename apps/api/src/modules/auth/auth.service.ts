@@ -16,8 +16,11 @@ export async function authenticate({ prisma, email, password }: { prisma: Prisma
   return user;
 }
 
-export async function loadMe({ prisma, userId }: { prisma: PrismaClient; userId: string }): Promise<Me> {
+export async function loadMe({ prisma, userId, mailEnabled }: { prisma: PrismaClient; userId: string; mailEnabled?: boolean }): Promise<Me> {
   const user = await prisma.user.findUnique({ where: { id: userId }, include: { organization: true } });
   if (!user) throw new AppError('UNAUTHENTICATED');
-  return { ...toWireUser(user), locale: toLocale(user.locale), organization: toWireOrganization(user.organization) };
+  return {
+    ...toWireUser(user), locale: toLocale(user.locale), organization: toWireOrganization(user.organization),
+    monthReminder: user.monthReminder, ...(mailEnabled === undefined ? {} : { mailEnabled }),
+  };
 }

@@ -23,6 +23,6 @@ export default async function setupRoutes(app: App) {
   }, async (request, reply) => {
     const { admin } = await runSetup({ prisma: app.database.prisma, input: request.body });
     const { token } = await startSession(app, request, reply, admin);
-    return reply.status(201).send({ user: await loadMe({ prisma: app.database.prisma, userId: admin.id }), token });
+    return reply.status(201).send({ user: await loadMe({ prisma: app.database.prisma, userId: admin.id, mailEnabled: app.mailer.enabled }), token });
   });
 }

@@ -13,14 +13,16 @@ export default async function meRoutes(app: App) {
   app.patch('/me', {
     schema: {
       tags: ['auth'],
-      summary: 'Change your own name and/or language',
-      description: '`locale: null` goes back to the organisation\'s locale; a field left out is unchanged.',
+      summary: 'Change your own name, language and/or monthly reminder',
+      description: '`locale: null` goes back to the organisation\'s locale; `monthReminder: false` stops the monthly mail reminding you to submit last month; a field left out is unchanged.',
       body: MePatchBodySchema,
       response: { 200: MeSchema },
     },
   }, async (request) => {
-    await updateSelf({ db: request.db, events: app.events, actor: request.auth, name: request.body.name, locale: request.body.locale });
-    return loadMe({ prisma: app.database.prisma, userId: request.auth.userId });
+    await updateSelf({
+      db: request.db, events: app.events, actor: request.auth, name: request.body.name, locale: request.body.locale, monthReminder: request.body.monthReminder,
+    });
+    return loadMe({ prisma: app.database.prisma, userId: request.auth.userId, mailEnabled: app.mailer.enabled });
   });
 
   app.post('/me/password', {
@@ -35,7 +37,7 @@ export default async function meRoutes(app: App) {
   }, async (request, reply) => {
     const user = await changePassword({ prisma: app.database.prisma, userId: request.auth.userId, ...request.body });
     const { token } = await startSession(app, request, reply, user);
-    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
+    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id, mailEnabled: app.mailer.enabled }), token };
   });
 
   app.get('/me/sessions', {
@@ -77,6 +79,6 @@ export default async function meRoutes(app: App) {
   }, async (request, reply) => {
     const user = await setPasswordWithToken({ prisma: app.database.prisma, ...request.body, now: app.now() });
     const { token } = await startSession(app, request, reply, user);
-    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id }), token };
+    return { user: await loadMe({ prisma: app.database.prisma, userId: user.id, mailEnabled: app.mailer.enabled }), token };
   });
 }

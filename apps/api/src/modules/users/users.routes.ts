@@ -7,6 +7,7 @@ import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
 import { endSessionsOfUser } from '../auth/sessions.service.ts';
 import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
+import { mailInvitation } from '../mail/invitation.ts';
 
 /**
  * Users administration. Admins create and edit; managers may list (read-only) for the diary's
@@ -33,8 +34,9 @@ export default async function usersRoutes(app: App) {
       summary: 'Create a user (admins) with an initial password, or with sendInvite=true for a one-time set-password link',
       description: 'Rules the schema cannot express (400 VALIDATION_ERROR otherwise): `pay.hourlyRate` is required when `pay.type` is HOURLY '
         + 'and `pay.monthlyBase` when it is MONTHLY; give exactly one of `password` (at least 8 characters) or `sendInvite: true`. '
-        + 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt }` instead. '
-        + 'The link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case), in this organisation or any other: emails are unique across organisations because sign-in is by email, and the answer is the same either way.',
+        + 'Answers the User; with `sendInvite: true` it answers `{ user, setPasswordUrl, expiresAt, mailed }` instead. '
+        + 'When the server has mail (SMTP_URL) the link is also mailed to the person in their organisation\'s language (`mailed: true`); '
+        + 'otherwise (or if the mail server refused it: `mailed: false`) the link is shown once: pass it on to the person. 409 EMAIL_TAKEN if the address is in use (ignoring case), in this organisation or any other: emails are unique across organisations because sign-in is by email, and the answer is the same either way.',
       body: UserCreateBodySchema,
       response: { 201: UserCreateResponseSchema },
     },
@@ -43,10 +45,12 @@ export default async function usersRoutes(app: App) {
     const result = await createUser({ db: request.db, prisma: app.database.prisma, input: request.body, now: app.now() });
     app.events.publish(request.auth.orgId, { type: 'user.changed', userId: result.user.id });
     if (result.setPasswordToken && result.expiresAt) {
+      const mailed = await mailInvitation(app, { request, org: request.org, user: result.user, token: result.setPasswordToken, expiresAt: result.expiresAt });
       return reply.status(201).send({
         user: result.user,
         setPasswordUrl: setPasswordUrl(requestOrigin(request), result.setPasswordToken),
         expiresAt: result.expiresAt.toISOString(),
+        mailed,
       });
     }
     return reply.status(201).send(result.user);
