@@ -49,6 +49,8 @@ export const routes: RouteObject[] = [
       { path: 'login', loader: setupFirst, lazy: page(() => import('../features/auth/pages/login-page'), 'LoginPage') },
       { path: 'setup', lazy: page(() => import('../features/setup/pages/setup-page'), 'SetupPage') },
       { path: 'set-password', lazy: page(() => import('../features/setup/pages/set-password-page'), 'SetPasswordPage') },
+      { path: 'forgot-password', lazy: page(() => import('../features/auth/pages/forgot-password-page'), 'ForgotPasswordPage') },
+      { path: 'reset-password', lazy: page(() => import('../features/auth/pages/reset-password-page'), 'ResetPasswordPage') },
       // A shared report: public and read-only, outside the signed-in frame (no navigation, no timer).
       { path: 'shared/reports/:token', lazy: page(() => import('../features/reports/pages/shared-report-page'), 'SharedReportPage') },
       {
@@ -90,6 +92,7 @@ export const routes: RouteObject[] = [
                     children: [
                       { path: 'users', lazy: page(() => import('../features/users/pages/users-page'), 'UsersPage') },
                       { path: 'settings/organization', lazy: page(() => import('../features/organization/pages/organization-page'), 'OrganizationPage') },
+                      { path: 'settings/webhooks', lazy: page(() => import('../features/webhooks/pages/webhooks-page'), 'WebhooksPage') },
                     ],
                   },
                   { path: '*', element: <NotFound /> },

@@ -137,6 +137,11 @@ const GENERAL: Record<string, () => string> = {
   USER_INACTIVE: () => t('This user is deactivated.'),
   LAST_ADMIN: () => t('This is the last active administrator. Make someone else an administrator first.'),
   WRONG_PASSWORD: () => t('Your current password is not correct.'),
+  WEBHOOK_TARGET_PRIVATE: () => t('Webhooks cannot reach private, loopback or link-local addresses. Use a public address.'),
+  WEBHOOK_TARGET_UNRESOLVED: () => t('The host of this URL cannot be found. Check the address.'),
+  RESET_LINK_INVALID: () => t('This password-reset link is not valid. Ask for a new one on the sign-in page.'),
+  RESET_LINK_USED: () => t('This password-reset link was already used. Ask for a new one on the sign-in page if you need to.'),
+  RESET_LINK_EXPIRED: () => t('This password-reset link has expired (links work for one hour). Ask for a new one on the sign-in page.'),
 };
 
 /** The message to show for an API error (see above). */

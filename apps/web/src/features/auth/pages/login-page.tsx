@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/text-field';
 import { getErrorMessage } from '../../../lib/api-client';
@@ -94,6 +94,9 @@ export function LoginPage() {
           {t('Sign in')}
         </Button>
       </form>
+      <Link to={email.trim() ? `/forgot-password?email=${encodeURIComponent(email.trim())}` : '/forgot-password'} className="auth-card__link">
+        {t('Forgot password?')}
+      </Link>
     </AuthCard>
   );
 }

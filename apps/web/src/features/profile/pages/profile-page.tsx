@@ -8,6 +8,7 @@ import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
 import { LocaleField, localeOptionLabel } from '../../../components/pickers/locale-field';
+import { Switch } from '../../../components/checkbox';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
@@ -66,6 +67,18 @@ export function ProfilePage() {
                 disabled={rename.isPending}
                 onChange={(locale) => rename.mutate({ locale: locale || null }, {
                   onSuccess: () => toast.success(t('Your language was saved.')),
+                  onError: (error) => toast.error(error),
+                })}
+              />
+              <Switch
+                label={t('Remind me by email to submit last month')}
+                checked={me.monthReminder !== false}
+                disabled={rename.isPending}
+                description={me.mailEnabled
+                  ? t('Early each month, while last month is not submitted yet.')
+                  : t('This server sends no mail, so no reminder goes out for now.')}
+                onChange={(monthReminder) => rename.mutate({ monthReminder }, {
+                  onSuccess: (saved) => toast.success(saved.monthReminder ? t('The monthly reminder is on.') : t('The monthly reminder is off.')),
                   onError: (error) => toast.error(error),
                 })}
               />

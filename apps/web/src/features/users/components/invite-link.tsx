@@ -16,8 +16,8 @@ async function copyText(text: string, fallbackInput: HTMLInputElement | null): P
   }
 }
 
-/** The one-time set-password link, shown once to the admin with a Copy button. */
-export function InviteLink({ name, url, expiresAt }: { name: string; url: string; expiresAt: string }) {
+/** The one-time set-password link, shown once to the admin with a Copy button; says when it was also mailed. */
+export function InviteLink({ name, url, expiresAt, mailedTo }: { name: string; url: string; expiresAt: string; mailedTo?: string | null }) {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -25,7 +25,9 @@ export function InviteLink({ name, url, expiresAt }: { name: string; url: string
   const expires = useFormat().dateTime(expiresAt);
   return (
     <div className="invite-link">
-      <p className="invite-link__success">{t('Pass this link on to {name}.', { name })}</p>
+      <p className="invite-link__success" role="status">
+        {mailedTo ? t('An invitation with this link was mailed to {email}.', { email: mailedTo }) : t('Pass this link on to {name}.', { name })}
+      </p>
       <p className="muted" style={{ margin: 0 }}>
         {t('They open it, choose a password and are signed in. It works once and until {expires}. It is shown only now; you can create a new one from the user’s Edit dialog.', { expires })}
       </p>

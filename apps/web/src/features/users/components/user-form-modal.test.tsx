@@ -124,6 +124,22 @@ describe('Add user form', () => {
     await expect(navigator.clipboard.readText()).resolves.toBe(url);
     expect(await within(done).findByRole('button', { name: 'Copied' })).toBeInTheDocument();
   });
+
+  it('says the invitation was mailed when the server mailed it, and still shows the link', async () => {
+    const url = 'https://time.example/set-password?token=abcdefghijklmnopqrstuvwxyz0123456789';
+    stubFetch({
+      'POST /api/users': () => jsonResponse({ user: created, setPasswordUrl: url, expiresAt: '2026-12-02T10:00:00.000Z', mailed: true }, { status: 201 }),
+    });
+    const user = userEvent.setup();
+    const { dialog } = renderAddUser();
+    await fillBasics(user, dialog);
+    await user.type(within(dialog).getByLabelText(/^Hourly rate/), '24.5');
+    await user.click(within(dialog).getByRole('radio', { name: /one-time link/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Add user' }));
+    const done = await screen.findByRole('dialog', { name: 'Nina New was added' });
+    expect(within(done).getByRole('status')).toHaveTextContent(`An invitation with this link was mailed to ${created.email}.`);
+    expect(within(done).getByLabelText('Set-password link')).toHaveValue(url);
+  });
 });
 
 describe('Edit user: sign out everywhere', () => {

@@ -75,7 +75,7 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
   if (link) {
     return (
       <Modal open title={t('{name} was added', { name: link.user.name })} onClose={onClose} closeOnBackdrop={false} footer={<Button variant="primary" onClick={onClose}>{t('Done')}</Button>}>
-        <InviteLink name={link.user.name} url={link.setPasswordUrl} expiresAt={link.expiresAt} />
+        <InviteLink name={link.user.name} url={link.setPasswordUrl} expiresAt={link.expiresAt} mailedTo={link.mailed ? link.user.email : null} />
       </Modal>
     );
   }

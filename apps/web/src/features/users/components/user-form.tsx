@@ -2,13 +2,13 @@ import {
   currencyFractionDigits, MonthSchema, UserCreateBodySchema, UserPatchBodySchema,
   type Role, type User, type UserCreateBody, type UserPatchBody,
 } from '@workdiary/shared';
-import type { FormEvent } from 'react';
+import { useContext, type FormEvent } from 'react';
 import { parseSignedHours, signedHours } from '../../../components/balance/balance-api';
 import { NumberField } from '../../../components/number-field';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { getErrorMessage, isApiError } from '../../../lib/api-client';
-import { roleLabel } from '../../../lib/current-user';
+import { CurrentUserContext, roleLabel } from '../../../lib/current-user';
 import { toMajor, toMinor } from '../lib/money';
 import './users.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -178,6 +178,7 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
   const set = <K extends keyof UserDraft>(key: K, value: UserDraft[K]) => onChange({ ...draft, [key]: value });
   const step = currencyFractionDigits(currency) > 0 ? String(1 / 10 ** currencyFractionDigits(currency)) : '1';
   const accessName = `${id}-access`;
+  const mailEnabled = useContext(CurrentUserContext)?.mailEnabled === true;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -286,7 +287,9 @@ export function UserForm({ id, mode, draft, onChange, errors, currency, onSubmit
           {draft.access === 'password' ? (
             <TextField label={t('Initial password')} type="password" required autoComplete="new-password" value={draft.password} onChange={(e) => set('password', e.target.value)} error={errors.password} hint={t('At least 8 characters. Pass it on safely; they can change it in their profile.')} disabled={disabled} />
           ) : (
-            <p className="muted user-form__note">{t('After saving you get a link to pass on. No email is sent.')}</p>
+            <p className="muted user-form__note">
+              {mailEnabled ? t('After saving, the link is mailed to them; you also see it here.') : t('After saving you get a link to pass on. No email is sent.')}
+            </p>
           )}
         </fieldset>
       ) : null}
