@@ -69,3 +69,26 @@ describe('DATABASE_POOL_SIZE', () => {
     expect(() => readEnv({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 });
+
+describe('mail (SMTP_URL, PUBLIC_URL, MAIL_REMINDER_CHECK_MS)', () => {
+  const none = { ...clean, SMTP_URL: undefined, PUBLIC_URL: undefined, MAIL_REMINDER_CHECK_MS: undefined };
+  it('is off unless SMTP_URL is an smtp:// or smtps:// URL; PUBLIC_URL loses a trailing slash', () => {
+    expect(readEnv(none).SMTP_URL).toBeUndefined();
+    expect(readEnv({ ...none, SMTP_URL: 'smtps://u:p@mail.example.com:465' }).SMTP_URL).toBe('smtps://u:p@mail.example.com:465');
+    expect(() => readEnv({ ...none, SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL: An smtp:\/\/ or smtps:\/\/ URL/);
+    expect(readEnv({ ...none, PUBLIC_URL: 'https://time.example.com/' }).PUBLIC_URL).toBe('https://time.example.com');
+    expect(() => readEnv({ ...none, PUBLIC_URL: 'time.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('production with SMTP_URL needs PUBLIC_URL, so links never follow a Host header', () => {
+    const prod = { ...none, NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-secret-value', SMTP_URL: 'smtp://mail.example.com:587' };
+    expect(() => checkServerEnv(readEnv(prod))).toThrow(/PUBLIC_URL is required with SMTP_URL/);
+    expect(() => checkServerEnv(readEnv({ ...prod, PUBLIC_URL: 'https://time.example.com' }))).not.toThrow();
+  });
+
+  it('looks for reminders hourly by default, never in tests unless asked', () => {
+    expect(readEnv({ ...none, NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-secret-value' }).MAIL_REMINDER_CHECK_MS).toBe(3_600_000);
+    expect(readEnv({ ...none, NODE_ENV: 'test' }).MAIL_REMINDER_CHECK_MS).toBe(0);
+    expect(readEnv({ ...none, NODE_ENV: 'test', MAIL_REMINDER_CHECK_MS: '50' }).MAIL_REMINDER_CHECK_MS).toBe(50);
+  });
+});

@@ -209,6 +209,35 @@ describe('monthly reminder to submit last month', () => {
   });
 });
 
+describe('the reminder scheduler in the API process', () => {
+  it('starts with the app, reminds once per person, and stops when the app closes', async () => {
+    const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const db = await freshDatabase(env.TEST_DATABASE_URL);
+    const clock: { now: Date | null } = { now: null };
+    const app = await buildApp({
+      database: db,
+      env: { ...env, LOGIN_RATE_LIMIT: 1000, SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, PUBLIC_URL, MAIL_REMINDER_CHECK_MS: 50 },
+      jwtSecret: 'test-secret-test-secret-test-secret',
+      now: () => clock.now ?? new Date(),
+    });
+    let closed = false;
+    try {
+      await app.ready();
+      const org = await createOrg({ app, db, clock });
+      const month = monthOf(localDateOf(new Date(), 'Europe/Berlin'));
+      clock.now = new Date(monthBounds(addMonths(month, 1), 'Europe/Berlin').start.getTime() + 60 * 60 * 1000);
+      for (const person of Object.values(org.users)) await waitForMail(person.email);
+      await app.close();
+      closed = true;
+      for (const person of Object.values(org.users)) expect(mailsTo(person.email)).toHaveLength(1);
+      expect(await db.prisma.monthReminder.count({ where: { organizationId: org.orgId, month } })).toBe(4);
+    } finally {
+      if (!closed) await app.close();
+      await db.close();
+    }
+  });
+});
+
 describe('without SMTP_URL', () => {
   it('writes the mail to the log with its link, and the answers say no mail is sent', async () => {
     const lines: string[] = [];
