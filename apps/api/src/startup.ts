@@ -23,6 +23,15 @@ export function prepareDatabase(database: Database, env: Env): Promise<Prepared>
   });
 }
 
+/** host:port of SMTP_URL, never its user or password. */
+function smtpHost(smtpUrl: string): string {
+  try {
+    return new URL(smtpUrl).host;
+  } catch {
+    return 'SMTP_URL';
+  }
+}
+
 /** What the operator reads once the server listens: where, which database, what the start did, how to sign in. */
 export async function startupBanner(database: Database, env: Env, { migrated, seeded }: Prepared): Promise<string> {
   const url = `http://localhost:${env.PORT}`;
@@ -31,6 +40,7 @@ export async function startupBanner(database: Database, env: Env, { migrated, se
     `  Workdiary is running at ${url} (started in ${(performance.now() / 1000).toFixed(1)} s)`,
     `  Database: ${database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${env.DATA_DIR}` : 'PostgreSQL server (DATABASE_URL)'}`,
     `  Migrations: ${migrated.applied.length} applied now, ${migrated.alreadyApplied} before${migrated.functions.length ? `; SQL functions replaced from prisma/functions/: ${migrated.functions.join(', ')}` : ''}${seeded ? '; demo data seeded' : ''}`,
+    `  Mail: ${env.SMTP_URL ? `over ${smtpHost(env.SMTP_URL)} as ${env.MAIL_FROM}` : 'off (no SMTP_URL): password-reset and invitation mails are written to the log'}`,
   ];
   if (env.SEED_DEMO) {
     lines.push('  Demo logins (password "' + DEMO_PASSWORD + '"):');
