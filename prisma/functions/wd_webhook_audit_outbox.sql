@@ -5,7 +5,8 @@
 -- The webhook outbox of entries (trigger AuditEvent_webhook_outbox, AFTER INSERT FOR EACH ROW): an
 -- audited WorkEntry change adds one WebhookDelivery per enabled webhook of the organisation that
 -- subscribed to its type, in the same transaction. START → timer.started, STOP → timer.stopped
--- (also a manager's stop of a forgotten timer), CREATE → entry.created, UPDATE → entry.updated,
+-- (also a manager's stop of a forgotten timer), CREATE and IMPORT (an imported entry, issue 27) →
+-- entry.created, UPDATE → entry.updated,
 -- DELETE → entry.deleted (also a discarded running timer). Without an enabled webhook it costs one
 -- probe of Webhook_organizationId_idx.
 CREATE OR REPLACE FUNCTION public.wd_webhook_audit_outbox()
@@ -20,7 +21,7 @@ BEGIN
   END IF;
   v_type := CASE NEW.action::text
     WHEN 'START' THEN 'timer.started' WHEN 'STOP' THEN 'timer.stopped'
-    WHEN 'CREATE' THEN 'entry.created' WHEN 'UPDATE' THEN 'entry.updated' WHEN 'DELETE' THEN 'entry.deleted' END;
+    WHEN 'CREATE' THEN 'entry.created' WHEN 'IMPORT' THEN 'entry.created' WHEN 'UPDATE' THEN 'entry.updated' WHEN 'DELETE' THEN 'entry.deleted' END;
   IF v_type IS NULL THEN
     RETURN NULL;
   END IF;

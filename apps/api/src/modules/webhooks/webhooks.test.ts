@@ -64,6 +64,10 @@ describe(`webhooks (${engineName})`, () => {
   beforeEach(() => {
     clock.now = null;
   });
+  // A failed test leaves no webhook (nor pending delivery) to the next.
+  afterEach(async () => {
+    await ctx.db.prisma.webhook.deleteMany({});
+  });
   const worker = (opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) => {
     const w = createWebhookWorker({ sql: ctx.db.sql, allowPrivate: opts.allowPrivate ?? true, log: silent, now: workerNow, timeoutMs: opts.timeoutMs });
     workers.push(w);

@@ -75,6 +75,12 @@ export function SettingsPage() {
                 <ChevronRightIcon size={18} />
               </Link>
             </li>
+            <li>
+              <Link to="/settings/webhooks" className="settings-links__link">
+                <span><strong>{t('Webhooks')}</strong><span className="muted">{t('Tell other systems when hours change.')}</span></span>
+                <ChevronRightIcon size={18} />
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>
