@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import ical from 'ical-generator';
-import { AppError, type CalendarFeed, type CalendarFeedCreated } from '@workdiary/shared';
+import { AppError, localDateOf, type CalendarFeed, type CalendarFeedCreated } from '@workdiary/shared';
 import type { Database } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
@@ -9,7 +9,6 @@ import { holidaysBetween } from '../../domain/calendar/holidays.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { orgContextOf } from '../../lib/mappers.ts';
 import { isManager } from '../../lib/permissions.ts';
-import { localDateOf } from '@workdiary/shared';
 
 /**
  * The per-user calendar feed (issue 28): a secret URL `/api/calendar/<token>.ics` that a calendar

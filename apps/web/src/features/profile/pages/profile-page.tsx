@@ -16,6 +16,8 @@ import { roleLabel, useCurrentUser } from '../../../lib/current-user';
 import { useOwnRules, useUpdateMyName } from '../api/profile';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { MySessions } from '../components/my-sessions';
+import { ApiTokens } from '../components/api-tokens';
+import { CalendarFeed } from '../components/calendar-feed';
 import { OwnRules } from '../components/own-rules';
 import '../components/profile.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -90,6 +92,12 @@ export function ProfilePage() {
           <ChangePasswordForm />
           <Card title={t('Signed-in devices')}>
             <MySessions />
+          </Card>
+          <Card title={t('API tokens')}>
+            <ApiTokens />
+          </Card>
+          <Card title={t('Calendar link')}>
+            <CalendarFeed />
           </Card>
         </div>
         <Card title={t('My work rules')}>
