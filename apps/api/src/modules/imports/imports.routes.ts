@@ -1,0 +1,121 @@
+import multipart from '@fastify/multipart';
+import { z } from 'zod';
+import {
+  AppError,
+  IdParamsSchema,
+  IMPORT_MAX_BYTES,
+  ImportDryRunSchema,
+  ImportListSchema,
+  ImportQuerySchema,
+  ImportResultSchema,
+  ImportUserMapSchema,
+  type ImportUserMap,
+} from '@workdiary/shared';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../lib/types.ts';
+import { importFile, listImports, undoImport } from './imports.service.ts';
+
+const tags = ['imports'];
+const admins = { access: { roles: ['ADMIN' as const] } };
+
+/** Bodies taken as the bare file: CSV as the tools name it, and Kimai's Excel export. */
+const FILE_TYPES = [
+  'text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+const DESCRIPTION = [
+  'Admins. The body is the exported file itself (`text/csv`; Kimai also `.xlsx`) or `multipart/form-data` with the file in the field `file` '
+  + `(and optionally \`userMap\` as a JSON field). Upload limit: ${IMPORT_MAX_BYTES / 1024 / 1024} MB (413 above it).`,
+  'Formats: `toggl` (Toggl Track detailed report CSV), `clockify` (Clockify detailed report CSV; day/month order and 12/24-hour clock are '
+  + 'detected from the whole file, a file that stays ambiguous is refused on row 1 with DATE_FORMAT_AMBIGUOUS), `kimai` (export CSV or XLSX, '
+  + 'English or German headers, comma or semicolon), `harvest` (detailed time report CSV; a person\'s rows of one day are laid end to end from 08:00).',
+  'People are matched by email (Harvest and files without emails: by name); `userMap` ({"email or name": "userId"}) maps the others. '
+  + 'Customer ← client (the project when there is none); category ← task or activity (else the project); note ← description. '
+  + 'Existing customers and categories are reused by name, case-insensitively (an archived one too); others are created. '
+  + 'Clock times are read in `timeZone` (default: the organisation\'s); a time in a daylight-saving gap or repeated hour is an error row. '
+  + 'The work rules apply (overlaps, minimum and maximum session, note required, not in the future); an entry equal to an existing one (person, '
+  + 'start and stop to the minute, customer, category) is a duplicate and skipped. Deactivated people\'s past hours may be imported.',
+  '`dryRun` (default true) answers 200 with what would happen and every error row (`row` = line in the file, header = 1). `dryRun=false` imports '
+  + 'all or nothing: 201, or 422 IMPORT_INVALID with `details.errors` and nothing written. Each created entry is audited with action IMPORT and '
+  + '`after.importId`.',
+].join('\n\n');
+
+async function readUpload(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string | null; userMap: ImportUserMap | null }> {
+  if (!request.isMultipart()) {
+    if (!Buffer.isBuffer(request.body)) throw new AppError('VALIDATION_ERROR', 'Send the exported file as the body (text/csv) or as the multipart field "file".');
+    return { buffer: request.body, fileName: null, userMap: null };
+  }
+  let buffer: Buffer | null = null;
+  let fileName: string | null = null;
+  let userMap: ImportUserMap | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') { await part.toBuffer(); continue; }
+      buffer = await part.toBuffer();
+      fileName = part.filename || null;
+    } else if (part.fieldname === 'userMap' && typeof part.value === 'string' && part.value.trim() !== '') {
+      let parsed: unknown;
+      try { parsed = JSON.parse(part.value); } catch { parsed = null; }
+      const result = ImportUserMapSchema.safeParse(parsed);
+      if (!result.success) throw new AppError('VALIDATION_ERROR', 'userMap must be a JSON object {"person": "userId"}.', { field: 'userMap' });
+      userMap = result.data;
+    }
+  }
+  if (!buffer) throw new AppError('VALIDATION_ERROR', 'The multipart body has no field "file".', { field: 'file' });
+  return { buffer, fileName, userMap };
+}
+
+export default async function importsRoutes(app: App) {
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 200_000 }, throwFileSizeLimit: true });
+  app.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post('/imports', {
+    bodyLimit: IMPORT_MAX_BYTES,
+    config: admins,
+    schema: {
+      tags,
+      summary: 'Import another time tracker\'s export (dry run or import)',
+      description: DESCRIPTION,
+      consumes: ['text/csv', 'multipart/form-data', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      querystring: ImportQuerySchema,
+      response: { 200: ImportDryRunSchema, 201: ImportResultSchema },
+    },
+  }, async (request, reply) => {
+    const upload = await readUpload(request);
+    const q = request.query;
+    const outcome = await importFile({
+      db: request.db, org: request.org, actor: request.auth, events: app.events, format: q.format, buffer: upload.buffer,
+      fileName: upload.fileName ?? q.fileName ?? `${q.format}.csv`, timeZone: q.timeZone || undefined,
+      userMap: { ...(q.userMap ?? {}), ...(upload.userMap ?? {}) }, dryRun: q.dryRun, now: app.now(),
+    });
+    if ('dryRun' in outcome) return reply.status(200).send(outcome.dryRun);
+    return reply.status(201).send(outcome.result);
+  });
+
+  app.get('/imports', {
+    config: admins,
+    schema: {
+      tags,
+      summary: 'The import history',
+      description: 'Admins. Newest first (the latest 200): who imported which file when, in which format and zone, what it created and skipped, and whether and by whom it was undone.',
+      response: { 200: ImportListSchema },
+    },
+  }, async (request) => listImports({ db: request.db }));
+
+  app.delete('/imports/:id', {
+    config: admins,
+    schema: {
+      tags,
+      summary: 'Undo an import',
+      description: 'Admins. Deletes every entry the import created (also ones edited since), each audited, and marks the import undone; the customers and '
+        + 'categories it created stay. Only while every month those entries touch is open: 409 MONTH_LOCKED names the approved month otherwise. '
+        + 'An import already undone: 409 CONFLICT.',
+      params: IdParamsSchema,
+      response: { 204: z.null().describe('Undone') },
+    },
+  }, async (request, reply) => {
+    await undoImport({ db: request.db, org: request.org, actor: request.auth, events: app.events, id: request.params.id, now: app.now() });
+    return reply.status(204).send(null);
+  });
+}

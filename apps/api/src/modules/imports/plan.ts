@@ -1,0 +1,333 @@
+// What an import would do, worked out without writing: the file's rows resolved to people,
+// instants, customers and categories, checked against the rules, the approved months and the
+// entries that exist. POST /api/imports answers it as the dry run, and writes it when asked to
+// and when it has no error row (imports.service.ts).
+import {
+  AppError,
+  type ImportDryRun,
+  type ImportFormat,
+  type ImportRowError,
+  type ImportUserMap,
+  localDateTimeLabel,
+  localToInstant,
+  type WorkRules,
+} from '@workdiary/shared';
+import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
+import { checkRules } from '../../domain/entry-rules.ts';
+import { lockedMonths, monthLabel, monthsOfSpan } from '../../domain/month-lock.ts';
+import { pickRulesRow, rulesOf } from '../../domain/rules-lookup.ts';
+import { parseExport, type ParsedRow, type WallTime } from './parsers/index.ts';
+
+type Db = ScopedDb | ScopedTx;
+
+/** A row that passed everything the file alone can tell: its person, instants and names. */
+export type Candidate = {
+  row: number;
+  userId: string;
+  customerName: string;
+  categoryName: string;
+  startedAt: Date;
+  stoppedAt: Date;
+  note: string;
+};
+
+/** The part of an import that needs no database state beyond the people and their rules. */
+export type Prepared = {
+  format: ImportFormat;
+  total: number;
+  candidates: Candidate[];
+  errors: ImportRowError[];
+  users: Array<{ source: string; userId: string | null }>;
+  userNames: Map<string, string>;
+  rules: Map<string, WorkRules>;
+};
+
+/** A planned entry, its customer and category resolved to an existing id or a name to create. */
+export type PlannedEntry = Candidate & { customerId: string | null; categoryId: string | null; duplicate: boolean };
+
+export type Plan = Prepared & {
+  entries: PlannedEntry[];
+  newCustomers: string[];
+  newCategories: string[];
+  existingCustomers: Map<string, string>;
+  existingCategories: Map<string, string>;
+};
+
+const CATEGORY_MAX = 60;
+const CUSTOMER_MAX = 200;
+/** Harvest's rows of a day start here, local time. */
+const HARVEST_DAY_START = '08:00';
+
+const key = (s: string) => s.trim().toLowerCase();
+
+type UserRow = { id: string; email: string; name: string };
+
+/** Each distinct person of the file → a user id (by the map, then by email, or by unique name), or why not. */
+function resolvePeople(rows: ParsedRow[], users: UserRow[], userMap: ImportUserMap) {
+  const byEmail = new Map(users.map((u) => [key(u.email), u.id]));
+  const byName = new Map<string, string[]>();
+  for (const u of users) byName.set(key(u.name), [...(byName.get(key(u.name)) ?? []), u.id]);
+  const ids = new Set(users.map((u) => u.id));
+  const mapped = new Map(Object.entries(userMap).map(([source, id]) => [key(source), id]));
+  const resolved = new Map<string, { source: string; userId: string | null; why: string }>();
+  for (const r of rows) {
+    const k = key(r.person);
+    if (resolved.has(k)) continue;
+    const byMap = mapped.get(k);
+    if (byMap !== undefined) {
+      resolved.set(k, ids.has(byMap)
+        ? { source: r.person, userId: byMap, why: '' }
+        : { source: r.person, userId: null, why: `"${r.person}" is mapped to a user that does not exist in this organisation.` });
+      continue;
+    }
+    if (r.person.includes('@')) {
+      const id = byEmail.get(k) ?? null;
+      resolved.set(k, { source: r.person, userId: id, why: `No user has the email "${r.person}": map it to a user or add the user first.` });
+      continue;
+    }
+    const named = byName.get(k) ?? [];
+    resolved.set(k, named.length === 1
+      ? { source: r.person, userId: named[0] ?? null, why: '' }
+      : { source: r.person, userId: null, why: named.length === 0 ? `No user is named "${r.person}": map the name to a user or add the user first.` : `Several users are named "${r.person}": map the name to one of them.` });
+  }
+  return resolved;
+}
+
+function instantOf(wall: WallTime, tz: string): Date | ImportRowError['code'] {
+  const res = localToInstant(wall.date, wall.time, tz);
+  if (!res.ok) return res.reason === 'NONEXISTENT' ? 'LOCAL_TIME_NONEXISTENT' : 'LOCAL_TIME_AMBIGUOUS';
+  return new Date(res.instant.getTime() + wall.seconds * 1000);
+}
+
+function dstMessage(code: ImportRowError['code'], wall: WallTime, tz: string): string {
+  return code === 'LOCAL_TIME_NONEXISTENT'
+    ? `${wall.date} ${wall.time} does not exist in ${tz} (the clocks were put forward then).`
+    : `${wall.date} ${wall.time} happens twice in ${tz} (the clocks were put back then): it cannot be told which is meant. Enter this entry by hand.`;
+}
+
+/** Parses the file and resolves what needs no entry data: people, instants, names, the work rules. */
+export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
+  db: Db; format: ImportFormat; buffer: Buffer; tz: string; userMap: ImportUserMap; now: Date;
+}): Promise<Prepared> {
+  const parsed = await parseExport(format, buffer);
+  const errors = [...parsed.errors];
+  const users = await db.user.findMany({ select: { id: true, email: true, name: true } });
+  const people = resolvePeople(parsed.rows, users, userMap);
+  const ruleRows = await db.workRules.findMany();
+  const rules = new Map<string, WorkRules>();
+  const rulesOfUser = (userId: string) => {
+    let r = rules.get(userId);
+    if (!r) rules.set(userId, (r = rulesOf(pickRulesRow(ruleRows, userId).row)));
+    return r;
+  };
+  const dayCursor = new Map<string, number>();
+  const candidates: Candidate[] = [];
+  for (const r of parsed.rows) {
+    const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.row, code, message });
+    const person = people.get(key(r.person));
+    let startedAt: Date;
+    let stoppedAt: Date;
+    if (r.kind === 'day') {
+      // Harvest: the person's rows of one day end to end from 08:00, in file order.
+      const dayKey = `${key(r.person)}|${r.date}`;
+      const offset = dayCursor.get(dayKey) ?? 0;
+      dayCursor.set(dayKey, offset + r.minutes);
+      const wall = { date: r.date, time: HARVEST_DAY_START, seconds: 0 };
+      const base = instantOf(wall, tz);
+      if (typeof base === 'string') { fail(base, dstMessage(base, wall, tz)); continue; }
+      startedAt = new Date(base.getTime() + offset * 60_000);
+      stoppedAt = new Date(startedAt.getTime() + r.minutes * 60_000);
+    } else {
+      const start = instantOf(r.start, tz);
+      if (typeof start === 'string') { fail(start, `Start: ${dstMessage(start, r.start, tz)}`); continue; }
+      const stop = instantOf(r.end, tz);
+      if (typeof stop === 'string') { fail(stop, `End: ${dstMessage(stop, r.end, tz)}`); continue; }
+      startedAt = start;
+      stoppedAt = stop;
+    }
+    if (!person?.userId) { fail('UNKNOWN_USER', person?.why ?? `Unknown person "${r.person}".`); continue; }
+    const customerName = (r.client || r.project).trim();
+    const categoryName = (r.task || r.project).trim();
+    if (!customerName) { fail('MISSING_VALUE', 'The row has neither a client nor a project: it cannot be given a customer.'); continue; }
+    if (!categoryName) { fail('MISSING_VALUE', 'The row has neither a task, activity nor project: it cannot be given a category.'); continue; }
+    if (customerName.length > CUSTOMER_MAX) { fail('INVALID_NAME', `The customer name is longer than ${CUSTOMER_MAX} characters.`); continue; }
+    if (categoryName.length > CATEGORY_MAX) { fail('INVALID_NAME', `The category name "${categoryName.slice(0, 40)}…" is longer than ${CATEGORY_MAX} characters.`); continue; }
+    const note = r.note.trim();
+    try {
+      checkRules({ rules: rulesOfUser(person.userId), entry: { userId: person.userId, startedAt, stoppedAt, note }, path: 'create', now });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      fail(err.code as ImportRowError['code'], err.message);
+      continue;
+    }
+    candidates.push({ row: r.row, userId: person.userId, customerName, categoryName, startedAt, stoppedAt, note });
+  }
+  return {
+    format,
+    total: parsed.total,
+    candidates,
+    errors,
+    users: [...people.values()].map((p) => ({ source: p.source, userId: p.userId })),
+    userNames: new Map(users.map((u) => [u.id, u.name])),
+    rules,
+  };
+}
+
+/** Name (lower case) → id; an active row wins over an archived one of the same name. */
+function byName(rows: Array<{ id: string; name: string; archived: boolean }>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const r of [...rows].sort((a, b) => Number(b.archived) - Number(a.archived))) map.set(key(r.name), r.id);
+  return map;
+}
+
+const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
+const dupKey = (userId: string, start: Date, stop: Date, customerId: string, categoryId: string) =>
+  `${userId}|${minuteOf(start)}|${minuteOf(stop)}|${customerId}|${categoryId}`;
+
+type Existing = { id: string; userId: string; customerId: string; categoryId: string; startedAt: Date; stoppedAt: Date | null; customer: { name: string } };
+
+/**
+ * The part that reads the organisation's entries: customers and categories by name (reused
+ * case-insensitively), duplicates (same person, start and stop to the minute, customer and
+ * category: skipped), approved months (MONTH_LOCKED) and overlaps with existing entries or other
+ * rows (ENTRY_OVERLAP, unless the person's rules allow overlaps). Inside the import's
+ * transaction this runs after the people's entries are locked.
+ */
+export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepared; tz: string }): Promise<Plan> {
+  const errors = [...prepared.errors];
+  const [customers, categories] = await Promise.all([
+    db.customer.findMany({ select: { id: true, name: true, archived: true } }),
+    db.category.findMany({ select: { id: true, name: true, archived: true } }),
+  ]);
+  const existingCustomers = byName(customers);
+  const existingCategories = byName(categories);
+  const newCustomers = new Map<string, string>();
+  const newCategories = new Map<string, string>();
+
+  const userIds = [...new Set(prepared.candidates.map((c) => c.userId))];
+  let minStart = Infinity;
+  let maxStop = -Infinity;
+  for (const c of prepared.candidates) {
+    minStart = Math.min(minStart, c.startedAt.getTime());
+    maxStop = Math.max(maxStop, c.stoppedAt.getTime());
+  }
+  const existing: Existing[] = userIds.length === 0 ? [] : await db.workEntry.findMany({
+    where: {
+      userId: { in: userIds },
+      startedAt: { lt: new Date(maxStop) },
+      OR: [{ stoppedAt: null }, { stoppedAt: { gt: new Date(minStart) } }],
+    },
+    select: { id: true, userId: true, customerId: true, categoryId: true, startedAt: true, stoppedAt: true, customer: { select: { name: true } } },
+  });
+  const seen = new Set(existing.filter((e) => e.stoppedAt).map((e) => dupKey(e.userId, e.startedAt, e.stoppedAt as Date, e.customerId, e.categoryId)));
+
+  // Approved months, per person: one query each.
+  const locked = new Map<string, Set<string>>();
+  for (const userId of userIds) {
+    const months = new Set<string>();
+    for (const c of prepared.candidates) if (c.userId === userId) for (const m of monthsOfSpan(c.startedAt, c.stoppedAt, tz)) months.add(m);
+    locked.set(userId, new Set(await lockedMonths(db, userId, [...months])));
+  }
+
+  const planned: PlannedEntry[] = [];
+  for (const c of prepared.candidates) {
+    const customerId = existingCustomers.get(key(c.customerName)) ?? null;
+    const categoryId = existingCategories.get(key(c.categoryName)) ?? null;
+    const k = customerId && categoryId ? dupKey(c.userId, c.startedAt, c.stoppedAt, customerId, categoryId) : null;
+    if (k !== null && seen.has(k)) {
+      planned.push({ ...c, customerId, categoryId, duplicate: true });
+      continue;
+    }
+    const lockedMonth = monthsOfSpan(c.startedAt, c.stoppedAt, tz).find((m) => locked.get(c.userId)?.has(m));
+    if (lockedMonth) {
+      errors.push({ row: c.row, code: 'MONTH_LOCKED', message: `${monthLabel(lockedMonth)} is approved and locked for payroll for ${prepared.userNames.get(c.userId) ?? 'this person'}: an admin must reopen it first.` });
+      continue;
+    }
+    if (k !== null) seen.add(k);
+    else {
+      // Entries on customers or categories still to be created: duplicates among the file's own rows.
+      const fileKey = `${c.userId}|${minuteOf(c.startedAt)}|${minuteOf(c.stoppedAt)}|${customerId ?? `new:${key(c.customerName)}`}|${categoryId ?? `new:${key(c.categoryName)}`}`;
+      if (seen.has(fileKey)) { planned.push({ ...c, customerId, categoryId, duplicate: true }); continue; }
+      seen.add(fileKey);
+    }
+    planned.push({ ...c, customerId, categoryId, duplicate: false });
+  }
+
+  const overlapping = findOverlaps(planned.filter((p) => !p.duplicate), existing, prepared.rules, tz);
+  for (const [row, message] of overlapping) errors.push({ row, code: 'ENTRY_OVERLAP', message });
+  const entries = planned.filter((p) => p.duplicate || !overlapping.has(p.row));
+  for (const p of entries) {
+    if (p.duplicate) continue;
+    if (!p.customerId && !newCustomers.has(key(p.customerName))) newCustomers.set(key(p.customerName), p.customerName);
+    if (!p.categoryId && !newCategories.has(key(p.categoryName))) newCategories.set(key(p.categoryName), p.categoryName);
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return {
+    ...prepared, errors, entries,
+    newCustomers: [...newCustomers.values()], newCategories: [...newCategories.values()],
+    existingCustomers, existingCategories,
+  };
+}
+
+type Span = { start: number; end: number; row: number | null; label: string };
+
+/**
+ * Rows (by line) that overlap an existing entry of the same person or an earlier row of the file,
+ * for the people whose rules do not allow overlaps: one sweep per person over both, by start.
+ */
+function findOverlaps(rows: PlannedEntry[], existing: Existing[], rules: Map<string, WorkRules>, tz: string): Map<number, string> {
+  const byUser = new Map<string, Span[]>();
+  const add = (userId: string, span: Span) => {
+    const list = byUser.get(userId);
+    if (list) list.push(span);
+    else byUser.set(userId, [span]);
+  };
+  for (const r of rows) {
+    if (rules.get(r.userId)?.allowOverlap) continue;
+    add(r.userId, { start: r.startedAt.getTime(), end: r.stoppedAt.getTime(), row: r.row, label: `row ${r.row}` });
+  }
+  for (const e of existing) {
+    if (!byUser.has(e.userId)) continue;
+    const stop = e.stoppedAt ? localDateTimeLabel(e.stoppedAt, tz) : 'still running';
+    add(e.userId, { start: e.startedAt.getTime(), end: e.stoppedAt?.getTime() ?? Infinity, row: null, label: `the session for ${e.customer.name} on ${localDateTimeLabel(e.startedAt, tz)}–${stop}` });
+  }
+  const found = new Map<number, string>();
+  for (const spans of byUser.values()) {
+    spans.sort((a, b) => a.start - b.start || (a.row === null ? -1 : 0) - (b.row === null ? -1 : 0));
+    let reach: Span | null = null;
+    for (const s of spans) {
+      if (reach && s.start < reach.end) {
+        const [row, other] = s.row !== null ? [s.row, reach] : [reach.row, s];
+        if (row !== null && !found.has(row)) found.set(row, `This overlaps ${other.label}. Overlapping sessions are not allowed for this person.`);
+      }
+      if (!reach || s.end > reach.end) reach = s;
+    }
+  }
+  return found;
+}
+
+const PREVIEW_ROWS = 20;
+
+/** The dry run's answer. */
+export function dryRunOf(plan: Plan): ImportDryRun {
+  const toCreate = plan.entries.filter((e) => !e.duplicate).length;
+  return {
+    format: plan.format,
+    rows: plan.total,
+    entries: { toCreate, duplicates: plan.entries.length - toCreate },
+    customers: { toCreate: plan.newCustomers },
+    categories: { toCreate: plan.newCategories },
+    users: plan.users,
+    errors: plan.errors,
+    preview: [...plan.entries].sort((a, b) => a.row - b.row).slice(0, PREVIEW_ROWS).map((e) => ({
+      row: e.row,
+      user: plan.userNames.get(e.userId) ?? e.userId,
+      customer: e.customerName,
+      category: e.categoryName,
+      startedAt: e.startedAt.toISOString(),
+      stoppedAt: e.stoppedAt.toISOString(),
+      note: e.note,
+      duplicate: e.duplicate,
+    })),
+  };
+}
