@@ -1,6 +1,6 @@
 import { OrganizationSchema, type Organization, type OrganizationBody } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, download } from '../../../lib/api-client';
 
 export const organizationQueryKey = ['organization'] as const;
 
@@ -27,3 +27,7 @@ export function useSaveOrganization() {
     },
   });
 }
+
+/** Everything of the organisation as CSV files in a zip (admins). Resolves with the saved file's name. */
+export const downloadOrganizationExport = () =>
+  download('/api/exports/organization.zip', `workdiary_${new Date().toISOString().slice(0, 10)}.zip`);

@@ -4,6 +4,7 @@ import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
 import { useOrganization } from '../api/organization';
 import { ComplianceSettingsCard } from '../components/compliance-settings';
+import { OrganizationExportCard } from '../components/organization-export-card';
 import { OrganizationForm } from '../components/organization-form';
 import '../components/organization.css';
 import { translate as t } from '../../../lib/i18n/i18n';
@@ -22,6 +23,7 @@ export function OrganizationPage() {
         <>
           <OrganizationForm key={org.data.id} organization={org.data} />
           <ComplianceSettingsCard key={`compliance-${org.data.id}`} organization={org.data} />
+          <OrganizationExportCard />
         </>
       )}
     </div>
