@@ -10,7 +10,7 @@ export async function registerDocs(app: FastifyInstance) {
       info: { title: 'Workdiary API', version: '1.0.0', description: 'Customer time tracking: timer, work entries, diary, exports.' },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A session token from POST /api/auth/login (a JWT), or a personal API token `wdp_…` from POST /api/me/tokens (acts as its owner with the owner\'s role; never in a query string).' },
           cookie: { type: 'apiKey', in: 'cookie', name: 'wd_session' },
         },
       },
