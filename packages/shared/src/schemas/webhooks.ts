@@ -12,7 +12,7 @@ export const WEBHOOK_TEST_EVENT = 'webhook.test';
 export const WebhookBodySchema = z.object({
   url: text().trim().max(2000)
     .pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }))
-    .refine((u) => { const x = new URL(u); return !x.username && !x.password; }, 'A user name or password in the URL is not supported'),
+    .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), 'A user name or password in the URL is not supported'),
   events: z.array(WebhookEventSchema).min(1, 'Choose at least one event').max(WEBHOOK_EVENTS.length),
 });
 export type WebhookBody = z.input<typeof WebhookBodySchema>;
