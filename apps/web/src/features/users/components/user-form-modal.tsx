@@ -6,6 +6,7 @@ import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
 import { isInviteResponse, useCreateUser, useIssueSetPasswordLink, useSignOutEverywhere, useUpdateUser } from '../api/users';
 import { InviteLink } from './invite-link';
+import { UserApiTokens } from './user-api-tokens';
 import {
   buildCreateBody, buildPatchBody, draftFrom, serverErrorToFormErrors, UserForm, type UserDraft, type UserFormErrors,
 } from './user-form';
@@ -128,6 +129,8 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
             <span className="muted">{t('Ends every session of {name} at once, e.g. for a lost phone.', { name: user.name })}</span>
           </div>
           {signOut.error ? <p className="field__error" role="alert">{getErrorMessage(signOut.error)}</p> : null}
+          <p className="field__label" style={{ margin: 'var(--space-3) 0 0' }}>{t('API tokens')}</p>
+          <UserApiTokens userId={user.id} name={user.name} />
         </div>
       ) : null}
     </Modal>
