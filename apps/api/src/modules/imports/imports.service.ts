@@ -6,16 +6,15 @@ import {
   type ImportResult,
   type ImportUserMap,
 } from '@workdiary/shared';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 
 /** A row for the scoped client, which adds the organisation itself. */
 type Scoped<T> = Omit<T, 'organizationId'>;
-const audits = (rows: Array<Scoped<Prisma.AuditEventCreateManyInput>>) => rows as Prisma.AuditEventCreateManyInput[];
 const audit = (row: Scoped<Prisma.AuditEventUncheckedCreateInput>) => row as Prisma.AuditEventUncheckedCreateInput;
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { lockOrder, lockUserEntries } from '../../domain/entry-rules.ts';
-import { entryInclude, toWireEntry } from '../../domain/entry.mapper.ts';
 import { lockedMonths, monthLockedError, monthsOfSpan } from '../../domain/month-lock.ts';
 import type { EventBus } from '../../lib/events.ts';
 import type { Actor } from '../../lib/permissions.ts';
@@ -23,7 +22,18 @@ import type { OrgContext } from '../../lib/types.ts';
 import { dryRunOf, planImport, prepareImport, type Plan } from './plan.ts';
 
 /** Rows per INSERT statement: one multi-row statement per chunk (entries, then their audit events). */
-const CHUNK = 2_000;
+const CHUNK = 5_000;
+
+const key = (name: string) => name.trim().toLowerCase();
+
+/** An entry's audit snapshot (the wire entry, as toWireEntry gives it) plus its import's id, built by the database. */
+const iso = (column: string) => Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const snapshotSql = Prisma.sql`jsonb_build_object(
+  'id', e.id, 'userId', e."userId", 'customerId', e."customerId", 'categoryId', e."categoryId",
+  'startedAt', ${iso('e."startedAt"')}, 'stoppedAt', ${iso('e."stoppedAt"')}, 'note', e.note, 'source', e.source, 'flagged', e.flagged,
+  'user', jsonb_build_object('id', u.id, 'name', u.name), 'customer', jsonb_build_object('id', c.id, 'name', c.name),
+  'category', jsonb_build_object('id', k.id, 'name', k.name, 'archived', k.archived), 'importId', e."importId")`;
+const snapshotJoins = Prisma.sql`JOIN "User" u ON u.id = e."userId" JOIN "Customer" c ON c.id = e."customerId" JOIN "Category" k ON k.id = e."categoryId"`;
 /** An import of 100,000 rows takes a while; the default 5 s of an interactive transaction would cut it off. */
 const TX_OPTIONS = { timeout: 10 * 60_000, maxWait: 30_000 };
 
@@ -72,8 +82,8 @@ async function writePlan(tx: ScopedTx, plan: Plan, req: ImportRequest & { tz: st
   const categories = new Map(plan.existingCategories);
   const newCustomerRows = plan.newCustomers.map((name) => ({ id: newId(), name }));
   const newCategoryRows = plan.newCategories.map((name) => ({ id: newId(), name }));
-  for (const c of newCustomerRows) customers.set(c.name.trim().toLowerCase(), c.id);
-  for (const c of newCategoryRows) categories.set(c.name.trim().toLowerCase(), c.id);
+  for (const c of newCustomerRows) customers.set(key(c.name), c.id);
+  for (const c of newCategoryRows) categories.set(key(c.name), c.id);
   const toCreate = plan.entries.filter((e) => !e.duplicate);
   const duplicates = plan.entries.length - toCreate.length;
 
@@ -87,31 +97,29 @@ async function writePlan(tx: ScopedTx, plan: Plan, req: ImportRequest & { tz: st
   if (newCategoryRows.length > 0) await tx.category.createMany({ data: newCategoryRows as Prisma.CategoryCreateManyInput[] });
 
   const actor = req.actor.userId;
+  const scope = scopedSql(req.actor.orgId);
+  // One multi-row INSERT per chunk (the DayFigure triggers run once per statement); joined to the
+  // organisation's users, so a row can only land on a person of this organisation.
   for (let i = 0; i < toCreate.length; i += CHUNK) {
-    const chunk = toCreate.slice(i, i + CHUNK).map((e) => ({
-      id: newId(), userId: e.userId,
-      customerId: customers.get(e.customerName.trim().toLowerCase()) as string, categoryId: categories.get(e.categoryName.trim().toLowerCase()) as string,
-      startedAt: e.startedAt, stoppedAt: e.stoppedAt, note: e.note, source: 'MANUAL' as const, flagged: false,
-      createdById: actor, updatedById: actor, importId,
-      customerName: e.customerName, categoryName: e.categoryName,
-    }));
-    await tx.workEntry.createMany({
-      data: chunk.map(({ customerName: _c, categoryName: _g, ...row }) => row) as Prisma.WorkEntryCreateManyInput[],
-    });
-    await tx.auditEvent.createMany({
-      data: audits(chunk.map((e) => ({
-        id: newId(), entityType: 'WorkEntry', entityId: e.id, action: 'IMPORT' as const, actorId: actor,
-        after: {
-          id: e.id, userId: e.userId, customerId: e.customerId, categoryId: e.categoryId,
-          startedAt: e.startedAt.toISOString(), stoppedAt: e.stoppedAt.toISOString(), note: e.note, source: e.source, flagged: false,
-          user: { id: e.userId, name: plan.userNames.get(e.userId) ?? '' },
-          customer: { id: e.customerId, name: e.customerName },
-          category: { id: e.categoryId, name: e.categoryName, archived: false },
-          importId,
-        },
-      }))),
-    });
+    const chunk = toCreate.slice(i, i + CHUNK);
+    await tx.$executeRaw(scope.query`
+      INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "note", "source", "flagged", "createdById", "updatedById", "importId", "updatedAt")
+      SELECT gen_random_uuid()::text, u."organizationId", t.u, t.c, t.k, t.s, t.e, t.n, 'MANUAL', false, ${actor}, ${actor}, ${importId}, now()
+        FROM unnest(${chunk.map((e) => e.userId)}::text[],
+                    ${chunk.map((e) => customers.get(key(e.customerName)) as string)}::text[],
+                    ${chunk.map((e) => categories.get(key(e.categoryName)) as string)}::text[],
+                    ${chunk.map((e) => e.startedAt.toISOString())}::timestamptz[],
+                    ${chunk.map((e) => e.stoppedAt.toISOString())}::timestamptz[],
+                    ${chunk.map((e) => e.note)}::text[]) AS t(u, c, k, s, e, n)
+        JOIN "User" u ON u.id = t.u
+       WHERE ${scope.where('u')}`);
   }
+  // Every created entry audited as imported, its snapshot holding the import's id: one statement.
+  await tx.$executeRaw(scope.query`
+    INSERT INTO "AuditEvent" ("id", "organizationId", "entityType", "entityId", "action", "actorId", "after")
+    SELECT gen_random_uuid()::text, e."organizationId", 'WorkEntry', e.id, 'IMPORT', ${actor}, ${snapshotSql}
+      FROM "WorkEntry" e ${snapshotJoins}
+     WHERE ${scope.where('e', Prisma.sql`e."importId" = ${importId}`)}`);
   await tx.auditEvent.create({
     data: audit({
       id: newId(), entityType: 'Import', entityId: importId, action: 'CREATE', actorId: actor,
@@ -162,7 +170,7 @@ export async function undoImport({ db, org, actor, events, id, now }: { db: Scop
     for (const u of await lockOrder(tx, users.map((x) => ({ id: x.userId })))) await lockUserEntries(tx, u.id);
     const current = await tx.import.findFirst({ where: { id } });
     if (!current || current.undoneAt) throw new AppError('CONFLICT', 'This import was already undone.');
-    const entries = await tx.workEntry.findMany({ where: { importId: id }, include: entryInclude });
+    const entries = await tx.workEntry.findMany({ where: { importId: id }, select: { userId: true, startedAt: true, stoppedAt: true } });
     const monthsByUser = new Map<string, Set<string>>();
     for (const e of entries) {
       const set = monthsByUser.get(e.userId) ?? new Set<string>();
@@ -173,15 +181,14 @@ export async function undoImport({ db, org, actor, events, id, now }: { db: Scop
       const [locked] = await lockedMonths(tx, userId, [...months]);
       if (locked) throw monthLockedError(locked, userId);
     }
+    // Each deleted entry audited with its last state (and the import's id), then one DELETE.
+    const scope = scopedSql(actor.orgId);
+    await tx.$executeRaw(scope.query`
+      INSERT INTO "AuditEvent" ("id", "organizationId", "entityType", "entityId", "action", "actorId", "before")
+      SELECT gen_random_uuid()::text, e."organizationId", 'WorkEntry', e.id, 'DELETE', ${actor.userId}, ${snapshotSql}
+        FROM "WorkEntry" e ${snapshotJoins}
+       WHERE ${scope.where('e', Prisma.sql`e."importId" = ${id}`)}`);
     await tx.workEntry.deleteMany({ where: { importId: id } });
-    for (let i = 0; i < entries.length; i += CHUNK) {
-      await tx.auditEvent.createMany({
-        data: audits(entries.slice(i, i + CHUNK).map((e) => ({
-          id: newId(), entityType: 'WorkEntry', entityId: e.id, action: 'DELETE' as const, actorId: actor.userId,
-          before: { ...toWireEntry(e), importId: id } as Prisma.InputJsonObject,
-        }))),
-      });
-    }
     await tx.import.updateMany({ where: { id }, data: { undoneAt: now, undoneById: actor.userId } });
     await tx.auditEvent.create({
       data: audit({ id: newId(), entityType: 'Import', entityId: id, action: 'DELETE', actorId: actor.userId, before: { importId: id, entries: entries.length } }),
