@@ -10,7 +10,7 @@ import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestCont
 import { isPublicAddress } from './webhook-target.ts';
 import { createWebhookWorker, RETRY_DELAYS_MS, type WebhookWorker } from './webhook-worker.ts';
 
-type Received = { headers: http.IncomingHttpHeaders; raw: string; body: { id: string; type: string; occurredAt: string; data: Record<string, unknown> } };
+type Received = { path: string; headers: http.IncomingHttpHeaders; raw: string; body: { id: string; type: string; occurredAt: string; data: Record<string, unknown> } };
 
 /** A webhook receiver on 127.0.0.1: records every request; `answer` decides the status (or holds the request: null). */
 async function receiver(answer: (n: number, r: Received) => number | null = () => 200) {
@@ -21,11 +21,11 @@ async function receiver(answer: (n: number, r: Received) => number | null = () =
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const r: Received = { headers: req.headers, raw, body: JSON.parse(raw) as Received['body'] };
+      const r: Received = { path: req.url ?? '', headers: req.headers, raw, body: JSON.parse(raw) as Received['body'] };
       got.push(r);
       const status = answer(got.length, r);
       if (status === null) held.push(res);
-      else res.writeHead(status).end('ok');
+      else res.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end('ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -174,6 +174,50 @@ describe(`webhooks (${engineName})`, () => {
     expect(log).toHaveLength(7);
     expect(log.every((d) => d.status === 'SUCCEEDED' && d.attempts === 1 && d.responseStatus === 200 && d.responseTimeMs !== null && d.nextAttemptAt === null)).toBe(true);
     await removeHook(hook.id);
+  });
+
+  it('the other writers of entries: a switch, a discarded timer, a manager\'s stop, an import', async () => {
+    const r = await open();
+    await addHook(r.url);
+    ctx.clock.now = new Date('2026-12-04T08:00:00Z');
+    expect((await call('bob').post('/api/timer/start', { customerId: org.customers.acme, categoryId: org.categories.regular })).statusCode).toBe(201);
+    ctx.clock.now = new Date('2026-12-04T09:00:00Z');
+    const switched = await call('bob').post('/api/timer/switch', { note: 'Acme done', customerId: org.customers.globex, categoryId: org.categories.regular });
+    expect(switched.statusCode, switched.body).toBe(201);
+    ctx.clock.now = new Date('2026-12-04T10:00:00Z');
+    expect((await call('bob').delete('/api/timer')).statusCode).toBe(204);
+    expect((await call('bob').post('/api/timer/start', { customerId: org.customers.acme, categoryId: org.categories.regular })).statusCode).toBe(201);
+    ctx.clock.now = new Date('2026-12-04T11:00:00Z');
+    const forced = await call('manager').post(`/api/at-work/${org.users.bob.id}/stop`, { note: 'Forgot to stop' });
+    expect(forced.statusCode, forced.body).toBe(200);
+    ctx.clock.now = null;
+    // An import audits each entry it creates as IMPORT (issue 27): an entry.created.
+    await ctx.db.prisma.auditEvent.create({ data: { id: newId(), organizationId: org.orgId, entityType: 'WorkEntry', entityId: 'imported-1', action: 'IMPORT', actorId: org.users.admin.id, after: { id: 'imported-1', importId: 'i1' } } });
+    // Other audited things (a customer, the organisation) are no webhook events.
+    await ctx.db.prisma.auditEvent.create({ data: { id: newId(), organizationId: org.orgId, entityType: 'Organization', entityId: org.orgId, action: 'UPDATE', actorId: org.users.admin.id, after: {} } });
+    expect(await worker().runOnce()).toBe(7);
+    const actor = (id: unknown) => (id === org.users.manager.id ? 'manager' : id === org.users.admin.id ? 'admin' : id === org.users.bob.id ? 'bob' : 'unknown');
+    expect(r.got.map((g) => `${g.body.type} ${actor(g.body.data.actorId)}`).sort()).toEqual([
+      'entry.created admin', 'entry.deleted bob', 'timer.started bob', 'timer.started bob', 'timer.started bob', 'timer.stopped bob', 'timer.stopped manager',
+    ]);
+  });
+
+  it('a redirect is not followed and a slow receiver times out: both are failed attempts', async () => {
+    const r = await open((n) => (n === 1 ? 302 : null));
+    const hook = await addHook(r.url, ['entry.created']);
+    await manualEntry();
+    const w = createWebhookWorker({ sql: ctx.db.sql, allowPrivate: true, log: silent, now: workerNow, timeoutMs: 300 });
+    workers.push(w);
+    // The receiver answers 302 to /elsewhere; the worker must not go there.
+    expect(await w.runOnce()).toBe(1);
+    let [d] = await deliveriesOf(hook.id);
+    expect(d).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: 302 });
+    expect(r.got.map((g) => g.path)).toEqual(['/hook']);
+    clock.now = new Date(Date.now() + 40_000);
+    expect(await w.runOnce()).toBe(1);
+    [d] = await deliveriesOf(hook.id);
+    expect(d).toMatchObject({ status: 'PENDING', attempts: 2, responseStatus: null, error: 'timeout' });
+    r.releaseHeld();
   });
 
   it('only subscribed types are written; a turned-off webhook gets none', async () => {
@@ -355,5 +399,26 @@ describe(`webhooks (${engineName})`, () => {
     }
     await removeHook(hook.id);
     await removeHook(byName.id);
+  });
+});
+
+describe(`webhooks: the server's own worker (${engineName})`, () => {
+  it('starts with the app, wakes on the change (not only on its poll) and on a test event', async () => {
+    // A poll far longer than the test: only the wake-up on the live event can deliver in time.
+    const ctx = await setupTestApp({ env: { WEBHOOK_POLL_MS: 600_000 } });
+    const org = await createOrg(ctx);
+    const r = await receiver();
+    try {
+      const created = await as(ctx.app, org.users.admin.token).post('/api/webhooks', { url: r.url, events: ['entry.created'] });
+      const hook = created.json<{ id: string; secret: string }>();
+      const entry = await as(ctx.app, org.users.alice.token).post('/api/work-entries', { customerId: org.customers.acme, categoryId: org.categories.regular, startedAt: '2026-10-05T08:00:00Z', stoppedAt: '2026-10-05T09:00:00Z' });
+      expect(entry.statusCode).toBe(201);
+      await expect.poll(() => r.got.map((g) => g.body.type), { timeout: 10_000 }).toEqual(['entry.created']);
+      expect((await as(ctx.app, org.users.admin.token).post(`/api/webhooks/${hook.id}/test`)).statusCode).toBe(202);
+      await expect.poll(() => r.got.map((g) => g.body.type), { timeout: 10_000 }).toEqual(['entry.created', 'webhook.test']);
+      expect(r.got[1]?.headers['x-workdiary-signature']).toBe(hmac(hook.secret, r.got[1]?.raw ?? ''));
+    } finally {
+      await r.close();
+    }
   });
 });
