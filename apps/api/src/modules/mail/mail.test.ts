@@ -171,6 +171,17 @@ describe('invitations by mail', () => {
     expect(set.statusCode).toBe(200);
     await login(ctx.app, email, 'my first password');
   });
+
+  it('mails a new set-password link an admin issues, in the user\'s language', async () => {
+    const org = await createOrg(ctx);
+    await ctx.db.prisma.user.update({ where: { id: org.users.bob.id }, data: { locale: 'de-DE' } });
+    const res = await as(ctx.app, org.users.admin.token).post(`/api/users/${org.users.bob.id}/set-password-link`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().mailed).toBe(true);
+    const mail = await waitForMail(org.users.bob.email);
+    expect(mail.subject).toMatch(/^Einladung zu Workdiary/);
+    expect(tokenIn(mail, 'set-password')).toBe(decodeURIComponent(/token=([^&]+)/.exec(res.json().setPasswordUrl)![1]!));
+  });
 });
 
 describe('monthly reminder to submit last month', () => {

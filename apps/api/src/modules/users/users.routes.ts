@@ -92,13 +92,16 @@ export default async function usersRoutes(app: App) {
     schema: {
       tags: ['users'],
       summary: 'Issue a new one-time set-password link for a user (admins); earlier links stop working',
+      description: 'With mail (SMTP_URL) the link is also mailed to the user in their language (`mailed: true`); otherwise `mailed: false`: pass it on yourself.',
       params: IdParamsSchema,
       response: { 200: SetPasswordLinkSchema },
     },
     config: { access: { roles: ['ADMIN'] } },
   }, async (request) => {
     const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
-    return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString() };
+    const own = await request.db.user.findFirst({ where: { id: user.id }, select: { locale: true } });
+    const mailed = await mailInvitation(app, { request, org: request.org, user: { ...user, locale: own?.locale ?? null }, token, expiresAt });
+    return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString(), mailed };
   });
 
   app.post('/users/:id/sessions/revoke', {

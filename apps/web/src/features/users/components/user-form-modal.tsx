@@ -104,7 +104,7 @@ function UserFormDialog({ onClose, user, currency }: Omit<UserFormModalProps, 'o
         <div className="user-form__group" style={{ marginTop: 'var(--space-5)' }}>
           <p className="field__label" style={{ margin: 0 }}>{t('Password')}</p>
           {issueLink.data ? (
-            <InviteLink name={issueLink.data.user.name} url={issueLink.data.setPasswordUrl} expiresAt={issueLink.data.expiresAt} />
+            <InviteLink name={issueLink.data.user.name} url={issueLink.data.setPasswordUrl} expiresAt={issueLink.data.expiresAt} mailedTo={issueLink.data.mailed ? issueLink.data.user.email : null} />
           ) : (
             <div className="row">
               <Button size="sm" loading={issueLink.isPending} loadingText={t('Creating link…')} onClick={() => issueLink.mutate(user.id)}>
