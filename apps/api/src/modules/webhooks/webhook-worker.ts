@@ -59,12 +59,14 @@ const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOStr
 
 // One statement: the due deliveries of enabled webhooks (a test event also of a disabled one),
 // oldest first, rows other workers hold skipped; each is leased (nextAttemptAt moved past the
-// attempt) and counted as attempted, so whichever worker claims it, it goes out once.
+// attempt) and counted as attempted, so whichever worker claims it, it goes out once. The outer
+// conditions repeat the inner ones: should a row be claimed by another worker between the two,
+// PostgreSQL re-checks them on the row's new version (the lease) and leaves it out.
 const CLAIM = `
 UPDATE "WebhookDelivery" d
 SET "nextAttemptAt" = $2, "attempts" = d."attempts" + 1, "lastAttemptAt" = $1
 FROM "Webhook" w
-WHERE w.id = d."webhookId" AND d.id IN (
+WHERE w.id = d."webhookId" AND d."status" = 'PENDING' AND d."nextAttemptAt" <= $1 AND d.id IN (
   SELECT d2.id FROM "WebhookDelivery" d2 JOIN "Webhook" w2 ON w2.id = d2."webhookId"
   WHERE d2."status" = 'PENDING' AND d2."nextAttemptAt" <= $1 AND (w2."disabledAt" IS NULL OR d2."type" = '${WEBHOOK_TEST_EVENT}')
   ORDER BY d2."nextAttemptAt"
@@ -89,6 +91,15 @@ INSERT INTO "AuditEvent" ("id", "organizationId", "entityType", "entityId", "act
 SELECT $3, w."organizationId", 'Webhook', w.id, 'UPDATE', w."createdById", jsonb_build_object('enabled', true),
        jsonb_build_object('enabled', false, 'disabledReason', 'FAILING', 'url', w.url, 'deliveryId', $4::text)
 FROM w`;
+
+/** Finished deliveries are kept this long (the log shows the newest 100 per webhook). */
+export const KEEP_FINISHED_MS = 30 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
+// A bounded batch per run, so a large backlog never makes one long statement.
+const PRUNE = `
+DELETE FROM "WebhookDelivery" WHERE id IN (
+  SELECT id FROM "WebhookDelivery" WHERE "status" <> 'PENDING' AND "createdAt" < $1 LIMIT 1000
+)`;
 
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const now = options.now ?? (() => new Date());
@@ -183,9 +194,15 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return next;
   }
 
+  let prunedAt = 0;
   function tick() {
     timer = null;
     if (stopped) return;
+    if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      options.sql.query(PRUNE, [new Date(now().getTime() - KEEP_FINISHED_MS)])
+        .catch((err: unknown) => options.log.error({ err }, 'webhook delivery: pruning the log failed'));
+    }
     runOnce()
       .catch((err: unknown) => options.log.error({ err }, 'webhook delivery: claiming failed'))
       .finally(() => {

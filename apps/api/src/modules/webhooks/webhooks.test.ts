@@ -371,6 +371,21 @@ describe(`webhooks (${engineName})`, () => {
     await removeHook(hook.id);
   });
 
+  it('finished deliveries are kept 30 days; pending ones until they are sent', async () => {
+    const r = await open(() => 500);
+    const hook = await addHook(r.url, ['entry.created']);
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const row = (id: string, status: 'SUCCEEDED' | 'FAILED' | 'PENDING', createdAt: Date) => ({
+      id, organizationId: org.orgId, webhookId: hook.id, eventId: newId(), type: 'entry.created', occurredAt: createdAt, data: {}, status, createdAt,
+      nextAttemptAt: status === 'PENDING' ? new Date(Date.now() + 3_600_000) : null,
+    });
+    await ctx.db.prisma.webhookDelivery.createMany({ data: [row('old-ok', 'SUCCEEDED', old), row('old-failed', 'FAILED', old), row('old-pending', 'PENDING', old), row('new-ok', 'SUCCEEDED', new Date())] });
+    const w = worker();
+    w.start(600_000);
+    await expect.poll(async () => (await deliveriesOf(hook.id)).map((d) => d.id).sort()).toEqual(['new-ok', 'old-pending']);
+    await w.stop();
+  });
+
   it('private, loopback and link-local targets are refused in production, at creation and at delivery', async () => {
     expect(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '224.0.0.1'].filter(isPublicAddress)).toEqual([]);
     expect(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34'].every(isPublicAddress)).toBe(true);
