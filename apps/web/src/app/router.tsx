@@ -93,6 +93,7 @@ export const routes: RouteObject[] = [
                       { path: 'users', lazy: page(() => import('../features/users/pages/users-page'), 'UsersPage') },
                       { path: 'settings/organization', lazy: page(() => import('../features/organization/pages/organization-page'), 'OrganizationPage') },
                       { path: 'settings/webhooks', lazy: page(() => import('../features/webhooks/pages/webhooks-page'), 'WebhooksPage') },
+                      { path: 'settings/imports', lazy: page(() => import('../features/imports/pages/imports-page'), 'ImportsPage') },
                     ],
                   },
                   { path: '*', element: <NotFound /> },

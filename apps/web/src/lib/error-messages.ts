@@ -137,6 +137,7 @@ const GENERAL: Record<string, () => string> = {
   USER_INACTIVE: () => t('This user is deactivated.'),
   LAST_ADMIN: () => t('This is the last active administrator. Make someone else an administrator first.'),
   WRONG_PASSWORD: () => t('Your current password is not correct.'),
+  IMPORT_INVALID: () => t('Some rows of the file cannot be imported: nothing was imported.'),
   WEBHOOK_TARGET_PRIVATE: () => t('Webhooks cannot reach private, loopback or link-local addresses. Use a public address.'),
   WEBHOOK_TARGET_UNRESOLVED: () => t('The host of this URL cannot be found. Check the address.'),
   RESET_LINK_INVALID: () => t('This password-reset link is not valid. Ask for a new one on the sign-in page.'),

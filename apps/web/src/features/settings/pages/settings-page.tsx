@@ -81,6 +81,12 @@ export function SettingsPage() {
                 <ChevronRightIcon size={18} />
               </Link>
             </li>
+            <li>
+              <Link to="/settings/imports" className="settings-links__link">
+                <span><strong>{t('Imports')}</strong><span className="muted">{t('Bring hours over from Toggl, Clockify, Kimai or Harvest.')}</span></span>
+                <ChevronRightIcon size={18} />
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>
