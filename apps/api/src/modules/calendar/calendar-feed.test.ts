@@ -41,7 +41,7 @@ describe(`calendar feed (${engineName})`, () => {
   };
   const pathOf = (url: string) => new URL(url).pathname;
   const read = async (url: string) => ctx.app.inject({ method: 'GET', url: pathOf(url) });
-  const eventsOf = (body: string) => Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c.type === 'VEVENT');
+  const eventsOf = (body: string) => Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c?.type === 'VEVENT');
 
   it('a member\'s feed: the organisation\'s public holidays and their own approved absences, parsed back with node-ical', async () => {
     try {
