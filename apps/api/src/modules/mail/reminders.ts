@@ -1,4 +1,6 @@
 import { addMonths, localDateOf, monthBounds, monthOf } from '@workdiary/shared';
+import { scopedSql } from '../../db/scoped-sql.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { App } from '../../lib/types.ts';
 import { mailBaseUrl } from './base-url.ts';
 import { mailLanguage, monthReminderMail } from './templates.ts';
@@ -10,16 +12,19 @@ type Candidate = { id: string; email: string; name: string; locale: string | nul
  * existed before the month ended, and whose month is still open (no MonthClose, OPEN or
  * REOPENED: not SUBMITTED or APPROVED), and who have not been reminded for it yet.
  */
-const DUE_SQL = /* sql */ `
+function dueQuery(orgId: string, month: string, monthEnd: Date) {
+  const scope = scopedSql(orgId);
+  return scope.query`
 SELECT u.id, u.email, u.name, u.locale, u."organizationId", o.locale AS "orgLocale"
 FROM "User" u
 JOIN "Organization" o ON o.id = u."organizationId"
-WHERE u."organizationId" = $1 AND u.active AND u."monthReminder" AND u."createdAt" < $3::timestamptz
+WHERE ${scope.where('u', Prisma.sql`u.active AND u."monthReminder" AND u."createdAt" < ${monthEnd}`)}
   AND NOT EXISTS (
     SELECT 1 FROM "MonthClose" c
-    WHERE c."organizationId" = u."organizationId" AND c."userId" = u.id AND c.month = $2 AND c.status IN ('SUBMITTED', 'APPROVED'))
-  AND NOT EXISTS (SELECT 1 FROM "MonthReminder" r WHERE r."userId" = u.id AND r.month = $2)
+    WHERE c."organizationId" = u."organizationId" AND c."userId" = u.id AND c.month = ${month} AND c.status IN ('SUBMITTED', 'APPROVED'))
+  AND NOT EXISTS (SELECT 1 FROM "MonthReminder" r WHERE r."userId" = u.id AND r.month = ${month})
 ORDER BY u.id`;
+}
 
 /** The claim: whoever inserts the row sends the mail; a second instance (or run) finds it there. */
 const CLAIM_SQL = `INSERT INTO "MonthReminder" ("organizationId", "userId", "month", "sentAt") VALUES ($1, $2, $3, $4)
@@ -44,7 +49,7 @@ export function monthReminderScheduler(app: App) {
       if (stopped) break;
       const month = addMonths(monthOf(localDateOf(now, org.timeZone)), -1);
       const monthEnd = monthBounds(month, org.timeZone).end;
-      const due = await app.database.sql.query<Candidate>(DUE_SQL, [org.id, month, monthEnd.toISOString()]);
+      const due = await app.database.sql.query<Candidate>(dueQuery(org.id, month, monthEnd));
       for (const user of due) {
         if (stopped) break;
         const claimed = await app.database.sql.query(CLAIM_SQL, [org.id, user.id, month, now.toISOString()]);
