@@ -23,15 +23,13 @@ export default async function mailRoutes(app: App) {
     },
     config: { access: { public: true }, rateLimit: { max: app.env.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const mail = await requestPasswordReset({
-      prisma: app.database.prisma, sql: app.database.sql, email: request.body.email, baseUrl: mailBaseUrl(app, request), now: app.now(),
+    const input = { prisma: app.database.prisma, sql: app.database.sql, email: request.body.email, baseUrl: mailBaseUrl(app, request), now: app.now() };
+    // All of it after the answer: neither the lookup nor the SMTP server's time may tell whether the address exists.
+    setImmediate(() => {
+      requestPasswordReset(input)
+        .then((mail) => (mail ? app.mailer.send(mail) : undefined))
+        .catch((err: unknown) => app.log.error({ err }, 'password-reset request failed'));
     });
-    // After the answer: how long the SMTP server takes must not tell whether the address exists.
-    if (mail) {
-      setImmediate(() => {
-        app.mailer.send(mail).catch((err: unknown) => app.log.error({ err, mail: { kind: mail.kind, to: mail.to } }, 'password-reset mail failed'));
-      });
-    }
     return reply.status(202).send({ mailEnabled: app.mailer.enabled });
   });
 

@@ -24,8 +24,8 @@ export function resetPasswordUrl(base: string, token: string): string {
 /**
  * POST /api/auth/password-reset. For an active user with that address: a new one-hour link
  * (earlier unused ones stop working), audited, and the mail to send. For any other address:
- * nothing, with the same answer. The caller sends the mail after answering, so the answer's time
- * does not tell whether a mail went out.
+ * nothing. The route runs this after answering (the same 202 for every address), so the answer's
+ * time does not tell whether the address exists or a mail went out.
  */
 export async function requestPasswordReset({ prisma, sql, email, baseUrl, now }: {
   prisma: PrismaClient; sql: SqlRunner; email: string; baseUrl: string; now: Date;
