@@ -98,14 +98,16 @@ function DeliveryLog({ id }: { id: string }) {
         <tbody>
           {log.data.items.map((d) => (
             <tr key={d.id}>
-              <td data-label={t('Event')}>{eventLabel(d.type)}<span className="muted webhook-log__when">{fmt.dateTime(d.occurredAt)}</span></td>
+              <td data-label={t('Event')}><span>{eventLabel(d.type)}<span className="muted webhook-log__when">{fmt.dateTime(d.occurredAt)}</span></span></td>
               <td data-label={t('Status')}>
                 {d.status === 'SUCCEEDED' ? <Badge tone="success">{t('Delivered')}</Badge> : d.status === 'FAILED' ? <Badge tone="danger">{t('Failed')}</Badge> : <Badge tone="warning">{t('Pending')}</Badge>}
               </td>
               <td data-label={t('Attempts')}>{d.attempts}</td>
               <td data-label={t('Answer')}>
-                {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : d.error ?? '—'}
-                {d.responseTimeMs !== null ? <span className="muted"> · {t('{ms} ms', { ms: d.responseTimeMs })}</span> : null}
+                <span>
+                  {d.responseStatus !== null ? `HTTP ${d.responseStatus}` : d.error ?? '—'}
+                  {d.responseTimeMs !== null ? <span className="muted"> · {t('{ms} ms', { ms: d.responseTimeMs })}</span> : null}
+                </span>
               </td>
               <td data-label={t('Last attempt')}>{d.lastAttemptAt ? fmt.dateTime(d.lastAttemptAt) : '—'}</td>
               <td data-label={t('Next attempt')}>{d.nextAttemptAt ? fmt.dateTime(d.nextAttemptAt) : '—'}</td>
