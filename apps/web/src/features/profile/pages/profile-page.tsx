@@ -8,13 +8,13 @@ import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { Spinner } from '../../../components/spinner';
 import { LocaleField, localeOptionLabel } from '../../../components/pickers/locale-field';
-import { Switch } from '../../../components/checkbox';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { getErrorMessage } from '../../../lib/api-client';
 import { roleLabel, useCurrentUser } from '../../../lib/current-user';
 import { useOwnRules, useUpdateMyName } from '../api/profile';
 import { ChangePasswordForm } from '../components/change-password-form';
+import { MonthReminderSwitch } from '../components/month-reminder-switch';
 import { MySessions } from '../components/my-sessions';
 import { ApiTokens } from '../components/api-tokens';
 import { CalendarFeed } from '../components/calendar-feed';
@@ -72,18 +72,7 @@ export function ProfilePage() {
                   onError: (error) => toast.error(error),
                 })}
               />
-              <Switch
-                label={t('Remind me by email to submit last month')}
-                checked={me.monthReminder !== false}
-                disabled={rename.isPending}
-                description={me.mailEnabled
-                  ? t('Early each month, while last month is not submitted yet.')
-                  : t('This server sends no mail, so no reminder goes out for now.')}
-                onChange={(monthReminder) => rename.mutate({ monthReminder }, {
-                  onSuccess: (saved) => toast.success(saved.monthReminder ? t('The monthly reminder is on.') : t('The monthly reminder is off.')),
-                  onError: (error) => toast.error(error),
-                })}
-              />
+              <MonthReminderSwitch me={me} />
             </div>
           </Card>
           <Card title={t('Vacation this year')}>
