@@ -128,6 +128,10 @@ describe(`imports (${engineName})`, () => {
     expect(preview.preview.map((p) => [p.startedAt, p.stoppedAt])).toEqual([
       ['2026-03-05T08:00:00.000Z', '2026-03-05T09:30:00.000Z'], ['2026-03-05T08:00:00.000Z', '2026-03-05T08:45:30.000Z'],
     ]);
+    // A charset on the type is fine; a zone that does not exist is a 400.
+    const withCharset = await send({ format: 'toggl', timeZone: 'UTC' }, file, org.users.admin.token, 'text/csv; charset=utf-8');
+    expect(withCharset.statusCode, withCharset.body).toBe(200);
+    expect((await send({ format: 'toggl', timeZone: 'Mars/Olympus' }, file)).statusCode).toBe(400);
     expect(await importOk({ format: 'toggl', timeZone: 'UTC' }, file)).toMatchObject({ created: { entries: 2 } });
     expect(await importOk({ format: 'toggl', timeZone: 'UTC' }, file)).toMatchObject({ created: { entries: 0 }, skipped: { duplicates: 2 } });
   });

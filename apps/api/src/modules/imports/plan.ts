@@ -16,6 +16,7 @@ import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import { checkRules } from '../../domain/entry-rules.ts';
 import { lockedMonths, monthLabel, monthsOfSpan } from '../../domain/month-lock.ts';
 import { pickRulesRow, rulesOf } from '../../domain/rules-lookup.ts';
+import { yieldToLoop } from '../../lib/loop-slices.ts';
 import { parseExport, type ParsedRow, type WallTime } from './parsers/index.ts';
 
 type Db = ScopedDb | ScopedTx;
@@ -53,6 +54,8 @@ export type Plan = Prepared & {
   existingCategories: Map<string, string>;
 };
 
+/** Rows worked through between two turns of the event loop. */
+const ROWS_PER_TURN = 2_000;
 const CATEGORY_MAX = 60;
 const CUSTOMER_MAX = 200;
 /** Harvest's rows of a day start here, local time. */
@@ -122,7 +125,9 @@ export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
   };
   const dayCursor = new Map<string, number>();
   const candidates: Candidate[] = [];
-  for (const r of parsed.rows) {
+  for (const [i, r] of parsed.rows.entries()) {
+    // A turn of the event loop every so many rows: a big file never holds it for long.
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.row, code, message });
     const person = people.get(key(r.person));
     let startedAt: Date;
@@ -230,7 +235,8 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   }
 
   const planned: PlannedEntry[] = [];
-  for (const c of prepared.candidates) {
+  for (const [i, c] of prepared.candidates.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     const customerId = existingCustomers.get(key(c.customerName)) ?? null;
     const categoryId = existingCategories.get(key(c.categoryName)) ?? null;
     const k = customerId && categoryId ? dupKey(c.userId, c.startedAt, c.stoppedAt, customerId, categoryId) : null;

@@ -1,4 +1,5 @@
 import type { ImportRowError } from '@workdiary/shared';
+import { yieldToLoop } from '../../../lib/loop-slices.ts';
 import { pickColumn, type Sheet, type SheetRecord } from './csv.ts';
 import { hasMeridiem, parseDateText, parseTimeText, slashStyleOf, type ParseOutcome, type ParsedRow, type WallTime } from './fields.ts';
 
@@ -67,7 +68,8 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
 
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
-  for (const r of records) {
+  for (const [i, r] of records.entries()) {
+    if (i % 5_000 === 4_999) await yieldToLoop();
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.line, code, message });
     const start = wallOf(cell(r, p.startDate), cell(r, p.startTime), slash, twelveHour);
     if (typeof start === 'string') { fail(start === 'date' ? 'INVALID_DATE' : 'INVALID_TIME', `The start "${cell(r, p.startDate)} ${cell(r, p.startTime)}" is not a date and time.`); continue; }
