@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENTS, type WebhookDeliveryList, type WebhookList } from '@workdiary/shared';
+import { openDatabase, type SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { isPublicAddress } from './webhook-target.ts';
@@ -68,8 +69,8 @@ describe(`webhooks (${engineName})`, () => {
   afterEach(async () => {
     await ctx.db.prisma.webhook.deleteMany({});
   });
-  const worker = (opts: { allowPrivate?: boolean; timeoutMs?: number } = {}) => {
-    const w = createWebhookWorker({ sql: ctx.db.sql, allowPrivate: opts.allowPrivate ?? true, log: silent, now: workerNow, timeoutMs: opts.timeoutMs });
+  const worker = (opts: { allowPrivate?: boolean; timeoutMs?: number; sql?: SqlRunner } = {}) => {
+    const w = createWebhookWorker({ sql: opts.sql ?? ctx.db.sql, allowPrivate: opts.allowPrivate ?? true, log: silent, now: workerNow, timeoutMs: opts.timeoutMs });
     workers.push(w);
     return w;
   };
@@ -360,14 +361,21 @@ describe(`webhooks (${engineName})`, () => {
     for (let i = 0; i < 12; i++) ids.push(await manualEntry());
     for (const id of ids.slice(0, 6)) await call('alice').delete(`/api/work-entries/${id}`);
     expect(await pendingRows()).toBe(18);
+    // PostgreSQL: the second worker has a connection pool of its own, as another instance would.
+    const url = ctx.app.env.TEST_DATABASE_URL;
+    const [{ name }] = url ? await ctx.db.sql.query<{ name: string }>('SELECT current_database() AS name') as [{ name: string }] : [{ name: '' }];
+    const second = url ? await openDatabase({ kind: 'postgres', url: Object.assign(new URL(url), { pathname: `/${name}` }).href, poolSize: 4 }) : null;
+    expect(second !== null).toBe(engineName === 'postgres');
     const a = worker();
-    const b = worker();
+    const b = worker({ sql: second?.sql });
     // Both claim at the same moment, in batches of ten, until nothing is due.
     const [ofA, ofB] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect((ofA ?? 0) + (ofB ?? 0)).toBe(18);
     expect(r.got).toHaveLength(18);
     expect(new Set(r.got.map((g) => g.body.id)).size).toBe(18);
     expect(await pendingRows()).toBe(0);
+    await b.stop();
+    await second?.close();
     await removeHook(hook.id);
   });
 
