@@ -53,7 +53,9 @@ async function readUpload(request: FastifyRequest): Promise<{ buffer: Buffer; fi
     if (part.type === 'file') {
       if (part.fieldname !== 'file') { await part.toBuffer(); continue; }
       buffer = await part.toBuffer();
-      fileName = part.filename || null;
+      // As the history shows it: no control characters, at most 255 characters.
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      fileName = part.filename.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, 255) || null;
     } else if (part.fieldname === 'userMap' && typeof part.value === 'string' && part.value.trim() !== '') {
       let parsed: unknown;
       try { parsed = JSON.parse(part.value); } catch { parsed = null; }

@@ -215,12 +215,13 @@ describe(`imports (${engineName})`, () => {
       `Anna,anna.berger@example.com,Acme Ltd,Web,${long},,2026-03-24,11:00:00,2026-03-24,12:00:00`, // 15
       'Anna,anna.berger@example.com,Acme Ltd,Web,Dev,,2026-13-01,09:00:00,2026-13-01,10:00:00', // 16
       'Anna,anna.berger@example.com,Acme Ltd,Web,Dev,,2026-03-25,9h,2026-03-25,10:00:00', // 17
+      'Anna,anna.berger@example.com,Acme Ltd,Web,Dev,bell\u0007,2026-03-25,09:00:00,2026-03-25,10:00:00', // 18
     ].join('\n');
     const preview = await dryRun({ format: 'toggl' }, rows);
     expect(preview.errors.map((e) => [e.row, e.code])).toEqual([
       [3, 'UNKNOWN_USER'], [4, 'LOCAL_TIME_NONEXISTENT'], [5, 'LOCAL_TIME_AMBIGUOUS'], [6, 'STOP_BEFORE_START'], [7, 'ENTRY_OVERLAP'],
       [8, 'ENTRY_OVERLAP'], [9, 'MONTH_LOCKED'], [10, 'SESSION_TOO_LONG'], [11, 'ENTRY_IN_FUTURE'], [12, 'SESSION_TOO_SHORT'], [13, 'NOTE_REQUIRED'],
-      [14, 'MISSING_VALUE'], [15, 'INVALID_NAME'], [16, 'INVALID_DATE'], [17, 'INVALID_TIME'],
+      [14, 'MISSING_VALUE'], [15, 'INVALID_NAME'], [16, 'INVALID_DATE'], [17, 'INVALID_TIME'], [18, 'INVALID_TEXT'],
     ]);
     expect(preview.errors.find((e) => e.row === 4)?.message).toContain('2026-03-29 02:30 does not exist in Europe/Berlin');
     expect(preview.errors.find((e) => e.row === 7)?.message).toContain('Acme Ltd');

@@ -58,6 +58,10 @@ export type Plan = Prepared & {
 const ROWS_PER_TURN = 2_000;
 const CATEGORY_MAX = 60;
 const CUSTOMER_MAX = 200;
+const NOTE_MAX = 2000;
+/** What text() accepts everywhere else: no C0 controls but tab, LF, CR; no DEL (PostgreSQL cannot store NUL). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const isCleanText = (value: string) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value);
 /** Harvest's rows of a day start here, local time. */
 const HARVEST_DAY_START = '08:00';
 
@@ -158,6 +162,8 @@ export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
     if (customerName.length > CUSTOMER_MAX) { fail('INVALID_NAME', `The customer name is longer than ${CUSTOMER_MAX} characters.`); continue; }
     if (categoryName.length > CATEGORY_MAX) { fail('INVALID_NAME', `The category name "${categoryName.slice(0, 40)}…" is longer than ${CATEGORY_MAX} characters.`); continue; }
     const note = r.note.trim();
+    if (note.length > NOTE_MAX) { fail('INVALID_TEXT', `The description is longer than ${NOTE_MAX} characters.`); continue; }
+    if (![customerName, categoryName, note].every(isCleanText)) { fail('INVALID_TEXT', 'The row holds control characters (invisible characters other than tabs and line breaks).'); continue; }
     try {
       checkRules({ rules: rulesOfUser(person.userId), entry: { userId: person.userId, startedAt, stoppedAt, note }, path: 'create', now });
     } catch (err) {

@@ -30,6 +30,7 @@ export function rowCodeLabel(code: ImportRowCode): string {
     case 'INVALID_DURATION': return t('Not a duration');
     case 'MISSING_VALUE': return t('Value missing');
     case 'INVALID_NAME': return t('Name too long');
+    case 'INVALID_TEXT': return t('Text not allowed');
     case 'NOTE_REQUIRED': return t('Note required');
     case 'SESSION_TOO_SHORT': return t('Too short');
     case 'SESSION_TOO_LONG': return t('Too long');

@@ -1180,4 +1180,5 @@ export const de: Catalog = {
   'Imports': 'Importe',
   'Bring hours over from Toggl, Clockify, Kimai or Harvest.': 'Stunden aus Toggl, Clockify, Kimai oder Harvest übernehmen.',
   'Some rows of the file cannot be imported: nothing was imported.': 'Einige Zeilen der Datei können nicht importiert werden: Es wurde nichts importiert.',
+  'Text not allowed': 'Text nicht zulässig',
 };
