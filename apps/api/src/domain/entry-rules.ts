@@ -140,3 +140,27 @@ export async function enforceRules({ tx, orgId, rules, entry, path, now, tz, mod
   const clash = await findClash(tx, orgId, entry, path);
   return { flagged: settleClash(clash, tz, mode) || flagged };
 }
+
+/**
+ * A running session whose start is moved by hand (PATCH /api/timer: "I forgot to start"): the
+ * rules a stop at `now` would judge that cannot wait for the stop. The start may not lie in the
+ * future (422 ENTRY_IN_FUTURE); the session so far may not already be longer than the maximum
+ * (422 SESSION_TOO_LONG: the stop only flags a FORGOTTEN timer, a start set by hand is refused as
+ * any hand-made entry is); it may not overlap another session of the user (409 ENTRY_OVERLAP,
+ * unless the rules allow overlaps). The note and the minimum length are the stop's to check.
+ * Call it inside the write's transaction after `lockUserEntries`.
+ */
+export async function enforceRunningStart({ tx, orgId, rules, userId, entryId, startedAt, now, tz }: {
+  tx: ScopedTx; orgId: string; rules: WorkRules; userId: string; entryId: string; startedAt: Date; now: Date; tz: string;
+}): Promise<void> {
+  if (startedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw new AppError('ENTRY_IN_FUTURE', 'The start time is in the future. Choose a time up to now.');
+  }
+  const minutes = Math.floor((now.getTime() - startedAt.getTime()) / 60_000);
+  if (minutes > rules.maxSessionHours * 60) {
+    throw new AppError('SESSION_TOO_LONG', `Sessions may last at most ${plural(rules.maxSessionHours, 'hour')}: a start this early would make this one ${plural(minutes, 'minute')} long. Add the earlier work as an entry of its own.`, { rule: 'maxSessionHours', maximum: rules.maxSessionHours, minutes });
+  }
+  if (rules.allowOverlap) return;
+  const stop = new Date(Math.max(now.getTime(), startedAt.getTime() + 1));
+  settleClash(await findClash(tx, orgId, { userId, startedAt, stoppedAt: stop, note: '', excludeEntryId: entryId }, 'timer-stop'), tz);
+}

@@ -20,6 +20,7 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/timer/start': ['MODULE_DISABLED', 'NOT_FOUND', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED'],
   'POST /api/timer/stop': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG'],
   'DELETE /api/timer': ['TIMER_NOT_RUNNING'],
+  'PATCH /api/timer': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'SESSION_TOO_LONG', 'ENTRY_IN_FUTURE', 'MONTH_LOCKED'],
   // The stop's refusals and the start's, as one answer (timer-switch.service.ts).
   'POST /api/timer/switch': [
     'MODULE_DISABLED', 'NOT_FOUND', 'TIMER_NOT_RUNNING', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED',
@@ -154,6 +155,7 @@ const FILE_RESPONSES = [
   { ext: '.csv', type: 'text/csv', what: 'The CSV text (UTF-8 with a byte-order mark)', format: null },
   { ext: '.pdf', type: 'application/pdf', what: 'The PDF document', format: 'binary' },
   { ext: '.ics', type: 'text/calendar', what: 'The iCalendar feed', format: null },
+  { ext: '.zip', type: 'application/zip', what: 'The zip archive', format: 'binary' },
 ];
 
 /** @fastify/swagger's `transform`: zod → JSON Schema, then the errors, the 204s and public routes' security. */

@@ -28,6 +28,13 @@ export const TimerStopBodySchema = z.object({ note: NoteSchema.default('') });
 /** POST /api/timer/switch: stop the running session with `note` and start the next one, atomically. */
 export const TimerSwitchBodySchema = TimerStopBodySchema.extend({ customerId: IdSchema, categoryId: IdSchema });
 export type TimerSwitchBody = z.input<typeof TimerSwitchBodySchema>;
+/**
+ * PATCH /api/timer: edit the caller's running session. `note`: what is being worked on (kept at
+ * the stop unless the stop sends another one); `startedAt`: an earlier (or later) start, for a
+ * timer started late ("I forgot to start 20 minutes ago").
+ */
+export const TimerPatchBodySchema = z.object({ note: NoteSchema.optional(), startedAt: InstantSchema.optional() });
+export type TimerPatchBody = z.input<typeof TimerPatchBodySchema>;
 export const TimerSwitchResponseSchema = z.object({ stopped: WorkEntrySchema, running: WorkEntrySchema });
 export type TimerSwitchResponse = z.infer<typeof TimerSwitchResponseSchema>;
 

@@ -4,7 +4,7 @@ import type { EventBus } from '../../lib/events.ts';
 import { assertSpansOpen, monthLockedError, openStartForStop } from '../../domain/month-lock.ts';
 import { checkRules, settleClash } from '../../domain/entry-rules.ts';
 import { readRunning, type StartOutcome, type StopOutcome } from './timer-statements.ts';
-import { clashOf, orgOrThrow, usableForStart, type TimerDeps } from './timer.service.ts';
+import { clashOf, orgOrThrow, stopNote, usableForStart, type TimerDeps } from './timer.service.ts';
 
 export type SwitchTimerOptions = {
   deps: TimerDeps;
@@ -34,7 +34,7 @@ export async function switchTimer({ deps, orgId, user, note, customerId, categor
   const current = await readRunning(deps.sql, orgId, user.id);
   if (!current) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
   const rules = org.rulesFor(user.id);
-  const trimmed = note.trim();
+  const trimmed = stopNote(note, current);
   // The payroll lock, as for stop and start: the stopped entry is stored from the open month on,
   // and the new one must start in an open month (409 otherwise). Reads only: the statement moves
   // the start itself (under the user's lock, in the stop's UPDATE, audited by its STOP event), so

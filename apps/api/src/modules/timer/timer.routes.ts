@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CustomerAtWorkListSchema,
   IdParamsSchema,
+  TimerPatchBodySchema,
   TimerStartBodySchema,
   TimerStateSchema,
   TimerStopBodySchema,
@@ -10,7 +11,7 @@ import {
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { withWarnings } from '../compliance/compliance.service.ts';
-import { discardTimer, getRunning, listCustomerAtWork, startTimer, stopTimer } from './timer.service.ts';
+import { discardTimer, editRunningTimer, getRunning, listCustomerAtWork, startTimer, stopTimer } from './timer.service.ts';
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
 export default async function timerRoutes(app: App) {
@@ -63,6 +64,20 @@ export default async function timerRoutes(app: App) {
       events: app.events,
     }),
   }));
+
+  app.patch('/timer', {
+    schema: {
+      tags: ['timer'],
+      summary: 'Edit the running session: its note and its start (409 TIMER_NOT_RUNNING if none runs)',
+      description: 'The caller\'s own running session. `note`: what is being worked on; the stop keeps it unless the stop sends a note of its own '
+        + '(POST /api/timer/stop with an empty note keeps it). `startedAt`: a new start for a timer started late; it may not be in the future '
+        + '(422 ENTRY_IN_FUTURE), may not make the session so far longer than the maximum session length (422 SESSION_TOO_LONG: a start set by hand '
+        + 'is refused, not flagged), may not overlap another session (409 ENTRY_OVERLAP) and may not reach into an approved month (409 MONTH_LOCKED). '
+        + 'Taken under the user\'s lock like every timer write; audited as UPDATE; other tabs hear `entry.changed`. A refusal changes nothing.',
+      body: TimerPatchBodySchema,
+      response: { 200: WorkEntrySchema },
+    },
+  }, async (request) => editRunningTimer({ db: request.db, org: request.org, events: app.events, actor: request.auth, body: request.body, now: app.now() }));
 
   app.delete('/timer', {
     schema: {

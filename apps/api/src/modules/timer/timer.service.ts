@@ -1,4 +1,7 @@
-import { AppError, localTimeOf, type CustomerAtWorkItem, type WorkEntry as WireEntry } from '@workdiary/shared';
+import { AppError, localTimeOf, type CustomerAtWorkItem, type TimerPatchBody, type WorkEntry as WireEntry } from '@workdiary/shared';
+import type { Actor } from '../../lib/permissions.ts';
+import type { OrgContext } from '../../lib/types.ts';
+import { updateEntry } from '../work-entries/work-entries.service.ts';
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
@@ -151,10 +154,12 @@ export type StopTimerOptions = {
  * refusal anywhere therefore changes nothing. Only when the rules refuse the original start is
  * the payroll lock read beforehand, so that its 409 still comes before a rule's 422.
  */
-export async function stopTimer(options: StopTimerOptions): Promise<WireEntry> {
-  const { deps, orgId, userId, now } = options;
+export async function stopTimer(given: StopTimerOptions): Promise<WireEntry> {
+  const { deps, orgId, userId, now } = given;
   const [org, running] = await Promise.all([orgOrThrow(deps.orgs, orgId), readRunning(deps.sql, orgId, userId)]);
   if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+  // The note written while working (PATCH /api/timer) is kept when the stop brings none.
+  const options = { ...given, note: stopNote(given.note, running) };
   const original = new Date(running.startedAt);
   let startedAt = original;
   try {
@@ -165,6 +170,25 @@ export async function stopTimer(options: StopTimerOptions): Promise<WireEntry> {
     if (startedAt.getTime() === original.getTime()) throw refusal;
   }
   return writeStop(options, org, running, startedAt);
+}
+
+/** The note a stop stores: the one it sends, or (when it sends none) the running session's own. */
+export function stopNote(note: string, running: Pick<WireEntry, 'note'>): string {
+  return note.trim() || running.note;
+}
+
+/**
+ * PATCH /api/timer: the caller edits their running session: its note, and its start (a timer
+ * started late). The entries' edit (`updateEntry` with `timer`) does it, in a transaction under
+ * the user's lock (the same advisory lock the timer's statements take): the payroll lock, the
+ * rules for a moved start (`enforceRunningStart`), the audit event (UPDATE) and `entry.changed`.
+ */
+export async function editRunningTimer({ db, org, events, actor, body, now }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; body: TimerPatchBody; now: Date;
+}): Promise<WireEntry> {
+  const running = await db.workEntry.findFirst({ where: { userId: actor.userId, stoppedAt: null }, select: { id: true } });
+  if (!running) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
+  return updateEntry({ db, org, events, actor, id: running.id, body: { note: body.note, startedAt: body.startedAt }, now, timer: true });
 }
 
 /** The work rules for stopping `running` with the start `startedAt` (throws their refusal); whether to flag it. */

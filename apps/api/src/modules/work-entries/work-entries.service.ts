@@ -14,7 +14,7 @@ import { assertSpansOpen } from '../../domain/month-lock.ts';
 import { assertMayActFor, visibleUserId, type Actor } from '../../lib/permissions.ts';
 import { recordAudit } from './audit.ts';
 import { loadRules } from '../../domain/rules-lookup.ts';
-import { enforceRules, lockUserEntries } from '../../domain/entry-rules.ts';
+import { enforceRules, enforceRunningStart, lockUserEntries } from '../../domain/entry-rules.ts';
 import { entryInclude, toWireEntry } from '../../domain/entry.mapper.ts';
 import { rangeBound, resolveCreateTimes, resolvePatchTimes, touchesTimes, type TimeFields } from './entry-times.ts';
 
@@ -138,16 +138,24 @@ async function loadWritable(db: ScopedDb | ScopedTx, actor: Actor, id: string) {
   return entry;
 }
 
+/** Only `startedAt` among the times: what the timer's edit of a running session may change. */
+const onlyStartInstant = (b: TimeFields) => b.startedAt !== undefined && !touchesTimes({ ...b, startedAt: undefined });
+
 /**
  * Edit times, customer, category, note. A running session keeps its times (only the timer stops
  * it: 409 ENTRY_RUNNING) but its customer, category and note may change. Rules are checked when
  * the times or the note change; customer/category are checked for archive only when changed.
+ *
+ * `timer`: the caller's edit of their own running session (PATCH /api/timer). It may also move
+ * the start (`startedAt`), judged by `enforceRunningStart` and the payroll lock over the span up
+ * to now; when the session stopped meanwhile it answers 409 TIMER_NOT_RUNNING and changes nothing.
  */
-export async function updateEntry({ db, org, events, actor, id, body, now }: {
-  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date;
+export async function updateEntry({ db, org, events, actor, id, body, now, timer = false }: {
+  db: ScopedDb; org: OrgContext; events: EventBus; actor: Actor; id: string; body: PatchEntryInput; now: Date; timer?: boolean;
 }): Promise<WireEntry> {
   const first = await loadWritable(db, actor, id);
-  const changesTimes = touchesTimes(body);
+  const movesRunningStart = timer && onlyStartInstant(body);
+  const changesTimes = touchesTimes(body) && !movesRunningStart;
   if (first.stoppedAt === null && changesTimes) {
     throw new AppError('ENTRY_RUNNING', 'This session is still running: its times change when the timer is stopped. Stop it first, then edit it.');
   }
@@ -159,13 +167,21 @@ export async function updateEntry({ db, org, events, actor, id, body, now }: {
     await lockUserEntries(tx, first.userId);
     // Re-read under the lock: the timer may have stopped it or someone deleted it meanwhile.
     const current = await loadWritable(tx, actor, id);
+    if (timer && current.stoppedAt !== null) throw new AppError('TIMER_NOT_RUNNING', 'No timer is running. It may have been stopped in another tab.');
     if (current.stoppedAt === null && changesTimes) throw new AppError('ENTRY_RUNNING', 'This session is still running: stop it first, then edit it.');
     const before = toWireEntry(current);
     const times = current.stoppedAt === null
-      ? { startedAt: current.startedAt, stoppedAt: null }
+      ? { startedAt: movesRunningStart && body.startedAt ? new Date(body.startedAt) : current.startedAt, stoppedAt: null }
       : resolvePatchTimes(body, { startedAt: current.startedAt, stoppedAt: current.stoppedAt }, tz);
-    // Neither the month it is in nor the month it would move to may be locked (a note counts too).
-    await assertSpansOpen({ db: tx, userId: current.userId, tz, spans: [current, times] });
+    const startMoved = current.stoppedAt === null && times.startedAt.getTime() !== current.startedAt.getTime();
+    // Neither the month it is in nor the month it would move to may be locked (a note counts too);
+    // a running session moved to an earlier start: every month from it up to now.
+    const spans = startMoved ? [current, { startedAt: times.startedAt, stoppedAt: new Date(Math.max(now.getTime(), times.startedAt.getTime())) }] : [current, times];
+    await assertSpansOpen({ db: tx, userId: current.userId, tz, spans });
+    if (startMoved) {
+      const rules = await loadRules(tx, current.userId);
+      await enforceRunningStart({ tx, orgId: actor.orgId, rules, userId: current.userId, entryId: current.id, startedAt: times.startedAt, now, tz });
+    }
     const note = body.note !== undefined ? body.note.trim() : current.note;
     const next = {
       customerId: body.customerId ?? current.customerId,
