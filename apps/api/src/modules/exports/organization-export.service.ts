@@ -51,12 +51,14 @@ const PAGE_ROWS = { pglite: 500, postgres: 2_000 } as const;
 type ColumnInfo = { name: string; type: string };
 type FileManifest = { file: string; table: string; columns: ColumnInfo[]; rows: number };
 
-/** A cell as text: instants in ISO 8601 UTC, arrays and JSON as JSON, null as an empty cell. */
-export function csvCell(value: unknown): string | number | boolean {
+/**
+ * A cell as text: instants in ISO 8601 UTC, arrays and JSON as JSON, booleans as true/false (the
+ * CSV writer's own default would write 1 and an empty cell), null as an empty cell.
+ */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);
 }
 
@@ -137,7 +139,7 @@ export async function organizationZip({ sql, engine, orgId, orgName, now }: {
       schemaVersion: migration?.migration_name ?? null,
       exportedAt: now.toISOString(),
       organization: { id: orgId, name: orgName },
-      encoding: 'CSV: UTF-8 with a byte-order mark, comma-separated, CRLF line ends, a header row; instants in ISO 8601 (UTC); arrays and JSON values as JSON; an empty cell is null',
+      encoding: 'CSV: UTF-8 with a byte-order mark, comma-separated, CRLF line ends, a header row; instants in ISO 8601 (UTC); booleans true/false; arrays and JSON values as JSON; an empty cell is null',
       files,
     };
     done(null, Readable.from([JSON.stringify(manifest, null, 2)]));

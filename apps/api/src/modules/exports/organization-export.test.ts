@@ -95,7 +95,10 @@ describe(`organisation export on ${engineName}`, () => {
     const audit = csv('audit-events.csv').find((a) => a['entityId'] === tricky?.['id']);
     expect(audit).toMatchObject({ entityType: expect.any(String), action: 'CREATE', actorId: org.users.manager.id });
     expect(JSON.parse(audit?.['after'] as string)).toMatchObject({ note: TRICKY_NOTE });
+    const users = csv('users.csv');
+    expect(users.map((u) => u['active'])).toEqual(['true', 'true', 'true', 'true']);
     const rules = csv('work-rules.csv');
+    expect(rules[0]?.['allowOverlap']).toBe('false');
     expect(JSON.parse(rules[0]?.['requiredMinutes'] as string)).toHaveLength(7);
   });
 
