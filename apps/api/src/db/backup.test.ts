@@ -230,7 +230,7 @@ describe.skipIf(!canRun)(`backup and restore (${engineName})`, () => {
       expect(res.status).toBe(401);
     }
     expect(await httpFigures(b.url, await httpLogin(b.url, org.users.manager.email), org)).toEqual(before);
-  });
+  }, 360_000); // A hang guard for three real server starts and two CLI runs: over 180 s on a heavily loaded two-core machine.
 });
 
 /** Restores `file` into a new, empty folder / database and opens it. */

@@ -267,7 +267,8 @@ describe(`migrations (${engine})`, () => {
         const timer = setTimeout(() => {
           child.kill('SIGKILL');
           reject(new Error(`server neither listened nor exited in time\n${stdout}\n${stderr}`));
-        }, 60_000);
+          // A hang guard, as long as startServer's: a loaded two-core machine took over 60 s to start one.
+        }, 150_000);
         child.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
           if (!listened && stdout.includes('Workdiary is running')) {
