@@ -1,6 +1,6 @@
 import {
   CustomerAtWorkListSchema, TimerStateSchema, TimerSwitchResponseSchema, WorkEntrySchema, WorkEntryWithWarningsSchema,
-  type CustomerAtWorkItem, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry,
+  type CustomerAtWorkItem, type TimerPatchBody, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
@@ -123,6 +123,22 @@ export function useDiscardTimer(reactions: MutationReactions<WorkEntry> = {}) {
     onSuccess: (running) => {
       reactions.onSuccess?.(running);
       return afterTimerChange(queryClient, null, running.customerId);
+    },
+    onError: (error) => {
+      reactions.onError?.(error);
+      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
+    },
+  });
+}
+
+/** PATCH /api/timer: the running session's note and start ("I forgot to start"); other tabs follow by `entry.changed`. */
+export function useEditTimer(reactions: MutationReactions<WorkEntry> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TimerPatchBody) => api.patch('/api/timer', { body, schema: WorkEntrySchema }),
+    onSuccess: (entry) => {
+      reactions.onSuccess?.(entry);
+      return afterTimerChange(queryClient, entry, entry.customerId);
     },
     onError: (error) => {
       reactions.onError?.(error);

@@ -1,6 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Button } from '../../../components/button';
-import { PlayIcon, StopIcon } from '../../../components/icons';
+import { PencilIcon, PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
 import { useConnection } from '../../../lib/connection';
 import { useCurrentUser } from '../../../lib/current-user';
@@ -9,6 +9,7 @@ import { useTimerStore } from '../../../stores/timer-store';
 import { useRunningTimer } from '../api/timer';
 import { useTimerFocus } from '../hooks/use-timer-focus';
 import { TIMER_SHORTCUT, useTimerShortcut } from '../hooks/use-timer-shortcut';
+import { EditRunningModal } from './edit-running-modal';
 import { ElapsedCounter, TimerTitle } from './elapsed-counter';
 import { TimerAnnouncer } from './timer-announcer';
 import { TimerDialogs } from './timer-dialogs';
@@ -31,6 +32,8 @@ export function HeaderTimer() {
   // While the server is away the counter stops: the session may have ended meanwhile.
   const unconfirmed = useConnection((s) => s.lostAt !== null);
   const controlRef = useTimerFocus('header', running?.id ?? null);
+  const timeZone = useCurrentUser().organization.timeZone;
+  const [editing, setEditing] = useState(false);
   const toggle = useCallback(() => (running ? openStop('header') : openStart('header')), [running, openStart, openStop]);
   useTimerShortcut(toggle, timer.isSuccess && (moduleOn || Boolean(running)));
 
@@ -70,6 +73,16 @@ export function HeaderTimer() {
             </span>
           </div>
           <TimerTitle startedAt={running.startedAt} />
+          <Button
+            size="sm"
+            variant="ghost"
+            className="header-timer__edit"
+            icon={<PencilIcon size={16} />}
+            onClick={() => setEditing(true)}
+            aria-label={t('Edit the running session')}
+            title={t('Edit the running session')}
+          />
+          {editing ? <EditRunningModal key={running.id} running={running} timeZone={timeZone} onClose={() => setEditing(false)} /> : null}
           {moduleOn ? (
             <Button size="sm" variant="secondary" className="header-timer__switch" onClick={() => openStart('header')}>
               {t('Switch')}

@@ -36,7 +36,7 @@ export function StartTimerModal({ onClose, customer: fixedCustomer, running = nu
 }
 
 function SwitchForm(props: { onClose: () => void; fixedCustomer?: TimerCustomer; running: WorkEntry; initialCategory?: string }) {
-  const draft = useNoteDraft(props.running.id);
+  const draft = useNoteDraft(props.running.id, props.running.note);
   return <StartForm {...props} draft={draft} />;
 }
 
