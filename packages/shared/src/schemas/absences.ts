@@ -8,6 +8,18 @@ export const DEFAULT_ABSENCE_KINDS = [
   { name: 'Unpaid leave', creditPercent: 0, payrollType: 'NONE' },
 ] as const;
 
+const GERMAN_KIND_NAMES: Record<(typeof DEFAULT_ABSENCE_KINDS)[number]['name'], string> = {
+  Vacation: 'Urlaub',
+  'Sick leave': 'Krankheit',
+  'Unpaid leave': 'Unbezahlter Urlaub',
+};
+
+/** The starting absence kinds named in the organisation's language ("Urlaub" for a German one). */
+export function defaultAbsenceKinds(locale: string | null | undefined) {
+  const german = locale?.toLowerCase().startsWith('de') ?? false;
+  return DEFAULT_ABSENCE_KINDS.map((k) => ({ ...k, name: german ? GERMAN_KIND_NAMES[k.name] : k.name }));
+}
+
 /**
  * Which DATEV wage type an absence kind's credited hours are paid as: `vacation` (Urlaub), `sick`
  * (Krankheit, Lohnfortzahlung) or `none` (not exported as a wage type of its own). `vacation: true`

@@ -8,6 +8,7 @@ import {
   DiaryUserParamsSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
+import { readerLocale } from '../../lib/reader-locale.ts';
 import { dayHistory, monthOverview, userDay, userMonth } from './diary.service.ts';
 
 export default async function diaryRoutes(app: App) {
@@ -33,6 +34,7 @@ export default async function diaryRoutes(app: App) {
     },
   }, async (request) => userMonth({
     sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
+    locale: await readerLocale(request.db, request.org, request.auth.userId),
   }));
 
   app.get('/diary/:userId/:date', {
@@ -44,6 +46,7 @@ export default async function diaryRoutes(app: App) {
     },
   }, async (request) => userDay({
     sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
+    locale: await readerLocale(request.db, request.org, request.auth.userId),
   }));
 
   app.get('/diary/:userId/:date/history', {

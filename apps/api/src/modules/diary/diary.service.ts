@@ -16,6 +16,7 @@ import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import { holidaySettingsOf } from '../../domain/calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../../domain/calendar/holidays.ts';
+import { holidayNamesFor } from './export-words.ts';
 import { overtimeBalances } from '../balances/balances.service.ts';
 import { monthViolations, sixMonthAverage, violationCounts } from '../compliance/compliance.service.ts';
 import { dayFiguresOf, overviewFigures, readLatestMonth, readUserContext, readWireSessions, userMonthFigures, type OverviewFigures, type UserContext } from '../../domain/figures/index.ts';
@@ -94,8 +95,10 @@ async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, f
  * data; the month's sessions), figures by the shared functions. An approved month shows the
  * figures it was approved with (`frozenAt` says when).
  */
-export async function userMonth({ sql, org, caller, userId, month, now }: {
+export async function userMonth({ sql, org, caller, userId, month, now, locale }: {
   sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
+  /** The reader's locale: public holidays by their name in it (German from date-holidays). */
+  locale?: string;
 }): Promise<DiaryUserMonth> {
   assertMayReadDiaryOf(caller, userId);
   const tz = org.timeZone;
@@ -107,8 +110,9 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
   ]);
   if (!read) throw new AppError('NOT_FOUND', 'No such user.');
   const { context, figures } = read;
+  const holidayName = await holidayNamesFor(org, m, locale);
   return {
-    items: figures.days.map((d) => ({ ...d, violations: violations.get(d.date) ?? [] })),
+    items: figures.days.map((d) => ({ ...d, holiday: d.holiday === null ? null : holidayName(d.date, d.holiday), violations: violations.get(d.date) ?? [] })),
     totals: figures.totals,
     frozenAt: figures.approvedAt,
     user: context.user,
@@ -121,8 +125,8 @@ export async function userMonth({ sql, org, caller, userId, month, now }: {
 }
 
 /** The sessions touching one local day, with the day's figures (running counted to now): two queries side by side. */
-export async function userDay({ sql, org, caller, userId, date, now }: {
-  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string; now: Date;
+export async function userDay({ sql, org, caller, userId, date, now, locale }: {
+  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string; now: Date; locale?: string;
 }): Promise<DiaryDaySessions> {
   assertMayReadDiaryOf(caller, userId);
   // A date that does not exist (2026-02-30) is a 400 before any read.
@@ -132,7 +136,9 @@ export async function userDay({ sql, org, caller, userId, date, now }: {
     readWireSessions(sql, org.id, userId, bounds),
   ]);
   const sessions = items.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt === null ? null : new Date(e.stoppedAt) }));
-  return { items, date, user: context.user, ...dayFiguresOf({ context, date, sessions, org, now }) };
+  const figures = dayFiguresOf({ context, date, sessions, org, now });
+  const holidayName = await holidayNamesFor(org, date.slice(0, 7), locale);
+  return { items, date, user: context.user, ...figures, holiday: figures.holiday === null ? null : holidayName(date, figures.holiday) };
 }
 
 export function dayBoundsOrThrow(date: string, tz: string) {

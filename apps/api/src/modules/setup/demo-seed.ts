@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { DEFAULT_ABSENCE_KINDS, DEFAULT_WORK_RULES } from '@workdiary/shared';
+import { defaultAbsenceKinds, DEFAULT_WORK_RULES } from '@workdiary/shared';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { hashPassword } from '../../lib/passwords.ts';
@@ -115,7 +115,7 @@ export async function seedDemo(prisma: PrismaClient, now: Date = new Date()): Pr
   await prisma.$transaction(async (tx) => {
     // Public holidays of Berlin (date-holidays DE-BE): Christmas Day shows in December's diary.
     await tx.organization.create({ data: { id: orgId, name: 'Demo Company', timeZone: tz, currency: 'EUR', holidayCountry: 'DE', holidayRegion: 'BE', locale: 'de-DE' } });
-    await tx.absenceKind.createMany({ data: DEFAULT_ABSENCE_KINDS.map((k) => ({ id: newId(), organizationId: orgId, ...k })) });
+    await tx.absenceKind.createMany({ data: defaultAbsenceKinds('de-DE').map((k) => ({ id: newId(), organizationId: orgId, ...k })) });
     await tx.user.createMany({
       data: users.map((u, i) => ({ id: userIds[i] as string, organizationId: orgId, passwordHash, ...u })),
     });

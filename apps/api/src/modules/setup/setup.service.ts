@@ -1,4 +1,4 @@
-import { AppError, DEFAULT_ABSENCE_KINDS, DEFAULT_LOCALE, DEFAULT_WORK_RULES, type Organization } from '@workdiary/shared';
+import { AppError, DEFAULT_LOCALE, defaultAbsenceKinds, DEFAULT_WORK_RULES, type Organization } from '@workdiary/shared';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { newId } from '../../db/ids.ts';
 import { toWireOrganization } from '../../lib/mappers.ts';
@@ -39,7 +39,7 @@ export async function runSetup({ prisma, input }: { prisma: PrismaClient; input:
       data: { id: orgId, name: input.organization.name.trim(), timeZone: input.organization.timeZone, currency: input.organization.currency.toUpperCase(), locale: input.organization.locale ?? DEFAULT_LOCALE },
     });
     await tx.workRules.create({ data: { id: newId(), organizationId: orgId, userId: null, ...DEFAULT_WORK_RULES } });
-    await tx.absenceKind.createMany({ data: DEFAULT_ABSENCE_KINDS.map((k) => ({ id: newId(), organizationId: orgId, ...k })) });
+    await tx.absenceKind.createMany({ data: defaultAbsenceKinds(org.locale).map((k) => ({ id: newId(), organizationId: orgId, ...k })) });
     const admin = await tx.user.create({
       data: {
         id: adminId, organizationId: orgId, email, name: input.admin.name.trim(), role: 'ADMIN', passwordHash,

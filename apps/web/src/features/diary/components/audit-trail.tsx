@@ -24,7 +24,7 @@ export function AuditTrail({ events, tz, date, showSession = false }: AuditTrail
           <li key={event.id} className={`audit-trail__item audit-trail__item--${event.action.toLowerCase()}`}>
             <div className="audit-trail__head">
               <span>
-                <strong>{event.actor.name}</strong> {verbOf(event.action)}
+                {verbOf(event.action)[0]}<strong>{event.actor.name}</strong>{verbOf(event.action)[1]}
               </span>
               <time className="audit-trail__when muted" dateTime={event.at}>
                 {localDateLabel(event.at, tz)} {localTime(event.at, tz)}

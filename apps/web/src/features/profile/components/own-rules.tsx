@@ -1,12 +1,14 @@
 import { formatMinutes, type WorkRulesView } from '@workdiary/shared';
 import { translate as t } from '../../../lib/i18n/i18n';
+import { weekdayShort } from '../../../lib/format';
 
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+/** Mon … Sun in the active language (1 January 2024 was a Monday). */
+const days = () => Array.from({ length: 7 }, (_, i) => weekdayShort(`2024-01-0${i + 1}`));
 
 /** The caller's work rules, read-only: what the server checks on every stop and entry. */
 export function OwnRules({ rules }: { rules: WorkRulesView }) {
   const week = rules.requiredMinutes.reduce((a, b) => a + b, 0);
+  const DAYS = days();
   return (
     <div className="stack">
       <p className="muted" style={{ margin: 0 }}>
@@ -31,8 +33,8 @@ export function OwnRules({ rules }: { rules: WorkRulesView }) {
       </div>
       <dl className="profile-facts">
         <div><dt>{t('Note on stop')}</dt><dd>{rules.noteRequired ? t('Required') : t('Optional')}</dd></div>
-        <div><dt>{t('Minimum session')}</dt><dd>{rules.minSessionMinutes === 0 ? t('None') : plural(rules.minSessionMinutes, 'minute')}</dd></div>
-        <div><dt>{t('Maximum session')}</dt><dd>{plural(rules.maxSessionHours, 'hour')} {t('(longer timers are flagged for review)')}</dd></div>
+        <div><dt>{t('Minimum session')}</dt><dd>{rules.minSessionMinutes === 0 ? t('None') : t('{count, plural, one {# minute} other {# minutes}}', { count: rules.minSessionMinutes })}</dd></div>
+        <div><dt>{t('Maximum session')}</dt><dd>{t('{count, plural, one {# hour} other {# hours}}', { count: rules.maxSessionHours })} {t('(longer timers are flagged for review)')}</dd></div>
         <div><dt>{t('Overlapping sessions')}</dt><dd>{rules.allowOverlap ? t('Allowed') : t('Not allowed')}</dd></div>
       </dl>
     </div>

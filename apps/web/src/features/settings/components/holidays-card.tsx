@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { HolidayOptionsSchema, HolidaySettingsSchema } from '@workdiary/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../../components/button';
@@ -10,6 +10,7 @@ import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { api } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n';
+import { useLocaleStore } from '../../../lib/i18n/locale-store';
 
 /** Public holidays: the organisation's country and region (for Germany the federal state), and the share a holiday still requires. */
 export function HolidaysCard() {
@@ -17,6 +18,15 @@ export function HolidaysCard() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings', 'holidays'], queryFn: ({ signal }) => api.get('/api/settings/holidays', { schema: HolidaySettingsSchema, signal }) });
   const countries = useQuery({ queryKey: ['settings', 'holidays', 'countries'], queryFn: ({ signal }) => api.get('/api/settings/holidays/countries', { schema: HolidayOptionsSchema, signal }), staleTime: Infinity });
+  const locale = useLocaleStore((s) => s.locale);
+  // Country names in the reader's language (the API names them in English): "Deutschland", "Österreich".
+  const countryOptions = useMemo(() => {
+    let names: Intl.DisplayNames | null = null;
+    try { names = new Intl.DisplayNames([locale], { type: 'region' }); } catch { names = null; }
+    return (countries.data?.items ?? [])
+      .map((c) => ({ value: c.code, label: names?.of(c.code) ?? c.name }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale));
+  }, [countries.data, locale]);
   const [country, setCountry] = useState('');
   const [region, setRegion] = useState('');
   const [share, setShare] = useState('0');
@@ -51,7 +61,7 @@ export function HolidaysCard() {
           <SelectField
             label={t('Country')}
             placeholder={t('No public holidays')}
-            options={(countries.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
+            options={countryOptions}
             value={country}
             onChange={(e) => { setCountry(e.target.value); setRegion(''); }}
           />

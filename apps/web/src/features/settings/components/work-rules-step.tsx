@@ -15,7 +15,7 @@ import { getErrorMessage } from '../../../lib/api-client';
 import { formatMinutes } from '@workdiary/shared';
 import { DEFAULT_TARGET, useResetWorkRules, useSaveWorkRules, workRulesQueryOptions, type RulesTarget } from '../api/work-rules';
 import { useRulesUsers } from '../api/users';
-import { WEEKDAYS, WEEKDAYS_SHORT } from '../lib/hours';
+import { weekdays, weekdaysShort } from '../lib/hours';
 import { fromDraft, isDirty, rulesOf, toDraft, type RulesDraft, type RulesErrors } from '../lib/rules-draft';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -38,7 +38,7 @@ export function WorkRulesStep({ me, target, onRequestTarget, onDirtyChange, onNe
   const everyone = listed.some((u) => u.id === me.id) ? listed : [{ id: me.id, name: me.name, active: true }, ...listed];
   const userOptions = everyone
     .filter((u) => u.active || u.id === target)
-    .map((u) => ({ value: u.id, label: `${u.name}${u.id === me.id ? ' (you)' : ''}${u.active ? '' : ' (deactivated)'}` }));
+    .map((u) => ({ value: u.id, label: `${u.name}${u.id === me.id ? ` ${t('(you)')}` : ''}${u.active ? '' : ` ${t('(deactivated)')}`}` }));
   const options = [{ value: DEFAULT_TARGET, label: t('Organisation defaults (new users and users without own rules)') }, ...userOptions];
   const targetName = target === DEFAULT_TARGET
     ? 'the organisation defaults'
@@ -133,10 +133,10 @@ function RulesEditor({ target, targetName, view, onDirtyChange, onNext }: RulesE
       <fieldset className="rules-form__group">
         <legend>{t('Required hours per weekday')}</legend>
         <div className="weekday-grid">
-          {WEEKDAYS.map((day, i) => (
+          {weekdays().map((day, i) => (
             <TextField
               key={day}
-              label={<><span aria-hidden="true">{WEEKDAYS_SHORT[i]}</span><span className="visually-hidden">{day}</span></>}
+              label={<><span aria-hidden="true">{weekdaysShort()[i]}</span><span className="visually-hidden">{day}</span></>}
               value={draft.hours[i] ?? ''}
               inputMode="decimal"
               placeholder="0:00"

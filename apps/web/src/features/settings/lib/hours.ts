@@ -1,4 +1,5 @@
 import { translate as t } from '../../../lib/i18n/i18n';
+import { activeLocale } from '../../../lib/i18n/locale-store';
 import { formatMinutes } from '@workdiary/shared';
 
 /**
@@ -29,5 +30,12 @@ export function hoursText(minutes: number): string {
   return formatMinutes(minutes);
 }
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-export const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+/** Monday … Sunday in the active language (1 January 2024 was a Monday). */
+function weekdayNames(weekday: 'long' | 'short'): string[] {
+  const format = new Intl.DateTimeFormat(activeLocale(), { weekday, timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2024, 0, 1 + i)).replace(/\.$/, ''));
+}
+/** "Monday" … "Sunday" / "Montag" … "Sonntag". */
+export const weekdays = () => weekdayNames('long');
+/** "Mon" … "Sun" / "Mo" … "So". */
+export const weekdaysShort = () => weekdayNames('short');
