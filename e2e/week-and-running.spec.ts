@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { type APIRequestContext } from '@playwright/test';
+import { apiAs, demoIds, expect, loginAs, PASSWORD, SCREENSHOTS, test, USERS } from './fixtures';
+
+// Issue 25, "what a Toggl or Clockify user misses most", in German: Bob edits his running entry
+// (a note while working, "forgot to start": the start 20 minutes earlier), the Note dialog starts
+// from that note; a start in another session's time is refused and changes nothing. Bob's timer
+// is discarded afterwards and any entry this run made is deleted: the demo database is left as found.
+
+const stamp = Date.now().toString(36);
+const NOTE = `Angebot für Acme ${stamp}`;
+const MIN = 60_000;
+
+type Running = { id: string; startedAt: string; note: string } | null;
+
+async function bobApi(request: APIRequestContext) {
+  return apiAs(request, USERS.bob);
+}
+
+async function discardBobTimer(request: APIRequestContext) {
+  const res = await (await bobApi(request)).delete('/api/timer');
+  expect([204, 409]).toContain(res.status());
+}
+
+async function runningOfBob(request: APIRequestContext): Promise<Running> {
+  return ((await (await (await bobApi(request)).get('/api/timer')).json()) as { running: Running }).running;
+}
+
+test.beforeAll(async ({ request }) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const admin = await apiAs(request, USERS.admin);
+  expect((await admin.put('/api/settings/modules', { clientTimer: true })).status()).toBe(200);
+  await discardBobTimer(request);
+});
+
+test.afterAll(async ({ request }) => {
+  await discardBobTimer(request);
+  const bob = await bobApi(request);
+  const res = await bob.get(`/api/work-entries?userId=${bob.user.id}&from=${new Date(Date.now() - 2 * 86_400_000).toISOString()}&limit=500`);
+  const { items } = (await res.json()) as { items: Array<{ id: string; note: string }> };
+  for (const entry of items.filter((e) => e.note.includes(stamp))) {
+    expect((await bob.delete(`/api/work-entries/${entry.id}`)).status()).toBe(204);
+  }
+});
+
+test('Bob edits his running entry in German: a note while working, the start 20 minutes earlier, the note kept for the stop', async ({ page, request }) => {
+  const { acme, category } = await demoIds(request);
+  const bob = await bobApi(request);
+  const started = await bob.post('/api/timer/start', { customerId: acme.id, categoryId: category.id });
+  expect(started.status()).toBe(201);
+  const firstStart = Date.parse(((await started.json()) as { startedAt: string }).startedAt);
+
+  await loginAs(page, USERS.bob, PASSWORD, { locale: 'de-DE' });
+  const header = page.getByRole('banner');
+  await expect(header.getByRole('button', { name: 'Arbeit beenden' })).toBeVisible();
+  await header.getByRole('button', { name: 'Laufende Sitzung bearbeiten' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Laufende Sitzung bearbeiten' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Notiz' }).fill(NOTE);
+  await dialog.getByRole('button', { name: '15 Minuten früher', exact: true }).click();
+  await dialog.getByRole('button', { name: '5 Minuten früher', exact: true }).click();
+  await expect(dialog.getByText('Vergessen zu starten?')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/running-edit-de-1280.png` });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Stored: the note, and a start 20 minutes before the one the timer took.
+  await expect.poll(async () => (await runningOfBob(request))?.note).toBe(NOTE);
+  const moved = await runningOfBob(request);
+  expect(Date.parse(moved!.startedAt)).toBe(firstStart - 20 * MIN);
+  // The counter now shows at least 20 minutes.
+  await expect(header.getByRole('timer', { name: 'Erfasste Zeit' })).toHaveText(/^00:2\d:\d{2}$/);
+
+  // The Note dialog at the stop starts from the note written while working.
+  await header.getByRole('button', { name: 'Arbeit beenden' }).click();
+  const stopDialog = page.getByRole('dialog', { name: 'Notiz' });
+  await expect(stopDialog.getByRole('textbox', { name: 'Notiz' })).toHaveValue(NOTE);
+  await stopDialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(stopDialog).toBeHidden();
+
+  // A start in the future is refused in the dialog, and nothing changes.
+  await header.getByRole('button', { name: 'Laufende Sitzung bearbeiten' }).click();
+  await expect(dialog).toBeVisible();
+  const inFuture = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Date.now() + 90 * MIN));
+  // Only on the same local day (near midnight the refusal would be about another day).
+  if (inFuture > '01:30') {
+    await dialog.getByLabel(/Begonnen um/).fill(inFuture);
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('Nicht gespeichert');
+    expect(Date.parse((await runningOfBob(request))!.startedAt)).toBe(firstStart - 20 * MIN);
+  }
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+
+  // On a phone the edit is there too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await header.getByRole('button', { name: 'Laufende Sitzung bearbeiten' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Notiz' })).toHaveValue(NOTE);
+  await page.screenshot({ path: `${SCREENSHOTS}/running-edit-de-390.png` });
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+});
