@@ -22,7 +22,7 @@ import type { OrgContext } from '../../lib/types.ts';
 import { dryRunOf, planImport, prepareImport, type Plan } from './plan.ts';
 
 /** Rows per INSERT statement: one multi-row statement per chunk (entries, then their audit events). */
-const CHUNK = 5_000;
+const CHUNK = 20_000;
 
 const key = (name: string) => name.trim().toLowerCase();
 

@@ -232,13 +232,19 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   });
   const seen = new Set(existing.filter((e) => e.stoppedAt).map((e) => dupKey(e.userId, e.startedAt, e.stoppedAt as Date, e.customerId, e.categoryId)));
 
-  // Approved months, per person: one query each.
-  const locked = new Map<string, Set<string>>();
-  for (const userId of userIds) {
-    const months = new Set<string>();
-    for (const c of prepared.candidates) if (c.userId === userId) for (const m of monthsOfSpan(c.startedAt, c.stoppedAt, tz)) months.add(m);
-    locked.set(userId, new Set(await lockedMonths(db, userId, [...months])));
+  // The months each row touches (worked out once, in slices), then the approved ones per person: one query each.
+  const spanMonths: string[][] = [];
+  const monthsByUser = new Map<string, Set<string>>();
+  for (const [i, c] of prepared.candidates.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    const months = monthsOfSpan(c.startedAt, c.stoppedAt, tz);
+    spanMonths.push(months);
+    const set = monthsByUser.get(c.userId) ?? new Set<string>();
+    for (const m of months) set.add(m);
+    monthsByUser.set(c.userId, set);
   }
+  const locked = new Map<string, Set<string>>();
+  for (const [userId, months] of monthsByUser) locked.set(userId, new Set(await lockedMonths(db, userId, [...months])));
 
   const planned: PlannedEntry[] = [];
   for (const [i, c] of prepared.candidates.entries()) {
@@ -250,7 +256,7 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
       planned.push({ ...c, customerId, categoryId, duplicate: true });
       continue;
     }
-    const lockedMonth = monthsOfSpan(c.startedAt, c.stoppedAt, tz).find((m) => locked.get(c.userId)?.has(m));
+    const lockedMonth = spanMonths[i]?.find((m) => locked.get(c.userId)?.has(m));
     if (lockedMonth) {
       errors.push({ row: c.row, code: 'MONTH_LOCKED', message: `${monthLabel(lockedMonth)} is approved and locked for payroll for ${prepared.userNames.get(c.userId) ?? 'this person'}: an admin must reopen it first.` });
       continue;
@@ -331,7 +337,8 @@ export function dryRunOf(plan: Plan): ImportDryRun {
     categories: { toCreate: plan.newCategories },
     users: plan.users,
     errors: plan.errors,
-    preview: [...plan.entries].sort((a, b) => a.row - b.row).slice(0, PREVIEW_ROWS).map((e) => ({
+    // The entries keep the file's order: the first ones are the file's first rows.
+    preview: plan.entries.slice(0, PREVIEW_ROWS).map((e) => ({
       row: e.row,
       user: plan.userNames.get(e.userId) ?? e.userId,
       customer: e.customerName,

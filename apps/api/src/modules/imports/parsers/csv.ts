@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { yieldToLoop } from '../../../lib/loop-slices.ts';
 
 /** One data record of a file: its cells by the header's normalised names, and its line (header = 1). */
 export type SheetRecord = { line: number; cells: Map<string, string> };
@@ -55,7 +56,11 @@ export async function readCsv(buffer: Buffer): Promise<Sheet> {
   const headers = first.value.record.map(normaliseHeader);
   let doubled = 0;
   async function* records(): AsyncGenerator<SheetRecord> {
+    let count = 0;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      // The parser hands records on through promises only (no I/O between them): without a turn
+      // of the loop now and then, a big file would be read in one block.
+      if (++count % 2_000 === 0) await yieldToLoop();
       const { record, info } = next.value;
       let breaks = 0;
       for (const field of record) {
