@@ -47,7 +47,9 @@ export function HeaderTimer() {
     );
   }
 
-  if (timer.isError) {
+  // Only when nothing is known: a failed refetch (an outage) keeps showing the last known timer,
+  // "Not confirmed", and keeps its Note dialog open with the note (it would unmount here).
+  if (timer.isError && !timer.data) {
     return (
       <div className="header-timer header-timer--error" role="alert">
         <span className="header-timer__error" title={getErrorMessage(timer.error)}>{t('Timer unavailable')}</span>

@@ -6,6 +6,7 @@ import { StopIcon } from '../../../components/icons';
 import { Modal } from '../../../components/modal';
 import { TextAreaField } from '../../../components/text-field';
 import { getErrorMessage } from '../../../lib/api-client';
+import { isConnectionLost, useConnection } from '../../../lib/connection';
 import { localTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n/i18n';
 import { useStopForm } from '../hooks/use-stop-form';
@@ -69,9 +70,15 @@ export function StopTimerModal({ running, onClose, timeZone }: StopTimerModalPro
 function StopFields({ formId, form, running, since }: { formId: string; form: StopForm; running: WorkEntry; since: string }) {
   const t = useT();
   const { refusal, busy, close } = form;
+  const offline = useConnection(isConnectionLost);
   return (
     <form id={formId} className="timer-form" onSubmit={form.submit} noValidate>
       <RunningSummary running={running} since={since} />
+      {offline && !form.otherError ? (
+        <div className="form-alert" role="status">
+          {t('The server cannot be reached right now. Your note is kept on this device and this dialog stays open: press Stop again when the connection is back.')}
+        </div>
+      ) : null}
       <TextAreaField
         ref={form.noteRef}
         label={t('Note')}
