@@ -50,6 +50,7 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
 
   const records: SheetRecord[] = [];
   for await (const r of sheet.records) records.push(r);
+  await yieldToLoop();
   const dates = records.flatMap((r) => [cell(r, p.startDate), cell(r, p.endDate)]);
   const style = slashStyleOf(dates);
   if (style === 'ambiguous' || style === 'mixed') {
@@ -63,13 +64,14 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
   if (twelve > 0 && twelve < times.length) {
     return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The times in this file are written both with AM/PM and as 24-hour times. Export it again with one time format.' }] };
   }
+  await yieldToLoop();
   const slash = style === 'none' ? 'dmy' : style;
   const twelveHour = twelve > 0;
 
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   for (const [i, r] of records.entries()) {
-    if (i % 5_000 === 4_999) await yieldToLoop();
+    if (i % 1_000 === 999) await yieldToLoop();
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.line, code, message });
     const start = wallOf(cell(r, p.startDate), cell(r, p.startTime), slash, twelveHour);
     if (typeof start === 'string') { fail(start === 'date' ? 'INVALID_DATE' : 'INVALID_TIME', `The start "${cell(r, p.startDate)} ${cell(r, p.startTime)}" is not a date and time.`); continue; }

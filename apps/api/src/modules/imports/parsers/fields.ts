@@ -39,6 +39,7 @@ export function slashStyleOf(values: Iterable<string>): SlashStyle | 'ambiguous'
   let slashed = false;
   let symmetric = true;
   for (const value of values) {
+    if (!value.includes('/')) continue;
     const m = SLASH.exec(value.trim().split(/[ T]/)[0] ?? '');
     if (!m) continue;
     slashed = true;
