@@ -37,6 +37,7 @@ export function AppLayout() {
             ) : (
               <NavLink to={`/diary/${encodeURIComponent(me.id)}`} className={navClass}>{t('My month')}</NavLink>
             )}
+            <NavLink to="/week" className={navClass}>{t('Week')}</NavLink>
             <NavLink to="/absences" className={navClass}>{t('Absences')}</NavLink>
             <NavLink to="/reports" className={navClass}>{isManager ? t('Reports') : t('My report')}</NavLink>
             <NavLink to="/settings" className={navClass}>{isAdmin ? t('Settings') : t('My rules')}</NavLink>

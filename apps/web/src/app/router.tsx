@@ -76,6 +76,8 @@ export const routes: RouteObject[] = [
                   { path: 'reports', lazy: page(() => import('../features/reports/pages/reports-page'), 'ReportsPage') },
                   // Managers and admins see users × month; the page sends a member to their own month.
                   { path: 'diary', lazy: diaryPageWithAtWork },
+                  // Everyone: their own week as a timesheet (issue 25).
+                  { path: 'week', lazy: page(() => import('../features/week/pages/week-page'), 'WeekPage') },
                   {
                     element: <RequireRole roles={MANAGER_ROLES} />,
                     children: [
