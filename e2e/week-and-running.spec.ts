@@ -99,3 +99,75 @@ test('Bob edits his running entry in German: a note while working, the start 20 
   await page.screenshot({ path: `${SCREENSHOTS}/running-edit-de-390.png` });
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
 });
+
+test('Bob fills in last week on the week timesheet in German: copies the rows, types a time, opens a cell of several sessions, and one day at a time on a phone', async ({ page, request }) => {
+  const bob = await bobApi(request);
+  const created: string[] = [];
+  page.on('response', async (res) => {
+    if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/api/work-entries' && res.status() === 201) {
+      created.push(((await res.json()) as { id: string }).id);
+    }
+  });
+  try {
+    await loginAs(page, USERS.bob, PASSWORD, { locale: 'de-DE' });
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Woche', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Woche' })).toBeVisible();
+
+    // Last week holds the demo's sessions.
+    await page.getByRole('button', { name: 'Vorige Woche' }).click();
+    await expect(page).toHaveURL(/[?&]week=\d{4}-W\d{2}/);
+    const grid = page.getByRole('grid', { name: 'Wochenstundenzettel' });
+    await expect(grid).toBeVisible();
+    await expect(grid.getByRole('row', { name: /Soll/ })).toBeVisible();
+
+    // A cell of several sessions opens them instead of guessing.
+    const many = grid.getByRole('button', { name: / ×\d+$/ }).first();
+    if (await many.count()) {
+      await many.click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('link', { name: 'Den Tag in „Mein Monat“ öffnen' })).toBeVisible();
+      await dialog.getByRole('button', { name: 'Schließen' }).last().click();
+      await expect(dialog).toBeHidden();
+    }
+
+    // An empty cell (the row's last empty day): type 0:30, Enter → one new session; 0 removes it again.
+    const empty = grid.getByRole('button', { name: /: leer$/ }).last();
+    const label = ((await empty.getAttribute('aria-label')) ?? '').replace(/: leer$/, '');
+    const target = grid.getByRole('button', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `) });
+    await empty.focus();
+    await page.keyboard.type('0:30');
+    await page.keyboard.press('Enter');
+    await expect(target).toHaveAccessibleName(`${label}: 0:30`);
+    expect(created).toHaveLength(1);
+    await page.screenshot({ path: `${SCREENSHOTS}/week-de-1280.png`, fullPage: true });
+
+    await target.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0');
+    await page.keyboard.press('Enter');
+    await expect(target).toHaveAccessibleName(`${label}: leer`);
+    expect((await bob.get(`/api/work-entries/${created[0]}/history`)).status()).toBe(200);
+
+    // This week: "copy last week's rows" adds last week's customer × category rows with empty cells.
+    await page.getByRole('button', { name: 'Diese Woche' }).click();
+    await expect(page).not.toHaveURL(/week=/);
+    const rowsBefore = await page.getByRole('grid', { name: 'Wochenstundenzettel' }).getByRole('row').count();
+    await page.getByRole('button', { name: 'Zeilen der Vorwoche übernehmen' }).click();
+    await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(rowsBefore);
+    await expect(grid.getByRole('button', { name: /: leer$/ }).first()).toBeVisible();
+
+    // On a phone: one day at a time.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.getByRole('button', { name: 'Nächster Tag' })).toBeVisible();
+    await expect(grid.getByRole('columnheader')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Nächster Tag' }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/week-de-390.png`, fullPage: true });
+  } finally {
+    // Leave the demo database as found: whatever this journey created and did not remove.
+    for (const id of created) {
+      const res = await bob.delete(`/api/work-entries/${id}`);
+      expect([204, 404]).toContain(res.status());
+    }
+  }
+});
