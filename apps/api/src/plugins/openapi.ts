@@ -16,6 +16,7 @@ const ROUTE_ERRORS: Record<string, ErrorCode[]> = {
   'POST /api/auth/set-password': ['NOT_FOUND'],
   'POST /api/auth/password-reset/confirm': ['RESET_LINK_INVALID', 'RESET_LINK_USED', 'RESET_LINK_EXPIRED'],
   'POST /api/setup': ['SETUP_ALREADY_DONE'],
+  'POST /api/setup/import': ['VALIDATION_ERROR', 'SETUP_ALREADY_DONE'],
   'POST /api/me/password': ['WRONG_PASSWORD'],
   'POST /api/timer/start': ['MODULE_DISABLED', 'NOT_FOUND', 'TIMER_ALREADY_RUNNING', 'ENTRY_OVERLAP', 'CUSTOMER_ARCHIVED', 'CATEGORY_ARCHIVED'],
   'POST /api/timer/stop': ['TIMER_NOT_RUNNING', 'ENTRY_OVERLAP', 'STOP_BEFORE_START', 'NOTE_REQUIRED', 'SESSION_TOO_SHORT', 'SESSION_TOO_LONG'],

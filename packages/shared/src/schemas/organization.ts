@@ -54,6 +54,17 @@ export type OrganizationBody = z.input<typeof OrganizationBodySchema>;
 export const SetupStatusSchema = z.object({ needed: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
+/**
+ * POST /api/setup/import (public, once, instead of setup): an organisation export (zip) loaded
+ * into this empty Workdiary; a one-time set-password link per active user (passwords are never exported).
+ */
+export const SetupImportResultSchema = z.object({
+  organization: z.object({ id: z.string(), name: z.string() }),
+  rows: z.record(z.string(), z.number().int()),
+  links: z.array(z.object({ email: z.string(), name: z.string(), role: z.string(), url: z.string() })),
+});
+export type SetupImportResult = z.infer<typeof SetupImportResultSchema>;
+
 /** POST /api/setup (public, once): the organisation and its first admin. */
 export const SetupBodySchema = z.object({
   organization: OrganizationBodySchema,

@@ -91,8 +91,6 @@ export async function importOrganizationZip({ db, zip, origin, now }: {
   if (manifest.schemaVersion && latest?.migration_name && manifest.schemaVersion > latest.migration_name) {
     throw invalid(`The export was made by a newer Workdiary (schema ${manifest.schemaVersion}; this one is at ${latest.migration_name}). Update this server first.`);
   }
-  const [{ organizations } = { organizations: 0 }] = await db.sql.query<{ organizations: number }>(`SELECT count(*)::int AS "organizations" FROM "Organization"`);
-  if (organizations > 0) throw new AppError('CONFLICT', 'This Workdiary already has an organisation: import into an empty one (a fresh DATA_DIR or database).');
 
   // Read before the transaction: on PGlite a query outside an open interactive transaction waits for it.
   const target = await db.sql.query<{ table: string; name: string; type: string; nullable: string }>(
@@ -101,6 +99,10 @@ export async function importOrganizationZip({ db, zip, origin, now }: {
   const rows: Record<string, number> = {};
   const links: OrganizationImportResult['links'] = [];
   await db.prisma.$transaction(async (tx) => {
+    // Empty, and stays so until this commits: a concurrent import or first-run setup waits here.
+    await tx.$executeRawUnsafe('LOCK TABLE "Organization" IN EXCLUSIVE MODE');
+    const [{ organizations } = { organizations: 0 }] = await tx.$queryRawUnsafe<Array<{ organizations: number }>>(`SELECT count(*)::int AS "organizations" FROM "Organization"`);
+    if (organizations > 0) throw new AppError('SETUP_ALREADY_DONE', 'This Workdiary already has an organisation: import into an empty one (a fresh DATA_DIR or database).');
     for (const table of IMPORT_ORDER) {
       const entry = manifest.files.find((f) => f.table === table);
       if (!entry) continue;

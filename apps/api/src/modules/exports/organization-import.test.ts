@@ -80,5 +80,23 @@ describe(`organisation import (the export read back) on ${engineName}`, () => {
 
   it('refuses a second import: the database is no longer empty', async () => {
     await expect(importOrganizationZip({ db: target.db, zip, origin: 'http://x', now: new Date() })).rejects.toThrow('already has an organisation');
+    const again = await target.app.inject({ method: 'POST', url: '/api/setup/import', headers: { 'content-type': 'application/zip' }, payload: Buffer.from(zip) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'SETUP_ALREADY_DONE' } });
+  });
+
+  it('the first-run page can do the same (POST /api/setup/import, public while the database is empty)', async () => {
+    const fresh = await setupTestApp();
+    const notZip = await fresh.app.inject({ method: 'POST', url: '/api/setup/import', headers: { 'content-type': 'application/zip' }, payload: Buffer.from('PK but not really') });
+    expect(notZip.statusCode).toBe(400);
+    expect(await fresh.db.prisma.organization.count()).toBe(0);
+    const res = await fresh.app.inject({ method: 'POST', url: '/api/setup/import', headers: { 'content-type': 'application/x-zip-compressed', host: 'wd.example' }, payload: Buffer.from(zip) });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{ organization: { id: string }; rows: Record<string, number>; links: Array<{ role: string; url: string }> }>();
+    expect(body.organization.id).toBe(org.orgId);
+    expect(body.rows['entries.csv']).toBe(4);
+    expect(body.links[0]?.role).toBe('ADMIN');
+    expect(body.links[0]?.url).toMatch(/^http:\/\/wd\.example\/set-password\?token=/);
+    expect((await fresh.app.inject({ method: 'GET', url: '/api/setup' })).json()).toEqual({ needed: false });
   });
 });

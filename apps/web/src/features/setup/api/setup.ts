@@ -1,5 +1,5 @@
 import {
-  LoginResponseSchema, SetupStatusSchema,
+  LoginResponseSchema, SetupImportResultSchema, SetupStatusSchema,
   type LoginResponse, type SetPasswordBody, type SetupBody, type SetupStatus,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,5 +43,13 @@ export function useSetPassword() {
   return useMutation({
     mutationFn: (body: SetPasswordBody) => api.post('/api/auth/set-password', { body, schema: LoginResponseSchema }),
     onSuccess: signedIn,
+  });
+}
+
+/** POST /api/setup/import — instead of setup: load an organisation export (zip); answers a set-password link per user. */
+export function useImportOrganization() {
+  return useMutation({
+    // Typed explicitly: a browser may leave a .zip's type empty or call it application/x-zip-compressed.
+    mutationFn: (file: File) => api.post('/api/setup/import', { body: new Blob([file], { type: 'application/zip' }), schema: SetupImportResultSchema }),
   });
 }

@@ -1,4 +1,4 @@
-import { SetupBodySchema, type Locale } from '@workdiary/shared';
+import { SetupBodySchema, type Locale, type SetupImportResult } from '@workdiary/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
@@ -13,6 +13,7 @@ import { getErrorMessage, isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRunSetup, useSetupStatus } from '../api/setup';
 import '../components/setup.css';
+import { SetupImport, SetupImportDone } from '../components/setup-import';
 import { AuthCard } from '../../../components/auth-card';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -34,8 +35,10 @@ export function SetupPage() {
   const setup = useRunSetup();
   const [values, setValues] = useState<Values>({ orgName: '', timeZone: browserZone(), currency: 'EUR', locale: activeLocale(), name: '', email: '', password: '', confirm: '' });
   const [errors, setErrors] = useState<Errors>({});
+  const [imported, setImported] = useState<SetupImportResult | null>(null);
   const set = (key: keyof Values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
+  if (imported) return <AuthCard className="setup-card"><SetupImportDone result={imported} /></AuthCard>;
   if (status.isPending) return <FullPageSpinner label={t('Checking whether Workdiary is set up…')} />;
   if (status.isError) {
     return (
@@ -108,6 +111,7 @@ export function SetupPage() {
             </fieldset>
             <Button type="submit" variant="primary" block loading={setup.isPending} loadingText={t('Setting up…')}>{t('Create organisation')}</Button>
           </form>
+          <SetupImport onImported={setImported} />
         </>
       )}
     </AuthCard>
