@@ -99,8 +99,8 @@ export async function importOrganizationZip({ db, zip, origin, now }: {
   const rows: Record<string, number> = {};
   const links: OrganizationImportResult['links'] = [];
   await db.prisma.$transaction(async (tx) => {
-    // Empty, and stays so until this commits: a concurrent import or first-run setup waits here.
-    await tx.$executeRawUnsafe('LOCK TABLE "Organization" IN EXCLUSIVE MODE');
+    // First-run setup's lock (setup.service.ts): a concurrent import or setup waits here, then finds an organisation.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('workdiary:first-run-setup'))`);
     const [{ organizations } = { organizations: 0 }] = await tx.$queryRawUnsafe<Array<{ organizations: number }>>(`SELECT count(*)::int AS "organizations" FROM "Organization"`);
     if (organizations > 0) throw new AppError('SETUP_ALREADY_DONE', 'This Workdiary already has an organisation: import into an empty one (a fresh DATA_DIR or database).');
     for (const table of IMPORT_ORDER) {
