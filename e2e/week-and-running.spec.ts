@@ -171,3 +171,20 @@ test('Bob fills in last week on the week timesheet in German: copies the rows, t
     }
   }
 });
+
+test('My month on a phone in German: a compact list in weeks, each with its total; a day opens from it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, USERS.bob, PASSWORD, { locale: 'de-DE' });
+  const bob = await apiAs(page.request, USERS.bob);
+  await page.goto(`/diary/${bob.user.id}`);
+  const weeks = page.locator('.diary-weeks');
+  await expect(weeks).toBeVisible();
+  await expect(page.locator('.diary-days')).toBeHidden();
+  const first = weeks.getByRole('region').first();
+  await expect(first.getByRole('heading')).toHaveText(/\d+:\d{2} \/ \d+:\d{2}$/);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(4_000);
+  await page.screenshot({ path: `${SCREENSHOTS}/my-month-weeks-de-390.png`, fullPage: true });
+  await first.getByRole('button').first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+});

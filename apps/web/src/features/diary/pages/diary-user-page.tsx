@@ -19,6 +19,7 @@ import { DayModal } from '../components/day-modal';
 import { ExportButton } from '../../../components/export-button';
 import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
+import { MonthWeekList } from '../components/month-week-list';
 import { useDayParam, useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
 import { hours, money, monthLabel } from '../lib/format';
 import { localShortDate } from '../../../lib/format';
@@ -107,7 +108,7 @@ export function DiaryUserPage() {
             )}
           </Card>
 
-          <Card flush title={t('Days')} actions={<span className="muted diary-hint">{t('Click a date to see its sessions')}</span>}>
+          <Card flush className="diary-days-card" title={t('Days')} actions={<span className="muted diary-hint">{t('Click a date to see its sessions')}</span>}>
             <MonthDaysTable
               days={data?.items}
               tz={tz}
@@ -116,6 +117,8 @@ export function DiaryUserPage() {
               loading={query.isPending}
               onOpenDay={setDay}
             />
+            {/* On a phone: the days as a compact list in weeks, each with its total. */}
+            <MonthWeekList days={data?.items} tz={tz} today={today} onOpenDay={setDay} />
           </Card>
         </>
       )}

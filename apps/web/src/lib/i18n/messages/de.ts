@@ -409,6 +409,9 @@ export const de: Catalog = {
   'Settings → Customer Timer (Step 1, “Organisation defaults”)': 'Einstellungen → Kunden-Timer (Schritt 1, „Standards der Organisation“)',
   'Shorter sessions are refused (0 = none).': 'Kürzere Sitzungen werden abgelehnt (0 = keine).',
   'Show archived': 'Archivierte zeigen',
+  'Show customers': 'Kunden anzeigen',
+  'Loading recent customers…': 'Letzte Kunden werden geladen…',
+  'Menu': 'Menü',
   'Sign in': 'Anmelden',
   'Sign-in': 'Anmeldung',
   'Sign-out may not have reached the server': 'Die Abmeldung hat den Server eventuell nicht erreicht',
@@ -1240,4 +1243,5 @@ export const de: Catalog = {
   '{entries, plural, one {# entry} other {# entries}} and everything else of the organisation are loaded. Nobody has a password here yet: each person sets one with their link below (valid 7 days, once). Copy them now; this page does not show them again.': '{entries, plural, one {# Eintrag} other {# Einträge}} und alles Weitere der Organisation sind geladen. Hier hat noch niemand ein Passwort: Jede Person setzt es mit ihrem Link unten (7 Tage gültig, einmalig). Kopieren Sie die Links jetzt; diese Seite zeigt sie nicht noch einmal.',
   'Set-password links': 'Links zum Setzen des Passworts',
   'Set-password link for {name}': 'Link zum Setzen des Passworts für {name}',
+  'Week of {from} to {to}': 'Woche vom {from} bis {to}',
 };
