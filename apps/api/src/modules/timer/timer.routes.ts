@@ -45,7 +45,7 @@ export default async function timerRoutes(app: App) {
       tags: ['timer'],
       summary: 'Stop the running timer with a note (409 if none runs, 422 if the work rules refuse)',
       description: '`warnings` (left out when none): the working-time findings (GET /api/compliance) on the days the session touches and the next day, '
-        + 'after the stop. A warning never refuses the stop.',
+        + 'after the stop. A warning never refuses the stop. An empty `note` keeps the note written while working (PATCH /api/timer); a note sent replaces it.',
       body: TimerStopBodySchema,
       response: { 200: WorkEntryWithWarningsSchema },
     },
