@@ -185,3 +185,59 @@ test('↓/↑ move only over the options shown for the text typed; Enter books t
   await expect(page.getByRole('banner')).toContainText('Initech AG');
   await expect.poll(() => runningCustomer(request)).toBe('Initech AG');
 });
+
+// Issue 25, defect 6: the list opens only on typing, ↓ or its arrow; the dialog keeps its height as
+// the recent pairs arrive (a placeholder holds their place); one Escape is one step back; Cancel
+// closes on the first click.
+test('the Start Work dialog opens without a list, keeps its height as the recent pairs load, and Escape and Cancel close it at once', async ({ page }) => {
+  await loginAs(page, USERS.alice);
+  // The recent pairs (alice's latest entries) are held until the test lets them through.
+  const held: Route[] = [];
+  let holding = true;
+  await page.route((url) => url.pathname === '/api/work-entries' && url.searchParams.get('limit') === '40', async (route) => {
+    if (holding) held.push(route);
+    else await route.continue();
+  });
+  await page.getByRole('banner').getByRole('button', { name: 'Start Work' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Customer Timer' });
+  const customer = dialog.getByRole('combobox', { name: /Customer/ });
+  await expect(customer).toBeFocused();
+  await expect(dialog.getByRole('status', { name: 'Loading recent customers…' })).toBeVisible();
+  await expect(customer).toHaveAttribute('aria-expanded', 'false');
+  const before = (await dialog.boundingBox())!;
+  await page.screenshot({ path: `${SCREENSHOTS}/timer-start-recent-loading.png` });
+
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
+  await expect(customer).not.toHaveValue('');
+  await expect(dialog.getByRole('list', { name: 'Recent' }).getByRole('button').first()).toBeVisible();
+  const after = (await dialog.boundingBox())!;
+  await page.screenshot({ path: `${SCREENSHOTS}/timer-start-recent-loaded.png` });
+  // The list did not open by itself, and the dialog did not jump (it was ~370 → ~716 px).
+  await expect(customer).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog.getByRole('listbox')).toHaveCount(0);
+  expect(Math.abs(after.height - before.height), `dialog ${before.height} px → ${after.height} px`).toBeLessThanOrEqual(6);
+  await expectAccessible(page);
+
+  // No list open: the first Escape closes the dialog.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The arrow button opens the list; one Escape closes it, the next one the dialog.
+  await page.getByRole('banner').getByRole('button', { name: 'Start Work' }).click();
+  await expect(customer).not.toHaveValue('');
+  await dialog.getByRole('button', { name: 'Show customers' }).click();
+  await expect(dialog.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await expect(customer).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('listbox')).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Cancel closes on the first click.
+  await page.getByRole('banner').getByRole('button', { name: 'Start Work' }).click();
+  await expect(customer).not.toHaveValue('');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -67,6 +67,8 @@ function heldCustomers() {
   return { fetchMock, asked, answer, answerAll };
 }
 
+/** The list opens on the arrow button (or typing, or ↓), never on focus or a click in the field. */
+const openList = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'Show customers' }));
 const names = () => screen.queryAllByRole('option').map((o) => o.querySelector('.customer-picker__name')?.textContent);
 
 describe('CustomerPicker: what the field shows is what is booked', () => {
@@ -75,7 +77,7 @@ describe('CustomerPicker: what the field shows is what is booked', () => {
     const { changes, onSubmit } = renderPicker();
     const user = userEvent.setup();
     const combo = screen.getByRole('combobox', { name: /Customer/ });
-    await user.click(combo);
+    await openList(user);
     await waitFor(() => expect(server.asked('')).toBe(true));
     await server.answer('');
     await waitFor(() => expect(names()).toEqual(['Acme Ltd', 'Globex GmbH', 'Initech AG']));
@@ -103,7 +105,7 @@ describe('CustomerPicker: what the field shows is what is booked', () => {
     const { changes } = renderPicker();
     const user = userEvent.setup();
     const combo = screen.getByRole('combobox', { name: /Customer/ });
-    await user.click(combo);
+    await openList(user);
     await waitFor(() => expect(server.asked('')).toBe(true));
     await server.answer('');
     await user.type(combo, 'a');
@@ -153,8 +155,12 @@ describe('CustomerPicker: what the field shows is what is booked', () => {
     expect(combo).toHaveFocus();
     expect(combo).toHaveAttribute('aria-expanded', 'false');
 
-    // Opened by a click: every customer is listed, none is highlighted.
+    // Nor does a click in the field.
     await user.click(combo);
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+
+    // Opened by the arrow button: every customer is listed, none is highlighted.
+    await openList(user);
     await waitFor(() => expect(names()).toEqual(['Acme Ltd', 'Globex GmbH', 'Initech AG']));
     expect(screen.queryByRole('option', { selected: true })).toBeNull();
     expect(combo).not.toHaveAttribute('aria-activedescendant');
@@ -204,6 +210,8 @@ describe('CustomerPicker', () => {
     const combo = screen.getByRole('combobox', { name: /Customer/ });
     expect(combo).toHaveAttribute('aria-expanded', 'false');
     await user.click(combo);
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    await openList(user);
     expect(combo).toHaveAttribute('aria-expanded', 'true');
     // Archived customers are never offered.
     await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.querySelector('.customer-picker__name')?.textContent))
@@ -221,6 +229,7 @@ describe('CustomerPicker', () => {
     const user = userEvent.setup();
     const combo = screen.getByRole('combobox', { name: /Customer/ });
     await user.click(combo);
+    await user.keyboard('{ArrowDown}');
     await screen.findAllByRole('option');
     await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(3));
     // Opened by hand on an empty field: nothing is highlighted until ↓/↑.
@@ -251,7 +260,7 @@ describe('CustomerPicker', () => {
     renderPicker();
     const user = userEvent.setup();
     const combo = screen.getByRole('combobox', { name: /Customer/ });
-    await user.click(combo);
+    await openList(user);
     expect(await screen.findByText('53 more: type to narrow the list.')).toBeInTheDocument();
     await user.type(combo, 'zzz');
     expect(await screen.findByText('No customers match “zzz”.')).toBeInTheDocument();
@@ -266,11 +275,40 @@ describe('CustomerPicker', () => {
     expect(await screen.findByRole('option', { name: /Acme Ltd/ })).toBeInTheDocument();
   });
 
+  it('focus and a click leave the list shut; one Escape closes an open list, the next reaches the dialog', async () => {
+    const { fetchMock } = stubCustomers();
+    const { onEscape } = renderPicker();
+    const user = userEvent.setup();
+    const combo = screen.getByRole('combobox', { name: /Customer/ });
+    await user.tab();
+    await user.click(combo);
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+    // Escape with no list open is the surrounding dialog's.
+    await user.keyboard('{Escape}');
+    expect(onEscape).toHaveBeenCalledTimes(1);
+    // Typing opens it; one Escape closes the list only; the next one is the dialog's again.
+    await user.keyboard('glo');
+    expect(await screen.findByRole('option', { name: /Globex GmbH/ })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(onEscape).toHaveBeenCalledTimes(1);
+    await user.keyboard('{Escape}');
+    expect(onEscape).toHaveBeenCalledTimes(2);
+    // The arrow button opens and closes it, the focus stays in the field.
+    await openList(user);
+    expect(await screen.findByRole('listbox')).toBeInTheDocument();
+    expect(combo).toHaveFocus();
+    await openList(user);
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+  });
+
   it('picks with the mouse', async () => {
     stubCustomers();
     const { changes } = renderPicker();
     const user = userEvent.setup();
-    await user.click(screen.getByRole('combobox', { name: /Customer/ }));
+    await openList(user);
     await user.click(await screen.findByRole('option', { name: /Globex GmbH/ }));
     expect(changes.at(-1)).toEqual({ id: 'c2', name: 'Globex GmbH' });
   });

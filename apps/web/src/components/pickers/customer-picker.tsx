@@ -2,7 +2,7 @@ import { useId, type ReactNode, type Ref } from 'react';
 import { getErrorMessage } from '../../lib/api-client';
 import { cx } from '../../lib/cx';
 import { describedBy, FieldShell } from '../field';
-import { SearchIcon } from '../icons';
+import { ChevronDownIcon, SearchIcon } from '../icons';
 import { Spinner } from '../spinner';
 import './customer-picker.css';
 import { translate as t } from '../../lib/i18n/i18n';
@@ -28,6 +28,8 @@ export type CustomerPickerProps = {
 /**
  * A searchable customer combobox (ARIA 1.2 pattern) over `GET /api/customers?q=`: type to
  * search, ↑/↓ to move, Enter to pick, Escape to close the list. Archived customers are not offered.
+ * The list opens on typing, ↓ or the arrow button only — never on focus or a click in the field —
+ * so a dialog that focuses it opens without a list, and one Escape is one step back.
  *
  * What the field shows is what is booked:
  * - only the answer to the text the field shows is offered; while that answer is on its way the
@@ -37,8 +39,7 @@ export type CustomerPickerProps = {
  *   pre-filled) customer or an empty field highlights nothing until ↑/↓ or the mouse does;
  * - Enter picks the highlighted option; with none, Enter on a chosen customer keeps it (the form
  *   submits), and Enter on typed text that names no option yet does nothing;
- * - a chosen customer is kept until the user changes the text; focus alone does not open the list
- *   on it.
+ * - a chosen customer is kept until the user changes the text; focus alone does not open the list.
  */
 export function CustomerPicker({ value, onChange, label = t('Customer'), error, disabled, required, id, autoFocus, ref, onType }: CustomerPickerProps) {
   const autoId = useId();
@@ -71,12 +72,26 @@ export function CustomerPicker({ value, onChange, label = t('Customer'), error, 
             autoFocus={autoFocus}
             {...describedBy(inputId, error)}
             onChange={picker.onInputChange}
-            onFocus={picker.onFocus}
-            onClick={() => picker.setOpen(true)}
             onBlur={() => picker.setOpen(false)}
             onKeyDown={picker.onKeyDown}
           />
           {picker.searching ? <span className="customer-picker__busy"><Spinner size="sm" label={t('Searching customers…')} /></span> : null}
+          <button
+            type="button"
+            className="customer-picker__toggle"
+            tabIndex={-1}
+            aria-label={t('Show customers')}
+            aria-expanded={open}
+            disabled={disabled}
+            // Keep the focus in the input; the click opens or closes the list.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              picker.toggle();
+              document.getElementById(inputId)?.focus();
+            }}
+          >
+            <ChevronDownIcon size={16} />
+          </button>
         </div>
         {open ? <CustomerPopup picker={picker} listId={listId} label={label} chosenId={value?.id ?? null} /> : null}
       </div>

@@ -139,12 +139,11 @@ export function useCustomerPicker({ value, onChange, ref, onType }: PickerInput)
     onType?.();
     if (value) emit(null);
   }
-  // Focus opens the list on an empty field only: a chosen customer stays as it is.
-  const onFocus = () => {
-    if (!value) setOpen(true);
-  };
+  // Neither focus nor a click opens the list (a dialog that focuses the field must not have it open
+  // by itself: it swallowed the first Escape and Cancel click); typing, ↓ or the arrow button do.
+  const toggle = () => setOpen(!open);
 
-  return { ...search, text, open, setOpen, setInput, listRef, wanted, activeIndex, activeItem, highlight, choose, onKeyDown, onInputChange, onFocus };
+  return { ...search, text, open, setOpen, setInput, listRef, wanted, activeIndex, activeItem, highlight, choose, onKeyDown, onInputChange, toggle };
 }
 
 type KeyContext = {

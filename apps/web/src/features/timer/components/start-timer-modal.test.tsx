@@ -8,7 +8,7 @@ import { ACME, customer, FakeEventSource, GLOBEX, makeEntry, REGULAR, renderSign
 import { HeaderTimer } from './header-timer';
 
 // The Customer Timer dialog's customer field: what it shows is what is booked. It is pre-filled
-// with the last customer; the list it opens by itself must not replace that on a plain Enter.
+// with the last customer; the list (opened only by typing, ↓ or its arrow) must not replace that on a plain Enter.
 
 const INITECH = { id: 'cust-initech', name: 'Initech AG' };
 const CUSTOMERS = [customer(ACME), customer(GLOBEX), customer(INITECH)];
@@ -101,7 +101,8 @@ describe('Customer Timer: a pre-filled customer is kept', () => {
     const combo = within(dialog).getByRole('combobox', { name: /Customer/ });
     await waitFor(() => expect(combo).toHaveValue('Globex GmbH'));
     await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /Category/ })).toHaveValue(SUPPORT.id));
-    await waitFor(() => expect(customersAsked(api.fetchMock)).toBeGreaterThan(0));
+    // The list does not open by itself, so nothing is asked for until the user opens it.
+    expect(customersAsked(api.fetchMock)).toBe(0);
     await act(async () => release());
     await user.keyboard('{Enter}');
     await waitFor(() => expect(api.posted).toEqual([{ path: '/api/timer/start', body: { customerId: GLOBEX.id, categoryId: SUPPORT.id } }]));
@@ -118,7 +119,7 @@ describe('Customer Timer: a pre-filled customer is kept', () => {
     await waitFor(() => expect(combo).toHaveValue('Globex GmbH'));
     await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /Category/ })).toHaveValue(SUPPORT.id));
     // Opening the list by hand shows every customer and still highlights none.
-    await user.click(combo);
+    await user.click(within(dialog).getByRole('button', { name: 'Show customers' }));
     await waitFor(() => expect(customerOptions(combo)).toHaveLength(3));
     expect(highlighted(combo)).toEqual([]);
     await user.keyboard('{Enter}');
@@ -139,6 +140,73 @@ describe('Customer Timer: a pre-filled customer is kept', () => {
     expect(combo).toHaveValue('ini');
     await user.keyboard('{Enter}');
     expect(combo).toHaveValue('Initech AG');
+    expect(api.posted).toEqual([]);
+  });
+});
+
+describe('Customer Timer: the customer list does not open by itself (issue 25, defect 6)', () => {
+  it('the dialog opens with the list shut and the recent pairs\' place held while they load', async () => {
+    let release!: () => void;
+    stubApi({ entries: new Promise<void>((resolve) => (release = resolve)) });
+    renderSignedIn(<HeaderTimer />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start Work' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    const combo = within(dialog).getByRole('combobox', { name: /Customer/ });
+    expect(combo).toHaveFocus();
+    expect(within(dialog).getByRole('status', { name: 'Loading recent customers…' })).toBeInTheDocument();
+    // Focused and still empty (the last customer not known yet): no list in the way.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    expect(within(dialog).queryByRole('listbox')).not.toBeInTheDocument();
+    await act(async () => release());
+    await waitFor(() => expect(combo).toHaveValue('Globex GmbH'));
+    expect(within(dialog).queryByRole('status', { name: 'Loading recent customers…' })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: /Globex GmbH/ })).toBeInTheDocument();
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    expect(within(dialog).queryByRole('listbox')).not.toBeInTheDocument();
+  });
+
+  it('one Escape is one step back: it closes an open list, and with none open it closes the dialog', async () => {
+    let release!: () => void;
+    stubApi({ entries: new Promise<void>((resolve) => (release = resolve)) });
+    renderSignedIn(<HeaderTimer />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start Work' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    let combo = within(dialog).getByRole('combobox', { name: /Customer/ });
+    expect(combo).toHaveFocus();
+    // No list open (the empty field is focused while the recent pairs load): the first Escape closes the dialog.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await act(async () => release());
+
+    // With the list opened (↓), the first Escape closes the list only, the second the dialog.
+    await user.click(await screen.findByRole('button', { name: 'Start Work' }));
+    dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    combo = within(dialog).getByRole('combobox', { name: /Customer/ });
+    await waitFor(() => expect(combo).toHaveValue('Globex GmbH'));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(customerOptions(combo)).toHaveLength(3));
+    await user.keyboard('{Escape}');
+    expect(within(dialog).queryByRole('listbox')).not.toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: 'Customer Timer' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('Cancel closes the dialog on the first click, no list in the way', async () => {
+    let release!: () => void;
+    const api = stubApi({ entries: new Promise<void>((resolve) => (release = resolve)) });
+    renderSignedIn(<HeaderTimer />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start Work' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Customer Timer' });
+    expect(within(dialog).getByRole('combobox', { name: /Customer/ })).toHaveFocus();
+    await act(async () => release());
+    expect(within(dialog).queryByRole('listbox')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(api.posted).toEqual([]);
   });
 });

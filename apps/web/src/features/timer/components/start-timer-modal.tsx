@@ -97,6 +97,8 @@ function StartFields({ formId, form, fixedCustomer, running, draft }: {
           {server.form}
         </div>
       ) : null}
+      {/* While they load, a placeholder of their height keeps the fields below from jumping. */}
+      {form.pairsLoading ? <RecentPairsSkeleton /> : null}
       {form.pairs.length > 0 ? <RecentPairs pairs={form.pairs} disabled={pending} onPick={form.pickPair} /> : null}
       {fixedCustomer ? (
         <div className="timer-form__fixed">
@@ -139,6 +141,16 @@ function StartFields({ formId, form, fixedCustomer, running, draft }: {
         />
       ) : null}
     </form>
+  );
+}
+
+function RecentPairsSkeleton() {
+  const t = useT();
+  return (
+    <div className="recent-pairs recent-pairs--loading" aria-busy="true">
+      <span className="field__label">{t('Recent')}</span>
+      <span className="recent-pairs__skeleton skeleton" role="status" aria-label={t('Loading recent customers…')} />
+    </div>
   );
 }
 

@@ -111,7 +111,7 @@ export function useStartForm({ onClose, fixedCustomer, running, draft, initialCa
     && !(running && p.customer.id === running.customerId && p.category.id === running.categoryId));
   const state = { setCustomer, setCategoryId, setErrors, prefilled, server, resetServer, draft, go };
   return {
-    customer, categoryId, errors, server, pairs, pending, noteRequired, close,
+    customer, categoryId, errors, server, pairs, pairsLoading: recent.loading, pending, noteRequired, close,
     customerRef, noteRef, categoryFieldId,
     submit: (event: FormEvent) => {
       event.preventDefault();
