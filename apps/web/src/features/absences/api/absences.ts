@@ -5,7 +5,20 @@ import {
   type AbsenceRequestBody,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api } from '../../../lib/api-client';
+
+const PeopleSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), active: z.boolean() })) });
+
+/** The people a manager may file an absence for (active ones, by name). */
+export function usePeople(enabled: boolean) {
+  return useQuery({
+    queryKey: ['users', 'absence-people'],
+    queryFn: ({ signal }) => api.get('/api/users', { schema: PeopleSchema, signal })
+      .then((list) => list.items.filter((u) => u.active).sort((a, b) => a.name.localeCompare(b.name))),
+    enabled,
+  });
+}
 
 const keys = { all: ['absences'] as const, kinds: ['absences', 'kinds'] as const, list: (from: string, to: string) => ['absences', 'list', from, to] as const };
 
