@@ -55,6 +55,11 @@ export async function endOwnSession({ db, userId, sessionId }: { db: ScopedDb; u
   if (count === 0) throw new AppError('NOT_FOUND', 'This session does not exist or has already ended.');
 }
 
+/** "Sign out all other devices": every session of the caller but the current one. */
+export async function endOtherOwnSessions({ db, userId, currentId }: { db: ScopedDb; userId: string; currentId: string | null }): Promise<number> {
+  return endUserSessions(db, userId, currentId ?? undefined);
+}
+
 /** An admin's "sign out everywhere" for a user of their organisation. */
 export async function endSessionsOfUser({ db, userId }: { db: ScopedDb; userId: string }): Promise<number> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { id: true } });

@@ -101,6 +101,22 @@ describe(`server-side sessions (${engineName})`, () => {
     expect((await as(ctx.app, second).get('/api/me')).statusCode).toBe(401);
   });
 
+  it('issue 25: "sign out all other devices" ends every other session of the caller and keeps this one; other people stay signed in', async () => {
+    const here = await signIn(org.users.manager.email);
+    const phone = await signIn(org.users.manager.email, 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1');
+    const tablet = await signIn(org.users.manager.email);
+    const someoneElse = await signIn(org.users.alice.email);
+    const res = await as(ctx.app, here).delete('/api/me/sessions');
+    expect(res.statusCode).toBe(204);
+    expect((await as(ctx.app, phone).get('/api/me')).statusCode).toBe(401);
+    expect((await as(ctx.app, tablet).get('/api/me')).statusCode).toBe(401);
+    expect((await as(ctx.app, here).get('/api/me')).statusCode).toBe(200);
+    expect((await as(ctx.app, someoneElse).get('/api/me')).statusCode).toBe(200);
+    const left = (await as(ctx.app, here).get('/api/me/sessions')).json().items;
+    expect(left).toHaveLength(1);
+    expect(left[0].current).toBe(true);
+  });
+
   it('a password change ends every other session and keeps the caller signed in with a fresh token', async () => {
     const other = await createOrg(ctx);
     const elsewhere = await signIn(other.users.alice.email);

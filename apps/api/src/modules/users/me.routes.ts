@@ -6,7 +6,7 @@ import { loadMe } from '../auth/auth.service.ts';
 import { updateSelf } from './me.service.ts';
 import { changePassword, setPasswordWithToken } from './password.service.ts';
 import { clearSessionCookie, startSession } from '../auth/session.ts';
-import { endOwnSession, listOwnSessions } from '../auth/sessions.service.ts';
+import { endOtherOwnSessions, endOwnSession, listOwnSessions } from '../auth/sessions.service.ts';
 
 /** The caller's own profile and password, and redeeming a set-password link. */
 export default async function meRoutes(app: App) {
@@ -61,6 +61,18 @@ export default async function meRoutes(app: App) {
   }, async (request, reply) => {
     await endOwnSession({ db: request.db, userId: request.auth.userId, sessionId: request.params.id });
     if (request.params.id === request.auth.sessionId) clearSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  app.delete('/me/sessions', {
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign out all your other devices: ends every session of yours except this one',
+      description: 'Called with a personal API token (no session of its own), it ends all your sessions. Answers 204 with no body.',
+      response: { 204: NoContentSchema },
+    },
+  }, async (request, reply) => {
+    await endOtherOwnSessions({ db: request.db, userId: request.auth.userId, currentId: request.auth.sessionId });
     return reply.status(204).send(null);
   });
 

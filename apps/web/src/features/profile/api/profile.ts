@@ -40,6 +40,15 @@ export function useMySessions() {
   });
 }
 
+/** DELETE /api/me/sessions: signs every other device out at once; this one stays signed in. */
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<void>('/api/me/sessions'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
+}
+
 /** DELETE /api/me/sessions/:id: signs that device out at once (the list is read again afterwards). */
 export function useEndSession() {
   const queryClient = useQueryClient();

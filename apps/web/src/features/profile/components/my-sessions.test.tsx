@@ -56,4 +56,24 @@ describe('MySessions', () => {
     await user.click(screen.getByRole('button', { name: /retry|try again/i }));
     expect(await screen.findByText('No active sessions')).toBeInTheDocument();
   });
+
+  it('issue 25: signs every other device out with one button, keeping this one', async () => {
+    let items = [session('s1', 'Firefox on Linux', true), ...Array.from({ length: 15 }, (_, i) => session(`o${i}`, `Chrome ${i} on Windows`, false))];
+    const { fetchMock } = stubFetch({
+      'GET /api/me/sessions': () => jsonResponse({ items }),
+      'DELETE /api/me/sessions': () => {
+        items = items.filter((s) => s.current);
+        return new Response(null, { status: 204 });
+      },
+    });
+    const user = userEvent.setup();
+    renderSessions();
+    expect(await screen.findByText('Signed in on 15 other devices.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign out all other devices' }));
+    expect(await screen.findByText('You are signed in on this device only.')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Active sessions' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Sign out all other devices' })).not.toBeInTheDocument();
+    const deletes = fetchMock.mock.calls.filter(([, init]) => init?.method === 'DELETE').map(([url]) => String(url));
+    expect(deletes).toEqual(['/api/me/sessions']);
+  });
 });

@@ -8,7 +8,7 @@ import { Spinner } from '../../../components/spinner';
 import { toast } from '../../../components/toast';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n/i18n';
-import { useEndSession, useMySessions } from '../api/profile';
+import { useEndOtherSessions, useEndSession, useMySessions } from '../api/profile';
 
 /**
  * Where the caller is signed in (device, since, last seen) and a way to sign one device out.
@@ -18,6 +18,7 @@ import { useEndSession, useMySessions } from '../api/profile';
 export function MySessions() {
   const sessions = useMySessions();
   const end = useEndSession();
+  const endOthers = useEndOtherSessions();
   const [ending, setEnding] = useState<string | null>(null);
   const t = useT();
   const label = useFormat().dateTime;
@@ -36,7 +37,25 @@ export function MySessions() {
     return <ErrorState error={sessions.error} title={t('Could not load your sessions')} onRetry={() => void sessions.refetch()} retrying={sessions.isFetching} />;
   }
   if (sessions.data.items.length === 0) return <EmptyState title={t('No active sessions')} message={t('Sign in again to see this device here.')} />;
+  const others = sessions.data.items.filter((s) => !s.current).length;
+  const endAllOthers = () => endOthers.mutate(undefined, {
+    onSuccess: () => toast.success(t('{count, plural, one {# other device was signed out.} other {# other devices were signed out.}}', { count: others })),
+    onError: (error) => toast.error(error),
+  });
   return (
+    <div className="stack">
+      <div className="session-others">
+        <p className="muted session-others__text">
+          {others === 0
+            ? t('You are signed in on this device only.')
+            : t('{count, plural, one {Signed in on # other device.} other {Signed in on # other devices.}}', { count: others })}
+        </p>
+        {others > 0 ? (
+          <Button variant="danger" loading={endOthers.isPending} loadingText={t('Signing out…')} disabled={ending !== null} onClick={endAllOthers}>
+            {t('Sign out all other devices')}
+          </Button>
+        ) : null}
+      </div>
     <ul className="session-list" aria-label={t('Active sessions')}>
       {sessions.data.items.map((s) => (
         <li key={s.id} className="session-list__item">
@@ -51,7 +70,7 @@ export function MySessions() {
             variant={s.current ? 'secondary' : 'danger'}
             loading={ending === s.id}
             loadingText={t('Signing out…')}
-            disabled={ending !== null && ending !== s.id}
+            disabled={(ending !== null && ending !== s.id) || endOthers.isPending}
             onClick={() => endOne(s)}
             aria-label={s.current ? t('Sign out on this device') : t('Sign out {device} (signed in {since})', { device: s.device, since: label(s.createdAt) })}
           >
@@ -60,5 +79,6 @@ export function MySessions() {
         </li>
       ))}
     </ul>
+    </div>
   );
 }
