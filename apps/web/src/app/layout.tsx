@@ -1,4 +1,6 @@
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useId, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { MenuIcon } from '../components/icons';
 import { HeaderTimer } from '../features/timer/components/header-timer';
 import { useLiveEvents } from '../features/timer/hooks/use-live-events';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../lib/current-user';
@@ -8,7 +10,12 @@ import { translate as t } from '../lib/i18n/i18n';
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'main-nav__link main-nav__link--active' : 'main-nav__link');
 
-/** The signed-in frame: global header (brand, organisation, nav, timer, user menu) and the page. */
+/**
+ * The signed-in frame: global header and the page. The header is laid out for the longest (German)
+ * labels with a timer running: above 900 px, brand · organisation · timer · user on the first row and
+ * the nav on a row of its own; up to 900 px, brand · organisation · Menu · user, then the timer
+ * (customer, counter, Switch, Stop) on the second row. Names shrink with an ellipsis, never wrap.
+ */
 export function AppLayout() {
   const me = useCurrentUser();
   // The one connection to GET /api/events for every page of the signed-in app.
@@ -17,6 +24,21 @@ export function AppLayout() {
   useReloadOnNewVersion();
   const isManager = hasRole(me, MANAGER_ROLES);
   const isAdmin = me.role === 'ADMIN';
+  // Narrow screens (CSS, ≤ 900 px): the nav folds into a Menu button; a navigation closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const navId = useId();
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      document.getElementById(`${navId}-button`)?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen, navId]);
 
   return (
     <div className="app-shell">
@@ -28,9 +50,20 @@ export function AppLayout() {
               <span className="brand-mark" aria-hidden="true" />
               {t('Workdiary')}
             </NavLink>
-            <span className="org-name" title={t('Organisation')}>{me.organization.name}</span>
+            <span className="org-name" title={me.organization.name}>{me.organization.name}</span>
           </div>
-          <nav className="main-nav" aria-label={t('Main')}>
+          <button
+            id={`${navId}-button`}
+            type="button"
+            className="app-header__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={navId}
+            onClick={() => setMenuOpen((v) => !v)}
+          >
+            <MenuIcon size={18} />
+            {t('Menu')}
+          </button>
+          <nav id={navId} className={menuOpen ? 'main-nav main-nav--open' : 'main-nav'} aria-label={t('Main')}>
             <NavLink to="/customers" className={navClass}>{t('Customers')}</NavLink>
             {isManager ? (
               <NavLink to="/diary" className={navClass}>{t('Work diary')}</NavLink>

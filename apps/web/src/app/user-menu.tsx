@@ -52,7 +52,7 @@ export function UserMenu({ me }: { me: Me }) {
       >
         <span className="avatar" aria-hidden="true">{initials(me.name)}</span>
         <span className="user-menu__name">
-          {me.name}
+          <span className="user-menu__name-text" title={me.name}>{me.name}</span>
           <span className="user-menu__role">{roleLabel(me.role)}</span>
         </span>
         <ChevronDownIcon size={16} />

@@ -64,6 +64,9 @@ export const ChevronRightIcon = (p: IconProps) => (
 export const ChevronDownIcon = (p: IconProps) => (
   <Icon {...p}><path d="m6 9 6 6 6-6" /></Icon>
 );
+export const MenuIcon = (p: IconProps) => (
+  <Icon {...p}><path d="M4 7h16M4 12h16M4 17h16" /></Icon>
+);
 export const ChevronUpIcon = (p: IconProps) => (
   <Icon {...p}><path d="m6 15 6-6 6 6" /></Icon>
 );

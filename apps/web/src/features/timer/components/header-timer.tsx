@@ -69,7 +69,7 @@ export function HeaderTimer() {
             <span className="header-timer__dot" aria-hidden="true" />
             <span className="header-timer__text">
               <span className="header-timer__label">
-                {unconfirmed ? t('Not confirmed') : t('Entry Time')} <span className="header-timer__customer">· {running.customer.name}</span>
+                <span className="header-timer__state">{unconfirmed ? t('Not confirmed') : t('Entry Time')}</span> <span className="header-timer__customer">· {running.customer.name}</span>
               </span>
               <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" label={t('Entry Time')} />
             </span>
@@ -99,7 +99,7 @@ export function HeaderTimer() {
             aria-keyshortcuts="Alt+Shift+S"
             title={t('Stop work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
           >
-            {t('Stop work')}
+            <span className="header-timer__stop-label">{t('Stop work')}</span>
           </Button>
         </>
       ) : (
