@@ -149,8 +149,52 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
   return JSON.stringify(body);
 }
 
+/** How a request goes out: fetch, or XMLHttpRequest for an upload with progress. Rejects like fetch. */
+type Transport = (url: string, init: { method: Method; headers: Headers; body: BodyInit | undefined; signal?: AbortSignal }) => Promise<Response>;
+
+const fetchTransport: Transport = (url, init) => fetch(url, { ...init, credentials: 'include' });
+
+/** Bytes of a request body sent so far (`total` 0 when the browser cannot tell). */
+export type UploadProgress = { loaded: number; total: number };
+
+/** The response headers of an XMLHttpRequest as a Headers object. */
+function headersOf(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const at = line.indexOf(':');
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  return headers;
+}
+
+/**
+ * XMLHttpRequest as a Transport (fetch reports no upload progress): the same cookie, headers and
+ * abort; its answer becomes a Response, so errors are read exactly as for fetch.
+ */
+function xhrTransport(onProgress: (progress: UploadProgress) => void): Transport {
+  return (url, { method, headers, body, signal }) => new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.withCredentials = true;
+    headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (e) => onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    xhr.onload = () => {
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      resolve(new Response(empty ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: headersOf(xhr.getAllResponseHeaders()) }));
+    };
+    xhr.onerror = () => reject(new TypeError('Network request failed'));
+    xhr.ontimeout = xhr.onerror;
+    const abort = () => xhr.abort();
+    xhr.onabort = () => reject(new DOMException('The request was aborted.', 'AbortError'));
+    if (signal?.aborted) return reject(new DOMException('The request was aborted.', 'AbortError'));
+    signal?.addEventListener('abort', abort, { once: true });
+    xhr.onloadend = () => signal?.removeEventListener('abort', abort);
+    xhr.send(body as XMLHttpRequestBodyInit | undefined);
+  });
+}
+
 /** Sends one request; resolves with an OK response or throws an ApiError (aborts pass through). */
-async function send(method: Method, path: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response> {
+async function send(method: Method, path: string, options: Omit<RequestOptions<unknown>, 'schema'>, transport: Transport = fetchTransport): Promise<Response> {
   const headers = new Headers(options.headers);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
   // The server refuses cookie-authenticated changes without JSON or this header (CSRF defence):
@@ -160,13 +204,7 @@ async function send(method: Method, path: string, options: Omit<RequestOptions<u
   const requestStart = Date.now();
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'include',
-      signal: options.signal,
-    });
+    response = await transport(buildUrl(path, options.query), { method, headers, body, signal: options.signal });
   } catch (error) {
     if (isAbortError(error, options.signal)) throw error;
     setApiReachable(false);
@@ -183,11 +221,11 @@ async function send(method: Method, path: string, options: Omit<RequestOptions<u
   throw error;
 }
 
-async function request<T>(method: Method, path: string, options: RequestOptions<T> = {}): Promise<T> {
+async function request<T>(method: Method, path: string, options: RequestOptions<T> = {}, transport?: Transport): Promise<T> {
   const { schema, ...rest } = options;
   // A lazily imported schema that fails to load is only an error when the answer needs it.
   if (schema instanceof Promise) schema.catch(() => {});
-  const response = await send(method, path, rest);
+  const response = await send(method, path, rest, transport);
   const text = response.status === 204 ? '' : await response.text();
   let data: unknown;
   try {
@@ -210,6 +248,14 @@ export const api = {
   put: <T = unknown>(path: string, options?: RequestOptions<T>) => request<T>('PUT', path, options),
   patch: <T = unknown>(path: string, options?: RequestOptions<T>) => request<T>('PATCH', path, options),
   delete: <T = unknown>(path: string, options?: RequestOptions<T>) => request<T>('DELETE', path, options),
+  /**
+   * A POST whose body (a file, FormData) reports its progress: XMLHttpRequest instead of fetch,
+   * otherwise the same as `api.post` (cookie, CSRF header, errors, schema).
+   */
+  upload: <T = unknown>(path: string, options: RequestOptions<T> & { onProgress: (progress: UploadProgress) => void }) => {
+    const { onProgress, ...rest } = options;
+    return request<T>('POST', path, rest, xhrTransport(onProgress));
+  },
 };
 
 /** The file name from a Content-Disposition header (RFC 6266: `filename*` wins over `filename`). */

@@ -9,7 +9,7 @@ import {
   type ImportUserMap,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { api, type UploadProgress } from '../../../lib/api-client';
 
 export const importsQueryKey = ['imports'] as const;
 
@@ -33,7 +33,9 @@ export function useImportPeople() {
   });
 }
 
-export type ImportRequest = { format: ImportFormat; file: File; userMap: ImportUserMap };
+/** `onProgress`: the upload's bytes sent so far (a large file takes a while to reach the server). */
+export type ImportRequest = { format: ImportFormat; file: File; userMap: ImportUserMap; onProgress?: (progress: UploadProgress) => void };
+const ignore = () => {};
 
 /** The file as the multipart field `file`, the people mapping as the field `userMap`. */
 function formOf({ file, userMap }: ImportRequest): FormData {
@@ -47,7 +49,7 @@ function formOf({ file, userMap }: ImportRequest): FormData {
 export function usePreviewImport() {
   return useMutation({
     mutationFn: (req: ImportRequest): Promise<ImportDryRun> =>
-      api.post('/api/imports', { query: { format: req.format, dryRun: 'true' }, body: formOf(req), schema: ImportDryRunSchema }),
+      api.upload('/api/imports', { query: { format: req.format, dryRun: 'true' }, body: formOf(req), schema: ImportDryRunSchema, onProgress: req.onProgress ?? ignore }),
   });
 }
 
@@ -56,7 +58,7 @@ export function useRunImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (req: ImportRequest): Promise<ImportResult> =>
-      api.post('/api/imports', { query: { format: req.format, dryRun: 'false' }, body: formOf(req), schema: ImportResultSchema }),
+      api.upload('/api/imports', { query: { format: req.format, dryRun: 'false' }, body: formOf(req), schema: ImportResultSchema, onProgress: req.onProgress ?? ignore }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
 import { ErrorState } from '../../../components/error-state';
-import { getErrorMessage, isApiError } from '../../../lib/api-client';
+import { getErrorMessage, isApiError, type UploadProgress } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n';
 import { useImportPeople, usePreviewImport, useRunImport } from '../api/imports';
 import { TOOLS, toolOf } from '../lib/tools';
 import { ImportPreview } from './import-preview';
+import { ImportProgress } from './import-progress';
 
 type Step = 'tool' | 'upload' | 'preview' | 'done';
 
@@ -24,6 +25,7 @@ export function ImportWizard() {
   const [preview, setPreview] = useState<ImportDryRun | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [upload, setUpload] = useState<UploadProgress | null>(null);
   const check = usePreviewImport();
   const run = useRunImport();
   const people = useImportPeople();
@@ -31,7 +33,8 @@ export function ImportWizard() {
 
   const runCheck = (map: ImportUserMap) => {
     if (!file) return;
-    check.mutate({ format, file, userMap: map }, { onSuccess: (p) => { setPreview(p); setStep('preview'); } });
+    setUpload(null);
+    check.mutate({ format, file, userMap: map, onProgress: setUpload }, { onSuccess: (p) => { setPreview(p); setStep('preview'); } });
   };
   const onMap = (source: string, userId: string) => {
     const next = { ...userMap, [source]: userId };
@@ -40,7 +43,8 @@ export function ImportWizard() {
   };
   const onImport = () => {
     if (!file) return;
-    run.mutate({ format, file, userMap }, {
+    setUpload(null);
+    run.mutate({ format, file, userMap, onProgress: setUpload }, {
       onSuccess: (r) => { setResult(r); setStep('done'); },
       onError: (error) => {
         const details = isApiError(error, 'IMPORT_INVALID') ? InvalidDetails.safeParse(error.details) : null;
@@ -91,6 +95,7 @@ export function ImportWizard() {
             />
           </label>
           {fileError ? <p role="alert" className="field__error">{fileError}</p> : null}
+          {check.isPending ? <ImportProgress progress={upload} working={t('Checking rows…')} /> : null}
           {check.isError ? <ErrorState error={check.error} title={t('Could not read the file')} /> : null}
           <div className="import-actions">
             <Button onClick={() => setStep('tool')}>{t('Back')}</Button>
@@ -104,6 +109,8 @@ export function ImportWizard() {
       {step === 'preview' && preview ? (
         <div aria-busy={check.isPending}>
           <ImportPreview preview={preview} people={people.data} userMap={userMap} onMap={onMap} />
+          {run.isPending ? <ImportProgress progress={upload} working={t('Importing…')} /> : null}
+          {check.isPending ? <ImportProgress progress={upload} working={t('Checking rows…')} /> : null}
           {run.isError && !isApiError(run.error, 'IMPORT_INVALID') ? <p role="alert" className="field__error">{getErrorMessage(run.error)}</p> : null}
           <div className="import-actions">
             <Button onClick={() => { setStep('upload'); setPreview(null); }}>{t('Back')}</Button>

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CurrentUserContext } from '../../../lib/current-user';
 import { errorResponse, jsonResponse, makeMe, stubFetch } from '../../../test/fetch-stub';
 import { createTestQueryClient } from '../../../test/query-client';
+import { stubXhr } from '../test/xhr-stub';
 import { ImportsPage } from './imports-page';
 
 const admin = makeMe({ id: 'u-admin', name: 'Ada Admin', role: 'ADMIN' });
@@ -56,6 +57,8 @@ describe('ImportsPage', () => {
         return jsonResponse({ id: 'i1', created: { entries: 2, customers: 1, categories: 0 }, skipped: { duplicates: 0 } }, { status: 201 });
       },
     });
+    // The uploads go by XMLHttpRequest (for their progress), answered by the fetch stub above.
+    stubXhr();
     renderPage();
     expect(await screen.findByText('No imports yet')).toBeInTheDocument();
     const user = userEvent.setup();
