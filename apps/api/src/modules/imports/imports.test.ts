@@ -273,4 +273,17 @@ describe(`imports (${engineName})`, () => {
     // Undone, the same file imports again.
     expect(await importOk({ format: 'toggl' }, fixture('toggl-detailed.csv'))).toMatchObject({ created: { entries: 4, customers: 0, categories: 0 } });
   });
+
+  // Last: the history test above counts the imports before it.
+  it('stores notes and names exactly as in the file: quotes, backslashes, braces, commas, NULL as text', async () => {
+    const notes = ['Said "hi", left', 'C:\\temp\\{x}', '{a,b}', 'NULL', 'Grüße \\"'];
+    const csv = ['"User","Email","Client","Project","Task","Description","Start date","Start time","End date","End time"',
+      ...notes.map((n, i) => `"Anna","anna.berger@example.com","Quote \\ ""Client""","","{Task}","${n.replace(/"/g, '""')}","2025-11-0${i + 1}","09:00:00","2025-11-0${i + 1}","10:00:00"`)].join('\n');
+    const { id } = await importOk({ format: 'toggl', timeZone: 'UTC' }, csv);
+    const rows = await ctx.db.prisma.workEntry.findMany({ where: { importId: id }, orderBy: { startedAt: 'asc' }, select: { note: true, startedAt: true, customer: { select: { name: true } }, category: { select: { name: true } } } });
+    expect(rows.map((r) => r.note)).toEqual(notes);
+    expect(rows.map((r) => [r.customer.name, r.category.name])).toEqual(notes.map(() => ['Quote \\ "Client"', '{Task}']));
+    expect(rows[0]?.startedAt.toISOString()).toBe('2025-11-01T09:00:00.000Z');
+    expect((await admin('DELETE', `/api/imports/${id}`)).statusCode).toBe(204);
+  });
 });

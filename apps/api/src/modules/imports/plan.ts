@@ -55,7 +55,7 @@ export type Plan = Prepared & {
 };
 
 /** Rows worked through between two turns of the event loop. */
-const ROWS_PER_TURN = 2_000;
+const ROWS_PER_TURN = 500;
 const CATEGORY_MAX = 60;
 const CUSTOMER_MAX = 200;
 const NOTE_MAX = 2000;
@@ -70,14 +70,15 @@ const key = (s: string) => s.trim().toLowerCase();
 type UserRow = { id: string; email: string; name: string };
 
 /** Each distinct person of the file → a user id (by the map, then by email, or by unique name), or why not. */
-function resolvePeople(rows: ParsedRow[], users: UserRow[], userMap: ImportUserMap) {
+async function resolvePeople(rows: ParsedRow[], users: UserRow[], userMap: ImportUserMap) {
   const byEmail = new Map(users.map((u) => [key(u.email), u.id]));
   const byName = new Map<string, string[]>();
   for (const u of users) byName.set(key(u.name), [...(byName.get(key(u.name)) ?? []), u.id]);
   const ids = new Set(users.map((u) => u.id));
   const mapped = new Map(Object.entries(userMap).map(([source, id]) => [key(source), id]));
   const resolved = new Map<string, { source: string; userId: string | null; why: string }>();
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     const k = key(r.person);
     if (resolved.has(k)) continue;
     const byMap = mapped.get(k);
@@ -119,7 +120,7 @@ export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
   const parsed = await parseExport(format, buffer);
   const errors = [...parsed.errors];
   const users = await db.user.findMany({ select: { id: true, email: true, name: true } });
-  const people = resolvePeople(parsed.rows, users, userMap);
+  const people = await resolvePeople(parsed.rows, users, userMap);
   const ruleRows = await db.workRules.findMany();
   const rules = new Map<string, WorkRules>();
   const rulesOfUser = (userId: string) => {
@@ -215,13 +216,16 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   const newCustomers = new Map<string, string>();
   const newCategories = new Map<string, string>();
 
-  const userIds = [...new Set(prepared.candidates.map((c) => c.userId))];
+  const people = new Set<string>();
   let minStart = Infinity;
   let maxStop = -Infinity;
-  for (const c of prepared.candidates) {
+  for (const [i, c] of prepared.candidates.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    people.add(c.userId);
     minStart = Math.min(minStart, c.startedAt.getTime());
     maxStop = Math.max(maxStop, c.stoppedAt.getTime());
   }
+  const userIds = [...people];
   const existing: Existing[] = userIds.length === 0 ? [] : await db.workEntry.findMany({
     where: {
       userId: { in: userIds },
@@ -230,7 +234,11 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
     },
     select: { id: true, userId: true, customerId: true, categoryId: true, startedAt: true, stoppedAt: true, customer: { select: { name: true } } },
   });
-  const seen = new Set(existing.filter((e) => e.stoppedAt).map((e) => dupKey(e.userId, e.startedAt, e.stoppedAt as Date, e.customerId, e.categoryId)));
+  const seen = new Set<string>();
+  for (const [i, e] of existing.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    if (e.stoppedAt) seen.add(dupKey(e.userId, e.startedAt, e.stoppedAt, e.customerId, e.categoryId));
+  }
 
   // The months each row touches (worked out once, in slices), then the approved ones per person: one query each.
   const spanMonths: string[][] = [];
@@ -271,11 +279,14 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
     planned.push({ ...c, customerId, categoryId, duplicate: false });
   }
 
-  const overlapping = findOverlaps(planned.filter((p) => !p.duplicate), existing, prepared.rules, tz);
+  const overlapping = await findOverlaps(planned, existing, prepared.rules, tz);
   for (const [row, message] of overlapping) errors.push({ row, code: 'ENTRY_OVERLAP', message });
-  const entries = planned.filter((p) => p.duplicate || !overlapping.has(p.row));
-  for (const p of entries) {
-    if (p.duplicate) continue;
+  const entries: PlannedEntry[] = [];
+  for (const [i, p] of planned.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    if (p.duplicate) { entries.push(p); continue; }
+    if (overlapping.has(p.row)) continue;
+    entries.push(p);
     if (!p.customerId && !newCustomers.has(key(p.customerName))) newCustomers.set(key(p.customerName), p.customerName);
     if (!p.categoryId && !newCategories.has(key(p.categoryName))) newCategories.set(key(p.categoryName), p.categoryName);
   }
@@ -287,36 +298,48 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   };
 }
 
-type Span = { start: number; end: number; row: number | null; label: string };
+/** A row of the file (row) or an existing entry (entry); the label is only worked out for an overlap. */
+type Span = { start: number; end: number; row: number | null; entry: Existing | null };
 
 /**
  * Rows (by line) that overlap an existing entry of the same person or an earlier row of the file,
  * for the people whose rules do not allow overlaps: one sweep per person over both, by start.
+ * Duplicates are left out. In slices, with a turn of the loop between them.
  */
-function findOverlaps(rows: PlannedEntry[], existing: Existing[], rules: Map<string, WorkRules>, tz: string): Map<number, string> {
+async function findOverlaps(rows: PlannedEntry[], existing: Existing[], rules: Map<string, WorkRules>, tz: string): Promise<Map<number, string>> {
   const byUser = new Map<string, Span[]>();
   const add = (userId: string, span: Span) => {
     const list = byUser.get(userId);
     if (list) list.push(span);
     else byUser.set(userId, [span]);
   };
-  for (const r of rows) {
-    if (rules.get(r.userId)?.allowOverlap) continue;
-    add(r.userId, { start: r.startedAt.getTime(), end: r.stoppedAt.getTime(), row: r.row, label: `row ${r.row}` });
+  for (const [i, r] of rows.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+    if (r.duplicate || rules.get(r.userId)?.allowOverlap) continue;
+    add(r.userId, { start: r.startedAt.getTime(), end: r.stoppedAt.getTime(), row: r.row, entry: null });
   }
-  for (const e of existing) {
+  for (const [i, e] of existing.entries()) {
+    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     if (!byUser.has(e.userId)) continue;
-    const stop = e.stoppedAt ? localDateTimeLabel(e.stoppedAt, tz) : 'still running';
-    add(e.userId, { start: e.startedAt.getTime(), end: e.stoppedAt?.getTime() ?? Infinity, row: null, label: `the session for ${e.customer.name} on ${localDateTimeLabel(e.startedAt, tz)}–${stop}` });
+    add(e.userId, { start: e.startedAt.getTime(), end: e.stoppedAt?.getTime() ?? Infinity, row: null, entry: e });
   }
+  const label = ({ row, entry }: Span) => {
+    if (!entry) return `row ${row}`;
+    const stop = entry.stoppedAt ? localDateTimeLabel(entry.stoppedAt, tz) : 'still running';
+    return `the session for ${entry.customer.name} on ${localDateTimeLabel(entry.startedAt, tz)}–${stop}`;
+  };
   const found = new Map<number, string>();
+  let swept = 0;
   for (const spans of byUser.values()) {
+    // A turn between people once a slice's worth of spans is sorted and swept.
+    if (swept > ROWS_PER_TURN) { swept = 0; await yieldToLoop(); }
+    swept += spans.length;
     spans.sort((a, b) => a.start - b.start || (a.row === null ? -1 : 0) - (b.row === null ? -1 : 0));
     let reach: Span | null = null;
     for (const s of spans) {
       if (reach && s.start < reach.end) {
         const [row, other] = s.row !== null ? [s.row, reach] : [reach.row, s];
-        if (row !== null && !found.has(row)) found.set(row, `This overlaps ${other.label}. Overlapping sessions are not allowed for this person.`);
+        if (row !== null && !found.has(row)) found.set(row, `This overlaps ${label(other)}. Overlapping sessions are not allowed for this person.`);
       }
       if (!reach || s.end > reach.end) reach = s;
     }

@@ -48,10 +48,22 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
     };
   }
 
+  // One pass over the records as they are read (the reader gives the loop a turn now and then):
+  // the distinct dates (a file has few, so the style check below is short) and the clock style.
   const records: SheetRecord[] = [];
-  for await (const r of sheet.records) records.push(r);
-  await yieldToLoop();
-  const dates = records.flatMap((r) => [cell(r, p.startDate), cell(r, p.endDate)]);
+  const dates = new Set<string>();
+  let times = 0;
+  let twelve = 0;
+  for await (const r of sheet.records) {
+    if (records.push(r) % 2_000 === 0) await yieldToLoop();
+    dates.add(cell(r, p.startDate));
+    dates.add(cell(r, p.endDate));
+    for (const t of [cell(r, p.startTime), cell(r, p.endTime)]) {
+      if (t === '') continue;
+      times += 1;
+      if (hasMeridiem(t)) twelve += 1;
+    }
+  }
   const style = slashStyleOf(dates);
   if (style === 'ambiguous' || style === 'mixed') {
     const message = style === 'ambiguous'
@@ -59,9 +71,7 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
       : 'The dates in this file are written both day first and month first. Export it again with one date format.';
     return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message }] };
   }
-  const times = records.flatMap((r) => [cell(r, p.startTime), cell(r, p.endTime)]).filter((t) => t !== '');
-  const twelve = times.filter((t) => hasMeridiem(t)).length;
-  if (twelve > 0 && twelve < times.length) {
+  if (twelve > 0 && twelve < times) {
     return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The times in this file are written both with AM/PM and as 24-hour times. Export it again with one time format.' }] };
   }
   await yieldToLoop();
@@ -71,7 +81,7 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
   const rows: ParsedRow[] = [];
   const errors: ImportRowError[] = [];
   for (const [i, r] of records.entries()) {
-    if (i % 1_000 === 999) await yieldToLoop();
+    if (i % 500 === 499) await yieldToLoop();
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.line, code, message });
     const start = wallOf(cell(r, p.startDate), cell(r, p.startTime), slash, twelveHour);
     if (typeof start === 'string') { fail(start === 'date' ? 'INVALID_DATE' : 'INVALID_TIME', `The start "${cell(r, p.startDate)} ${cell(r, p.startTime)}" is not a date and time.`); continue; }

@@ -47,7 +47,7 @@ const countCrLf = (s: string) => (s.match(/\r\n/g) ?? []).length;
 export async function readCsv(buffer: Buffer): Promise<Sheet> {
   const head = buffer.subarray(0, 64 * 1024).toString('utf8');
   const delimiter = delimiterOf(head);
-  const parser = Readable.from(chunks(buffer)).pipe(parse({
+  const parser = Readable.from(chunks(buffer), { highWaterMark: 1 }).pipe(parse({
     bom: true, delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true,
   }));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
@@ -60,7 +60,7 @@ export async function readCsv(buffer: Buffer): Promise<Sheet> {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       // The parser hands records on through promises only (no I/O between them): without a turn
       // of the loop now and then, a big file would be read in one block.
-      if (++count % 2_000 === 0) await yieldToLoop();
+      if (++count % 500 === 0) await yieldToLoop();
       const { record, info } = next.value;
       let breaks = 0;
       for (const field of record) {
@@ -77,9 +77,12 @@ export async function readCsv(buffer: Buffer): Promise<Sheet> {
   return { headers, records: records() };
 }
 
-/** The upload in slices of 64 KiB, so the parser works through it a slice per turn of the loop. */
+/**
+ * The upload in slices of 16 KiB (~100 rows): the parser reads a whole slice in one go, so a
+ * small slice keeps that stretch short. One slice at a time (highWaterMark 1), as it is consumed.
+ */
 function* chunks(buffer: Buffer): Generator<Buffer> {
-  for (let i = 0; i < buffer.length; i += 65_536) yield buffer.subarray(i, i + 65_536);
+  for (let i = 0; i < buffer.length; i += 16_384) yield buffer.subarray(i, i + 16_384);
 }
 
 /** Which of `aliases` (normalised) the header has, first match wins. */
