@@ -50,7 +50,7 @@ export function AbsenceKindsCard() {
   }
 
   return (
-    <Card title={t('Absence kinds')} className="settings-card">
+    <Card title={t('Absence kinds')} className="settings-card settings-card--wide absence-kinds-card">
       <DataTable
         caption={t('Absence kinds')}
         columns={[
@@ -86,7 +86,7 @@ export function AbsenceKindsCard() {
       />
       <form className="absence-kind-form" onSubmit={submit} noValidate>
         <TextField label={t('New kind')} value={name} onChange={(e) => setName(e.target.value)} error={error ?? undefined} />
-        <TextField label={t('Counts as worked (%)')} type="number" min={0} max={100} value={credit} onChange={(e) => setCredit(e.target.value)} />
+        <TextField className="absence-kind-form__percent" label={t('Counts as worked (%)')} type="number" min={0} max={100} value={credit} onChange={(e) => setCredit(e.target.value)} />
         <SelectField label={t('Payroll (DATEV)')} options={payrollOptions} value={payrollType} onChange={(e) => setPayrollType(e.target.value as AbsencePayrollType)} />
         <Button type="submit" loading={add.isPending}>{t('Add kind')}</Button>
       </form>
