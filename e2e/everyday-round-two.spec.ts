@@ -16,7 +16,7 @@ async function expectNothingClipped(page: Page, selector: string) {
   const problems = await page.locator(selector).evaluate((root) => {
     const box = root.getBoundingClientRect();
     const bad: string[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>('button, input, select')) {
+    for (const el of root.querySelectorAll('button, input, select')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0) continue;
       const name = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName;

@@ -182,7 +182,7 @@ test('My month on a phone in German: a compact list in weeks, each with its tota
   await expect(page.locator('.diary-days')).toBeHidden();
   const first = weeks.getByRole('region').first();
   await expect(first.getByRole('heading')).toHaveText(/\d+:\d{2} \/ \d+:\d{2}$/);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
   expect(height).toBeLessThan(4_000);
   await page.screenshot({ path: `${SCREENSHOTS}/my-month-weeks-de-390.png`, fullPage: true });
   await first.getByRole('button').first().click();
