@@ -6,6 +6,13 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import { api } from '../../../lib/api-client';
 import { notifyComplianceWarnings } from '../../../components/compliance/rules';
 
+/**
+ * Every write of this tab's timer (start, stop, switch, discard, edit) carries this key, so the
+ * timer's dialogs can tell this tab's own stop, still waiting for its answer, from a stop elsewhere
+ * (the live event of the stop can arrive before the stop's own answer).
+ */
+export const TIMER_WRITE_KEY = ['timer-write'] as const;
+
 /** The caller's running entry. Server-sent events invalidate it (another tab, another device). */
 export const timerQueryKey = ['timer'] as const;
 export const customerAtWorkQueryKey = (customerId: string) => ['customers', customerId, 'at-work'] as const;
@@ -66,6 +73,7 @@ export type MutationReactions<T> = { onSuccess?: (result: T) => void; onError?: 
 export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TIMER_WRITE_KEY,
     mutationFn: (body: StartTimerBody) => api.post('/api/timer/start', { body, schema: WorkEntrySchema }),
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);
@@ -81,6 +89,7 @@ export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
 export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TIMER_WRITE_KEY,
     mutationFn: (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntryWithWarningsSchema }),
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);
@@ -99,6 +108,7 @@ export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
 export function useSwitchTimer(reactions: MutationReactions<TimerSwitchResponse> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TIMER_WRITE_KEY,
     mutationFn: (body: TimerSwitchBody) => api.post('/api/timer/switch', { body, schema: TimerSwitchResponseSchema }),
     onSuccess: async (result) => {
       reactions.onSuccess?.(result);
@@ -116,6 +126,7 @@ export function useSwitchTimer(reactions: MutationReactions<TimerSwitchResponse>
 export function useDiscardTimer(reactions: MutationReactions<WorkEntry> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TIMER_WRITE_KEY,
     mutationFn: async (running: WorkEntry) => {
       await api.delete('/api/timer');
       return running;
@@ -135,6 +146,7 @@ export function useDiscardTimer(reactions: MutationReactions<WorkEntry> = {}) {
 export function useEditTimer(reactions: MutationReactions<WorkEntry> = {}) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: TIMER_WRITE_KEY,
     mutationFn: (body: TimerPatchBody) => api.patch('/api/timer', { body, schema: WorkEntrySchema }),
     onSuccess: (entry) => {
       reactions.onSuccess?.(entry);

@@ -1,8 +1,9 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { WorkEntry } from '@workdiary/shared';
 import { useCurrentUser } from '../../../lib/current-user';
 import { useTimerStore, type TimerOwner } from '../../../stores/timer-store';
-import { useRunningTimer } from '../api/timer';
+import { TIMER_WRITE_KEY, useRunningTimer } from '../api/timer';
 import { listNoteDrafts, readNoteDraft } from '../lib/note-draft';
 import { StartTimerModal } from './start-timer-modal';
 import { StopTimerModal } from './stop-timer-modal';
@@ -27,7 +28,10 @@ export function TimerDialogs({ owner }: { owner: TimerOwner }) {
   const lastRunning = useRef<WorkEntry | null>(null);
   if (running) lastRunning.current = running;
   const [orphan, setOrphan] = useState<Orphan | null>(null);
-  const stoppedElsewhere = dialog?.kind === 'stop' && timer.isSuccess && !running;
+  // This tab's own stop or discard still waiting for its answer is not "elsewhere": its live event
+  // may refetch the timer before the answer comes, and the answer then confirms the note.
+  const ownWrite = useIsMutating({ mutationKey: TIMER_WRITE_KEY }) > 0;
+  const stoppedElsewhere = dialog?.kind === 'stop' && timer.isSuccess && !running && !ownWrite;
 
   useEffect(() => {
     // Stopped in another tab or by a manager while the Note dialog was open.
