@@ -31,7 +31,8 @@ async function mainScreens(request: APIRequestContext) {
 
 for (const [language, width] of [['en', 390], ['de', 390], ['en', 1280], ['de', 1280]] as const) {
   test(`every main page at ${width} px${width === 390 ? '×844 without horizontal page scroll' : ''}, axe and screenshots (${language})`, async ({ page, request }) => {
-    test.setTimeout(240_000);
+    // A hang guard: with two busy loops beside the suite the English phone tour took over 4 minutes.
+    test.setTimeout(480_000);
     const screens = await mainScreens(request);
     await loginAs(page, USERS.admin, undefined, { locale: language === 'en' ? 'en-GB' : null });
     try {

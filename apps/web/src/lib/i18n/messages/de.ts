@@ -1247,4 +1247,5 @@ export const de: Catalog = {
   'Set-password links': 'Links zum Setzen des Passworts',
   'Set-password link for {name}': 'Link zum Setzen des Passworts für {name}',
   'Week of {from} to {to}': 'Woche vom {from} bis {to}',
+  'Download (zip)': 'Herunterladen (ZIP)',
 };
