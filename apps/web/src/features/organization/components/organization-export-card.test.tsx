@@ -16,7 +16,7 @@ describe('OrganizationExportCard', () => {
       },
     });
     render(<><OrganizationExportCard /><Toaster /></>);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Export the whole organisation (zip)' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Download (zip)' }));
     await waitFor(() => expect(screen.getByText('Downloaded workdiary_Acme_2026-12-07.zip')).toBeInTheDocument());
     expect(asked).toBe(1);
   });
@@ -24,7 +24,7 @@ describe('OrganizationExportCard', () => {
   it('says why when the download is refused', async () => {
     stubFetch({ 'GET /api/exports/organization.zip': () => errorResponse(403, 'FORBIDDEN', 'Only admins can do this.') });
     render(<><OrganizationExportCard /><Toaster /></>);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Export the whole organisation (zip)' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Download (zip)' }));
     await waitFor(() => expect(screen.getByText('Export failed')).toBeInTheDocument());
   });
 });

@@ -11,7 +11,7 @@ export function OrganizationExportCard() {
         {t('Every customer, category, user (without passwords), entry, absence, month state and audit event as CSV files in one zip, with a manifest describing them. Any spreadsheet or script can read them; no Workdiary needed.')}
       </p>
       {/* A short label: buttons do not wrap, and the long one scrolled the page sideways at 390 px in German. */}
-      <ExportButton onExport={downloadOrganizationExport} label={t('Export the whole organisation (zip)')}>{t('Download (zip)')}</ExportButton>
+      <ExportButton onExport={downloadOrganizationExport}>{t('Download (zip)')}</ExportButton>
     </Card>
   );
 }
