@@ -1,19 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { CheckIcon } from '../../../components/icons';
+import { copyText } from '../../../lib/clipboard';
 import { useT } from '../../../lib/i18n/i18n';
-
-async function copyText(text: string, fallbackInput: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API (plain http, older browser): select the text and use the legacy command.
-    if (!fallbackInput) return false;
-    fallbackInput.select();
-    return document.execCommand?.('copy') ?? false;
-  }
-}
 
 /** A secret shown once (a new API token, a calendar feed URL): read-only, selectable, with a Copy button. */
 export function SecretValue({ label, value, note, onDone }: { label: string; value: string; note: string; onDone: () => void }) {

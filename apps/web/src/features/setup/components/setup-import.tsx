@@ -2,6 +2,7 @@ import type { SetupImportResult } from '@workdiary/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/button';
 import { getErrorMessage } from '../../../lib/api-client';
+import { copyText } from '../../../lib/clipboard';
 import { translate as t } from '../../../lib/i18n/i18n';
 import { useImportOrganization } from '../api/setup';
 
@@ -43,8 +44,8 @@ export function SetupImport({ onImported }: { onImported: (result: SetupImportRe
 /** What the import loaded, and the one-time links to pass on (shown once: they are not kept readable). */
 export function SetupImportDone({ result }: { result: SetupImportResult }) {
   const [copied, setCopied] = useState<string | null>(null);
-  const copy = (url: string) => {
-    void navigator.clipboard?.writeText(url).then(() => setCopied(url), () => setCopied(null));
+  const copy = (url: string, input: HTMLInputElement | null) => {
+    void copyText(url, input).then((ok) => setCopied(ok ? url : null));
   };
   const entries = result.rows['entries.csv'] ?? 0;
   return (
@@ -59,7 +60,7 @@ export function SetupImportDone({ result }: { result: SetupImportResult }) {
             <div><strong>{link.name}</strong> <span className="muted">{link.email} · {t(ROLE_LABEL[link.role] ?? link.role)}</span></div>
             <div className="setup-import__link">
               <input readOnly value={link.url} aria-label={t('Set-password link for {name}', { name: link.name })} onFocus={(e) => e.currentTarget.select()} />
-              <Button size="sm" onClick={() => copy(link.url)}>{copied === link.url ? t('Copied') : t('Copy')}</Button>
+              <Button size="sm" onClick={(e) => copy(link.url, e.currentTarget.parentElement?.querySelector('input') ?? null)}>{copied === link.url ? t('Copied') : t('Copy')}</Button>
             </div>
           </li>
         ))}

@@ -1,20 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { CheckIcon } from '../../../components/icons';
+import { copyText } from '../../../lib/clipboard';
 import { useFormat } from '../../../lib/format';
 import { translate as t } from '../../../lib/i18n/i18n';
-
-async function copyText(text: string, fallbackInput: HTMLInputElement | null): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard API (plain http, older browser): select the text and use the legacy command.
-    if (!fallbackInput) return false;
-    fallbackInput.select();
-    return document.execCommand?.('copy') ?? false;
-  }
-}
 
 /** The one-time set-password link, shown once to the admin with a Copy button; says when it was also mailed. */
 export function InviteLink({ name, url, expiresAt, mailedTo }: { name: string; url: string; expiresAt: string; mailedTo?: string | null }) {
