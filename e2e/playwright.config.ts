@@ -80,6 +80,11 @@ export default defineConfig({
     timezoneId: 'Europe/Berlin',
     locale: 'en-GB',
     acceptDownloads: true,
+    // A click or navigation that cannot happen fails within a minute instead of waiting out the
+    // journey's hang guard (the screen tour once waited 8 minutes, twice, for a table a phone no
+    // longer shows).
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     // No pop-in animations: screenshots show dialogs as people see them once open.
     contextOptions: { reducedMotion: 'reduce' },
     launchOptions: {

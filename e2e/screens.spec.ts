@@ -48,7 +48,8 @@ for (const [language, width] of [['en', 390], ['de', 390], ['en', 1280], ['de', 
       if (width !== 390) return;
       // A day of the month on a phone: the dialog fits the screen, Close/Edit/Delete reachable.
       await page.goto(`${screens.find((s) => s.name === 'my-month')!.path}?month=${lastMonth()}`);
-      await page.locator('.diary-date-link').nth(1).click();
+      // On a phone My month is a list in weeks (month-week-list.tsx), not the days table.
+      await page.locator('.diary-weeks__open').nth(1).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog).toBeVisible();
       const box = await dialog.boundingBox();
