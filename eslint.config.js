@@ -21,7 +21,7 @@ const featureBoundaries = webFeatures.map((feature) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'e2e/output/**', 'apps/api/.e2e/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'e2e/output/**', 'apps/api/.e2e/**', 'apps/api/.test-build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, readEnv, REPO_ROOT } from '../config/env.ts';
 import { freshDatabase, ownedDatabaseName, pgliteSnapshot, withDatabase } from '../test/database.ts';
+import { scriptArgs } from '../test/processes.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { migrate, MigrationDriftError, readMigrations, type Migration } from './migrate.ts';
 
@@ -250,10 +251,10 @@ describe(`migrations (${engine})`, () => {
   });
 
   describe('the API start', () => {
-    /** Runs `src/server.ts` as `pnpm start` does; resolves when it listens (then stops it) or exits. */
+    /** Runs the API as `npm start` does (compiled, test/processes.ts); resolves when it listens (then stops it) or exits. */
     function startServer(vars: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; listened: boolean }> {
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+        const child = spawn(process.execPath, scriptArgs('server.ts'), {
           cwd: path.join(REPO_ROOT, 'apps/api'),
           env: {
             NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'silent',

@@ -95,6 +95,8 @@ export type PostgresRun = { ownerPid: number; template: string };
 declare module 'vitest' {
   interface ProvidedContext {
     workdiaryPostgres: PostgresRun | null;
+    /** The API compiled for this run (global-setup.ts buildApi): the folder holding server.js and cli/. */
+    workdiaryBuild: string;
   }
 }
 

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { readEnv } from '../config/env.ts';
+import { readEnv, REPO_ROOT } from '../config/env.ts';
 import { createTemplate, dropDatabases, dropLeftovers, listOwnedDatabases, ownedBy, pgliteSnapshot } from './database.ts';
 
 /**
@@ -14,12 +17,13 @@ import { createTemplate, dropDatabases, dropLeftovers, listOwnedDatabases, owned
  * first drops what earlier, crashed runs left (database.ts `dropLeftovers`).
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  const removeBuild = buildApi(project);
   const env = readEnv({ NODE_ENV: 'test' });
   const baseUrl = env.TEST_DATABASE_URL;
   if (!baseUrl) {
     project.provide('workdiaryPostgres', null);
     await pgliteSnapshot('migrated');
-    return;
+    return async () => removeBuild();
   }
   const leftovers = await dropLeftovers(baseUrl);
   if (leftovers.length > 0) console.log(`[test databases] dropped ${leftovers.length} left by earlier runs: ${leftovers.join(', ')}`);
@@ -27,6 +31,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('workdiaryPostgres', { ownerPid: process.pid, template });
 
   return async () => {
+    removeBuild();
     const ours = async () => (await listOwnedDatabases(baseUrl)).filter((o) => ownedBy(o, process.pid)).map((o) => o.name);
     const leaked = (await ours()).filter((name) => name !== template);
     await dropDatabases(baseUrl, [template, ...leaked]);
@@ -40,4 +45,20 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       throw new Error(`[test databases] ${problem}`);
     }
   };
+}
+
+/**
+ * Compiles the API once for this run (apps/api/build.mjs, about a second) into a folder of its own,
+ * for the tests that start real processes (test/processes.ts): plain `node server.js` starts in
+ * half the time of the sources under tsx (4.4 s against 9.5 s on an idle two-core machine, most of
+ * it CPU), and those tests start about twenty. Built at the start of every run, so never stale.
+ * Returns what removes it again.
+ */
+function buildApi(project: TestProject): () => void {
+  const apiDir = path.join(REPO_ROOT, 'apps/api');
+  // Inside apps/api, so that the bundle's runtime imports resolve from its node_modules.
+  const outdir = path.join(apiDir, '.test-build', String(process.pid));
+  execFileSync(process.execPath, [path.join(apiDir, 'build.mjs'), outdir], { stdio: 'inherit' });
+  project.provide('workdiaryBuild', outdir);
+  return () => fs.rmSync(outdir, { recursive: true, force: true });
 }

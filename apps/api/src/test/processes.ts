@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { REPO_ROOT } from '../config/env.ts';
 
 /**
  * Real API processes for the tests that need more than one process (several instances on one
- * database, the PGlite folder lock, production start-up rules). They run the TypeScript sources
- * through tsx, like `pnpm dev`, so a test never runs a stale build.
+ * database, the PGlite folder lock, production start-up rules). They run the API as production
+ * does, compiled: the run's global setup builds it from the sources first (global-setup.ts
+ * buildApi), so a test never runs a stale build. Outside a vitest run they fall back to the
+ * sources under tsx.
  */
 const API_DIR = path.join(REPO_ROOT, 'apps/api');
 
@@ -50,9 +53,27 @@ function baseEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `src/<script>` (server.ts or a cli/*.ts command) under tsx. */
+/** The run's compiled API (global-setup.ts), or null outside vitest. */
+function compiledApi(): string | null {
+  try {
+    return inject('workdiaryBuild') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Node arguments that run `src/<script>` (server.ts or a cli/*.ts command): its compiled
+ * bundle when the run has one, else the sources under tsx.
+ */
+export function scriptArgs(script: string): string[] {
+  const build = compiledApi();
+  return build ? [path.join(build, script.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', path.join('src', script)];
+}
+
+/** Runs `src/<script>` (server.ts or a cli/*.ts command), compiled (see above). */
 export function runScript(script: string, vars: Record<string, string>, args: string[] = []): Proc {
-  return runNode(['--import', 'tsx', path.join('src', script), ...args], vars);
+  return runNode([...scriptArgs(script), ...args], vars);
 }
 
 /** Runs Node with `args` in apps/api (e.g. a compiled bundle: `[outdir + '/server.js']`). */
