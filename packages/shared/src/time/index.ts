@@ -2,8 +2,8 @@ export { addDays, addMonths, daysOfMonth, isWeekend, monthOf, weekdayIndex } fro
 export { currentMonth, localDateOf, localDateTimeLabel, localTimeOf, today, utcOffsetOf, zoneOffsetMs } from './zone.ts';
 export { dayBounds, localToInstant, monthBounds } from './local-time.ts';
 export type { Bounds, LocalInstantResult } from './local-time.ts';
-export { minutesByDay } from './sessions.ts';
-export type { Session } from './sessions.ts';
+export { dayMinutes, minutesByDay, overlapMs, spanOf } from './sessions.ts';
+export type { Session, Span } from './sessions.ts';
 export { dayFigures, extraMinutesOf, monthFigures } from './figures.ts';
 export type { DayFigures, MonthDayFigures, MonthFigures, MonthFiguresOptions, MonthTotals } from './figures.ts';
 export { dayRequirement, percentOf } from './day-calendar.ts';

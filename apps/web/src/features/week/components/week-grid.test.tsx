@@ -1,8 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { WorkEntry } from '@workdiary/shared';
-import { buildRows, daysFrom, isoWeekOf, mondayOfWeek, parseCellTime } from '../lib/week';
+import { minutesByDay, type WorkEntry } from '@workdiary/shared';
+import { buildRows, cellMinutes, dayTotalsOf, daysFrom, isoWeekOf, mondayOfWeek, parseCellTime } from '../lib/week';
 import { WeekGrid } from './week-grid';
 
 const TZ = 'Europe/Berlin';
@@ -25,9 +25,9 @@ const entries = [
 function renderGrid(overrides: Partial<Parameters<typeof WeekGrid>[0]> = {}) {
   const onCommit = vi.fn(() => Promise.resolve());
   const onOpenSessions = vi.fn();
-  const rows = buildRows(entries, days, TZ, [{ customer: { id: 'c-globex', name: 'Globex GmbH' }, category: { id: 'k-dev', name: 'Development' } }]);
+  const rows = buildRows(entries, days, TZ, [{ customer: { id: 'c-globex', name: 'Globex GmbH' }, category: { id: 'k-dev', name: 'Development' } }], Date.parse('2026-12-07T12:00:00Z'));
   render(<WeekGrid rows={rows} days={days} visible={[0, 1, 2, 3, 4, 5, 6]} dayLabel={(d) => d} required={[480, 480, 480, 480, 480, 0, 0]}
-    now={Date.parse('2026-12-07T12:00:00Z')} onCommit={onCommit} onOpenSessions={onOpenSessions} {...overrides} />);
+    onCommit={onCommit} onOpenSessions={onOpenSessions} {...overrides} />);
   return { onCommit, onOpenSessions, rows };
 }
 
@@ -40,6 +40,43 @@ describe('week helpers', () => {
     expect(isoWeekOf('2027-01-01')).toBe('2026-W53');
     expect(mondayOfWeek('2026-W99')).toBeNull();
     expect([parseCellTime('1:30'), parseCellTime('1,5'), parseCellTime('2'), parseCellTime(''), parseCellTime('abc'), parseCellTime('25:00')]).toEqual([90, 90, 120, 0, null, null]);
+  });
+});
+
+describe('buildRows', () => {
+  // Thursday 22:00 – Friday 02:30 Berlin (21:00 – 01:30 UTC), and Sunday 23:00 – Monday 01:00 of the next week.
+  const overMidnight = [
+    entry('n1', '2026-12-03T21:00:00.000Z', '2026-12-04T01:30:00.000Z'),
+    entry('n2', '2026-12-06T22:00:00.000Z', '2026-12-07T00:00:00.000Z', { source: 'TIMER' }),
+    entry('n3', '2026-12-04T07:00:00.000Z', '2026-12-04T07:20:30.000Z'),
+  ];
+
+  it("cuts a session at local midnight as My month does (shared minutesByDay): each day gets its part", () => {
+    const [row] = buildRows(overMidnight, days, TZ, [], Date.parse('2026-12-07T12:00:00Z'));
+    const minutes = days.map((d, i) => cellMinutes(row!, i));
+    const expected = minutesByDay(overMidnight.map((e) => ({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt ? new Date(e.stoppedAt) : null })), TZ, new Date('2026-12-07T12:00:00Z'));
+    expect(minutes).toEqual(days.map((d) => expected.get(d) ?? 0));
+    expect(minutes).toEqual([0, 0, 0, 120, 170, 0, 60]);
+    expect(row!.cells[3]!.map((e) => e.id)).toEqual(['n1']);
+    expect(row!.cells[4]!.map((e) => e.id)).toEqual(['n1', 'n3']);
+    expect(row!.partial).toEqual([false, false, false, true, true, false, true]);
+    // Floored once per day: 2:30 + 0:20:30 is 2:50, not 2:50 + a floored half minute twice.
+    expect(dayTotalsOf([row!], 7)).toEqual([0, 0, 0, 120, 170, 0, 60]);
+  });
+
+  it('opens a cell holding only part of a session instead of editing it', async () => {
+    const user = userEvent.setup();
+    const onOpenSessions = vi.fn();
+    const onCommit = vi.fn(() => Promise.resolve());
+    const rows = buildRows([overMidnight[0]!], days, TZ, [], Date.parse('2026-12-07T12:00:00Z'));
+    render(<WeekGrid rows={rows} days={days} visible={[0, 1, 2, 3, 4, 5, 6]} dayLabel={(d) => d} required={[480, 480, 480, 480, 480, 0, 0]} onCommit={onCommit} onOpenSessions={onOpenSessions} />);
+    expect(cell(/Acme Ltd · Development, 2026-12-03/)).toHaveAccessibleName(/: 2:00\. Part of a session over midnight$/);
+    expect(cell(/Acme Ltd · Development, 2026-12-04/)).toHaveTextContent('2:30');
+    await user.click(cell(/Acme Ltd · Development, 2026-12-04/));
+    expect(onOpenSessions).toHaveBeenCalledWith(expect.objectContaining({ key: 'c-acme|k-dev' }), 4);
+    await user.keyboard('5');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(onCommit).not.toHaveBeenCalled();
   });
 });
 

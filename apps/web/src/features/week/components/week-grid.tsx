@@ -1,7 +1,7 @@
 import { formatMinutes } from '@workdiary/shared';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../../lib/i18n/i18n';
-import { minutesOf, parseCellTime, type WeekRow } from '../lib/week';
+import { cellMinutes, dayTotalsOf, parseCellTime, type WeekRow } from '../lib/week';
 
 export type WeekGridProps = {
   rows: WeekRow[];
@@ -11,7 +11,6 @@ export type WeekGridProps = {
   dayLabel: (date: string) => string;
   /** Required minutes per day (null: not known yet). */
   required: Array<number | null>;
-  now: number;
   /** A cell's new time: resolves when saved, rejects with the refusal (the cell keeps the old time). */
   onCommit: (row: WeekRow, day: number, minutes: number) => Promise<unknown>;
   /** A cell holding several sessions (or a timer's): show them instead of guessing. */
@@ -20,15 +19,18 @@ export type WeekGridProps = {
 
 type Pos = { r: number; c: number };
 
-/** A cell one person edits by hand: empty, or ONE finished manual session. */
-export const editable = (cell: WeekRow['cells'][number]) => cell.length === 0 || (cell.length === 1 && cell[0]?.source === 'MANUAL' && cell[0].stoppedAt !== null);
+/** A cell one person edits by hand: empty, or ONE finished manual session wholly on that day. */
+export const editable = (row: WeekRow, day: number) => {
+  const cell = row.cells[day] ?? [];
+  return cell.length === 0 || (cell.length === 1 && cell[0]?.source === 'MANUAL' && cell[0].stoppedAt !== null && !row.partial[day]);
+};
 
 /**
  * The timesheet: customer × category rows, day columns, cells in h:mm. A spreadsheet's keys: the
  * arrows move, Enter (or typing) edits, Enter saves, Escape cancels, Tab saves and moves right.
  * One cell is in the tab order (roving tabindex).
  */
-export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommit, onOpenSessions }: WeekGridProps) {
+export function WeekGrid({ rows, days, visible, dayLabel, required, onCommit, onOpenSessions }: WeekGridProps) {
   const t = useT();
   const [pos, setPos] = useState<Pos>({ r: 0, c: visible[0] ?? 0 });
   const [editing, setEditing] = useState<{ text: string } | null>(null);
@@ -54,12 +56,12 @@ export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommi
   };
 
   const startEdit = (row: WeekRow, text: string | null) => {
-    const cell = row.cells[c] ?? [];
-    if (!editable(cell)) {
+    if (!editable(row, c)) {
       onOpenSessions(row, c);
       return;
     }
-    setEditing({ text: text ?? (cell[0] ? formatMinutes(minutesOf(cell[0], now)) : '') });
+    const minutes = cellMinutes(row, c);
+    setEditing({ text: text ?? (minutes ? formatMinutes(minutes) : '') });
   };
 
   const commit = async (then: () => void) => {
@@ -67,8 +69,7 @@ export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommi
     if (!row || !editing) return;
     const minutes = parseCellTime(editing.text);
     if (minutes === null) return;
-    const old = row.cells[c]?.[0];
-    const oldMinutes = old ? minutesOf(old, now) : 0;
+    const oldMinutes = cellMinutes(row, c);
     setEditing(null);
     focusNext.current = true;
     then();
@@ -114,7 +115,8 @@ export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommi
     }
   };
 
-  const dayTotals = days.map((_, i) => rows.reduce((sum, row) => sum + (row.cells[i] ?? []).reduce((s, e) => s + minutesOf(e, now), 0), 0));
+  // Cut at local midnight and floored once per day: the same figures as My month's days.
+  const dayTotals = dayTotalsOf(rows, days.length);
   const weekTotal = visible.length === 7 ? dayTotals.reduce((a, b) => a + b, 0) : null;
   const weekRequired = required.every((m) => m !== null) ? required.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
   const invalid = editing !== null && parseCellTime(editing.text) === null;
@@ -137,7 +139,8 @@ export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommi
             </th>
             {visible.map((ci) => {
               const cell = row.cells[ci] ?? [];
-              const minutes = cell.reduce((s, e) => s + minutesOf(e, now), 0);
+              const minutes = cellMinutes(row, ci);
+              const canEdit = editable(row, ci);
               const active = ri === r && ci === c;
               const label = `${row.customer.name} · ${row.category.name}, ${dayLabel(days[ci] ?? '')}`;
               const busy = saving?.r === ri && saving.c === ci;
@@ -165,25 +168,25 @@ export function WeekGrid({ rows, days, visible, dayLabel, required, now, onCommi
                       }}
                       tabIndex={active ? 0 : -1}
                       className={`week-grid__cell${cell.length > 1 ? ' week-grid__cell--many' : ''}`}
-                      aria-label={`${label}: ${cell.length > 1 ? `${formatMinutes(minutes)} ×${cell.length}` : minutes ? formatMinutes(minutes) : t('empty')}`}
-                      title={cell.length > 1 ? t('{count} sessions, {time}', { count: cell.length, time: formatMinutes(minutes) }) : undefined}
+                      aria-label={`${label}: ${cell.length > 1 ? `${formatMinutes(minutes)} ×${cell.length}` : minutes ? formatMinutes(minutes) : t('empty')}${row.partial[ci] ? `. ${t('Part of a session over midnight')}` : ''}`}
+                      title={cell.length > 1 ? t('{count} sessions, {time}', { count: cell.length, time: formatMinutes(minutes) }) : row.partial[ci] ? t('Part of a session over midnight') : undefined}
                       onFocus={() => setPos({ r: ri, c: ci })}
                       onClick={() => {
                         setPos({ r: ri, c: ci });
-                        if (!editable(cell)) onOpenSessions(row, ci);
+                        if (!canEdit) onOpenSessions(row, ci);
                       }}
-                      onDoubleClick={() => editable(cell) && setEditing({ text: minutes ? formatMinutes(minutes) : '' })}
+                      onDoubleClick={() => canEdit && setEditing({ text: minutes ? formatMinutes(minutes) : '' })}
                       onKeyDown={(e) => onCellKey(e, row)}
                     >
                       {busy ? '…' : minutes || cell.length ? formatMinutes(minutes) : ''}
-                      {cell.length > 1 ? <span className="week-grid__count"> ×{cell.length}</span> : null}
+                      {cell.length > 1 ? <span className="week-grid__count"> ×{cell.length}</span> : row.partial[ci] ? <span className="week-grid__count" aria-hidden="true"> ↔</span> : null}
                     </button>
                   )}
                 </td>
               );
             })}
             {weekTotal !== null ? (
-              <td className="week-grid__num week-grid__total">{formatMinutes(row.cells.reduce((s, cell) => s + cell.reduce((a, e) => a + minutesOf(e, now), 0), 0))}</td>
+              <td className="week-grid__num week-grid__total">{formatMinutes(days.reduce((s, _, i) => s + cellMinutes(row, i), 0))}</td>
             ) : null}
           </tr>
         ))}

@@ -1,5 +1,4 @@
-import { addDays, weekdayIndex, type WorkEntry } from '@workdiary/shared';
-import { localDateOf } from '@workdiary/shared';
+import { addDays, dayBounds, dayMinutes, overlapMs, spanOf, weekdayIndex, type WorkEntry } from '@workdiary/shared';
 
 /** 'YYYY-Www' (ISO 8601 week) of a date 'YYYY-MM-DD'. */
 export function isoWeekOf(date: string): string {
@@ -47,31 +46,51 @@ export type WeekRow = {
   key: RowKey;
   customer: { id: string; name: string };
   category: { id: string; name: string };
-  /** Per day (Monday first): the sessions starting that local day. */
+  /** Per day (Monday first): the sessions with time on that local day. */
   cells: WorkEntry[][];
+  /** Per day: the milliseconds of those sessions inside the day (cut at local midnight). */
+  ms: number[];
+  /** Per day: a session of the cell runs past one of the day's midnights (it is only partly here). */
+  partial: boolean[];
 };
 
 /** Whole minutes of a session (a running one up to `now`). */
 export const minutesOf = (e: WorkEntry, now: number): number =>
   Math.max(0, Math.floor(((e.stoppedAt ? Date.parse(e.stoppedAt) : now) - Date.parse(e.startedAt)) / 60_000));
 
+/** A cell's minutes: its sessions' time inside the day, floored once (as My month's day totals). */
+export const cellMinutes = (row: WeekRow, day: number): number => dayMinutes(row.ms[day] ?? 0);
+
+/** Each day's total of all rows: the milliseconds summed, then floored once (My month's day total). */
+export const dayTotalsOf = (rows: WeekRow[], days: number): number[] =>
+  Array.from({ length: days }, (_, i) => dayMinutes(rows.reduce((sum, row) => sum + (row.ms[i] ?? 0), 0)));
+
 /**
  * The week's rows, customer × category, sorted by customer then category: those with sessions this
- * week and the `extra` ones (copied from last week) with empty cells. A session counts on the local
- * day it starts on (as the entries list files it).
+ * week and the `extra` ones (copied from last week, or added) with empty cells. A session is cut at
+ * local midnight exactly as My month cuts it (shared `minutesByDay`): one from 22:00 to 02:00 puts
+ * 2:00 on each day, and both cells show it as a part, opened rather than edited.
  */
-export function buildRows(entries: WorkEntry[], days: string[], tz: string, extra: Array<Pick<WeekRow, 'customer' | 'category'>>): WeekRow[] {
+export function buildRows(entries: WorkEntry[], days: string[], tz: string, extra: Array<Pick<WeekRow, 'customer' | 'category'>>, now = Date.now()): WeekRow[] {
   const rows = new Map<RowKey, WeekRow>();
   const rowFor = (customer: WeekRow['customer'], category: WeekRow['category']) => {
     const key = rowKey(customer.id, category.id);
     let row = rows.get(key);
-    if (!row) rows.set(key, row = { key, customer, category, cells: days.map(() => []) });
+    if (!row) rows.set(key, row = { key, customer, category, cells: days.map(() => []), ms: days.map(() => 0), partial: days.map(() => false) });
     return row;
   };
+  const bounds = days.map((d) => dayBounds(d, tz)).map((b) => ({ start: b.start.getTime(), end: b.end.getTime() }));
   for (const e of entries) {
-    const i = days.indexOf(localDateOf(new Date(e.startedAt), tz));
-    if (i < 0) continue;
-    rowFor({ id: e.customerId, name: e.customer.name }, { id: e.categoryId, name: e.category.name }).cells[i]?.push(e);
+    const span = spanOf({ startedAt: new Date(e.startedAt), stoppedAt: e.stoppedAt ? new Date(e.stoppedAt) : null }, new Date(now));
+    if (!span) continue;
+    bounds.forEach((b, i) => {
+      const piece = overlapMs(span, b.start, b.end);
+      if (piece <= 0) return;
+      const row = rowFor({ id: e.customerId, name: e.customer.name }, { id: e.categoryId, name: e.category.name });
+      row.cells[i]?.push(e);
+      row.ms[i] = (row.ms[i] ?? 0) + piece;
+      if (span.start < b.start || span.end > b.end) row.partial[i] = true;
+    });
   }
   for (const r of extra) rowFor(r.customer, r.category);
   return [...rows.values()].sort((a, b) => a.customer.name.localeCompare(b.customer.name) || a.category.name.localeCompare(b.category.name));

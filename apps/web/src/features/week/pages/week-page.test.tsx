@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { daysOfMonth, type DiaryDay, type WorkEntry } from '@workdiary/shared';
 import { MemoryRouter } from 'react-router';
@@ -88,6 +88,37 @@ describe('WeekPage', () => {
     await waitFor(() => expect(writes).toHaveLength(1));
     expect(writes[0]?.body).toMatchObject({ customerId: 'c-globex', date: '2026-11-30', startTime: '10:30', stopTime: '11:00' });
     expect(await screen.findByRole('alert')).toHaveTextContent(/Not saved/);
+  });
+
+  it('adds a row from the customer and category pickers; it is refused without both, and a time typed into it books that pair', async () => {
+    const user = userEvent.setup();
+    const { writes } = renderPage({
+      'GET /api/customers': ({ url }) => {
+        const all = [{ id: 'c-initech', name: 'Initech AG', email: null, phone: null, address: null, archived: false, hourlyRate: null }];
+        const items = all.filter((c) => c.name.toLowerCase().includes((url.searchParams.get('q') ?? '').toLowerCase()));
+        return jsonResponse({ items, total: items.length, limit: 20, offset: 0 });
+      },
+      'GET /api/categories': () => jsonResponse({ items: [{ id: 'k-dev', name: 'Development', archived: false }, { id: 'k-sup', name: 'Support', archived: false }] }),
+    });
+    await cellFor(/Acme Ltd · Development, Mon.*: 1:30/);
+    await user.click(screen.getByRole('button', { name: 'Add a row' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a row' });
+    await user.click(within(dialog).getByRole('button', { name: 'Add a row' }));
+    expect(await within(dialog).findByText('Choose a customer.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Choose a category.')).toBeInTheDocument();
+
+    await user.type(within(dialog).getByRole('combobox', { name: /Customer/ }), 'Initech');
+    await user.click(await within(dialog).findByRole('option', { name: /Initech AG/ }));
+    const category = within(dialog).getByRole('combobox', { name: /Category/ });
+    await waitFor(() => expect(within(category).getByRole('option', { name: 'Support' })).toBeInTheDocument());
+    await user.selectOptions(category, 'Support');
+    await user.click(within(dialog).getByRole('button', { name: 'Add a row' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(await cellFor(/Initech AG · Support, Wed.*: empty/));
+    await user.keyboard('{Enter}2{Enter}');
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toEqual({ key: 'POST', body: { customerId: 'c-initech', categoryId: 'k-sup', date: '2026-12-02', startTime: '08:00', stopTime: '10:00' } });
   });
 
   it('shows the loading, error and empty states', async () => {

@@ -12,6 +12,7 @@ import { longDate, shortDate, weekdayShort } from '../../../lib/format';
 import { useLocaleStore } from '../../../lib/i18n/locale-store';
 import { useT } from '../../../lib/i18n/i18n';
 import { useCellWrite, useRequiredMinutes, useWeekEntries } from '../api/week';
+import { AddRowDialog } from '../components/add-row-dialog';
 import { WeekGrid } from '../components/week-grid';
 import { buildRows, clock, daysFrom, isoWeekOf, minutesOf, mondayOfWeek, pairsOf, type WeekRow } from '../lib/week';
 import '../week.css';
@@ -61,7 +62,9 @@ export function WeekPage() {
   const days = daysFrom(monday);
   const phone = useIsPhone();
   const [day, setDay] = useState(() => Math.max(0, days.indexOf(today)));
-  const [copied, setCopied] = useState<Array<Pick<WeekRow, 'customer' | 'category'>>>([]);
+  // Rows shown with empty cells until time is typed in: copied from last week, or added.
+  const [extra, setExtra] = useState<Array<Pick<WeekRow, 'customer' | 'category'>>>([]);
+  const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<{ row: WeekRow; day: number } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
@@ -72,11 +75,11 @@ export function WeekPage() {
   const now = Date.now();
 
   const goWeek = (n: number) => {
-    setCopied([]);
+    setExtra([]);
     setRefusal(null);
     setParams({ week: isoWeekOf(addDays(monday, 7 * n)) });
   };
-  const rows = buildRows(entries.data ?? [], days, tz, copied);
+  const rows = buildRows(entries.data ?? [], days, tz, extra, now);
   const dayLabel = (date: string) => `${fmt.weekdayShort(date)} ${fmt.shortDate(date)}`;
 
   const commit = async (row: WeekRow, i: number, minutes: number) => {
@@ -115,9 +118,10 @@ export function WeekPage() {
             <Button size="sm" variant="secondary" icon={<ChevronLeftIcon size={16} />} onClick={() => goWeek(-1)} aria-label={t('Previous week')} />
             <Button size="sm" variant="secondary" onClick={() => setParams({})} disabled={!params.get('week')}>{t('This week')}</Button>
             <Button size="sm" variant="secondary" icon={<ChevronRightIcon size={16} />} onClick={() => goWeek(1)} aria-label={t('Next week')} />
-            <Button size="sm" variant="secondary" onClick={() => setCopied(lastWeekPairs)} disabled={lastWeek.isPending || lastWeekPairs.length === 0} loading={lastWeek.isPending}>
+            <Button size="sm" variant="secondary" onClick={() => setExtra((rows) => [...rows, ...lastWeekPairs])} disabled={lastWeek.isPending || lastWeekPairs.length === 0} loading={lastWeek.isPending}>
               {t("Copy last week's rows")}
             </Button>
+            <Button size="sm" onClick={() => setAdding(true)}>{t('Add a row')}</Button>
           </div>
         }
       />
@@ -140,14 +144,23 @@ export function WeekPage() {
       ) : rows.length === 0 ? (
         <div className="week-page__state">
           <p>{t('No time recorded this week yet.')}</p>
-          {lastWeekPairs.length > 0 ? <p>{t("Copy last week's rows to fill in the week.")}</p> : null}
+          <p>{lastWeekPairs.length > 0 ? t("Copy last week's rows, or add a row, to fill in the week.") : t('Add a row (customer and category) to fill in the week.')}</p>
         </div>
       ) : (
         <div className="week-page__scroll">
-          <WeekGrid rows={rows} days={days} visible={visible} dayLabel={dayLabel} required={required.required} now={now}
+          <WeekGrid rows={rows} days={days} visible={visible} dayLabel={dayLabel} required={required.required}
             onCommit={commit} onOpenSessions={(row, i) => setOpen({ row, day: i })} />
         </div>
       )}
+      {adding ? (
+        <AddRowDialog
+          onAdd={(row) => {
+            setExtra((rows) => [...rows, row]);
+            setAdding(false);
+          }}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
       {open ? <SessionsDialog row={open.row} date={days[open.day] ?? monday} sessions={open.row.cells[open.day] ?? []} tz={tz} userId={me.id} dayLabel={dayLabel} now={now} onClose={() => setOpen(null)} /> : null}
     </div>
   );
@@ -161,7 +174,7 @@ function SessionsDialog({ row, date, sessions, tz, userId, dayLabel, now, onClos
   return (
     <Modal open title={`${row.customer.name} · ${row.category.name}`} description={dayLabel(date)} onClose={onClose}
       footer={<Button variant="ghost" onClick={onClose}>{t('Close')}</Button>}>
-      <p>{t('This day holds several sessions (or a timer session): edit them one by one in the day.')}</p>
+      <p>{t('This day holds several sessions, a timer session or part of one over midnight: edit them one by one in the day.')}</p>
       <ul className="week-sessions">
         {sessions.map((s) => (
           <li key={s.id}>
