@@ -39,7 +39,8 @@ function useShownText(value: CustomerOption | null, onChange: PickerInput['onCha
     else if (ref) ref.current = el;
   };
   const selectShown = useRef(false);
-  const sent = useRef<CustomerOption | null | undefined>(undefined);
+  // What this picker last sent (`emit`) and the value it replaced, until the value comes back.
+  const sent = useRef<{ id: string | null; replaced: string | null } | undefined>(undefined);
   const valueId = value?.id ?? null;
   const valueName = value?.name ?? null;
   // The latest callback, so the value alone decides when the effect below runs.
@@ -48,9 +49,16 @@ function useShownText(value: CustomerOption | null, onChange: PickerInput['onCha
     outsideValue.current = onOutsideValue;
   });
   useEffect(() => {
-    const own = sent.current !== undefined && (sent.current?.id ?? null) === valueId;
+    const pending = sent.current;
+    if (pending !== undefined && pending.id === valueId) {
+      sent.current = undefined; // our own value came back: the typed text stays
+      return;
+    }
+    // A value the user has already replaced by typing (its effect ran after the keystroke's
+    // handler): showing it would put its name back over the typed text, and the null coming next
+    // would then empty the field. Seen under load: "acm" typed right as the pre-fill arrived.
+    if (pending !== undefined && pending.replaced === valueId) return;
     sent.current = undefined;
-    if (own) return;
     setText(valueName ?? '');
     outsideValue.current(valueId !== null);
     selectShown.current = valueId !== null;
@@ -62,7 +70,7 @@ function useShownText(value: CustomerOption | null, onChange: PickerInput['onCha
     if (input.ownerDocument.activeElement === input) input.select();
   }, [text]);
   const emit = (customer: CustomerOption | null) => {
-    sent.current = customer;
+    sent.current = { id: customer?.id ?? null, replaced: value?.id ?? null };
     onChange(customer);
   };
   const stopSelecting = () => {
