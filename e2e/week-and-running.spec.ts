@@ -157,6 +157,21 @@ test('Bob fills in last week on the week timesheet in German: copies the rows, t
     await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(rowsBefore);
     await expect(grid.getByRole('button', { name: /: leer$/ }).first()).toBeVisible();
 
+    // "Add a row": a customer and a category of one's choice, with empty cells (nothing stored yet).
+    await page.getByRole('button', { name: 'Zeile hinzufügen' }).click();
+    const addRow = page.getByRole('dialog', { name: 'Zeile hinzufügen' });
+    await addRow.getByRole('combobox', { name: /Kunde/ }).fill('Initech');
+    await addRow.getByRole('option', { name: /Initech/ }).click();
+    const category = addRow.getByRole('combobox', { name: /Kategorie/ });
+    await expect(category.locator('option').nth(1)).toBeAttached();
+    const categoryName = ((await category.locator('option').nth(1).textContent()) ?? '').trim();
+    await category.selectOption({ index: 1 });
+    await page.screenshot({ path: `${SCREENSHOTS}/week-add-row-de-1280.png` });
+    await addRow.getByRole('button', { name: 'Zeile hinzufügen' }).click();
+    await expect(addRow).toBeHidden();
+    await expect(grid.getByRole('rowheader', { name: new RegExp(`Initech.*${categoryName}`) })).toBeVisible();
+    expect(created).toHaveLength(1);
+
     // On a phone: one day at a time.
     await page.setViewportSize({ width: 390, height: 844 });
     await expect(page.getByRole('button', { name: 'Nächster Tag' })).toBeVisible();
