@@ -176,6 +176,11 @@ test('the server away: the banner shows, the counter stops as "not confirmed", t
   await expect(dialog.getByRole('alert')).toContainText('Your note is kept');
   // The counter did not run on while the server was away.
   await expect(counter).toHaveText(frozen ?? '');
+  // The dialog stays open with the note while the server stays away (it used to close after ~28 s
+  // of retries, saying nothing): time passing is what is tested here.
+  await page.waitForTimeout(32_000);
+  await expect(dialog.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
+  await expect(dialog.getByRole('alert')).toContainText('Your note is kept');
   await page.screenshot({ path: `${SCREENSHOTS}/en/server-away-note-kept.png` });
   await expectAccessible(page);
 
@@ -188,6 +193,17 @@ test('the server away: the banner shows, the counter stops as "not confirmed", t
   const entries = (await (await alice.get(`/api/work-entries?userId=${alice.user.id}&limit=1`)).json()) as { items: Array<{ note: string; stoppedAt: string | null }> };
   expect(entries.items[0]).toMatchObject({ note });
   expect(entries.items[0]?.stoppedAt).not.toBeNull();
+
+  // Navigating while the server is away: a page whose code was not loaded yet says the server
+  // cannot be reached (not "a new version is available") and opens by itself once it is back.
+  await context.setOffline(true);
+  await expect(page.getByRole('alert').filter({ hasText: 'Connection lost — retrying…' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Absences' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The server cannot be reached' })).toBeVisible();
+  await expect(page.getByText('A new version of Workdiary is available')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/en/server-away-navigation.png` });
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { level: 1, name: 'Absences' })).toBeVisible({ timeout: 30_000 });
 });
 
 /** Ids of alice's entries on 2020-01-06 with this note. */
