@@ -1,21 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './config/env.ts';
 import { engineName } from './test/helper.ts';
 import { startServer, type Server } from './test/processes.ts';
 
 // The production bundle (apps/api/build.mjs), not the sources: files it loads at run time beside
-// itself (the Excel worker) only exist if the build puts them there. Once, on the PGlite pass.
-const API_DIR = path.join(REPO_ROOT, 'apps/api');
-const outdir = path.join(API_DIR, 'dist', `compiled-test-${process.pid}`);
+// itself (the Excel worker) only exist if the build puts them there. startServer runs the bundle
+// the run's global setup built (test/global-setup.ts buildApi; a failed build fails the run).
+// Once, on the PGlite pass.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-compiled-test-'));
 let server: Server | undefined;
 afterAll(async () => {
   await server?.stop();
-  fs.rmSync(outdir, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -23,13 +20,9 @@ const XLSX_MAGIC = 'PK';
 
 describe.skipIf(engineName !== 'pglite')('the compiled server (node dist/server.js)', () => {
   it('starts with plain node and answers every Excel export with a workbook', async () => {
-    const build = spawnSync(process.execPath, ['build.mjs', outdir], { cwd: API_DIR, encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
-
     server = await startServer(
       { NODE_ENV: 'production', JWT_SECRET: 'compiled-test-secret-compiled-test', DATA_DIR: dataDir, COOKIE_SECURE: 'false' },
       150_000,
-      path.join(outdir, 'server.js'),
     );
     const setup = await fetch(`${server.url}/api/setup`, {
       method: 'POST',

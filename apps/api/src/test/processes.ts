@@ -98,14 +98,11 @@ export function runNode(args: string[], vars: Record<string, string>): Proc {
   };
 }
 
-/**
- * Starts the API and resolves once GET /api/health answers 200 (or rejects with its output).
- * `entry` runs a compiled bundle instead of the sources (a path to its server.js).
- */
-export async function startServer(vars: Record<string, string>, timeoutMs = 150_000, entry?: string): Promise<Server> {
+/** Starts the API (compiled, see above) and resolves once GET /api/health answers 200 (or rejects with its output). */
+export async function startServer(vars: Record<string, string>, timeoutMs = 150_000): Promise<Server> {
   const port = await freePort();
   const withPort = { ...vars, PORT: String(port) };
-  const proc = entry ? runNode([entry], withPort) : runScript('server.ts', withPort);
+  const proc = runScript('server.ts', withPort);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
