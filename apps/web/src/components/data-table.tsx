@@ -76,6 +76,22 @@ export function sortRows<T>(rows: readonly T[], column: DataTableColumn<T> | und
     .map((entry) => entry.row);
 }
 
+/** The sort shown: the controlled one when given, else the table's own; a header click toggles it. */
+function useTableSort(defaultSort: SortState | undefined, controlledSort: SortState | null | undefined, onSortChange: ((sort: SortState) => void) | undefined) {
+  const [ownSort, setOwnSort] = useState<SortState | null>(defaultSort ?? null);
+  const sort = controlledSort !== undefined ? controlledSort : ownSort;
+
+  const toggleSort = (key: string) => {
+    const next: SortState =
+      sort?.key === key ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' };
+    if (controlledSort === undefined) setOwnSort(next);
+    onSortChange?.(next);
+  };
+  return { sort, toggleSort };
+}
+
+const alignClass = (column: { align?: 'left' | 'right' | 'center' }) => (column.align && column.align !== 'left' ? `align-${column.align}` : undefined);
+
 export function DataTable<T>({
   columns,
   rows,
@@ -95,87 +111,37 @@ export function DataTable<T>({
   rowClassName,
   className,
 }: DataTableProps<T>) {
-  const [ownSort, setOwnSort] = useState<SortState | null>(defaultSort ?? null);
-  const sort = controlledSort !== undefined ? controlledSort : ownSort;
-
-  const toggleSort = (key: string) => {
-    const next: SortState =
-      sort?.key === key ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' };
-    if (controlledSort === undefined) setOwnSort(next);
-    onSortChange?.(next);
-  };
+  const { sort, toggleSort } = useTableSort(defaultSort, controlledSort, onSortChange);
 
   const hasError = !loading && error !== undefined && error !== null;
   const visibleRows =
     rows && sort && !manualSort ? sortRows(rows, columns.find((c) => c.key === sort.key), sort.direction) : rows ?? [];
   const showFooter = !loading && !hasError && visibleRows.length > 0 && columns.some((c) => c.footer !== undefined);
-  const alignClass = (column: DataTableColumn<T>) => (column.align && column.align !== 'left' ? `align-${column.align}` : undefined);
 
   let body: ReactNode;
   if (loading) {
-    body = Array.from({ length: skeletonRows }, (_, i) => (
-      <tr key={`skeleton-${i}`} className="data-table__skeleton-row" aria-hidden="true">
-        {columns.map((column) => (
-          <td key={column.key}><span className="skeleton" /></td>
-        ))}
-      </tr>
-    ));
+    body = <SkeletonRows columns={columns} count={skeletonRows} />;
   } else if (hasError) {
     body = (
-      <tr>
-        <td colSpan={columns.length} className="data-table__state">
-          <ErrorState error={error} onRetry={onRetry} />
-        </td>
-      </tr>
+      <StateRow columns={columns}>
+        <ErrorState error={error} onRetry={onRetry} />
+      </StateRow>
     );
   } else if (visibleRows.length === 0) {
     body = (
-      <tr>
-        <td colSpan={columns.length} className="data-table__state">
-          <EmptyState title={emptyTitle} message={emptyMessage} action={emptyAction} />
-        </td>
-      </tr>
+      <StateRow columns={columns}>
+        <EmptyState title={emptyTitle} message={emptyMessage} action={emptyAction} />
+      </StateRow>
     );
   } else {
-    body = visibleRows.map((row, index) => (
-      <tr key={rowKey(row)} className={rowClassName?.(row)}>
-        {columns.map((column) =>
-          column.rowHeader ? (
-            <th key={column.key} scope="row" className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</th>
-          ) : (
-            <td key={column.key} className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</td>
-          ),
-        )}
-      </tr>
-    ));
+    body = <BodyRows columns={columns} rows={visibleRows} rowKey={rowKey} rowClassName={rowClassName} />;
   }
 
   return (
     <div className={cx('data-table-wrap', 'data-table-wrap--cards', className)}>
       <table className="data-table" aria-busy={loading || undefined}>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => {
-              const active = sort?.key === column.key;
-              const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-              return (
-                <th key={column.key} scope="col" aria-sort={column.sortValue ? ariaSort ?? 'none' : undefined} className={alignClass(column)} style={column.width ? { width: column.width } : undefined}>
-                  {column.sortValue ? (
-                    <button type="button" className={cx('th-sort', active && 'th-sort--active')} onClick={() => toggleSort(column.key)}>
-                      {column.header}
-                      <span className="th-sort__icon" aria-hidden="true">
-                        {active && sort.direction === 'desc' ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
-                      </span>
-                    </button>
-                  ) : (
-                    column.header
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <TableHead columns={columns} sort={sort} onSort={toggleSort} />
         <tbody>{body}</tbody>
         {showFooter ? (
           <tfoot>
@@ -190,4 +156,73 @@ export function DataTable<T>({
       {loading ? <span role="status" className="visually-hidden">{t('Loading…')}</span> : null}
     </div>
   );
+}
+
+type Columns<T> = ReadonlyArray<DataTableColumn<T>>;
+
+/** The header row: a sortable column's header is a button, with aria-sort on its cell. */
+function TableHead<T>({ columns, sort, onSort }: { columns: Columns<T>; sort: SortState | null; onSort: (key: string) => void }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => {
+          const active = sort?.key === column.key;
+          const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined;
+          return (
+            <th key={column.key} scope="col" aria-sort={column.sortValue ? ariaSort ?? 'none' : undefined} className={alignClass(column)} style={column.width ? { width: column.width } : undefined}>
+              {column.sortValue ? (
+                <button type="button" className={cx('th-sort', active && 'th-sort--active')} onClick={() => onSort(column.key)}>
+                  {column.header}
+                  <span className="th-sort__icon" aria-hidden="true">
+                    {active && sort.direction === 'desc' ? <ChevronDownIcon size={14} /> : <ChevronUpIcon size={14} />}
+                  </span>
+                </button>
+              ) : (
+                column.header
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
+
+/** Placeholder rows while the data loads (hidden from assistive technology). */
+function SkeletonRows<T>({ columns, count }: { columns: Columns<T>; count: number }) {
+  return Array.from({ length: count }, (_, i) => (
+    <tr key={`skeleton-${i}`} className="data-table__skeleton-row" aria-hidden="true">
+      {columns.map((column) => (
+        <td key={column.key}><span className="skeleton" /></td>
+      ))}
+    </tr>
+  ));
+}
+
+/** One full-width row with the table's state (an error or the empty message). */
+function StateRow<T>({ columns, children }: { columns: Columns<T>; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns.length} className="data-table__state">
+        {children}
+      </td>
+    </tr>
+  );
+}
+
+type BodyRowsProps<T> = { columns: Columns<T>; rows: readonly T[]; rowKey: (row: T) => string; rowClassName?: (row: T) => string | undefined };
+
+/** The data rows; a row header column's cells are th scope="row". */
+function BodyRows<T>({ columns, rows, rowKey, rowClassName }: BodyRowsProps<T>) {
+  return rows.map((row, index) => (
+    <tr key={rowKey(row)} className={rowClassName?.(row)}>
+      {columns.map((column) =>
+        column.rowHeader ? (
+          <th key={column.key} scope="row" className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</th>
+        ) : (
+          <td key={column.key} className={alignClass(column)} data-label={labelOf(column)}>{column.cell(row, index)}</td>
+        ),
+      )}
+    </tr>
+  ));
 }
