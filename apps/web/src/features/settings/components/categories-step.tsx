@@ -1,19 +1,17 @@
-import { CategoryNameSchema, type Category } from '@workdiary/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CategoryNameSchema } from '@workdiary/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable, type DataTableColumn } from '../../../components/data-table';
+import { DataTable } from '../../../components/data-table';
 import { IconButton } from '../../../components/icon-button';
-import { ChevronLeftIcon, HistoryIcon, PlusIcon, TrashIcon } from '../../../components/icons';
+import { ChevronLeftIcon, PlusIcon } from '../../../components/icons';
 import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
-import {
-  allCategoriesQueryOptions, categoriesQueryKey, deleteCategory, restoreCategory, useCreateCategory,
-} from '../../../components/pickers/use-categories';
+import { allCategoriesQueryOptions, useCreateCategory } from '../../../components/pickers/use-categories';
 import { getErrorMessage } from '../../../lib/api-client';
 import { translate as t } from '../../../lib/i18n/i18n';
+import { useCategoryActions } from '../hooks/use-category-actions';
+import { categoryColumns, DeleteCategoryDialog } from './category-columns';
 
 export type CategoriesStepProps = {
   onBack: () => void;
@@ -22,68 +20,14 @@ export type CategoriesStepProps = {
 
 /** Step 2: the organisation's categories. Delete archives one that entries use; admins restore it. */
 export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
-  const queryClient = useQueryClient();
   const categories = useQuery(allCategoriesQueryOptions());
   const [adding, setAdding] = useState(false);
-  const [toDelete, setToDelete] = useState<Category | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: categoriesQueryKey });
-
-  const remove = useMutation({
-    mutationFn: (c: Category) => deleteCategory(c.id),
-    onSuccess: async (result, c) => {
-      setToDelete(null);
-      toast.success(result.archived
-        ? t('"{name}" is archived: entries use it, so their history keeps it. You can restore it here.', { name: c.name })
-        : t('"{name}" is deleted.', { name: c.name }));
-      await refresh();
-    },
-    onError: (err) => {
-      setToDelete(null);
-      toast.error(err);
-    },
+  const { toDelete, setToDelete, remove, restore } = useCategoryActions();
+  const columns = categoryColumns({
+    restoringId: restore.isPending ? restore.variables?.id ?? null : null,
+    onRestore: (c) => restore.mutate(c),
+    onDelete: setToDelete,
   });
-  const restore = useMutation({
-    mutationFn: (c: Category) => restoreCategory(c.id),
-    onSuccess: async (_r, c) => {
-      toast.success(t('"{name}" is back in every category list.', { name: c.name }));
-      await refresh();
-    },
-    onError: (err) => toast.error(err),
-  });
-
-  const columns: Array<DataTableColumn<Category>> = [
-    {
-      key: 'name',
-      header: t('Name'),
-      rowHeader: true,
-      cell: (c) => (
-        <span className="category-name">
-          <span className="category-name__text">{c.name}</span>
-          {c.archived ? <Badge tone="neutral">{t('Archived')}</Badge> : null}
-        </span>
-      ),
-    },
-    {
-      key: 'action',
-      header: t('Action'),
-      align: 'right',
-      width: '8rem',
-      cell: (c) => c.archived ? (
-        <Button
-          size="sm"
-          icon={<HistoryIcon size={16} />}
-          loading={restore.isPending && restore.variables?.id === c.id}
-          loadingText={t('Restoring…')}
-          onClick={() => restore.mutate(c)}
-          aria-label={t('Restore {name}', { name: c.name })}
-        >
-          {t('Restore')}
-        </Button>
-      ) : (
-        <IconButton tone="danger" label={t('Delete {name}', { name: c.name })} icon={<TrashIcon size={18} />} onClick={() => setToDelete(c)} />
-      ),
-    },
-  ];
 
   return (
     <div className="wizard-step">
@@ -114,18 +58,9 @@ export function CategoriesStep({ onBack, onDone }: CategoriesStepProps) {
         <span className="wizard-actions__status" />
         <Button variant="primary" onClick={onDone}>{t('Done')}</Button>
       </div>
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={t('Delete "{value1}"?', { value1: toDelete?.name ?? '' })}
-        message={(
-          <>
-            <p>{t('It leaves every category list.')}</p>
-            <p>{t('If entries use it, it is archived instead: their history and exports keep its name, and you can restore it here.')}</p>
-          </>
-        )}
-        confirmLabel={t('Delete')}
+      <DeleteCategoryDialog
+        category={toDelete}
         loading={remove.isPending}
-        loadingText={t('Deleting…')}
         onCancel={() => setToDelete(null)}
         onConfirm={() => toDelete && remove.mutate(toDelete)}
       />
