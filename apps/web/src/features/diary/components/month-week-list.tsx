@@ -1,8 +1,8 @@
 import { addDays, weekdayIndex, type DiaryDay } from '@workdiary/shared';
-import { useEffect, useState } from 'react';
 import { localDate, localTime } from '../../../components/entries/entry-time';
 import { cx } from '../../../lib/cx';
 import { translate as t } from '../../../lib/i18n/i18n';
+import { usePhoneWidth } from '../../../lib/use-media-query';
 import { hours, longDate, shortDate, weekdayShort } from '../lib/format';
 
 export type MonthWeekListProps = {
@@ -29,26 +29,10 @@ export function weeksOf(days: readonly DiaryDay[], today: string): Week[] {
   return [...weeks.values()];
 }
 
-const PHONE = '(max-width: 640px)';
-
-/** True at phone width (diary.css hides the days table there); false where matchMedia is missing. */
-function usePhoneWidth(): boolean {
-  const supported = typeof window !== 'undefined' && typeof window.matchMedia === 'function';
-  const [phone, setPhone] = useState(() => supported && window.matchMedia(PHONE).matches);
-  useEffect(() => {
-    if (!supported) return;
-    const mq = window.matchMedia(PHONE);
-    const on = () => setPhone(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, [supported]);
-  return phone;
-}
-
 /**
  * My month on a phone: a compact list, one line per day (date, entrance–exit, total), grouped in
  * weeks with each week's total against its required hours so far. A day opens as on the table.
- * Shown instead of the days table at phone width (diary.css).
+ * Shown instead of the days table at phone width (diary.css hides the table there).
  */
 export function MonthWeekList({ days, tz, today, onOpenDay }: MonthWeekListProps) {
   const phone = usePhoneWidth();
