@@ -1,110 +1,58 @@
-import type { Customer } from '@workdiary/shared';
+import type { Customer, CustomerList } from '@workdiary/shared';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
-import { Checkbox } from '../../../components/checkbox';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { DataTable, type DataTableColumn } from '../../../components/data-table';
-import { IconButton } from '../../../components/icon-button';
-import { PencilIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { DataTable } from '../../../components/data-table';
+import { PlusIcon } from '../../../components/icons';
 import { PageHeader } from '../../../components/page-header';
-import { TextField } from '../../../components/text-field';
 import { toast } from '../../../components/toast';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
-import { useCustomers, useSaveCustomer } from '../api/customers';
+import { useSaveCustomer } from '../api/customers';
+import { ArchiveCustomerDialog } from '../components/archive-customer-dialog';
+import { customerColumns } from '../components/customer-columns';
 import { CustomerFormModal } from '../components/customer-form-modal';
+import { CustomersToolbar } from '../components/customers-toolbar';
 import { Pager } from '../components/pager';
-import { useDebouncedValue } from '../../../lib/use-debounced-value';
+import { CUSTOMERS_PAGE_SIZE, useCustomersList } from '../hooks/use-customers-list';
 import '../customers.css';
 import { formatNumber } from '../../../lib/format';
 import { translate as t } from '../../../lib/i18n/i18n';
 
-export const CUSTOMERS_PAGE_SIZE = 50;
+export { CUSTOMERS_PAGE_SIZE } from '../hooks/use-customers-list';
+
+/** How many customers the list holds: matching the search, in all (with archived) or active. */
+function subtitleOf(data: CustomerList | undefined, q: string, showArchived: boolean): string | undefined {
+  if (!data) return undefined;
+  if (q) return t('{count} matching', { count: formatNumber(data.total) });
+  return showArchived ? t('{count} in all', { count: formatNumber(data.total) }) : t('{count} active', { count: formatNumber(data.total) });
+}
 
 /** All customers: search as you type (server-side), a page at a time; managers add, edit and archive. */
 export function CustomersPage() {
   const me = useCurrentUser();
   const canManage = hasRole(me, MANAGER_ROLES);
-  const [search, setSearch] = useState('');
-  const q = useDebouncedValue(search.trim(), 250);
-  const [offset, setOffset] = useState(0);
-  const [showArchived, setShowArchived] = useState(false);
+  const list = useCustomersList();
+  const { q, customers } = list;
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [archiving, setArchiving] = useState<Customer | null>(null);
   const save = useSaveCustomer();
-  // A new search or filter starts at the first page.
-  const [lastQuery, setLastQuery] = useState({ q, showArchived });
-  if (lastQuery.q !== q || lastQuery.showArchived !== showArchived) {
-    setLastQuery({ q, showArchived });
-    setOffset(0);
-  }
-  const customers = useCustomers({ q: q || undefined, limit: CUSTOMERS_PAGE_SIZE, offset, includeArchived: showArchived });
   const data = customers.data;
 
-  const columns: DataTableColumn<Customer>[] = [
-    {
-      key: 'name',
-      header: t('Name'),
-      rowHeader: true,
-      cell: (c) => (
-        <span className="customer-name">
-          <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-          {c.archived ? <Badge tone="neutral">{t('Archived')}</Badge> : null}
-        </span>
-      ),
-    },
-    { key: 'email', header: t('Email'), cell: (c) => c.email ?? <span className="muted">—</span> },
-    { key: 'phone', header: t('Phone'), cell: (c) => c.phone ?? <span className="muted">—</span> },
-    { key: 'address', header: t('Address'), cell: (c) => <span className="customer-address">{c.address ?? <span className="muted">—</span>}</span> },
-  ];
-  if (canManage) {
-    columns.push({
-      key: 'actions',
-      header: <span className="visually-hidden">{t('Actions')}</span>,
-      align: 'right',
-      width: '1%',
-      cell: (c) => (
-        <span className="row customers-actions">
-          <IconButton label={t('Edit {name}', { name: c.name })} tone="edit" size="sm" icon={<PencilIcon size={16} />} onClick={() => setEditing(c)} />
-          {c.archived ? (
-            <Button size="sm" variant="ghost" onClick={() => save.mutate({ id: c.id, body: { archived: false } }, {
-              onSuccess: () => toast.success(`“${c.name}” restored`),
-              onError: (e) => toast.error(e),
-            })} disabled={save.isPending}>{t('Restore')}</Button>
-          ) : (
-            <Button size="sm" variant="ghost" onClick={() => setArchiving(c)}>{t('Archive')}</Button>
-          )}
-        </span>
-      ),
-    });
-  }
+  const restore = (c: Customer) => save.mutate({ id: c.id, body: { archived: false } }, {
+    onSuccess: () => toast.success(`“${c.name}” restored`),
+    onError: (e) => toast.error(e),
+  });
+  const columns = customerColumns({ canManage, saving: save.isPending, onEdit: setEditing, onArchive: setArchiving, onRestore: restore });
 
   return (
     <>
       <PageHeader
         title={t('Customers')}
-        subtitle={data ? (q ? t('{count} matching', { count: formatNumber(data.total) }) : showArchived ? t('{count} in all', { count: formatNumber(data.total) }) : t('{count} active', { count: formatNumber(data.total) })) : undefined}
+        subtitle={subtitleOf(data, q, list.showArchived)}
         actions={canManage ? <Button variant="primary" icon={<PlusIcon size={16} />} onClick={() => setEditing('new')}>{t('New customer')}</Button> : null}
       />
       <Card flush>
-        <div className="customers-toolbar">
-          <div className="customers-search">
-            <SearchIcon size={16} className="customers-search__icon" aria-hidden="true" />
-            <TextField
-              type="search"
-              label={t('Search customers')}
-              hideLabel
-              placeholder={t('Search by name, email or phone…')}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              autoComplete="off"
-            />
-          </div>
-          {canManage ? <Checkbox label={t('Show archived')} checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} /> : null}
-          {customers.isFetching && !customers.isPending ? <span className="muted customers-toolbar__busy" role="status">{t('Searching…')}</span> : null}
-        </div>
+        <CustomersToolbar list={list} canManage={canManage} />
         <DataTable
           caption={t('Customers')}
           columns={columns}
@@ -120,34 +68,12 @@ export function CustomersPage() {
         />
         {data ? (
           <div className="customers-footer">
-            <Pager total={data.total} limit={CUSTOMERS_PAGE_SIZE} offset={offset} onChange={setOffset} noun={t('customers')} busy={customers.isFetching} />
+            <Pager total={data.total} limit={CUSTOMERS_PAGE_SIZE} offset={list.offset} onChange={list.setOffset} noun={t('customers')} busy={customers.isFetching} />
           </div>
         ) : null}
       </Card>
       <CustomerFormModal open={editing !== null} customer={editing === 'new' ? undefined : editing ?? undefined} onClose={() => setEditing(null)} />
-      <ConfirmDialog
-        open={archiving !== null}
-        title={t('Archive customer?')}
-        message={
-          <p>
-            <strong>{archiving?.name}</strong> {t('leaves the customer list and pickers and takes no new work. Its entries and exports stay; you can restore it any time.')}
-          </p>
-        }
-        confirmLabel={t('Archive')}
-        loading={save.isPending}
-        loadingText={t('Archiving…')}
-        onCancel={() => setArchiving(null)}
-        onConfirm={() => {
-          if (!archiving) return;
-          save.mutate({ id: archiving.id, body: { archived: true } }, {
-            onSuccess: () => {
-              toast.success(`“${archiving.name}” archived`);
-              setArchiving(null);
-            },
-            onError: (e) => toast.error(e),
-          });
-        }}
-      />
+      <ArchiveCustomerDialog customer={archiving} save={save} onClose={() => setArchiving(null)} />
     </>
   );
 }
