@@ -1,18 +1,11 @@
-import { CustomerBodySchema, type Customer } from '@workdiary/shared';
-import { useId, useState, type FormEvent } from 'react';
+import type { Customer } from '@workdiary/shared';
+import { useId } from 'react';
 import { Button } from '../../../components/button';
 import { Modal } from '../../../components/modal';
-import { formatMoneyInput, MoneyField, parseMoney } from '../../../components/money-field';
+import { MoneyField } from '../../../components/money-field';
 import { TextAreaField, TextField } from '../../../components/text-field';
-import { toast } from '../../../components/toast';
-import { getErrorMessage, isApiError } from '../../../lib/api-client';
-import { useFormat } from '../../../lib/format';
-import { useSaveCustomer } from '../api/customers';
+import { useCustomerForm } from '../hooks/use-customer-form';
 import { translate as t } from '../../../lib/i18n/i18n';
-
-type Field = 'name' | 'email' | 'phone' | 'address' | 'hourlyRate';
-const FIELDS: readonly string[] = ['name', 'email', 'phone', 'address', 'hourlyRate'];
-type Errors = Partial<Record<Field | 'form', string>>;
 
 export type CustomerFormModalProps = {
   open: boolean;
@@ -29,62 +22,7 @@ export function CustomerFormModal(props: CustomerFormModalProps) {
 
 function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalProps) {
   const formId = useId();
-  const save = useSaveCustomer();
-  // The rate is typed in the organisation's currency, read in the reader's locale ('85,50' in German).
-  const { currency, locale } = useFormat();
-  const [values, setValues] = useState<Record<Field, string>>({
-    name: customer?.name ?? '',
-    email: customer?.email ?? '',
-    phone: customer?.phone ?? '',
-    address: customer?.address ?? '',
-    hourlyRate: formatMoneyInput(customer?.hourlyRate ?? null, currency, locale),
-  });
-  const [errors, setErrors] = useState<Errors>({});
-
-  const set = (field: Field) => (event: { target: { value: string } }) => {
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (save.isPending) return;
-    const rate = parseMoney(values.hourlyRate, currency, locale);
-    const body = { name: values.name, email: values.email, phone: values.phone, address: values.address, hourlyRate: rate.ok ? rate.minor : null };
-    const parsed = CustomerBodySchema.safeParse(body);
-    if (!parsed.success || !rate.ok) {
-      const next: Errors = rate.ok ? {} : { hourlyRate: rate.message };
-      for (const issue of parsed.error?.issues ?? []) {
-        const field = issue.path[0] as Field;
-        next[field] ??= issue.message;
-      }
-      setErrors(next);
-      return;
-    }
-    save.mutate(
-      { id: customer?.id, body },
-      {
-        onSuccess: (saved) => {
-          toast.success(customer ? t('Customer saved') : t('Customer “{name}” added', { name: saved.name }));
-          onSaved?.(saved);
-          onClose();
-        },
-        onError: (error) => {
-          const issues = isApiError(error, 'VALIDATION_ERROR') ? (error.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues : undefined;
-          const next: Errors = {};
-          for (const issue of issues ?? []) {
-            const field = issue.path.replace(/^body\./, '');
-            if (FIELDS.includes(field)) next[field as Field] ??= issue.message;
-          }
-          setErrors(Object.keys(next).length ? next : { form: getErrorMessage(error) });
-        },
-      },
-    );
-  }
-
-  const close = () => {
-    if (!save.isPending) onClose();
-  };
+  const { values, errors, set, submit, close, saving, currency, locale } = useCustomerForm({ onClose, customer, onSaved });
 
   return (
     <Modal
@@ -94,8 +32,8 @@ function CustomerFormDialog({ onClose, customer, onSaved }: CustomerFormModalPro
       closeOnBackdrop={false}
       footer={
         <>
-          <Button variant="ghost" onClick={close} disabled={save.isPending}>{t('Cancel')}</Button>
-          <Button variant="primary" type="submit" form={formId} loading={save.isPending} loadingText={t('Saving…')}>
+          <Button variant="ghost" onClick={close} disabled={saving}>{t('Cancel')}</Button>
+          <Button variant="primary" type="submit" form={formId} loading={saving} loadingText={t('Saving…')}>
             {customer ? t('Save') : t('Add customer')}
           </Button>
         </>
