@@ -14,8 +14,8 @@ import { TabPanel, Tabs } from '../../../components/tabs';
 import { toast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { hasRole, MANAGER_ROLES, useCurrentUser } from '../../../lib/current-user';
-import { useFormat } from '../../../lib/format';
 import { useCustomer, useSaveCustomer } from '../api/customers';
+import { CustomerContact } from '../components/customer-contact';
 import { CustomerFormModal } from '../components/customer-form-modal';
 import { WorkingTime } from '../components/working-time';
 import '../customers.css';
@@ -48,7 +48,6 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
   const [editing, setEditing] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const save = useSaveCustomer();
-  const format = useFormat();
 
   const setArchived = (archived: boolean) =>
     save.mutate({ id: customer.id, body: { archived } }, {
@@ -81,31 +80,7 @@ function CustomerView({ customer, renderAtWork }: { customer: Customer; renderAt
           </>
         ) : null}
       />
-      <Card title={t('Contact details')} className="customer-contact">
-        <dl className="customer-contact__list">
-          <div>
-            <dt>{t('Email')}</dt>
-            <dd>{customer.email ? <a href={`mailto:${customer.email}`}>{customer.email}</a> : <span className="muted">—</span>}</dd>
-          </div>
-          <div>
-            <dt>{t('Phone')}</dt>
-            <dd>{customer.phone ? <a href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`}>{customer.phone}</a> : <span className="muted">—</span>}</dd>
-          </div>
-          <div>
-            <dt>{t('Address')}</dt>
-            <dd className="customer-contact__address">{customer.address ?? <span className="muted">—</span>}</dd>
-          </div>
-          <div>
-            <dt>{t('Hourly rate')}</dt>
-            <dd data-testid="customer-rate">
-              {customer.hourlyRate === null
-                ? <span className="muted">{t('Not billable')}</span>
-                : t('{amount} / hour', { amount: format.money(customer.hourlyRate) })}
-            </dd>
-          </div>
-        </dl>
-        {renderAtWork ? <div className="customer-contact__at-work">{renderAtWork(customer)}</div> : null}
-      </Card>
+      <CustomerContact customer={customer} renderAtWork={renderAtWork} />
       <div className="customer-tabs">
         <Tabs id="customer" label={t('Customer sections')} orientation="vertical" items={tabs()} value={tab} onChange={setTab} />
         <TabPanel id="customer" value="working-time" current={tab} className="customer-tabs__panel">
