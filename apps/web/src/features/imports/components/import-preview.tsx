@@ -17,7 +17,6 @@ export function ImportPreview({ preview, people, userMap, onMap }: {
 }) {
   const t = useT();
   const f = useFormat();
-  const nameOf = (id: string | null) => people?.find((p) => p.id === id)?.name ?? id ?? '';
   const columns: Array<DataTableColumn<PreviewRow>> = [
     { key: 'row', header: t('Row'), cell: (r) => r.row, rowHeader: true },
     { key: 'user', header: t('User'), cell: (r) => r.user },
@@ -36,29 +35,7 @@ export function ImportPreview({ preview, people, userMap, onMap }: {
         <div><dt>{t('Errors')}</dt><dd data-testid="count-errors">{preview.errors.length}</dd></div>
       </dl>
 
-      {preview.users.length > 0 ? (
-        <section aria-labelledby="import-people">
-          <h3 id="import-people">{t('People')}</h3>
-          <ul className="import-people">
-            {preview.users.map((u) => (
-              <li key={u.source}>
-                <span className="import-people__source">{u.source}</span>
-                {u.userId && userMap[u.source] === undefined ? (
-                  <span>→ {nameOf(u.userId)}</span>
-                ) : (
-                  <SelectField
-                    label={t('Workdiary user for {source}', { source: u.source })}
-                    value={userMap[u.source] ?? ''}
-                    placeholder={t('Choose a user…')}
-                    options={(people ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
-                    onChange={(e) => onMap(u.source, e.target.value)}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {preview.users.length > 0 ? <PreviewPeople users={preview.users} people={people} userMap={userMap} onMap={onMap} /> : null}
 
       {preview.customers.toCreate.length > 0 || preview.categories.toCreate.length > 0 ? (
         <section aria-labelledby="import-new">
@@ -68,19 +45,7 @@ export function ImportPreview({ preview, people, userMap, onMap }: {
         </section>
       ) : null}
 
-      {preview.errors.length > 0 ? (
-        <section aria-labelledby="import-errors" className="import-errors">
-          <h3 id="import-errors">{t('Rows that cannot be imported')}</h3>
-          <p className="muted">{t('Nothing is imported while the file has errors. Correct the file (or map the people) and check it again.')}</p>
-          <ul>
-            {preview.errors.map((e) => (
-              <li key={`${e.row}-${e.code}`}>
-                <strong>{t('Row {row}', { row: e.row })} · {rowCodeLabel(e.code)}</strong>: {e.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {preview.errors.length > 0 ? <PreviewErrors errors={preview.errors} /> : null}
 
       <section aria-labelledby="import-first-rows">
         <h3 id="import-first-rows">{t('The first rows as they will be stored')}</h3>
@@ -94,5 +59,57 @@ export function ImportPreview({ preview, people, userMap, onMap }: {
         />
       </section>
     </div>
+  );
+}
+
+/** The file's people: who is recognised, and a picker for each one that is not (or was re-mapped). */
+function PreviewPeople({ users, people, userMap, onMap }: {
+  users: ImportDryRun['users'];
+  people: UserListItem[] | undefined;
+  userMap: ImportUserMap;
+  onMap: (source: string, userId: string) => void;
+}) {
+  const t = useT();
+  const nameOf = (id: string | null) => people?.find((p) => p.id === id)?.name ?? id ?? '';
+  return (
+    <section aria-labelledby="import-people">
+      <h3 id="import-people">{t('People')}</h3>
+      <ul className="import-people">
+        {users.map((u) => (
+          <li key={u.source}>
+            <span className="import-people__source">{u.source}</span>
+            {u.userId && userMap[u.source] === undefined ? (
+              <span>→ {nameOf(u.userId)}</span>
+            ) : (
+              <SelectField
+                label={t('Workdiary user for {source}', { source: u.source })}
+                value={userMap[u.source] ?? ''}
+                placeholder={t('Choose a user…')}
+                options={(people ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
+                onChange={(e) => onMap(u.source, e.target.value)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Every row that cannot be imported, and why. */
+function PreviewErrors({ errors }: { errors: ImportDryRun['errors'] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="import-errors" className="import-errors">
+      <h3 id="import-errors">{t('Rows that cannot be imported')}</h3>
+      <p className="muted">{t('Nothing is imported while the file has errors. Correct the file (or map the people) and check it again.')}</p>
+      <ul>
+        {errors.map((e) => (
+          <li key={`${e.row}-${e.code}`}>
+            <strong>{t('Row {row}', { row: e.row })} · {rowCodeLabel(e.code)}</strong>: {e.message}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
