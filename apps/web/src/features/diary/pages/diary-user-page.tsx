@@ -1,4 +1,4 @@
-import { today as todayIn } from '@workdiary/shared';
+import { today as todayIn, type DiaryUserMonth } from '@workdiary/shared';
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { Badge } from '../../../components/badge';
@@ -19,10 +19,10 @@ import { DayModal } from '../components/day-modal';
 import { ExportButton } from '../../../components/export-button';
 import { MonthClosePanel } from '../components/month-close-panel';
 import { MonthDaysTable } from '../components/month-days-table';
+import { MonthStats } from '../components/month-stats';
 import { MonthWeekList } from '../components/month-week-list';
 import { useDayParam, useMonthParam, useOpenLastMonthWithData } from '../hooks/use-month-param';
-import { hours, money, monthLabel } from '../lib/format';
-import { localShortDate } from '../../../lib/format';
+import { monthLabel } from '../lib/format';
 import '../diary.css';
 import { translate as t } from '../../../lib/i18n/i18n';
 
@@ -64,12 +64,7 @@ export function DiaryUserPage() {
             {data && !data.user.active ? <Badge tone="neutral">{t('Inactive')}</Badge> : null}
           </span>
         }
-        actions={
-          <>
-            <MonthPicker value={month} onChange={setMonth} />
-            <ExportButton onExport={() => downloadUserMonth(user, month)} label={t('Export month')}>{t('Export month')}</ExportButton>
-          </>
-        }
+        actions={<UserMonthActions user={user} month={month} setMonth={setMonth} />}
       />
 
       {query.isError && !data ? (
@@ -78,35 +73,13 @@ export function DiaryUserPage() {
         </Card>
       ) : (
         <>
-          <dl className="diary-stats" aria-label={t('Month totals')} aria-busy={query.isPending || undefined}>
-            <Stat label={t('Total')} value={data ? hours(data.totals.totalMinutes) : '…'} testId="stat-total" />
-            <Stat label={t('Required')} value={data ? hours(data.totals.requiredMinutes) : '…'} hint={data && data.totals.absenceMinutes > 0 ? t('{hours} covered by absences', { hours: hours(data.totals.absenceMinutes) }) : undefined} />
-            <Stat label={t('Extra Hours')} value={data ? hours(data.totals.extraMinutes) : '…'} testId="stat-extra" accent={(data?.totals.extraMinutes ?? 0) > 0} />
-            <Stat label={t('Salary')} value={data ? money(data.totals.salary, data.currency) : '…'} hint={data?.frozenAt ? t('as approved on {date}', { date: localShortDate(data.frozenAt, tz) }) : month === thisMonth ? t('so far, finished sessions') : t('finished sessions')} />
-            {data?.sixMonthAverage ? (
-              <Stat
-                label={t('6-month average per workday')}
-                value={data.sixMonthAverage.averageMinutes === null ? '—' : hours(data.sixMonthAverage.averageMinutes)}
-                hint={t('§3 ArbZG: at most 8:00 over {from} – {to}', { from: localShortDate(`${data.sixMonthAverage.from}T12:00:00Z`, 'UTC'), to: localShortDate(`${data.sixMonthAverage.to}T12:00:00Z`, 'UTC') })}
-                testId="stat-six-month"
-                accent={(data.sixMonthAverage.averageMinutes ?? 0) > 480}
-              />
-            ) : null}
-          </dl>
+          <MonthStats data={data} loading={query.isPending} month={month} thisMonth={thisMonth} tz={tz} />
 
           <BalancePanel userId={userId} month={month} canCorrect={isManager} />
 
           <MonthClosePanel month={month} userId={userId} own={own} isAdmin={me.role === 'ADMIN'} isManager={isManager} tz={tz} />
 
-          <Card title={t('Daily hours')}>
-            {data ? (
-              <Suspense fallback={<div className="diary-chart diary-centered"><Spinner label={t('Loading chart…')} /></div>}>
-                <MonthChart days={data.items} today={today} onSelectDay={setDay} />
-              </Suspense>
-            ) : (
-              <div className="diary-chart diary-centered"><Spinner label={t('Loading…')} /></div>
-            )}
-          </Card>
+          <DailyHoursCard days={data?.items} today={today} onSelectDay={setDay} />
 
           <Card flush className="diary-days-card" title={t('Days')} actions={<span className="muted diary-hint">{t('Click a date to see its sessions')}</span>}>
             <MonthDaysTable
@@ -136,12 +109,27 @@ export function DiaryUserPage() {
   );
 }
 
-function Stat({ label, value, hint, testId, accent = false }: { label: string; value: string; hint?: string; testId?: string; accent?: boolean }) {
+/** The month and its export. */
+function UserMonthActions({ user, month, setMonth }: { user: { id: string; name: string }; month: string; setMonth: (month: string) => void }) {
   return (
-    <div className={accent ? 'diary-stat diary-stat--accent' : 'diary-stat'}>
-      <dt className="diary-stat__label">{label}</dt>
-      <dd className="diary-stat__value" data-testid={testId}>{value}</dd>
-      {hint ? <dd className="diary-stat__hint muted">{hint}</dd> : null}
-    </div>
+    <>
+      <MonthPicker value={month} onChange={setMonth} />
+      <ExportButton onExport={() => downloadUserMonth(user, month)} label={t('Export month')}>{t('Export month')}</ExportButton>
+    </>
+  );
+}
+
+/** The month's hours per day as a chart (loaded on demand); a day opens its sessions. */
+function DailyHoursCard({ days, today, onSelectDay }: { days: DiaryUserMonth['items'] | undefined; today: string; onSelectDay: (date: string) => void }) {
+  return (
+    <Card title={t('Daily hours')}>
+      {days ? (
+        <Suspense fallback={<div className="diary-chart diary-centered"><Spinner label={t('Loading chart…')} /></div>}>
+          <MonthChart days={days} today={today} onSelectDay={onSelectDay} />
+        </Suspense>
+      ) : (
+        <div className="diary-chart diary-centered"><Spinner label={t('Loading…')} /></div>
+      )}
+    </Card>
   );
 }
