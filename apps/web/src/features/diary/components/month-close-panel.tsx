@@ -1,17 +1,14 @@
-import { useState } from 'react';
-import { currentMonth, type MonthEvent, type MonthStates } from '@workdiary/shared';
+import type { MonthEvent, MonthStates, MonthStatus } from '@workdiary/shared';
 import { Button } from '../../../components/button';
 import { Card } from '../../../components/card';
 import { ErrorState } from '../../../components/error-state';
 import { Spinner } from '../../../components/spinner';
-import { toast } from '../../../components/toast';
 import { localDateTime, useFormat } from '../../../lib/format';
 import { useT, type Translate } from '../../../lib/i18n/i18n';
-import { serverNow } from '../../../lib/server-clock';
-import { useApproveMonth, useMonthStates, useSubmitMonth } from '../api/months';
+import { useMonthClose, type MonthClose } from '../hooks/use-month-close';
 import { monthLabel } from '../lib/format';
-import { ApproveMonthDialog, approvalBlockedReason } from './approve-month-dialog';
-import { LockNote, useMonthLock } from './month-lock';
+import { ApproveMonthDialog } from './approve-month-dialog';
+import { LockNote } from './month-lock';
 import { MonthStatusBadge } from './month-status-badge';
 import { RejectMonthModal } from './reject-month-modal';
 import { ReopenMonthModal } from './reopen-month-modal';
@@ -24,18 +21,8 @@ type Props = { month: string; userId: string; own: boolean; isAdmin: boolean; is
  */
 export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: Props) {
   const t = useT();
-  const { locale } = useFormat();
-  const states = useMonthStates(month, userId);
-  const submit = useSubmitMonth();
-  const approve = useApproveMonth();
-  const [reopening, setReopening] = useState(false);
-  const [approving, setApproving] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
-  const state = states.data?.month === month ? states.data.items[0] : undefined;
-  const blocked = approvalBlockedReason(t, month, currentMonth(tz, new Date(serverNow())));
-  const latest = states.data?.events[0];
-  const lock = useMonthLock(userId, `${month}-01`);
-  const sentBack = state && (state.status === 'OPEN' || state.status === 'REOPENED') && latest?.action === 'REJECT' ? latest : null;
+  const close = useMonthClose(month, userId, tz);
+  const { states, state, blocked } = close;
 
   return (
     <Card title={t('Month close')} actions={state ? <MonthStatusBadge status={state.status} /> : null}>
@@ -44,67 +31,68 @@ export function MonthClosePanel({ month, userId, own, isAdmin, isManager, tz }: 
       {state ? (
         <div className="month-close-panel" data-testid="month-close-panel">
           <p className="muted">{explain(t, state.status, month)}</p>
-          {lock.locked ? <LockNote reason={lock.reason} testId="month-locked" /> : null}
-          {sentBack ? (
-            <div className="month-close-panel__returned" role="note" data-testid="month-sent-back">
-              <strong>{t('{name} sent {month} back on {date}:', { name: sentBack.actor.name, month: monthLabel(month), date: localDateTime(sentBack.at, tz, locale) })}</strong>
-              <q>{sentBack.reason}</q>
-              {own ? <span>{t('Complete it, then submit it again.')}</span> : null}
-            </div>
-          ) : null}
-          <div className="row">
-            {own && (state.status === 'OPEN' || state.status === 'REOPENED') ? (
-              <Button
-                variant="primary"
-                loading={submit.isPending}
-                onClick={() => submit.mutate(month, {
-                  onSuccess: () => toast.success(t('{month} submitted. A manager will approve it.', { month: monthLabel(month) })),
-                  onError: (error) => toast.error(error, { title: t('Could not submit') }),
-                })}
-              >
-                {t('Submit my month')}
-              </Button>
-            ) : null}
-            {isAdmin && (state.status === 'APPROVED' || state.status === 'SUBMITTED') ? (
-              <Button onClick={() => setReopening(true)}>{t('Reopen month')}</Button>
-            ) : null}
-            {isManager && state.status !== 'APPROVED' ? (
-              <Button variant={own ? 'secondary' : 'primary'} disabled={blocked !== null} aria-describedby={blocked ? 'month-approve-blocked' : undefined} onClick={() => setApproving(true)}>
-                {t('Approve month')}
-              </Button>
-            ) : null}
-            {isManager && state.status === 'SUBMITTED' ? (
-              <Button onClick={() => setRejecting(true)}>{t('Send back…')}</Button>
-            ) : null}
-          </div>
+          {close.lock.locked ? <LockNote reason={close.lock.reason} testId="month-locked" /> : null}
+          {close.sentBack ? <SentBackNote event={close.sentBack} month={month} own={own} tz={tz} /> : null}
+          <MonthCloseButtons close={close} status={state.status} own={own} isAdmin={isAdmin} isManager={isManager} />
           {isManager && state.status !== 'APPROVED' && blocked ? <p className="muted" id="month-approve-blocked">{blocked}</p> : null}
           <MonthEvents events={states.data?.events ?? []} tz={tz} />
         </div>
       ) : null}
-      <ReopenMonthModal open={reopening} month={month} userId={userId} onClose={() => setReopening(false)} />
+      <ReopenMonthModal open={close.reopening} month={month} userId={userId} onClose={() => close.setReopening(false)} />
       {state ? (
         <>
-          <RejectMonthModal open={rejecting} month={month} userId={userId} name={state.name} onClose={() => setRejecting(false)} />
+          <RejectMonthModal open={close.rejecting} month={month} userId={userId} name={state.name} onClose={() => close.setRejecting(false)} />
           <ApproveMonthDialog
-            open={approving}
+            open={close.approving}
             month={month}
             targets={[state]}
-            loading={approve.isPending}
-            onCancel={() => setApproving(false)}
-            onConfirm={() => approve.mutate({ month, body: { userIds: [userId] } }, {
-              onSuccess: () => {
-                toast.success(t('{month} approved for {count, plural, one {# person} other {# people}}.', { month: monthLabel(month), count: 1 }));
-                setApproving(false);
-              },
-              onError: (error) => {
-                setApproving(false);
-                toast.error(error, { title: t('Could not approve') });
-              },
-            })}
+            loading={close.approvePending}
+            onCancel={() => close.setApproving(false)}
+            onConfirm={close.approveMonth}
           />
         </>
       ) : null}
     </Card>
+  );
+}
+
+/** The comment a month was sent back with, on top of the panel. */
+function SentBackNote({ event, month, own, tz }: { event: MonthEvent; month: string; own: boolean; tz: string }) {
+  const t = useT();
+  const { locale } = useFormat();
+  return (
+    <div className="month-close-panel__returned" role="note" data-testid="month-sent-back">
+      <strong>{t('{name} sent {month} back on {date}:', { name: event.actor.name, month: monthLabel(month), date: localDateTime(event.at, tz, locale) })}</strong>
+      <q>{event.reason}</q>
+      {own ? <span>{t('Complete it, then submit it again.')}</span> : null}
+    </div>
+  );
+}
+
+type ButtonsProps = { close: MonthClose; status: MonthStatus; own: boolean; isAdmin: boolean; isManager: boolean };
+
+/** What this person may do with the month now: submit (own), reopen (admins), approve or send back (managers). */
+function MonthCloseButtons({ close, status, own, isAdmin, isManager }: ButtonsProps) {
+  const t = useT();
+  return (
+    <div className="row">
+      {own && (status === 'OPEN' || status === 'REOPENED') ? (
+        <Button variant="primary" loading={close.submitting} onClick={close.submitMonth}>
+          {t('Submit my month')}
+        </Button>
+      ) : null}
+      {isAdmin && (status === 'APPROVED' || status === 'SUBMITTED') ? (
+        <Button onClick={() => close.setReopening(true)}>{t('Reopen month')}</Button>
+      ) : null}
+      {isManager && status !== 'APPROVED' ? (
+        <Button variant={own ? 'secondary' : 'primary'} disabled={close.blocked !== null} aria-describedby={close.blocked ? 'month-approve-blocked' : undefined} onClick={() => close.setApproving(true)}>
+          {t('Approve month')}
+        </Button>
+      ) : null}
+      {isManager && status === 'SUBMITTED' ? (
+        <Button onClick={() => close.setRejecting(true)}>{t('Send back…')}</Button>
+      ) : null}
+    </div>
   );
 }
 
