@@ -1,7 +1,3 @@
-import type { ApiToken, ApiTokenCreated } from '@workdiary/shared';
-import { ApiTokenBodySchema } from '@workdiary/shared';
-import { useState, type FormEvent } from 'react';
-import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState } from '../../../components/empty-state';
@@ -9,12 +5,10 @@ import { ErrorState } from '../../../components/error-state';
 import { SelectField } from '../../../components/select-field';
 import { Spinner } from '../../../components/spinner';
 import { TextField } from '../../../components/text-field';
-import { toast } from '../../../components/toast';
-import { getErrorMessage } from '../../../lib/api-client';
-import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n/i18n';
-import { serverNow } from '../../../lib/server-clock';
-import { useCreateApiToken, useMyApiTokens, useRevokeApiToken } from '../api/integrations';
+import { useMyApiTokens } from '../api/integrations';
+import { useApiTokenActions } from '../hooks/use-api-token-actions';
+import { TokenList } from './api-token-list';
 import { SecretValue } from './secret-value';
 
 /** Expiry choices, in days ('' = never). */
@@ -26,47 +20,11 @@ const EXPIRY_DAYS = ['30', '90', '365', ''] as const;
  */
 export function ApiTokens() {
   const t = useT();
-  const format = useFormat();
   const tokens = useMyApiTokens();
-  const create = useCreateApiToken();
-  const revoke = useRevokeApiToken();
-  const [name, setName] = useState('');
-  const [expiry, setExpiry] = useState<string>('90');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
-  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const { create, revoke, name, setName, expiry, setExpiry, nameError, created, setCreated, revoking, setRevoking, submit, confirmRevoke } = useApiTokenActions();
 
   const expiryLabel = (days: string) => (days === '' ? t('Never') : t('In {days} days', { days }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (create.isPending) return;
-    const expiresAt = expiry === '' ? null : new Date(serverNow() + Number(expiry) * 86_400_000).toISOString();
-    const parsed = ApiTokenBodySchema.safeParse({ name, expiresAt });
-    if (!parsed.success) return setNameError(t('Give the token a name, e.g. the script that uses it.'));
-    setNameError(null);
-    create.mutate(parsed.data, {
-      onSuccess: (token) => {
-        setCreated(token);
-        setName('');
-      },
-      onError: (error) => setNameError(getErrorMessage(error)),
-    });
-  };
-
-  const confirmRevoke = () => {
-    if (!revoking) return;
-    revoke.mutate(revoking.id, {
-      onSuccess: () => {
-        toast.success(t('The token {name} was revoked.', { name: revoking.name }));
-        if (created?.id === revoking.id) setCreated(null);
-        setRevoking(null);
-      },
-      onError: (error) => toast.error(error),
-    });
-  };
-
-  const now = serverNow();
   return (
     <div className="stack">
       <p className="muted" style={{ margin: 0 }}>
@@ -92,30 +50,7 @@ export function ApiTokens() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title={t('No API tokens')} message={t('Create one for each script, so that you can revoke them one by one.')} />
       ) : (
-        <ul className="session-list" aria-label={t('API tokens')}>
-          {tokens.data.items.map((token) => {
-            const expired = token.expiresAt !== null && new Date(token.expiresAt).getTime() <= now;
-            return (
-              <li key={token.id} className="session-list__item">
-                <div>
-                  <p className="session-list__device">
-                    {token.name} {expired ? <Badge tone="warning">{t('Expired')}</Badge> : null}
-                  </p>
-                  <p className="muted session-list__meta">
-                    {t('Created {created} · last used {used} · expires {expires}', {
-                      created: format.dateTime(token.createdAt),
-                      used: token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('never'),
-                      expires: token.expiresAt ? format.dateTime(token.expiresAt) : t('never'),
-                    })}
-                  </p>
-                </div>
-                <Button size="sm" variant="danger" onClick={() => setRevoking(token)} aria-label={t('Revoke token {name}', { name: token.name })}>
-                  {t('Revoke')}
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
+        <TokenList tokens={tokens.data.items} onRevoke={setRevoking} />
       )}
       <ConfirmDialog
         open={revoking !== null}
