@@ -1,6 +1,6 @@
 import {
   CustomerAtWorkListSchema, TimerStateSchema, TimerSwitchResponseSchema, WorkEntrySchema, WorkEntryWithWarningsSchema,
-  type CustomerAtWorkItem, type TimerPatchBody, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry,
+  type CustomerAtWorkItem, type TimerPatchBody, type TimerState, type TimerSwitchBody, type TimerSwitchResponse, type WorkEntry, type WorkEntryWithWarnings,
 } from '@workdiary/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
@@ -70,14 +70,22 @@ export type StartTimerBody = { customerId: string; categoryId: string };
  */
 export type MutationReactions<T> = { onSuccess?: (result: T) => void; onError?: (error: unknown) => void };
 
-export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
+/**
+ * A write of one's own timer: the reactions run first, then `after` updates the caches; a failure
+ * refetches the timer (it may have changed elsewhere).
+ */
+function useTimerWrite<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+  reactions: MutationReactions<TResult>,
+  after: (queryClient: QueryClient, result: TResult) => Promise<unknown>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: TIMER_WRITE_KEY,
-    mutationFn: (body: StartTimerBody) => api.post('/api/timer/start', { body, schema: WorkEntrySchema }),
-    onSuccess: (entry) => {
-      reactions.onSuccess?.(entry);
-      return afterTimerChange(queryClient, entry, entry.customerId);
+    mutationFn,
+    onSuccess: (result) => {
+      reactions.onSuccess?.(result);
+      return after(queryClient, result);
     },
     onError: (error) => {
       reactions.onError?.(error);
@@ -86,75 +94,55 @@ export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
   });
 }
 
-export function useStopTimer(reactions: MutationReactions<WorkEntry> = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: TIMER_WRITE_KEY,
-    mutationFn: (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntryWithWarningsSchema }),
-    onSuccess: (entry) => {
-      reactions.onSuccess?.(entry);
+export function useStartTimer(reactions: MutationReactions<WorkEntry> = {}) {
+  return useTimerWrite(
+    (body: StartTimerBody) => api.post('/api/timer/start', { body, schema: WorkEntrySchema }),
+    reactions,
+    (queryClient, entry) => afterTimerChange(queryClient, entry, entry.customerId),
+  );
+}
+
+export function useStopTimer(reactions: MutationReactions<WorkEntryWithWarnings> = {}) {
+  return useTimerWrite(
+    (note: string) => api.post('/api/timer/stop', { body: { note }, schema: WorkEntryWithWarningsSchema }),
+    reactions,
+    (queryClient, entry) => {
       notifyComplianceWarnings(entry.warnings);
       void queryClient.invalidateQueries({ queryKey: ['compliance'] });
       return afterTimerChange(queryClient, null, entry.customerId);
     },
-    onError: (error) => {
-      reactions.onError?.(error);
-      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
-    },
-  });
+  );
 }
 
 /** POST /api/timer/switch: the running session stops with its note and the next one starts, atomically. */
 export function useSwitchTimer(reactions: MutationReactions<TimerSwitchResponse> = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: TIMER_WRITE_KEY,
-    mutationFn: (body: TimerSwitchBody) => api.post('/api/timer/switch', { body, schema: TimerSwitchResponseSchema }),
-    onSuccess: async (result) => {
-      reactions.onSuccess?.(result);
+  return useTimerWrite(
+    (body: TimerSwitchBody) => api.post('/api/timer/switch', { body, schema: TimerSwitchResponseSchema }),
+    reactions,
+    async (queryClient, result) => {
       await afterTimerChange(queryClient, result.running, result.running.customerId);
       await queryClient.invalidateQueries({ queryKey: customerAtWorkQueryKey(result.stopped.customerId) });
     },
-    onError: (error) => {
-      reactions.onError?.(error);
-      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
-    },
-  });
+  );
 }
 
 /** DELETE /api/timer: throws the running session away (after a refused stop). */
 export function useDiscardTimer(reactions: MutationReactions<WorkEntry> = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: TIMER_WRITE_KEY,
-    mutationFn: async (running: WorkEntry) => {
+  return useTimerWrite(
+    async (running: WorkEntry) => {
       await api.delete('/api/timer');
       return running;
     },
-    onSuccess: (running) => {
-      reactions.onSuccess?.(running);
-      return afterTimerChange(queryClient, null, running.customerId);
-    },
-    onError: (error) => {
-      reactions.onError?.(error);
-      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
-    },
-  });
+    reactions,
+    (queryClient, running) => afterTimerChange(queryClient, null, running.customerId),
+  );
 }
 
 /** PATCH /api/timer: the running session's note and start ("I forgot to start"); other tabs follow by `entry.changed`. */
 export function useEditTimer(reactions: MutationReactions<WorkEntry> = {}) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: TIMER_WRITE_KEY,
-    mutationFn: (body: TimerPatchBody) => api.patch('/api/timer', { body, schema: WorkEntrySchema }),
-    onSuccess: (entry) => {
-      reactions.onSuccess?.(entry);
-      return afterTimerChange(queryClient, entry, entry.customerId);
-    },
-    onError: (error) => {
-      reactions.onError?.(error);
-      return queryClient.invalidateQueries({ queryKey: timerQueryKey });
-    },
-  });
+  return useTimerWrite(
+    (body: TimerPatchBody) => api.patch('/api/timer', { body, schema: WorkEntrySchema }),
+    reactions,
+    (queryClient, entry) => afterTimerChange(queryClient, entry, entry.customerId),
+  );
 }
