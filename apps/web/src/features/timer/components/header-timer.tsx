@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import type { WorkEntry } from '@workdiary/shared';
+import { useCallback, useState, type Ref } from 'react';
 import { Button } from '../../../components/button';
 import { PencilIcon, PlayIcon, StopIcon } from '../../../components/icons';
 import { getErrorMessage } from '../../../lib/api-client';
@@ -64,58 +65,88 @@ export function HeaderTimer() {
     <div className="header-timer">
       <TimerAnnouncer />
       {running ? (
-        <>
-          <div className="header-timer__clock" title={`${running.customer.name} · ${running.category.name}`}>
-            <span className="header-timer__dot" aria-hidden="true" />
-            <span className="header-timer__text">
-              <span className="header-timer__label">
-                <span className="header-timer__state">{unconfirmed ? t('Not confirmed') : t('Entry Time')}</span> <span className="header-timer__customer">· {running.customer.name}</span>
-              </span>
-              <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" label={t('Entry Time')} />
-            </span>
-          </div>
-          <TimerTitle startedAt={running.startedAt} />
-          <Button
-            size="sm"
-            variant="ghost"
-            className="header-timer__edit"
-            icon={<PencilIcon size={16} />}
-            onClick={() => setEditing(true)}
-            aria-label={t('Edit the running session')}
-            title={t('Edit the running session')}
-          />
-          {editing ? <EditRunningModal key={running.id} running={running} timeZone={timeZone} onClose={() => setEditing(false)} /> : null}
-          {moduleOn ? (
-            <Button size="sm" variant="secondary" className="header-timer__switch" onClick={() => openStart('header')}>
-              {t('Switch')}
-            </Button>
-          ) : null}
-          <Button
-            ref={controlRef}
-            variant="danger"
-            size="sm"
-            icon={<StopIcon size={16} />}
-            onClick={() => openStop('header')}
-            aria-keyshortcuts="Alt+Shift+S"
-            title={t('Stop work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
-          >
-            <span className="header-timer__stop-label">{t('Stop work')}</span>
-          </Button>
-        </>
+        <RunningControls
+          running={running}
+          unconfirmed={unconfirmed}
+          moduleOn={moduleOn}
+          timeZone={timeZone}
+          editing={editing}
+          setEditing={setEditing}
+          onSwitch={() => openStart('header')}
+          controlRef={controlRef}
+          onStop={() => openStop('header')}
+        />
       ) : (
-        <Button
-          ref={controlRef}
-          variant="primary"
-          size="sm"
-          icon={<PlayIcon size={16} />}
-          onClick={() => openStart('header')}
-          aria-keyshortcuts="Alt+Shift+S"
-          title={t('Start Work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
-        >
-          {t('Start Work')}
-        </Button>
+        <ShortcutButton stop={false} controlRef={controlRef} onClick={() => openStart('header')} />
       )}
       <TimerDialogs owner="header" />
     </div>
+  );
+}
+
+type RunningProps = {
+  running: WorkEntry;
+  /** The server is away: the session may have ended meanwhile. */
+  unconfirmed: boolean;
+  moduleOn: boolean;
+  timeZone: string;
+  /** Kept by the header (it outlives this session's controls). */
+  editing: boolean;
+  setEditing: (editing: boolean) => void;
+  onSwitch: () => void;
+  onStop: () => void;
+  controlRef: Ref<HTMLButtonElement>;
+};
+
+/** A running session: the customer and the counter, edit, Switch (with the module on) and Stop work. */
+function RunningControls({ running, unconfirmed, moduleOn, timeZone, editing, setEditing, onSwitch, onStop, controlRef }: RunningProps) {
+  const t = useT();
+  return (
+    <>
+      <div className="header-timer__clock" title={`${running.customer.name} · ${running.category.name}`}>
+        <span className="header-timer__dot" aria-hidden="true" />
+        <span className="header-timer__text">
+          <span className="header-timer__label">
+            <span className="header-timer__state">{unconfirmed ? t('Not confirmed') : t('Entry Time')}</span> <span className="header-timer__customer">· {running.customer.name}</span>
+          </span>
+          <ElapsedCounter startedAt={running.startedAt} className="header-timer__counter" label={t('Entry Time')} />
+        </span>
+      </div>
+      <TimerTitle startedAt={running.startedAt} />
+      <Button
+        size="sm"
+        variant="ghost"
+        className="header-timer__edit"
+        icon={<PencilIcon size={16} />}
+        onClick={() => setEditing(true)}
+        aria-label={t('Edit the running session')}
+        title={t('Edit the running session')}
+      />
+      {editing ? <EditRunningModal key={running.id} running={running} timeZone={timeZone} onClose={() => setEditing(false)} /> : null}
+      {moduleOn ? (
+        <Button size="sm" variant="secondary" className="header-timer__switch" onClick={onSwitch}>
+          {t('Switch')}
+        </Button>
+      ) : null}
+      <ShortcutButton stop controlRef={controlRef} onClick={onStop} />
+    </>
+  );
+}
+
+/** Start Work, or Stop work while a session runs: the control Alt+Shift+S stands for, and where focus returns. */
+function ShortcutButton({ stop, controlRef, onClick }: { stop: boolean; controlRef: Ref<HTMLButtonElement>; onClick: () => void }) {
+  const t = useT();
+  return (
+    <Button
+      ref={controlRef}
+      variant={stop ? 'danger' : 'primary'}
+      size="sm"
+      icon={stop ? <StopIcon size={16} /> : <PlayIcon size={16} />}
+      onClick={onClick}
+      aria-keyshortcuts="Alt+Shift+S"
+      title={stop ? t('Stop work ({shortcut})', { shortcut: TIMER_SHORTCUT }) : t('Start Work ({shortcut})', { shortcut: TIMER_SHORTCUT })}
+    >
+      {stop ? <span className="header-timer__stop-label">{t('Stop work')}</span> : t('Start Work')}
+    </Button>
   );
 }
