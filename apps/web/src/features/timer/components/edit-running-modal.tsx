@@ -1,13 +1,11 @@
-import { localDateOf, localTimeOf, localToInstant, type WorkEntry } from '@workdiary/shared';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import type { WorkEntry } from '@workdiary/shared';
+import { useId, useRef } from 'react';
 import { Button } from '../../../components/button';
 import { Modal } from '../../../components/modal';
 import { TextAreaField, TextField } from '../../../components/text-field';
-import { toast } from '../../../components/toast';
-import { getErrorMessage, isApiError } from '../../../lib/api-client';
+import { getErrorMessage } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n/i18n';
-import { useEditTimer } from '../api/timer';
-import { announce } from '../lib/announce';
+import { useEditRunningForm } from '../hooks/use-edit-running-form';
 
 export type EditRunningModalProps = {
   running: WorkEntry;
@@ -16,7 +14,6 @@ export type EditRunningModalProps = {
   timeZone: string;
 };
 
-const MIN = 60_000;
 const SHIFTS = [5, 15, 30] as const;
 
 /**
@@ -28,53 +25,7 @@ export function EditRunningModal({ running, onClose, timeZone }: EditRunningModa
   const t = useT();
   const formId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
-  const [note, setNote] = useState(running.note);
-  const original = Date.parse(running.startedAt);
-  const [start, setStart] = useState(original);
-  const [timeText, setTimeText] = useState(localTimeOf(new Date(original), timeZone));
-  const [timeError, setTimeError] = useState<string | null>(null);
-  const edit = useEditTimer({
-    onSuccess: () => {
-      onClose();
-      toast.success(t('The running session was updated.'));
-      announce(t('The running session was updated.'));
-    },
-  });
-
-  const moveBy = (minutes: number) => {
-    const next = start - minutes * MIN;
-    setStart(next);
-    setTimeText(localTimeOf(new Date(next), timeZone));
-    setTimeError(null);
-  };
-
-  const typeTime = (value: string) => {
-    setTimeText(value);
-    if (!/^\d{2}:\d{2}$/.test(value)) return;
-    const day = localDateOf(new Date(original), timeZone);
-    const result = localToInstant(day, value, timeZone);
-    if (result.ok) {
-      setStart(result.instant.getTime());
-      setTimeError(null);
-    } else {
-      setTimeError(t('This time does not exist on that day (the clocks change). Choose another time.'));
-    }
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (edit.isPending || timeError) return;
-    const body: { note?: string; startedAt?: string } = {};
-    if (note.trim() !== running.note) body.note = note;
-    if (start !== original) body.startedAt = new Date(start).toISOString();
-    if (body.note === undefined && body.startedAt === undefined) {
-      onClose();
-      return;
-    }
-    edit.mutate(body);
-  }
-
-  const stopped = isApiError(edit.error, 'TIMER_NOT_RUNNING');
+  const { note, setNote, timeText, timeError, moveBy, typeTime, submit, edit, stopped } = useEditRunningForm(running, timeZone, onClose);
   return (
     <Modal
       open
@@ -103,25 +54,7 @@ export function EditRunningModal({ running, onClose, timeZone }: EditRunningModa
           disabled={edit.isPending}
           onChange={(e) => setNote(e.target.value)}
         />
-        <div className="timer-edit__start">
-          <TextField
-            label={t('Started at')}
-            type="time"
-            value={timeText}
-            required
-            disabled={edit.isPending}
-            error={timeError}
-            hint={t('Forgot to start? Move the start earlier.')}
-            onChange={(e) => typeTime(e.target.value)}
-          />
-          <div className="timer-edit__shifts" role="group" aria-label={t('Move the start earlier')}>
-            {SHIFTS.map((m) => (
-              <Button key={m} size="sm" variant="secondary" disabled={edit.isPending} onClick={() => moveBy(m)} aria-label={t('{minutes} minutes earlier', { minutes: m })}>
-                {t('−{minutes} min', { minutes: m })}
-              </Button>
-            ))}
-          </div>
-        </div>
+        <StartTimeFields timeText={timeText} timeError={timeError} disabled={edit.isPending} onType={typeTime} onMove={moveBy} />
         {edit.error ? (
           <div className="form-alert" role="alert">
             {stopped ? t('The timer was stopped meanwhile: nothing was changed.') : t('Not saved: {reason}', { reason: getErrorMessage(edit.error) })}
@@ -129,5 +62,33 @@ export function EditRunningModal({ running, onClose, timeZone }: EditRunningModa
         ) : null}
       </form>
     </Modal>
+  );
+}
+
+type StartProps = { timeText: string; timeError: string | null; disabled: boolean; onType: (value: string) => void; onMove: (minutes: number) => void };
+
+/** The start: a time typed, or −5/−15/−30 min from the start shown. */
+function StartTimeFields({ timeText, timeError, disabled, onType, onMove }: StartProps) {
+  const t = useT();
+  return (
+    <div className="timer-edit__start">
+      <TextField
+        label={t('Started at')}
+        type="time"
+        value={timeText}
+        required
+        disabled={disabled}
+        error={timeError}
+        hint={t('Forgot to start? Move the start earlier.')}
+        onChange={(e) => onType(e.target.value)}
+      />
+      <div className="timer-edit__shifts" role="group" aria-label={t('Move the start earlier')}>
+        {SHIFTS.map((m) => (
+          <Button key={m} size="sm" variant="secondary" disabled={disabled} onClick={() => onMove(m)} aria-label={t('{minutes} minutes earlier', { minutes: m })}>
+            {t('−{minutes} min', { minutes: m })}
+          </Button>
+        ))}
+      </div>
+    </div>
   );
 }
