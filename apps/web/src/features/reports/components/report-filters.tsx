@@ -1,12 +1,8 @@
-import { CustomerListSchema, REPORT_GROUPS, type ReportGroupBy } from '@workdiary/shared';
-import { useQuery } from '@tanstack/react-query';
+import { type ReportGroupBy } from '@workdiary/shared';
 import { DateRangeFilter } from '../../../components/date-range-filter';
-import { allCategoriesQueryOptions } from '../../../components/pickers/use-categories';
 import { SelectField, type SelectOption } from '../../../components/select-field';
-import { api } from '../../../lib/api-client';
 import { translate as t } from '../../../lib/i18n/i18n';
-import { useCustomerName, usePeople } from '../api/reports';
-import { groupName } from '../lib/report-labels';
+import { useReportFilterOptions } from '../hooks/use-report-filter-options';
 import { PRESETS, presetRange, type Preset, type RangeChoice, type ReportView } from '../lib/report-view';
 
 export function presetName(preset: RangeChoice): string {
@@ -23,15 +19,6 @@ export function presetName(preset: RangeChoice): string {
   }
 }
 
-/** Every customer, archived ones too (their time is in past reports), by name. */
-function useReportCustomers() {
-  return useQuery({
-    queryKey: ['customers', 'report-options'] as const,
-    queryFn: ({ signal }) => api.get('/api/customers', { query: { limit: 200, includeArchived: true }, schema: CustomerListSchema, signal }).then((l) => l.items),
-    staleTime: 60_000,
-  });
-}
-
 export type ReportFiltersProps = {
   view: ReportView;
   onChange: (next: ReportView) => void;
@@ -42,25 +29,9 @@ export type ReportFiltersProps = {
 
 /** Period (presets or a custom range), person, customer, category, group and sub-group. */
 export function ReportFilters({ view, onChange, isManager, today }: ReportFiltersProps) {
-  const people = usePeople(isManager);
-  const customers = useReportCustomers();
-  const categories = useQuery(allCategoriesQueryOptions());
-  const missingCustomer = view.customerId !== null && customers.data !== undefined && !customers.data.some((c) => c.id === view.customerId);
-  const customerName = useCustomerName(missingCustomer ? view.customerId : null);
-
+  const { groupOptions, customerOptions, categoryOptions, personOptions } = useReportFilterOptions(view, isManager);
   const set = (patch: Partial<ReportView>) => onChange({ ...view, ...patch });
-  const groups: readonly ReportGroupBy[] = REPORT_GROUPS.filter((g) => isManager || g === view.group || g === view.subGroup || g !== 'user');
-  const groupOptions = (except?: ReportGroupBy): SelectOption[] => groups.filter((g) => g !== except).map((g) => ({ value: g, label: groupName(g) }));
-
   const periodOptions: SelectOption[] = [...PRESETS, 'custom' as const].map((p) => ({ value: p, label: presetName(p) }));
-  const customerOptions: SelectOption[] = (customers.data ?? []).map((c) => ({ value: c.id, label: c.archived ? t('{name} (archived)', { name: c.name }) : c.name }));
-  if (view.customerId && !customerOptions.some((o) => o.value === view.customerId)) {
-    customerOptions.push({ value: view.customerId, label: customerName.data?.name ?? t('Loading…') });
-  }
-  const categoryOptions: SelectOption[] = (categories.data ?? []).map((c) => ({ value: c.id, label: c.archived ? t('{name} (archived)', { name: c.name }) : c.name }));
-  if (view.categoryId && !categoryOptions.some((o) => o.value === view.categoryId)) categoryOptions.push({ value: view.categoryId, label: t('Loading…') });
-  const personOptions: SelectOption[] = (people.data ?? []).map((p) => ({ value: p.id, label: p.active ? p.name : t('{name} (inactive)', { name: p.name }) }));
-  if (view.userId && !personOptions.some((o) => o.value === view.userId)) personOptions.push({ value: view.userId, label: t('Loading…') });
 
   return (
     <div className="report-filters" role="group" aria-label={t('Report settings')}>
@@ -90,28 +61,10 @@ export function ReportFilters({ view, onChange, isManager, today }: ReportFilter
           />
         ) : null}
         {isManager ? (
-          <SelectField
-            label={t('Person')}
-            placeholder={t('Everyone')}
-            options={personOptions}
-            value={view.userId ?? ''}
-            onChange={(e) => set({ userId: e.target.value || null })}
-          />
+          <OptionalSelect label={t('Person')} placeholder={t('Everyone')} options={personOptions} value={view.userId} onChange={(userId) => set({ userId })} />
         ) : null}
-        <SelectField
-          label={t('Customer')}
-          placeholder={t('All customers')}
-          options={customerOptions}
-          value={view.customerId ?? ''}
-          onChange={(e) => set({ customerId: e.target.value || null })}
-        />
-        <SelectField
-          label={t('Category')}
-          placeholder={t('All categories')}
-          options={categoryOptions}
-          value={view.categoryId ?? ''}
-          onChange={(e) => set({ categoryId: e.target.value || null })}
-        />
+        <OptionalSelect label={t('Customer')} placeholder={t('All customers')} options={customerOptions} value={view.customerId} onChange={(customerId) => set({ customerId })} />
+        <OptionalSelect label={t('Category')} placeholder={t('All categories')} options={categoryOptions} value={view.categoryId} onChange={(categoryId) => set({ categoryId })} />
       </div>
       <div className="report-filters__row">
         <SelectField
@@ -123,14 +76,25 @@ export function ReportFilters({ view, onChange, isManager, today }: ReportFilter
             set({ group, subGroup: view.subGroup === group ? null : view.subGroup });
           }}
         />
-        <SelectField
+        <OptionalSelect
           label={t('Then by')}
           placeholder={t('No sub-group')}
           options={groupOptions(view.group)}
-          value={view.subGroup ?? ''}
-          onChange={(e) => set({ subGroup: (e.target.value || null) as ReportGroupBy | null })}
+          value={view.subGroup}
+          onChange={(subGroup) => set({ subGroup: subGroup as ReportGroupBy | null })}
         />
       </div>
     </div>
   );
+}
+
+/** A picker whose placeholder ("Everyone", "All customers", …) stands for no choice (null). */
+function OptionalSelect({ label, placeholder, options, value, onChange }: {
+  label: string;
+  placeholder: string;
+  options: SelectOption[];
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return <SelectField label={label} placeholder={placeholder} options={options} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)} />;
 }
