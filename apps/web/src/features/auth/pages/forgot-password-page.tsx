@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../../components/auth-card';
 import { Button } from '../../../components/button';
-import { TextField } from '../../../components/text-field';
 import { getErrorMessage } from '../../../lib/api-client';
 import { translate as t } from '../../../lib/i18n/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRequestPasswordReset } from '../api/password-reset';
+import { EmailField } from '../components/email-field';
 
 /** "Forgot password?": asks for a one-time link by mail; the answer is the same for every address. */
 export function ForgotPasswordPage() {
@@ -55,17 +55,7 @@ export function ForgotPasswordPage() {
       <p className="auth-card__subtitle">{t('Enter the email you sign in with. We will mail you a link to choose a new password.')}</p>
       {request.error ? <div className="form-alert" role="alert">{getErrorMessage(request.error)}</div> : null}
       <form className="stack" noValidate onSubmit={submit}>
-        <TextField
-          label={t('Email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          autoFocus
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={error}
-        />
+        <EmailField value={email} onChange={setEmail} error={error} />
         <Button type="submit" variant="primary" block loading={request.isPending} loadingText={t('Sending…')}>{t('Send link')}</Button>
       </form>
       <Link to="/login" className="auth-card__link">{t('Back to sign in')}</Link>
