@@ -101,6 +101,89 @@ DELETE FROM "WebhookDelivery" WHERE id IN (
   SELECT id FROM "WebhookDelivery" WHERE "status" <> 'PENDING' AND "createdAt" < $1 LIMIT 1000
 )`;
 
+type AttemptResult = { ok: boolean; status: number | null; ms: number | null; error: string | null };
+
+/** One POST of the delivery's event to its webhook: the outcome, never a throw. */
+async function attempt(row: Claimed, allowPrivate: boolean, dispatcher: Agent, timeoutMs: number): Promise<AttemptResult> {
+  const body = JSON.stringify({ id: row.eventId, type: row.type, occurredAt: iso(row.occurredAt), data: row.data });
+  const url = new URL(row.url);
+  if (!allowPrivate) {
+    const literal = literalHostRefused(url);
+    if (literal) return { ok: false, status: null, ms: null, error: `private address refused: ${literal}` };
+  }
+  const started = performance.now();
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      body,
+      redirect: 'manual',
+      dispatcher,
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Workdiary-Webhooks/1',
+        'x-workdiary-event': row.type,
+        'x-workdiary-delivery': row.id,
+        'x-workdiary-signature': signature(row.secret, body),
+      },
+    });
+    const ms = Math.round(performance.now() - started);
+    await res.body?.cancel().catch(() => undefined);
+    return { ok: res.status >= 200 && res.status < 300, status: res.status, ms, error: null };
+  } catch (err) {
+    const e = err as Error & { cause?: Error };
+    const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : (e.cause?.message ?? e.message);
+    return { ok: false, status: null, ms: null, error: reason.slice(0, 300) };
+  }
+}
+
+/** Records an attempt's outcome: succeeded, retried after the next delay, or failed (the webhook then turned off). */
+async function record(options: WebhookWorkerOptions, delays: number[], row: Claimed, result: AttemptResult, at: Date): Promise<void> {
+  const isTest = row.type === WEBHOOK_TEST_EVENT;
+  const delay = delays[row.attempts - 1];
+  const giveUp = !result.ok && (isTest || delay === undefined);
+  const status = result.ok ? 'SUCCEEDED' : giveUp ? 'FAILED' : 'PENDING';
+  const next = status === 'PENDING' ? new Date(at.getTime() + (delay ?? 0)) : null;
+  await options.sql.query(RECORD, [row.id, row.attempts, status, next, result.status, result.ms, result.error]);
+  if (giveUp && !isTest) {
+    await options.sql.query(DISABLE, [row.webhookId, at, crypto.randomUUID(), row.id]);
+    options.log.warn({ webhookId: row.webhookId, deliveryId: row.id }, 'webhook turned off: a delivery failed through its last retry');
+  }
+}
+
+/**
+ * One run of `task` at a time; a call during one waits for it and runs once more after it
+ * (a row that became due meanwhile is not left to the next poll). Calls meanwhile share that second run.
+ */
+function oneAtATime(task: () => Promise<number>): { run(): Promise<number>; settled(): Promise<void> } {
+  let running: Promise<number> | null = null;
+  let queued: Promise<number> | null = null;
+  function run(): Promise<number> {
+    if (queued) return queued;
+    const start = () => {
+      const current = task().finally(() => {
+        if (running === current) running = null;
+      });
+      running = current;
+      return current;
+    };
+    if (!running) return start();
+    const next = running.catch(() => 0).then(() => {
+      queued = null;
+      return start();
+    });
+    queued = next;
+    return next;
+  }
+  return {
+    run,
+    async settled() {
+      await queued?.catch(() => undefined);
+      await running?.catch(() => undefined);
+    },
+  };
+}
+
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const now = options.now ?? (() => new Date());
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
@@ -109,56 +192,12 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const dispatcher = new Agent({ connect: options.allowPrivate ? {} : { lookup: publicOnlyLookup }, pipelining: 0 });
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
-  let running: Promise<number> | null = null;
   let intervalMs = 0;
   let unsubscribe: (() => void) | null = null;
 
-  async function attempt(row: Claimed): Promise<{ ok: boolean; status: number | null; ms: number | null; error: string | null }> {
-    const body = JSON.stringify({ id: row.eventId, type: row.type, occurredAt: iso(row.occurredAt), data: row.data });
-    const url = new URL(row.url);
-    if (!options.allowPrivate) {
-      const literal = literalHostRefused(url);
-      if (literal) return { ok: false, status: null, ms: null, error: `private address refused: ${literal}` };
-    }
-    const started = performance.now();
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        dispatcher,
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Workdiary-Webhooks/1',
-          'x-workdiary-event': row.type,
-          'x-workdiary-delivery': row.id,
-          'x-workdiary-signature': signature(row.secret, body),
-        },
-      });
-      const ms = Math.round(performance.now() - started);
-      await res.body?.cancel().catch(() => undefined);
-      return { ok: res.status >= 200 && res.status < 300, status: res.status, ms, error: null };
-    } catch (err) {
-      const e = err as Error & { cause?: Error };
-      const reason = e.name === 'TimeoutError' || e.name === 'AbortError' ? 'timeout' : (e.cause?.message ?? e.message);
-      return { ok: false, status: null, ms: null, error: reason.slice(0, 300) };
-    }
-  }
-
   async function deliver(row: Claimed): Promise<void> {
-    const result = await attempt(row);
-    const at = now();
-    const isTest = row.type === WEBHOOK_TEST_EVENT;
-    const delay = delays[row.attempts - 1];
-    const giveUp = !result.ok && (isTest || delay === undefined);
-    const status = result.ok ? 'SUCCEEDED' : giveUp ? 'FAILED' : 'PENDING';
-    const next = status === 'PENDING' ? new Date(at.getTime() + (delay ?? 0)) : null;
-    await options.sql.query(RECORD, [row.id, row.attempts, status, next, result.status, result.ms, result.error]);
-    if (giveUp && !isTest) {
-      await options.sql.query(DISABLE, [row.webhookId, at, crypto.randomUUID(), row.id]);
-      options.log.warn({ webhookId: row.webhookId, deliveryId: row.id }, 'webhook turned off: a delivery failed through its last retry');
-    }
+    const result = await attempt(row, options.allowPrivate, dispatcher, timeoutMs);
+    await record(options, delays, row, result, now());
   }
 
   async function drain(): Promise<number> {
@@ -173,26 +212,8 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     }
   }
 
-  // One drain at a time per worker; a call during one waits for it and drains once more after it
-  // (a row that became due meanwhile is not left to the next poll). Calls meanwhile share that second drain.
-  let queued: Promise<number> | null = null;
-  function runOnce(): Promise<number> {
-    if (queued) return queued;
-    const start = () => {
-      const run = drain().finally(() => {
-        if (running === run) running = null;
-      });
-      running = run;
-      return run;
-    };
-    if (!running) return start();
-    const next = running.catch(() => 0).then(() => {
-      queued = null;
-      return start();
-    });
-    queued = next;
-    return next;
-  }
+  const drains = oneAtATime(drain);
+  const runOnce = drains.run;
 
   let prunedAt = 0;
   function tick() {
@@ -235,8 +256,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       unsubscribe?.();
       if (timer) clearTimeout(timer);
       timer = null;
-      await queued?.catch(() => undefined);
-      await running?.catch(() => undefined);
+      await drains.settled();
       await dispatcher.close().catch(() => undefined);
     },
   };
