@@ -190,16 +190,16 @@ export function pdfText(s: string): string {
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
+const LEFT = MARGIN;
+const RIGHT = A4.width - MARGIN;
+const BOTTOM = A4.height - MARGIN - 24; // room for the footer
+const ROW = 16;
 
-export async function reportPdf({ report, names, locale, org, now }: ReportFileInput): Promise<Buffer> {
-  const L = (s: string) => exportLabel(locale, s);
-  const hoursFmt = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const stampFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: org.timeZone });
-  const localDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
-  const groupNames = report.groupBy.map((g) => L(GROUP_HEADER[g]));
-  const title = `${L('Report')}: ${groupNames.join(' / ')}`;
+type Pdf = InstanceType<typeof PDFDocument>;
+type PdfPrep = { doc: Pdf; L: (s: string) => string; groupNames: string[]; input: ReportFileInput };
 
+/** The document (A4, pages buffered for the footers) and its bytes once it has ended. */
+function openPdf(title: string, { report, locale, org, now }: ReportFileInput): { doc: Pdf; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -213,13 +213,14 @@ export async function reportPdf({ report, names, locale, org, now }: ReportFileI
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
 
-  const left = MARGIN;
-  const right = A4.width - MARGIN;
-  const bottom = A4.height - MARGIN - 24; // room for the footer
-
-  // Heading: title, organisation, period, grouping and filters (names, not ids).
-  doc.font('Helvetica-Bold').fontSize(18).fillColor('#111').text(pdfText(title), left, MARGIN);
+/** Heading: title, organisation, period, grouping and filters (names, not ids). */
+function drawHeading({ doc, L, groupNames, input: { report, names, locale, org } }: PdfPrep, title: string) {
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const localDate = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+  doc.font('Helvetica-Bold').fontSize(18).fillColor('#111').text(pdfText(title), LEFT, MARGIN);
   doc.moveDown(0.4);
   const meta: Array<[string, string]> = [
     [L('Organisation'), org.name],
@@ -232,12 +233,17 @@ export async function reportPdf({ report, names, locale, org, now }: ReportFileI
   doc.fontSize(10);
   for (const [k, v] of meta) {
     const y = doc.y;
-    doc.font('Helvetica-Bold').fillColor('#444').text(pdfText(k), left, y, { width: 110, lineBreak: false });
-    doc.font('Helvetica').fillColor('#111').text(pdfText(v), left + 115, y, { width: right - left - 115 });
+    doc.font('Helvetica-Bold').fillColor('#444').text(pdfText(k), LEFT, y, { width: 110, lineBreak: false });
+    doc.font('Helvetica').fillColor('#111').text(pdfText(v), LEFT + 115, y, { width: RIGHT - LEFT - 115 });
   }
   doc.moveDown(1);
+}
 
-  // The table: a name column and four figures, right-aligned.
+type PdfRowOptions = { bold?: boolean; indent?: number; fill?: string };
+
+/** The table: a name column and four figures, right-aligned; on a new page the header row again. */
+function pdfTable({ doc, L, groupNames, input: { report, locale } }: PdfPrep) {
+  const hoursFmt = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const figureCols = [
     { header: L('Duration'), width: 58 },
     { header: L('Hours'), width: 58 },
@@ -245,8 +251,7 @@ export async function reportPdf({ report, names, locale, org, now }: ReportFileI
     { header: L('Amount'), width: 86 },
   ];
   const figuresWidth = figureCols.reduce((s, c) => s + c.width, 0);
-  const nameWidth = right - left - figuresWidth;
-  const ROW = 16;
+  const nameWidth = RIGHT - LEFT - figuresWidth;
   const fit = (s: string, width: number) => {
     let t = pdfText(s);
     if (doc.widthOfString(t) <= width) return t;
@@ -256,34 +261,40 @@ export async function reportPdf({ report, names, locale, org, now }: ReportFileI
   const figures = (g: { minutes: number; billableMinutes: number; amount: number }) => [
     formatMinutes(g.minutes), hoursFmt.format(g.minutes / 60), hoursFmt.format(g.billableMinutes / 60), formatMoney(g.amount, report.currency, locale),
   ];
-  const drawRow = (name: string, values: string[], opts: { bold?: boolean; indent?: number; fill?: string } = {}) => {
+  const drawRow = (name: string, values: string[], opts: PdfRowOptions = {}) => {
     const y = doc.y;
-    if (opts.fill) doc.rect(left, y - 3, right - left, ROW).fill(opts.fill);
+    if (opts.fill) doc.rect(LEFT, y - 3, RIGHT - LEFT, ROW).fill(opts.fill);
     doc.font(opts.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('#111');
     const indent = opts.indent ?? 0;
-    doc.text(fit(name, nameWidth - indent - 6), left + 4 + indent, y, { lineBreak: false });
-    let x = left + nameWidth;
+    doc.text(fit(name, nameWidth - indent - 6), LEFT + 4 + indent, y, { lineBreak: false });
+    let x = LEFT + nameWidth;
     values.forEach((v, i) => {
       const w = (figureCols[i] as { width: number }).width;
       doc.text(fit(v, w - 6), x, y, { width: w - 4, align: 'right', lineBreak: false });
       x += w;
     });
-    doc.x = left;
+    doc.x = LEFT;
     doc.y = y + ROW;
   };
   const drawHeader = () => {
     drawRow(groupNames.join(' / '), figureCols.map((c) => c.header), { bold: true, fill: '#e8ecf1' });
   };
   const ensureRoom = (rows = 1) => {
-    if (doc.y + rows * ROW <= bottom) return;
+    if (doc.y + rows * ROW <= BOTTOM) return;
     doc.addPage();
     doc.y = MARGIN;
     drawHeader();
   };
+  return { figures, drawRow, drawHeader, ensureRoom };
+}
 
+/** The table's rows (two levels: each group with its subtotal, its children indented below) and the totals. */
+async function drawTable(prep: PdfPrep): Promise<void> {
+  const { doc, L, input: { report } } = prep;
+  const { figures, drawRow, drawHeader, ensureRoom } = pdfTable(prep);
   drawHeader();
   if (report.groups.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555').text(pdfText(L('No recorded time in this period.')), left + 4, doc.y + 2);
+    doc.font('Helvetica-Oblique').fontSize(9).fillColor('#555').text(pdfText(L('No recorded time in this period.')), LEFT + 4, doc.y + 2);
     doc.moveDown(0.5);
   }
   let drawn = 0;
@@ -303,19 +314,33 @@ export async function reportPdf({ report, names, locale, org, now }: ReportFileI
     }
   }
   ensureRoom(2);
-  doc.moveTo(left, doc.y - 2).lineTo(right, doc.y - 2).lineWidth(0.8).strokeColor('#333').stroke();
+  doc.moveTo(LEFT, doc.y - 2).lineTo(RIGHT, doc.y - 2).lineWidth(0.8).strokeColor('#333').stroke();
   drawRow(L('Total'), figures({ minutes: report.totalMinutes, billableMinutes: report.totalBillableMinutes, amount: report.totalAmount }), { bold: true });
+}
 
-  // Footer on every page: when it was made and the page number.
+/** Footer on every page: when it was made and the page number. */
+function drawFooters({ doc, L, input: { org, now, locale } }: PdfPrep) {
+  const stampFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: org.timeZone });
   const range = doc.bufferedPageRange();
   const created = `${L('Created')} ${stampFmt.format(now)}`;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     doc.font('Helvetica').fontSize(8).fillColor('#666');
     const y = A4.height - MARGIN - 8;
-    doc.text(pdfText(`${org.name} · ${created}`), left, y, { width: right - left - 80, lineBreak: false, height: 10 });
-    doc.text(pdfText(`${L('Page')} ${i - range.start + 1} / ${range.count}`), right - 80, y, { width: 80, align: 'right', lineBreak: false, height: 10 });
+    doc.text(pdfText(`${org.name} · ${created}`), LEFT, y, { width: RIGHT - LEFT - 80, lineBreak: false, height: 10 });
+    doc.text(pdfText(`${L('Page')} ${i - range.start + 1} / ${range.count}`), RIGHT - 80, y, { width: 80, align: 'right', lineBreak: false, height: 10 });
   }
+}
+
+export async function reportPdf(input: ReportFileInput): Promise<Buffer> {
+  const L = (s: string) => exportLabel(input.locale, s);
+  const groupNames = input.report.groupBy.map((g) => L(GROUP_HEADER[g]));
+  const title = `${L('Report')}: ${groupNames.join(' / ')}`;
+  const { doc, done } = openPdf(title, input);
+  const prep: PdfPrep = { doc, L, groupNames, input };
+  drawHeading(prep, title);
+  await drawTable(prep);
+  drawFooters(prep);
   doc.end();
   return done;
 }
@@ -334,54 +359,60 @@ const SAME = 'The same query, figures and access rule as `GET /api/reports` (mem
   + 'a filter naming something outside the organisation answers 404). Labels are in the reader\'s language (their own locale, else the '
   + 'organisation\'s: German for de-*, else English). The file name says what and when: `report_<groups>[_<filter names>]_<from>_<to>.<ext>`.';
 
+type ReportFileRoute = {
+  ext: 'xlsx' | 'csv' | 'pdf';
+  summary: string;
+  /** What this format adds to SAME. */
+  description: string;
+  render(input: ReportFileInput): Promise<Buffer>;
+  send(reply: FastifyReply, body: Buffer, fileName: string): FastifyReply;
+};
+
+const FILE_ROUTES: ReportFileRoute[] = [
+  {
+    ext: 'xlsx',
+    summary: 'The report as an Excel workbook (.xlsx)',
+    description: 'One row per group; with two levels one row per sub-group, the first group repeated on each. Columns: the group(s) '
+      + '(a `day` level as real date cells; month `YYYY-MM` and ISO week `YYYY-Www` keys as text), duration as a number formatted `[h]:mm`, '
+      + 'decimal hours, billable hours, amount (currency format). A totals row (duration and hours are SUM formulas; the amount is '
+      + '`totalAmount`, rounded once over the whole report, which may differ by rounding from the sum of the rows), a frozen header row and an autofilter.',
+    render: reportXlsx,
+    send: sendXlsx,
+  },
+  {
+    ext: 'csv',
+    summary: 'The report as CSV for spreadsheets',
+    description: 'UTF-8 with a byte-order mark (so Excel reads umlauts), CRLF line ends, a header row, one row per group '
+      + '(two levels: per sub-group, the first group repeated), then a totals row. Separators follow the reader\'s locale as Excel there expects: '
+      + 'where it writes a decimal comma (de-*, fr-*, …) fields are separated by `;` and decimals use `,`; otherwise `,` and `.`. Numbers carry no '
+      + 'thousands separator. Columns: the group(s), duration `h:mm`, minutes (integer), decimal hours (2 places), billable hours, amount in major units '
+      + 'of the currency named in the header. A text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `\'` and quoted (never a formula).',
+    render: reportCsv,
+    send: (reply, body, fileName) => sendFile(reply, body, fileName, 'text/csv; charset=utf-8; header=present'),
+  },
+  {
+    ext: 'pdf',
+    summary: 'The report as a printable PDF (A4)',
+    description: 'A4 portrait: title, organisation, period, grouping and filters (by name), the table (two levels: each group with its '
+      + 'subtotal, its sub-groups indented below), the totals, and on every page when it was made and the page number. Set in the PDF\'s '
+      + 'built-in Helvetica (WinAnsi: German umlauts, ß and € print as they are; letters outside it lose their accents, other scripts show as "?").',
+    render: reportPdf,
+    send: (reply, body, fileName) => sendFile(reply, body, fileName, 'application/pdf'),
+  },
+];
+
 /** Registered at the end of reports.routes.ts. */
 export function reportFileRoutes(app: App) {
   const tags = ['reports'];
   const load = (request: { db: ScopedDb; org: OrgContext; auth: Actor; query: ReportQuery }) =>
     loadReportFile({ db: request.db, sql: app.database.sql, org: request.org, caller: request.auth, query: request.query, now: app.now() });
 
-  app.get('/reports.xlsx', {
-    schema: {
-      tags,
-      summary: 'The report as an Excel workbook (.xlsx)',
-      description: `${SAME} One row per group; with two levels one row per sub-group, the first group repeated on each. Columns: the group(s) `
-        + '(a `day` level as real date cells; month `YYYY-MM` and ISO week `YYYY-Www` keys as text), duration as a number formatted `[h]:mm`, '
-        + 'decimal hours, billable hours, amount (currency format). A totals row (duration and hours are SUM formulas; the amount is '
-        + '`totalAmount`, rounded once over the whole report, which may differ by rounding from the sum of the rows), a frozen header row and an autofilter.',
-      querystring: ReportQuerySchema,
-    },
-  }, async (request, reply) => {
-    const input = await load(request);
-    return sendXlsx(reply, await reportXlsx(input), reportFileName(input, 'xlsx'));
-  });
-
-  app.get('/reports.csv', {
-    schema: {
-      tags,
-      summary: 'The report as CSV for spreadsheets',
-      description: `${SAME} UTF-8 with a byte-order mark (so Excel reads umlauts), CRLF line ends, a header row, one row per group `
-        + '(two levels: per sub-group, the first group repeated), then a totals row. Separators follow the reader\'s locale as Excel there expects: '
-        + 'where it writes a decimal comma (de-*, fr-*, …) fields are separated by `;` and decimals use `,`; otherwise `,` and `.`. Numbers carry no '
-        + 'thousands separator. Columns: the group(s), duration `h:mm`, minutes (integer), decimal hours (2 places), billable hours, amount in major units '
-        + 'of the currency named in the header. A text starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `\'` and quoted (never a formula).',
-      querystring: ReportQuerySchema,
-    },
-  }, async (request, reply) => {
-    const input = await load(request);
-    return sendFile(reply, await reportCsv(input), reportFileName(input, 'csv'), 'text/csv; charset=utf-8; header=present');
-  });
-
-  app.get('/reports.pdf', {
-    schema: {
-      tags,
-      summary: 'The report as a printable PDF (A4)',
-      description: `${SAME} A4 portrait: title, organisation, period, grouping and filters (by name), the table (two levels: each group with its `
-        + 'subtotal, its sub-groups indented below), the totals, and on every page when it was made and the page number. Set in the PDF\'s '
-        + 'built-in Helvetica (WinAnsi: German umlauts, ß and € print as they are; letters outside it lose their accents, other scripts show as "?").',
-      querystring: ReportQuerySchema,
-    },
-  }, async (request, reply) => {
-    const input = await load(request);
-    return sendFile(reply, await reportPdf(input), reportFileName(input, 'pdf'), 'application/pdf');
-  });
+  for (const { ext, summary, description, render, send } of FILE_ROUTES) {
+    app.get(`/reports.${ext}`, {
+      schema: { tags, summary, description: `${SAME} ${description}`, querystring: ReportQuerySchema },
+    }, async (request, reply) => {
+      const input = await load(request);
+      return send(reply, await render(input), reportFileName(input, ext));
+    });
+  }
 }
