@@ -198,28 +198,12 @@ const dupKey = (userId: string, start: Date, stop: Date, customerId: string, cat
 
 type Existing = { id: string; userId: string; customerId: string; categoryId: string; startedAt: Date; stoppedAt: Date | null; customer: { name: string } };
 
-/**
- * The part that reads the organisation's entries: customers and categories by name (reused
- * case-insensitively), duplicates (same person, start and stop to the minute, customer and
- * category: skipped), approved months (MONTH_LOCKED) and overlaps with existing entries or other
- * rows (ENTRY_OVERLAP, unless the person's rules allow overlaps). Inside the import's
- * transaction this runs after the people's entries are locked.
- */
-export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepared; tz: string }): Promise<Plan> {
-  const errors = [...prepared.errors];
-  const [customers, categories] = await Promise.all([
-    db.customer.findMany({ select: { id: true, name: true, archived: true } }),
-    db.category.findMany({ select: { id: true, name: true, archived: true } }),
-  ]);
-  const existingCustomers = byName(customers);
-  const existingCategories = byName(categories);
-  const newCustomers = new Map<string, string>();
-  const newCategories = new Map<string, string>();
-
+/** The entries of the rows' people that reach into the rows' span, and the duplicate keys of the stopped ones. */
+async function existingEntries(db: Db, candidates: Candidate[]): Promise<{ existing: Existing[]; seen: Set<string> }> {
   const people = new Set<string>();
   let minStart = Infinity;
   let maxStop = -Infinity;
-  for (const [i, c] of prepared.candidates.entries()) {
+  for (const [i, c] of candidates.entries()) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     people.add(c.userId);
     minStart = Math.min(minStart, c.startedAt.getTime());
@@ -239,11 +223,17 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     if (e.stoppedAt) seen.add(dupKey(e.userId, e.startedAt, e.stoppedAt, e.customerId, e.categoryId));
   }
+  return { existing, seen };
+}
 
-  // The months each row touches (worked out once, in slices), then the approved ones per person: one query each.
+/**
+ * The months each row touches (worked out once, in slices, by the row's index), then the approved
+ * ones per person: one query each.
+ */
+async function lockedMonthsOf(db: Db, candidates: Candidate[], tz: string): Promise<{ spanMonths: string[][]; locked: Map<string, Set<string>> }> {
   const spanMonths: string[][] = [];
   const monthsByUser = new Map<string, Set<string>>();
-  for (const [i, c] of prepared.candidates.entries()) {
+  for (const [i, c] of candidates.entries()) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
     const months = monthsOfSpan(c.startedAt, c.stoppedAt, tz);
     spanMonths.push(months);
@@ -253,6 +243,29 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   }
   const locked = new Map<string, Set<string>>();
   for (const [userId, months] of monthsByUser) locked.set(userId, new Set(await lockedMonths(db, userId, [...months])));
+  return { spanMonths, locked };
+}
+
+/**
+ * The part that reads the organisation's entries: customers and categories by name (reused
+ * case-insensitively), duplicates (same person, start and stop to the minute, customer and
+ * category: skipped), approved months (MONTH_LOCKED) and overlaps with existing entries or other
+ * rows (ENTRY_OVERLAP, unless the person's rules allow overlaps). Inside the import's
+ * transaction this runs after the people's entries are locked.
+ */
+export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepared; tz: string }): Promise<Plan> {
+  const errors = [...prepared.errors];
+  const [customers, categories] = await Promise.all([
+    db.customer.findMany({ select: { id: true, name: true, archived: true } }),
+    db.category.findMany({ select: { id: true, name: true, archived: true } }),
+  ]);
+  const existingCustomers = byName(customers);
+  const existingCategories = byName(categories);
+  const newCustomers = new Map<string, string>();
+  const newCategories = new Map<string, string>();
+
+  const { existing, seen } = await existingEntries(db, prepared.candidates);
+  const { spanMonths, locked } = await lockedMonthsOf(db, prepared.candidates, tz);
 
   const planned: PlannedEntry[] = [];
   for (const [i, c] of prepared.candidates.entries()) {
