@@ -11,6 +11,44 @@ type BusLog = { warn(obj: object, msg: string): void; error(obj: object, msg: st
 type Notice = { origin: string; orgId: string; event: LiveEvent };
 
 /**
+ * The LISTEN connection's handler: other instances' notices are delivered to this process's subscribers.
+ * A notice is `{"origin":"<instance>",…}` (JSON.stringify keeps `origin` first): this instance's
+ * own (one per start and stop) are recognised by that prefix and skipped without parsing.
+ */
+function receiveNotices(origin: string, local: EventBus, log: BusLog): (message: pg.Notification) => void {
+  const own = JSON.stringify({ origin }).slice(0, -1);
+  return (message) => {
+    if (message.channel !== EVENTS_CHANNEL || !message.payload || message.payload.startsWith(own)) return;
+    let notice: Notice;
+    try {
+      notice = JSON.parse(message.payload) as Notice;
+    } catch {
+      log.warn({ payload: message.payload }, 'ignored a malformed live-event notice');
+      return;
+    }
+    if (notice.origin !== origin) local.publish(notice.orgId, notice.event);
+  };
+}
+
+/**
+ * Sends notices: those published in one turn of the event loop go out in ONE statement (`turnBatch`;
+ * under load, many requests finish in the same turn): one round trip and one transaction for all
+ * of them, in order. A failure is logged, never thrown.
+ */
+function notifier(sql: SqlRunner, log: BusLog): (notice: { payload: string; type: string }) => Promise<void> {
+  return turnBatch(async (batch: Array<{ payload: string; type: string }>) => {
+    const payloads = batch.map((b) => b.payload);
+    await (payloads.length === 1
+      ? sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]], { prepare: true })
+      : sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads], { prepare: true })
+    ).catch((err: unknown) => {
+      log.error({ err, events: batch.map((b) => b.type) }, 'live events: NOTIFY failed; other instances miss these events');
+    });
+    return batch.map(() => undefined);
+  }, Number.POSITIVE_INFINITY); // one statement per turn however many: two would race each other and lose the order
+}
+
+/**
  * The event bus for several API processes on one PostgreSQL database. A publish is delivered to
  * this process's subscribers at once, then sent with NOTIFY; every other instance gets it on its
  * LISTEN connection and delivers it to its own subscribers (SSE streams, caches). An instance
@@ -29,20 +67,7 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
   let retryMs = 500;
   let retryTimer: NodeJS.Timeout | null = null;
 
-  // A notice is `{"origin":"<instance>",…}` (JSON.stringify keeps `origin` first): this instance's
-  // own (one per start and stop) are recognised by that prefix and skipped without parsing.
-  const own = JSON.stringify({ origin }).slice(0, -1);
-  const onNotification = (message: pg.Notification) => {
-    if (message.channel !== EVENTS_CHANNEL || !message.payload || message.payload.startsWith(own)) return;
-    let notice: Notice;
-    try {
-      notice = JSON.parse(message.payload) as Notice;
-    } catch {
-      options.log.warn({ payload: message.payload }, 'ignored a malformed live-event notice');
-      return;
-    }
-    if (notice.origin !== origin) local.publish(notice.orgId, notice.event);
-  };
+  const onNotification = receiveNotices(origin, local, options.log);
 
   const scheduleReconnect = (err: unknown) => {
     if (closing || retryTimer) return;
@@ -84,19 +109,7 @@ export async function createPgEventBus(options: { url: string; sql: SqlRunner; l
 
   await connect();
 
-  // Notices published in one turn of the event loop go out in ONE statement (`turnBatch`; under
-  // load, many requests finish in the same turn): one round trip and one transaction for all of
-  // them, in order.
-  const notify = turnBatch(async (batch: Array<{ payload: string; type: string }>) => {
-    const payloads = batch.map((b) => b.payload);
-    await (payloads.length === 1
-      ? options.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, payloads[0]], { prepare: true })
-      : options.sql.query('SELECT pg_notify($1, n) FROM unnest($2::text[]) WITH ORDINALITY AS t(n, i) ORDER BY i', [EVENTS_CHANNEL, payloads], { prepare: true })
-    ).catch((err: unknown) => {
-      options.log.error({ err, events: batch.map((b) => b.type) }, 'live events: NOTIFY failed; other instances miss these events');
-    });
-    return batch.map(() => undefined);
-  }, Number.POSITIVE_INFINITY); // one statement per turn however many: two would race each other and lose the order
+  const notify = notifier(options.sql, options.log);
   const sending = new Set<Promise<void>>();
 
   return {
