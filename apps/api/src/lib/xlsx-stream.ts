@@ -110,6 +110,52 @@ function workbookXml(sheetName: string, filterRef: string): string {
     + '</workbook>';
 }
 
+/** What writing a row's cells needs: the columns, their letters, number conversions and cell styles. */
+type SheetCells<R> = {
+  columns: Column<R>[];
+  refs: string[];
+  layout: ReturnType<typeof sheetLayout<R>>;
+  /** Per column: the style index of its data cells (0: none). */
+  cellStyles: number[];
+  /** Per column: the style index of its totals cell. */
+  totalStyles: number[];
+};
+
+/** Row `r`'s XML, empty cells left out; its numbers are added to `sums` (per column). */
+function rowXml<R>({ columns, refs, layout, cellStyles }: SheetCells<R>, row: R, r: number, sums: Float64Array): string {
+  let xml = `<row r="${r}">`; // one string per row: fewer short-lived pieces for the GC
+  for (let ci = 0; ci < columns.length; ci++) {
+    const col = columns[ci] as Column<R>;
+    const raw = col.value(row);
+    if (raw === null || raw === undefined || raw === '') continue;
+    if (col.kind === 'text') {
+      xml += inlineString(`${refs[ci]}${r}`, String(raw));
+    } else {
+      const v = layout.toNumber(col.kind, raw);
+      if (Number.isNaN(v)) continue;
+      sums[ci] = (sums[ci] ?? 0) + v;
+      const s = cellStyles[ci] ? ` s="${cellStyles[ci]}"` : '';
+      xml += `<c r="${refs[ci]}${r}"${s}><v>${v}</v></c>`;
+    }
+  }
+  return `${xml}</row>`;
+}
+
+/** The totals row `r`: the label in the first column, SUM formulas (with cached values) in the summed ones. */
+function totalsRowXml<R>({ columns, refs, layout, totalStyles }: SheetCells<R>, label: string, r: number, lastDataRow: number, sums: Float64Array): string {
+  const cells: string[] = [];
+  columns.forEach((c, ci) => {
+    const ref = `${refs[ci]}${r}`;
+    if (layout.summed[ci] && c.kind !== 'text') {
+      const formula = lastDataRow > 1 ? `<f>SUM(${refs[ci]}2:${refs[ci]}${lastDataRow})</f>` : '';
+      cells.push(`<c r="${ref}" s="${totalStyles[ci]}">${formula}<v>${roundedTotal(c.kind, sums[ci] as number)}</v></c>`);
+    } else if (ci === 0) {
+      cells.push(inlineString(ref, label));
+    }
+  });
+  return `<row r="${r}">${cells.join('')}</row>`;
+}
+
 /**
  * The .xlsx as a stream. `pages` is read only as fast as the client takes the file; when the last
  * page is written, the totals row, the autofilter and the workbook part (which names the
@@ -123,6 +169,8 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
   const totalFormats = columns.map((c) => layout.totalFormat(c));
   const styles = stylesFor([...layout.formats.filter((f): f is string => f !== null), ...totalFormats]);
   const cellStyles = layout.formats.map((f) => styles.styleOf(f));
+  const totalStyles = totalFormats.map((f) => styles.styleOf(f));
+  const sheet: SheetCells<R> = { columns, refs, layout, cellStyles, totalStyles };
   const { widestRow } = spec;
   const widths = columns.map((c, ci) => {
     const base = layout.widths[ci] as number;
@@ -153,22 +201,7 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
     for await (const page of pages) {
       for (const row of page) {
         r++;
-        let xml = `<row r="${r}">`; // one string per row: fewer short-lived pieces for the GC
-        for (let ci = 0; ci < columns.length; ci++) {
-          const col = columns[ci] as Column<R>;
-          const raw = col.value(row);
-          if (raw === null || raw === undefined || raw === '') continue;
-          if (col.kind === 'text') {
-            xml += inlineString(`${refs[ci]}${r}`, String(raw));
-          } else {
-            const v = layout.toNumber(col.kind, raw);
-            if (Number.isNaN(v)) continue;
-            sums[ci] = (sums[ci] ?? 0) + v;
-            const s = cellStyles[ci] ? ` s="${cellStyles[ci]}"` : '';
-            xml += `<c r="${refs[ci]}${r}"${s}><v>${v}</v></c>`;
-          }
-        }
-        parts.push(`${xml}</row>`);
+        parts.push(rowXml(sheet, row, r, sums));
         if (r % ROWS_PER_CHUNK === 0) {
           yield Buffer.from(parts.join(''));
           parts = [];
@@ -179,17 +212,7 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
     const lastDataRow = r;
     if (totalsLabel !== null) {
       r++;
-      const cells: string[] = [];
-      columns.forEach((c, ci) => {
-        const ref = `${refs[ci]}${r}`;
-        if (layout.summed[ci] && c.kind !== 'text') {
-          const formula = lastDataRow > 1 ? `<f>SUM(${refs[ci]}2:${refs[ci]}${lastDataRow})</f>` : '';
-          cells.push(`<c r="${ref}" s="${styles.styleOf(totalFormats[ci] as string)}">${formula}<v>${roundedTotal(c.kind, sums[ci] as number)}</v></c>`);
-        } else if (ci === 0) {
-          cells.push(inlineString(ref, totalsLabel));
-        }
-      });
-      parts.push(`<row r="${r}">${cells.join('')}</row>`);
+      parts.push(totalsRowXml(sheet, totalsLabel, r, lastDataRow, sums));
     }
     const filterRef = `A1:${lastCol}${lastDataRow}`;
     parts.push(`</sheetData><autoFilter ref="${filterRef}"/></worksheet>`);
@@ -199,12 +222,12 @@ export function streamXlsx<R>(spec: XlsxStreamSpec<R>, pages: AsyncIterable<read
     zip.end();
   }
 
-  const sheet = Readable.from(sheetXml(), { objectMode: false });
+  const sheetStream = Readable.from(sheetXml(), { objectMode: false });
   // yazl's types say NodeJS.ReadableStream; it is a PassThrough (index.js), which fastify sends as a stream.
   const out = zip.outputStream as PassThrough;
-  sheet.once('error', (err) => out.destroy(err));
+  sheetStream.once('error', (err) => out.destroy(err));
   // A client that goes away stops the reading of further pages.
-  out.once('close', () => sheet.destroy());
-  zip.addReadStream(sheet, 'xl/worksheets/sheet1.xml');
+  out.once('close', () => sheetStream.destroy());
+  zip.addReadStream(sheetStream, 'xl/worksheets/sheet1.xml');
   return out;
 }
