@@ -142,6 +142,46 @@ async function lockAdmins(tx: ScopedTx, orgId: string) {
 
 export type UpdateUserResult = { user: User; stoppedEntry: WorkEntry | null };
 
+/** The user's pay with the patch's fields over it, validated as a whole (a 400 names the `pay.` field). */
+function mergedPay(current: Pick<Prisma.UserModel, 'payType' | 'hourlyRate' | 'monthlyBase' | 'overtimeFactor'>, patchPay: NonNullable<UserPatchBody['pay']>): Pay {
+  const merged = PayBodySchema.safeParse({
+    type: current.payType,
+    hourlyRate: current.hourlyRate,
+    monthlyBase: current.monthlyBase,
+    overtimeFactor: current.overtimeFactor,
+    ...stripUndefined(patchPay),
+  });
+  if (!merged.success) {
+    const issue = merged.error.issues[0];
+    throw new AppError('VALIDATION_ERROR', issue ? `pay.${issue.path.join('.')}: ${issue.message}` : 'The pay is not valid.', {
+      issues: merged.error.issues.map((i) => ({ path: ['pay', ...i.path].join('.'), message: i.message })),
+    });
+  }
+  return merged.data;
+}
+
+/**
+ * On deactivation: their sessions, personal API tokens and calendar feed end, and their running
+ * timer stops with a note; answers the stopped entry.
+ */
+async function endAccess({ tx, org, actor, userId, name, now }: {
+  tx: ScopedTx; org: OrgContext; actor: { id: string; name: string }; userId: string; name: string; now: Date;
+}): Promise<WorkEntry | null> {
+  // Their sessions end now, so old tokens cannot come back to life on a reactivation.
+  await endUserSessions(tx, userId);
+  // Their personal API tokens and calendar feed end too (issue 28), for good.
+  await tx.apiToken.deleteMany({ where: { userId } });
+  await tx.calendarFeed.deleteMany({ where: { userId } });
+  return forceStopRunningEntry({
+    tx,
+    org,
+    userId,
+    actorId: actor.id,
+    note: `Stopped automatically: ${name} was deactivated by ${actor.name}.`,
+    now,
+  });
+}
+
 /**
  * Admin edits: name, email, role, pay, active. The last active admin cannot be demoted or
  * deactivated. Deactivating ends the user's sessions and stops their running timer with a note
@@ -185,41 +225,14 @@ export async function updateUser({ db, org, actor, userId, patch, now }: {
         await assertPersonnelNumberFree(tx, patch.personnelNumber, userId);
         data.personnelNumber = patch.personnelNumber;
       }
-      if (patch.pay !== undefined) {
-        const merged = PayBodySchema.safeParse({
-          type: current.payType,
-          hourlyRate: current.hourlyRate,
-          monthlyBase: current.monthlyBase,
-          overtimeFactor: current.overtimeFactor,
-          ...stripUndefined(patch.pay),
-        });
-        if (!merged.success) {
-          const issue = merged.error.issues[0];
-          throw new AppError('VALIDATION_ERROR', issue ? `pay.${issue.path.join('.')}: ${issue.message}` : 'The pay is not valid.', {
-            issues: merged.error.issues.map((i) => ({ path: ['pay', ...i.path].join('.'), message: i.message })),
-          });
-        }
-        Object.assign(data, payColumns(merged.data));
-      }
+      if (patch.pay !== undefined) Object.assign(data, payColumns(mergedPay(current, patch.pay)));
       let stoppedEntry: WorkEntry | null = null;
       if (patch.active !== undefined && patch.active !== current.active) {
         data.active = patch.active;
         if (!patch.active) {
-          // Their sessions end now, so old tokens cannot come back to life on a reactivation.
-          await endUserSessions(tx, userId);
-          // Their personal API tokens and calendar feed end too (issue 28), for good.
-          await tx.apiToken.deleteMany({ where: { userId } });
-          await tx.calendarFeed.deleteMany({ where: { userId } });
           data.setPasswordToken = null;
           data.setPasswordExpiresAt = null;
-          stoppedEntry = await forceStopRunningEntry({
-            tx,
-            org,
-            userId,
-            actorId: actor.id,
-            note: `Stopped automatically: ${current.name} was deactivated by ${actor.name}.`,
-            now,
-          });
+          stoppedEntry = await endAccess({ tx, org, actor, userId, name: current.name, now });
         }
       }
       if (Object.keys(data).length > 0) await tx.user.updateMany({ where: { id: userId }, data });
