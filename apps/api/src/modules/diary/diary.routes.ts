@@ -7,11 +7,18 @@ import {
   DiaryUserMonthSchema,
   DiaryUserParamsSchema,
 } from '@workdiary/shared';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../lib/types.ts';
 import { readerLocale } from '../../lib/reader-locale.ts';
 import { dayHistory, monthOverview, userDay, userMonth } from './diary.service.ts';
 
 export default async function diaryRoutes(app: App) {
+  /** What the reads of one user's diary share: the caller, the user asked for and the reader's language. */
+  const userDiary = async (request: Pick<FastifyRequest, 'db' | 'org' | 'auth'> & { params: { userId: string } }) => ({
+    sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, now: app.now(),
+    locale: await readerLocale(request.db, request.org, request.auth.userId),
+  });
+
   app.get('/diary', {
     schema: {
       tags: ['diary'],
@@ -32,10 +39,7 @@ export default async function diaryRoutes(app: App) {
       querystring: DiaryMonthQuerySchema,
       response: { 200: DiaryUserMonthSchema },
     },
-  }, async (request) => userMonth({
-    sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(),
-    locale: await readerLocale(request.db, request.org, request.auth.userId),
-  }));
+  }, async (request) => userMonth({ ...(await userDiary(request)), month: request.query.month }));
 
   app.get('/diary/:userId/:date', {
     schema: {
@@ -44,10 +48,7 @@ export default async function diaryRoutes(app: App) {
       params: DiaryDayParamsSchema,
       response: { 200: DiaryDaySessionsSchema },
     },
-  }, async (request) => userDay({
-    sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(),
-    locale: await readerLocale(request.db, request.org, request.auth.userId),
-  }));
+  }, async (request) => userDay({ ...(await userDiary(request)), date: request.params.date }));
 
   app.get('/diary/:userId/:date/history', {
     schema: {
