@@ -1,13 +1,12 @@
 import {
-  IdParamsSchema, SessionsEndedSchema, SetPasswordLinkSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema,
-  UserListSchema, UserPatchBodySchema, UserSchema,
+  IdParamsSchema, UserCreateBodySchema, UserCreateResponseSchema, UserListQuerySchema, UserListSchema, UserPatchBodySchema, UserSchema,
 } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
-import { endSessionsOfUser } from '../auth/sessions.service.ts';
-import { createUser, issueSetPasswordLink, listUsers, updateUser } from './users.service.ts';
+import { createUser, listUsers, updateUser } from './users.service.ts';
 import { mailInvitation } from '../mail/invitation.ts';
+import { userAccessRoutes } from './user-access.routes.ts';
 
 /**
  * Users administration. Admins create and edit; managers may list (read-only) for the diary's
@@ -88,31 +87,6 @@ export default async function usersRoutes(app: App) {
     return user;
   });
 
-  app.post('/users/:id/set-password-link', {
-    schema: {
-      tags: ['users'],
-      summary: 'Issue a new one-time set-password link for a user (admins); earlier links stop working',
-      description: 'With mail (SMTP_URL) the link is also mailed to the user in their language (`mailed: true`); otherwise `mailed: false`: pass it on yourself.',
-      params: IdParamsSchema,
-      response: { 200: SetPasswordLinkSchema },
-    },
-    config: { access: { roles: ['ADMIN'] } },
-  }, async (request) => {
-    const { user, token, expiresAt } = await issueSetPasswordLink({ db: request.db, userId: request.params.id, now: app.now() });
-    const own = await request.db.user.findFirst({ where: { id: user.id }, select: { locale: true } });
-    const mailed = await mailInvitation(app, { request, org: request.org, user: { ...user, locale: own?.locale ?? null }, token, expiresAt });
-    return { user, setPasswordUrl: setPasswordUrl(requestOrigin(request), token), expiresAt: expiresAt.toISOString(), mailed };
-  });
-
-  app.post('/users/:id/sessions/revoke', {
-    schema: {
-      tags: ['users'],
-      summary: 'Sign a user out everywhere (admins): ends all of their sessions at once',
-      description: 'Answers how many sessions were ended. The user can sign in again with their password. 404 NOT_FOUND for an unknown user.',
-      params: IdParamsSchema,
-      response: { 200: SessionsEndedSchema },
-    },
-    config: { access: { roles: ['ADMIN'] } },
-  }, async (request) => ({ ended: await endSessionsOfUser({ db: request.db, userId: request.params.id }) }));
-
+  // A user's sign-in access: set-password links and signing out everywhere (user-access.routes.ts).
+  await userAccessRoutes(app);
 }
