@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readEnv } from '../config/env.ts';
-import { backupPglite, BackupError } from '../db/backup.ts';
+import { backupPglite } from '../db/backup.ts';
 import { backupPostgres } from '../db/backup-postgres.ts';
-import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { reportBackupError } from './backup-errors.ts';
 
 const USAGE = `Usage: pnpm db:backup [--out <file>]
 
@@ -46,9 +46,5 @@ try {
   console.log(`Restore with: pnpm db:restore ${JSON.stringify(outFile)} (sessions end: everyone signs in again).`);
   console.log('Not in the backup: the JWT secret (JWT_SECRET, or DATA_DIR/.jwt-secret outside production); keep it apart.');
 } catch (err) {
-  // A problem the operator can act on: its message alone. Anything else: the whole error.
-  const plain = err instanceof BackupError || err instanceof DataDirInUseError
-    || String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS') || (err instanceof Error && err.message.startsWith('Invalid environment'));
-  console.error(plain ? `✖ ${(err as Error).message}` : err);
-  process.exitCode = 1;
+  reportBackupError(err);
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { readEnv } from '../config/env.ts';
 import { BackupError, restorePglite } from '../db/backup.ts';
 import { restorePostgres } from '../db/backup-postgres.ts';
-import { DataDirInUseError } from '../db/data-dir-lock.ts';
+import { reportBackupError } from './backup-errors.ts';
 
 const USAGE = `Usage: pnpm db:restore <file> [--force]
 
@@ -46,9 +46,5 @@ try {
   }
   console.log('Start the server as usual (pnpm start).');
 } catch (err) {
-  // A problem the operator can act on: its message alone. Anything else: the whole error.
-  const plain = err instanceof BackupError || err instanceof DataDirInUseError
-    || String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS') || (err instanceof Error && err.message.startsWith('Invalid environment'));
-  console.error(plain ? `✖ ${(err as Error).message}` : err);
-  process.exitCode = 1;
+  reportBackupError(err);
 }
