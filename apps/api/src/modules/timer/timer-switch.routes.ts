@@ -1,6 +1,7 @@
 import { TimerSwitchBodySchema, TimerSwitchResponseSchema } from '@workdiary/shared';
 import type { App } from '../../lib/types.ts';
 import { switchTimer } from './timer-switch.service.ts';
+import { startOfRequest } from './start-request.ts';
 
 /** Switching customers in one step (stop with the note + start, atomically). */
 export default async function timerSwitchRoutes(app: App) {
@@ -15,16 +16,7 @@ export default async function timerSwitchRoutes(app: App) {
       response: { 201: TimerSwitchResponseSchema },
     },
   }, async (request, reply) => {
-    const result = await switchTimer({
-      deps,
-      orgId: request.auth.orgId,
-      user: { id: request.auth.userId, name: request.auth.name },
-      note: request.body.note,
-      customerId: request.body.customerId,
-      categoryId: request.body.categoryId,
-      now: app.now(),
-      events: app.events,
-    });
+    const result = await switchTimer({ deps, ...startOfRequest(app, request), note: request.body.note });
     return reply.status(201).send(result);
   });
 }

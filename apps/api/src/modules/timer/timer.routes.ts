@@ -12,6 +12,7 @@ import {
 import type { App } from '../../lib/types.ts';
 import { withWarnings } from '../compliance/compliance.service.ts';
 import { discardTimer, editRunningTimer, getRunning, listCustomerAtWork, startTimer, stopTimer } from './timer.service.ts';
+import { startOfRequest } from './start-request.ts';
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
 export default async function timerRoutes(app: App) {
@@ -28,15 +29,7 @@ export default async function timerRoutes(app: App) {
       response: { 201: WorkEntrySchema },
     },
   }, async (request, reply) => {
-    const entry = await startTimer({
-      deps,
-      orgId: request.auth.orgId,
-      user: { id: request.auth.userId, name: request.auth.name },
-      customerId: request.body.customerId,
-      categoryId: request.body.categoryId,
-      now: app.now(),
-      events: app.events,
-    });
+    const entry = await startTimer({ deps, ...startOfRequest(app, request) });
     return reply.status(201).send(entry);
   });
 
