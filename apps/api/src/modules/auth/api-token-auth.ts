@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import type { Role } from '@workdiary/shared';
 import type { Database } from '../../db/engine.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
+import { CALLER_COLUMNS, callerJoins, type CallerRow } from './caller-row.ts';
 
 /**
  * Personal API tokens on the wire (issue 28): `Authorization: Bearer wdp_…`, never a cookie or a
@@ -9,21 +9,13 @@ import { turnBatch } from '../../lib/turn-batch.ts';
  */
 export const hashApiToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
 
-export type ApiTokenRow = {
-  tokenId: string; expiresAt: Date | null; lastUsedAt: Date | null;
-  userId: string; role: Role; name: string; email: string;
-  orgId: string; orgName: string; timeZone: string; currency: string; clientTimer: boolean; locale: string;
-  holidayCountry: string | null; holidayRegion: string | null; holidaySharePercent: number;
-};
+export type ApiTokenRow = CallerRow & { tokenId: string; expiresAt: Date | null; lastUsedAt: Date | null };
 
 const TOKEN_READ = `
     SELECT t."id" AS "tokenId", t."tokenHash", t."expiresAt", t."lastUsedAt",
-           u."id" AS "userId", u."role"::text AS "role", u."name", u."email",
-           o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer", o."locale",
-           o."holidayCountry", o."holidayRegion", o."holidaySharePercent"
+           ${CALLER_COLUMNS}
     FROM "ApiToken" t
-    JOIN "User" u ON u."id" = t."userId" AND u."organizationId" = t."organizationId"
-    JOIN "Organization" o ON o."id" = t."organizationId"
+    ${callerJoins('t')}
     WHERE t."tokenHash" = ANY($1::text[]) AND u."active"`;
 
 /**

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API_TOKEN_PREFIX, AppError, type Role } from '@workdiary/shared';
+import { API_TOKEN_PREFIX, AppError } from '@workdiary/shared';
 import type { Database } from '../../db/engine.ts';
 import type { App, OrgContext } from '../../lib/types.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
 import { SESSION_COOKIE, type AuthContext, type Authenticate } from '../../plugins/auth.ts';
 import { apiTokenReader, type ApiTokenRow } from './api-token-auth.ts';
+import { CALLER_COLUMNS, callerJoins, type CallerRow } from './caller-row.ts';
 import { deviceSummary } from './device.ts';
 import { createSession, LAST_SEEN_INTERVAL_MS, SESSION_TTL_SECONDS } from './sessions.service.ts';
 
@@ -73,11 +74,7 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-type SessionRow = {
-  userId: string; role: Role; name: string; email: string; lastSeenAt: Date;
-  orgId: string; orgName: string; timeZone: string; currency: string; clientTimer: boolean; locale: string;
-  holidayCountry: string | null; holidayRegion: string | null; holidaySharePercent: number;
-};
+type SessionRow = CallerRow & { lastSeenAt: Date };
 
 /**
  * The session, its user and organisation by the session's primary key. No row means the session
@@ -103,12 +100,10 @@ function sessionReader(database: Database): (payload: TokenPayload) => Promise<S
 }
 
 const SESSION_READ = `
-    SELECT s."id" AS "sid", u."id" AS "userId", u."role"::text AS "role", u."name", u."email", s."lastSeenAt",
-           o."id" AS "orgId", o."name" AS "orgName", o."timeZone", o."currency", o."clientTimer", o."locale",
-           o."holidayCountry", o."holidayRegion", o."holidaySharePercent"
+    SELECT s."id" AS "sid", s."lastSeenAt",
+           ${CALLER_COLUMNS}
     FROM "Session" s
-    JOIN "User" u ON u."id" = s."userId" AND u."organizationId" = s."organizationId"
-    JOIN "Organization" o ON o."id" = s."organizationId"
+    ${callerJoins('s')}
     WHERE s."id" = ANY($1::text[]) AND u."active"`;
 
 /**
@@ -140,7 +135,7 @@ export function sessionAuthenticator(app: FastifyInstance & { now(): Date }, dat
   };
 }
 
-function orgOfRow(row: Omit<SessionRow, 'lastSeenAt'>): OrgContext {
+function orgOfRow(row: CallerRow): OrgContext {
   return {
     id: row.orgId, name: row.orgName, timeZone: row.timeZone, currency: row.currency.trim(), clientTimer: row.clientTimer, locale: row.locale,
     holidayCountry: row.holidayCountry, holidayRegion: row.holidayRegion, holidaySharePercent: row.holidaySharePercent,
