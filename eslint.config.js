@@ -69,6 +69,45 @@ export default tseslint.config(
       }] }],
     },
   },
+  // Functions small enough to read at once (CONTRIBUTING.md): a component is split into its state
+  // hook and presentational pieces, a service into its steps. A longer one says why beside an
+  // eslint-disable comment. Tests are left out: a describe block groups its cases.
+  {
+    files: ['apps/*/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'apps/*/src/test/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+  },
+  // Tenancy by type (db/engine.ts): an organisation's rows are read and written through
+  // `database.sql`, which takes only a query built by `scopedSql(orgId)`. The text runner
+  // `database.unscoped` is for what belongs to no one organisation or is checked per row by the
+  // database; in modules/ and domain/ only these files may reach for it, each for the reason given.
+  {
+    files: ['apps/api/src/{modules,domain}/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      // sign-in, sessions, API tokens and their throttling: before any organisation is known
+      'apps/api/src/modules/auth/{auth.routes,session,api-token-auth}.ts',
+      // the password-reset mail's rate limit, counted per address across organisations
+      'apps/api/src/modules/mail/mail.routes.ts',
+      // liveness and readiness: SELECT 1
+      'apps/api/src/modules/health/health.routes.ts',
+      // the timer's batched wd_timer_* calls: one statement carries several organisations' rows, each checked by the function
+      'apps/api/src/modules/timer/{timer.routes,timer-switch.routes,timer-switch.service,timer.service}.ts',
+      'apps/api/src/modules/users/at-work.routes.ts',
+      // the webhook outbox's worker claims due deliveries of every organisation
+      'apps/api/src/modules/webhooks/webhooks.routes.ts',
+      // the catalogue (information_schema) and the schema version (_prisma_migrations)
+      'apps/api/src/modules/exports/{organization-export.routes,organization-import.service}.ts',
+      // the start-up job that finds approved months without a kept balance in every organisation
+      'apps/api/src/domain/figures/backfill.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[property.name='unscoped']",
+        message: "An organisation's data goes through database.sql and scopedSql(orgId) (db/scoped-sql.ts). The unscoped runner is for data of no one organisation: add the file to eslint.config.js with its reason if that is really so.",
+      }],
+    },
+  },
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },

@@ -43,7 +43,7 @@ if (kind === 'hello') {
     options = { kind: 'postgres', url: withDatabase(baseUrl, dbName), poolSize };
   }
   const db: Database = await openDatabase(options);
-  const trace = process.env.BENCH_TRACE || process.env.BENCH_CPU_PROF ? traceQueries(async () => (await db.sql.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid), process.env.BENCH_CPU_PROF) : null;
+  const trace = process.env.BENCH_TRACE || process.env.BENCH_CPU_PROF ? traceQueries(async () => (await db.unscoped.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()')).map((r) => r.pid), process.env.BENCH_CPU_PROF) : null;
   await migrateDatabase(db);
   const t0 = performance.now();
   const seeded = await seedYear(db, {
@@ -53,7 +53,7 @@ if (kind === 'hello') {
   const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   // As server.ts does: on PostgreSQL, live events go through LISTEN/NOTIFY (one more statement per publish).
   const events = baseUrl
-    ? await createPgEventBus({ url: withDatabase(baseUrl, dbName), sql: db.sql, log: { warn: (obj, msg) => console.error(msg, obj), error: (obj, msg) => console.error(msg, obj) } })
+    ? await createPgEventBus({ url: withDatabase(baseUrl, dbName), sql: db.unscoped, log: { warn: (obj, msg) => console.error(msg, obj), error: (obj, msg) => console.error(msg, obj) } })
     : undefined;
   const app = await buildApp({ database: db, env, jwtSecret: 'bench-secret-bench-secret-bench', events });
   trace?.hook(app);
@@ -70,7 +70,7 @@ if (kind === 'hello') {
   }));
   // The seed's writes (and an earlier benchmark's) flushed now, so that a checkpoint they would
   // cause does not land inside a measured round (CHECKPOINT needs a superuser or pg_checkpoint).
-  if (baseUrl) await db.sql.query('CHECKPOINT').catch(() => undefined);
+  if (baseUrl) await db.unscoped.query('CHECKPOINT').catch(() => undefined);
   send({
     port: typeof address === 'object' && address ? address.port : 0,
     entries: seeded.entries,

@@ -33,10 +33,10 @@ async function open(label: string, upTo: (name: string) => boolean): Promise<Sid
   await admin.end();
   const url = withDatabase(base as string, name);
   const db = await openDatabase({ kind: 'postgres', url });
-  await migrate(db.sql, readMigrations(MIGRATIONS_DIR).filter((m) => upTo(m.name)));
+  await migrate(db.unscoped, readMigrations(MIGRATIONS_DIR).filter((m) => upTo(m.name)));
   const seeded = await seedYear(db, { users: Number(process.env.BENCH_SEED_USERS ?? 20), months: Number(process.env.BENCH_MONTHS ?? 12), now, tz: 'Europe/Berlin', customers: 40, sessionsPerDay: 3 });
-  const [category] = await db.sql.query<{ id: string }>('SELECT id FROM "Category" WHERE "organizationId" = $1 LIMIT 1', [seeded.orgId]);
-  await db.sql.query('VACUUM ANALYZE');
+  const [category] = await db.unscoped.query<{ id: string }>('SELECT id FROM "Category" WHERE "organizationId" = $1 LIMIT 1', [seeded.orgId]);
+  await db.unscoped.query('VACUUM ANALYZE');
   await db.close();
   const client = new pg.Client({ connectionString: url });
   await client.connect();

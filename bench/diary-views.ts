@@ -24,7 +24,7 @@ for (const engine of engines()) {
     const seeded = await seedYear(bench.db, { users: SEED_USERS, months: MONTHS, now, tz, sessionsPerDay: Number(process.env.BENCH_SESSIONS_PER_DAY ?? 20) });
     console.log(`\n[diary-views] ${engine.name}: seeded ${SEED_USERS} users, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const token = await bench.tokenFor(seeded.managerId, seeded.orgId);
-    const sql = bench.db.sql;
+    const sql = bench.db.unscoped;
     const month = addMonths(currentMonth(tz, now), -1);
     const users = seeded.userIds.filter((_, i) => i % 50 !== 49).slice(1, 6);
     const days = [`${month}-03`, `${month}-14`, `${month}-27`];

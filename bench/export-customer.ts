@@ -33,7 +33,7 @@ async function seed(db: Database) {
   await db.prisma.customer.create({ data: { id: customerId, organizationId: orgId, name: 'Big Customer AG' } });
   await db.prisma.category.createMany({ data: categoryIds.map((id, i) => ({ id, organizationId: orgId, name: `Category ${i}` })) });
   // Session g belongs to user g % USERS and starts 8 h after that user's previous one: no overlaps.
-  await db.sql.query(
+  await db.unscoped.query(
     `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "note", "source", "createdById", "updatedAt")
      SELECT gen_random_uuid()::text, $1, ($2::text[])[1 + g % ${USERS}], $3, ($4::text[])[1 + g % 3],
             s, s + make_interval(mins => 30 + (g % 7) * 20),
@@ -43,7 +43,7 @@ async function seed(db: Database) {
             LATERAL (SELECT timestamptz '2025-01-01 06:00:00+00' + make_interval(hours => (g / ${USERS}) * 8, mins => (g % ${USERS})) AS s) AS t`,
     [orgId, userIds, customerId, categoryIds],
   );
-  await db.sql.query('ANALYZE "WorkEntry"');
+  await db.unscoped.query('ANALYZE "WorkEntry"');
   return { orgId, customerId, managerId: userIds[0] as string };
 }
 
@@ -51,7 +51,7 @@ type RefRow = { startedAt: Date | string; stoppedAt: Date | string; note: string
 
 /** The reference: what a bare script does with SheetJS, the same rows and the same cell kinds. */
 async function bareSheetJs(db: Database, orgId: string, customerId: string): Promise<Buffer> {
-  const rows = await db.sql.query<RefRow>(
+  const rows = await db.unscoped.query<RefRow>(
     `SELECT e."startedAt", e."stoppedAt", e."note", u."name" AS "userName", c."name" AS "customerName", k."name" AS "categoryName"
        FROM "WorkEntry" e JOIN "User" u ON u."id" = e."userId" JOIN "Customer" c ON c."id" = e."customerId" JOIN "Category" k ON k."id" = e."categoryId"
       WHERE e."organizationId" = $1 AND e."customerId" = $2 AND e."stoppedAt" IS NOT NULL

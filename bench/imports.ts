@@ -57,9 +57,9 @@ async function seed(db: Database) {
 /** The reference: parse the same file, look people, clients and tasks up, one multi-row INSERT. */
 async function bareImport(db: Database, orgId: string, adminId: string, file: Buffer): Promise<number> {
   const records = parse(file, { bom: true, columns: true }) as Array<Record<string, string>>;
-  const users = new Map((await db.sql.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE "organizationId" = $1`, [orgId])).map((u) => [u.email, u.id]));
-  const customers = new Map((await db.sql.query<{ id: string; name: string }>(`SELECT id, name FROM "Customer" WHERE "organizationId" = $1`, [orgId])).map((c) => [c.name, c.id]));
-  const categories = new Map((await db.sql.query<{ id: string; name: string }>(`SELECT id, name FROM "Category" WHERE "organizationId" = $1`, [orgId])).map((c) => [c.name, c.id]));
+  const users = new Map((await db.unscoped.query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE "organizationId" = $1`, [orgId])).map((u) => [u.email, u.id]));
+  const customers = new Map((await db.unscoped.query<{ id: string; name: string }>(`SELECT id, name FROM "Customer" WHERE "organizationId" = $1`, [orgId])).map((c) => [c.name, c.id]));
+  const categories = new Map((await db.unscoped.query<{ id: string; name: string }>(`SELECT id, name FROM "Category" WHERE "organizationId" = $1`, [orgId])).map((c) => [c.name, c.id]));
   const cols: string[][] = [[], [], [], [], [], [], []];
   for (const r of records) {
     cols[0]?.push(newId());
@@ -70,7 +70,7 @@ async function bareImport(db: Database, orgId: string, adminId: string, file: Bu
     cols[5]?.push(`${r['End date']}T${r['End time']}Z`);
     cols[6]?.push(r.Description ?? '');
   }
-  await db.sql.query(
+  await db.unscoped.query(
     `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "note", "source", "createdById", "updatedAt")
      SELECT i, $1, u, c, k, s::timestamptz, e::timestamptz, n, 'MANUAL', $2, now()
        FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(i, u, c, k, s, e, n)`,
@@ -120,7 +120,7 @@ for (const engine of engines()) {
       const n = await bareImport(bench.db, orgId, adminId, file);
       if (n !== ROWS) throw new Error(`reference read ${n} rows`);
     };
-    const clearReference = () => bench.db.sql.query(`DELETE FROM "WorkEntry" WHERE "organizationId" = $1 AND "importId" IS NULL`, [orgId]);
+    const clearReference = () => bench.db.unscoped.query(`DELETE FROM "WorkEntry" WHERE "organizationId" = $1 AND "importId" IS NULL`, [orgId]);
 
     // Warm-up (the first import also creates the clients and tasks), then interleaved runs.
     await dryRun();

@@ -33,7 +33,7 @@ for (const engine of engines()) {
     const seeded = await seedYear(bench.db, { users: USERS, customers: CUSTOMERS, months: MONTHS, sessionsPerDay: SESSIONS_PER_DAY, now, tz });
     console.log(`\n[reports] ${engine.name}: seeded ${USERS} users, ${CUSTOMERS} customers, ${seeded.entries} entries (${MONTHS} months) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // Half the customers bill an hourly rate.
-    await bench.db.sql.query(`UPDATE "Customer" SET "hourlyRate" = 6000 + (abs(hashtext(id)) % 6000) WHERE "organizationId" = $1 AND abs(hashtext(id)) % 2 = 0`, [seeded.orgId]);
+    await bench.db.unscoped.query(`UPDATE "Customer" SET "hourlyRate" = 6000 + (abs(hashtext(id)) % 6000) WHERE "organizationId" = $1 AND abs(hashtext(id)) % 2 = 0`, [seeded.orgId]);
     const token = await bench.tokenFor(seeded.managerId, seeded.orgId);
     for (const c of cases) {
       const url = `/api/reports?from=${c.from}&to=${c.to}&groupBy=${c.groupBy.join(',')}`;

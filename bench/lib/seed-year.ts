@@ -67,7 +67,7 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
     const to = [addDays(`${from.slice(0, 7)}-01`, 40).slice(0, 7) + '-01', today].sort()[0] as string; // next month's first day, or today
     const statement = entriesSql({ orgId: lit(orgId), tz: lit(tz), from: lit(from), until: lit(to), seed, meanSession: 450 / (opts.sessionsPerDay ?? 3) });
     try {
-      await db.sql.execInTransaction(`SET LOCAL jit = off;\n${replica ? 'SET LOCAL session_replication_role = replica;\n' : ''}${statement}`);
+      await db.unscoped.execInTransaction(`SET LOCAL jit = off;\n${replica ? 'SET LOCAL session_replication_role = replica;\n' : ''}${statement}`);
     } catch (error) {
       if (!replica) throw error;
       replica = false; // not a superuser: the same insert with the triggers and checks on
@@ -75,14 +75,14 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
     }
     from = to;
   }
-  await db.sql.query('ANALYZE "WorkEntry"');
+  await db.unscoped.query('ANALYZE "WorkEntry"');
   // The kept figures as the product's statement trigger keeps them: sessions inside one local day
   // added to their cell (its upsert, set-based here, with each day's whole minutes shared out as
   // wd_share_day_minutes shares them), each one across midnight by the product's
   // own refresh of the days it touches (wd_refresh_day_figures). JIT off: planned at a million
   // rows, PostgreSQL would spend seconds compiling them.
   if (replica) {
-    await db.sql.execInTransaction(`SET LOCAL jit = off;
+    await db.unscoped.execInTransaction(`SET LOCAL jit = off;
 INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "minutes", "entrance", "exit")
 SELECT c.org, c.usr, c.day, c.customer_id, c.category_id, c.ms,
        (div(c.ms, 60000) + CASE WHEN row_number() OVER (PARTITION BY c.usr, c.day ORDER BY c.ms % 60000 DESC, c.customer_id, c.category_id)
@@ -102,11 +102,11 @@ FROM "WorkEntry" n
 WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL
   AND (n."startedAt" AT TIME ZONE ${lit(tz)})::date <> ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date;`);
   }
-  const [counted] = await db.sql.query<{ n: number | string }>('SELECT count(*) AS n FROM "WorkEntry" WHERE "organizationId" = $1', [orgId]);
+  const [counted] = await db.unscoped.query<{ n: number | string }>('SELECT count(*) AS n FROM "WorkEntry" WHERE "organizationId" = $1', [orgId]);
   const entries = Number(counted?.n ?? 0);
-  await db.sql.query('ANALYZE "User"');
-  await db.sql.query('ANALYZE "DayFigure"');
-  await db.sql.query('ANALYZE "Customer"');
+  await db.unscoped.query('ANALYZE "User"');
+  await db.unscoped.query('ANALYZE "DayFigure"');
+  await db.unscoped.query('ANALYZE "Customer"');
   return { orgId, managerId, userIds, customerIds, entries };
 }
 

@@ -58,7 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // whatever its header claims.
   await app.register(jwt, { secret: options.jwtSecret, sign: { algorithm: 'HS256' }, verify: { algorithms: ['HS256'] } });
   // Counted in the database: every instance on one PostgreSQL shares the limits.
-  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.database.sql) });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(options.database.unscoped) });
   await registerDocs(app);
   registerResponseHeaders(app);
   registerCsrfDefence(app);

@@ -161,7 +161,7 @@ describe(`fuzz every operation of the OpenAPI document (${engineName})`, () => {
       ...Object.values(org.users).map((u) => u.id), org.customers.acme, org.customers.globex, org.categories.regular, org.categories.support,
       entry.json<{ id: string }>().id, other.users.alice.id, other.customers.acme, other.categories.regular, 'no-such-id',
     ];
-    const tables = await ctx.db.sql.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    const tables = await ctx.db.unscoped.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     const watched = tables.map((t) => t.tablename).filter((t) => !BOOKKEEPING.test(t));
     expect(watched).toEqual(expect.arrayContaining(['User', 'WorkEntry', 'Customer', 'Organization']));
     // Every row a committed statement inserts, updates or deletes in a watched table counts once:
@@ -169,12 +169,12 @@ describe(`fuzz every operation of the OpenAPI document (${engineName})`, () => {
     // it was. Reading one counter per request replaced an md5 over every table (37 ms a request,
     // a third of the test's time on a busy machine). Stricter than comparing contents: a refused
     // request may not even rewrite a row with the values it had.
-    await ctx.db.sql.query('CREATE TABLE fuzz_writes (n bigint NOT NULL)');
-    await ctx.db.sql.query('INSERT INTO fuzz_writes VALUES (0)');
-    await ctx.db.sql.query(`CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql AS $$
+    await ctx.db.unscoped.query('CREATE TABLE fuzz_writes (n bigint NOT NULL)');
+    await ctx.db.unscoped.query('INSERT INTO fuzz_writes VALUES (0)');
+    await ctx.db.unscoped.query(`CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN UPDATE fuzz_writes SET n = n + 1; RETURN NULL; END $$`);
     for (const table of watched) {
-      await ctx.db.sql.query(`CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION fuzz_count_write()`);
+      await ctx.db.unscoped.query(`CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION fuzz_count_write()`);
     }
     // The counter sees a write that is kept.
     const before = await checksum();
@@ -183,7 +183,7 @@ describe(`fuzz every operation of the OpenAPI document (${engineName})`, () => {
     expect(Number(await checksum())).toBeGreaterThan(Number(before));
   });
 
-  const checksum = async () => (await ctx.db.sql.query<{ n: string }>('SELECT n::text FROM fuzz_writes'))[0]?.n;
+  const checksum = async () => (await ctx.db.unscoped.query<{ n: string }>('SELECT n::text FROM fuzz_writes'))[0]?.n;
   /** A fresh admin session per request: a fuzzed logout or "sign out everywhere" must not end the run. */
   const adminToken = async () => {
     const session = await createSession({ prisma: ctx.db.prisma, user: { id: org.users.admin.id, organizationId: org.orgId }, device: 'fuzz', now: new Date() });

@@ -37,7 +37,7 @@ const started: { app?: App } = {};
 const events: EventBus | undefined = env.DATABASE_URL
   ? await (await import('./lib/pg-events.ts')).createPgEventBus({
     url: env.DATABASE_URL,
-    sql: database.sql,
+    sql: database.unscoped,
     log: { warn: (obj, msg) => started.app?.log.warn(obj, msg), error: (obj, msg) => started.app?.log.error(obj, msg) },
   }).catch(fail)
   : undefined;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { lockDataDir, DataDirInUseError } from './data-dir-lock.ts';
-import { openDatabase, type Database, type SqlRunner } from './engine.ts';
+import { openDatabase, type Database, type UnscopedSql } from './engine.ts';
 
 /**
  * Backup and restore (`pnpm db:backup` / `pnpm db:restore`, README "Backup and restore").
@@ -33,7 +33,7 @@ export class BackupError extends Error {
 }
 
 /** Ends every session in a restored database (everyone signs in again); returns how many there were. */
-export async function endAllSessions(sql: Pick<SqlRunner, 'query'>): Promise<number> {
+export async function endAllSessions(sql: Pick<UnscopedSql, 'query'>): Promise<number> {
   const rows = await sql.query<{ n: number }>(END_ALL_SESSIONS);
   return rows[0]?.n ?? 0;
 }
@@ -260,13 +260,13 @@ async function loadInto(dir: string, backupFile: string): Promise<number> {
   }
   const db = await openDatabase({ kind: 'pglite', pglite: client });
   try {
-    const [found] = await db.sql.query<{ migrations: string | null; sessions: string | null }>(
+    const [found] = await db.unscoped.query<{ migrations: string | null; sessions: string | null }>(
       `SELECT to_regclass('public."_prisma_migrations"')::text AS migrations, to_regclass('public."Session"')::text AS sessions`,
     );
     if (!found?.migrations || !found.sessions) throw new BackupError(`${backupFile} holds a PostgreSQL folder but not a Workdiary database.`);
-    const ended = await endAllSessions(db.sql);
+    const ended = await endAllSessions(db.unscoped);
     // Written to the data files now, so the first start has nothing to replay.
-    await db.sql.query('CHECKPOINT');
+    await db.unscoped.query('CHECKPOINT');
     return ended;
   } finally {
     await db.close();

@@ -7,11 +7,22 @@ import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
 
 /**
- * Raw SQL access beside Prisma: migrations and the few aggregate queries written by hand.
- * Queries over an organisation's rows are built with `scopedSql` (scoped-sql.ts) and passed whole.
+ * Raw SQL beside Prisma, in two runners so that tenancy is a matter of types:
+ * - `SqlRunner` (`database.sql`) reads and writes an organisation's rows. It takes only a query
+ *   built by `scopedSql(orgId)` (scoped-sql.ts), which cannot be built without that organisation's
+ *   filter: a plain string does not compile.
+ * - `UnscopedSql` (`database.unscoped`) takes text. It is for what belongs to no one organisation
+ *   or is checked per row by the database: sign-in, sessions, throttling and rate limits,
+ *   migrations and backups, the catalogue, the timer's batched functions (each row carries its
+ *   organisation and `wd_timer_*` checks it), and workers that serve every organisation. ESLint
+ *   allows `.unscoped` only in the files listed in eslint.config.js.
  */
 export type SqlRunner = {
-  query<T = Record<string, unknown>>(text: string | ScopedQuery, params?: unknown[], options?: QueryOptions): Promise<T[]>;
+  query<T = Record<string, unknown>>(query: ScopedQuery, options?: QueryOptions): Promise<T[]>;
+};
+
+export type UnscopedSql = {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
   /** Runs several statements (no parameters) inside one transaction. */
   execInTransaction(statements: string): Promise<void>;
 };
@@ -41,6 +52,7 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
   sql: SqlRunner;
+  unscoped: UnscopedSql;
   /**
    * Runs `fn` while holding the database-wide start-up lock (PostgreSQL: an advisory lock), so
    * instances starting together migrate and seed one after the other. PGlite has one process.
@@ -110,9 +122,13 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite; sharedBu
     kind: 'pglite',
     prisma,
     sql: {
-      async query<T>(text: string | ScopedQuery, params: unknown[] = []) {
-        const result = typeof text === 'string' ? await client.query<T>(text, params) : await client.query<T>(text.text, text.values);
-        return result.rows;
+      async query<T>(query: ScopedQuery) {
+        return (await client.query<T>(query.text, query.values)).rows;
+      },
+    },
+    unscoped: {
+      async query<T>(text: string, params: unknown[] = []) {
+        return (await client.query<T>(text, params)).rows;
       },
       async execInTransaction(statements: string) {
         await client.transaction(async (tx) => {
@@ -164,15 +180,18 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  async function run<T>(text: string, values: unknown[], options: QueryOptions): Promise<T[]> {
+    const result = options.prepare ? await pool.query({ name: preparedName(text), text, values }) : await pool.query(text, values);
+    return result.rows as T[];
+  }
   return {
     kind: 'postgres',
     prisma,
     sql: {
-      async query<T>(text: string | ScopedQuery, params: unknown[] = [], options: QueryOptions = {}) {
-        const [sql, values] = typeof text === 'string' ? [text, params] : [text.text, text.values];
-        const result = options.prepare ? await pool.query({ name: preparedName(sql), text: sql, values }) : await pool.query(sql, values);
-        return result.rows as T[];
-      },
+      query: <T>(query: ScopedQuery, options: QueryOptions = {}) => run<T>(query.text, query.values, options),
+    },
+    unscoped: {
+      query: <T>(text: string, params: unknown[] = [], options: QueryOptions = {}) => run<T>(text, params, options),
       async execInTransaction(statements: string) {
         const conn = await pool.connect();
         try {

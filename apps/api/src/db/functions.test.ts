@@ -25,11 +25,11 @@ afterAll(async () => {
 });
 
 const prosrc = async (name: string) =>
-  (await db.sql.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = $1 AND pronamespace = 'public'::regnamespace`, [name])).map((r) => r.src);
+  (await db.unscoped.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = $1 AND pronamespace = 'public'::regnamespace`, [name])).map((r) => r.src);
 
 describe(`SQL functions (${engine})`, () => {
   it('every function in the database has its file, and its definition is the file to the letter', async () => {
-    const current = await functionDefinitions(db.sql);
+    const current = await functionDefinitions(db.unscoped);
     expect([...current.keys()].sort()).toEqual(files.map((f) => f.name));
     for (const f of files) expect(current.get(f.name), f.name).toEqual([f.definition]);
   });
@@ -52,13 +52,13 @@ describe(`SQL functions (${engine})`, () => {
       const original = fs.readFileSync(path.join(FUNCTIONS_DIR, 'wd_day_start.sql'), 'utf8');
       fs.writeFileSync(path.join(dir, 'wd_day_start.sql'), original.replace('AS $function$\n', 'AS $function$\n-- probe: a changed body\n'));
       const changed = readFunctions(dir);
-      expect(await applyFunctions(db.sql, changed)).toEqual(['wd_day_start']);
+      expect(await applyFunctions(db.unscoped, changed)).toEqual(['wd_day_start']);
       expect((await prosrc('wd_day_start'))[0]).toContain('-- probe: a changed body');
-      expect(await applyFunctions(db.sql, changed)).toEqual([]);
-      const [{ day } = { day: '' }] = await db.sql.query<{ day: string }>(`SELECT wd_day_start('2026-03-29', 'Europe/Berlin')::text AS day`);
+      expect(await applyFunctions(db.unscoped, changed)).toEqual([]);
+      const [{ day } = { day: '' }] = await db.unscoped.query<{ day: string }>(`SELECT wd_day_start('2026-03-29', 'Europe/Berlin')::text AS day`);
       expect(day).toMatch(/^2026-03-2[89] /);
-      expect(await applyFunctions(db.sql, files)).toEqual(['wd_day_start']);
-      expect((await functionDefinitions(db.sql)).get('wd_day_start')).toEqual([files.find((f) => f.name === 'wd_day_start')?.definition]);
+      expect(await applyFunctions(db.unscoped, files)).toEqual(['wd_day_start']);
+      expect((await functionDefinitions(db.unscoped)).get('wd_day_start')).toEqual([files.find((f) => f.name === 'wd_day_start')?.definition]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

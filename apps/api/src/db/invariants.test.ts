@@ -71,13 +71,13 @@ describe(`database invariants (${engine})`, () => {
     startedAt, stoppedAt, source: 'TIMER' as const, createdById: userId,
   });
   const insertRunningRaw = (org: Org, userId: string) =>
-    db.sql.query(
+    db.unscoped.query(
       `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "source", "createdById", "updatedAt")
        VALUES ($1, $2, $3, $4, $5, now(), 'TIMER', $3, now())`,
       [newId(), org.orgId, userId, org.customer, org.category],
     );
   const running = (userId: string) => prisma.workEntry.count({ where: { userId, stoppedAt: null } });
-  const stopAll = (userId: string) => db.sql.query(`UPDATE "WorkEntry" SET "stoppedAt" = "startedAt" + interval '1 second' WHERE "userId" = $1 AND "stoppedAt" IS NULL`, [userId]);
+  const stopAll = (userId: string) => db.unscoped.query(`UPDATE "WorkEntry" SET "stoppedAt" = "startedAt" + interval '1 second' WHERE "userId" = $1 AND "stoppedAt" IS NULL`, [userId]);
 
   describe('at most one running entry per user (partial unique index)', () => {
     it('50 parallel raw INSERTs: exactly one succeeds, 49 get a unique violation on WorkEntry_userId_running_key', async () => {
@@ -133,7 +133,7 @@ describe(`database invariants (${engine})`, () => {
         expect(viaPrisma.sqlState).toBe('23514');
         expect(viaPrisma.message).toContain('WorkEntry_stop_after_start_check');
       }
-      const raw = await rejection(db.sql.query(
+      const raw = await rejection(db.unscoped.query(
         `INSERT INTO "WorkEntry" ("id", "organizationId", "userId", "customerId", "categoryId", "startedAt", "stoppedAt", "source", "createdById", "updatedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $6, 'MANUAL', $3, now())`,
         [newId(), a.orgId, a.bob, a.customer, a.category, t.toISOString()],
@@ -144,7 +144,7 @@ describe(`database invariants (${engine})`, () => {
       const ok = await prisma.workEntry.create({ data: entry(a, a.bob, t, new Date(t.getTime() + 1)) });
       const update = await rejection(prisma.workEntry.update({ where: { id: ok.id }, data: { startedAt: new Date(t.getTime() + 5) } }));
       expect(update.sqlState).toBe('23514');
-      const rawUpdate = await rejection(db.sql.query(`UPDATE "WorkEntry" SET "stoppedAt" = "startedAt" - interval '1 minute' WHERE "id" = $1`, [ok.id]));
+      const rawUpdate = await rejection(db.unscoped.query(`UPDATE "WorkEntry" SET "stoppedAt" = "startedAt" - interval '1 minute' WHERE "id" = $1`, [ok.id]));
       expect(rawUpdate.sqlState).toBe('23514');
       const row = await prisma.workEntry.findUniqueOrThrow({ where: { id: ok.id } });
       expect(row.stoppedAt?.getTime()).toBe(t.getTime() + 1);
@@ -158,7 +158,7 @@ describe(`database invariants (${engine})`, () => {
         expect(r.prismaCode).toBe('P2002');
         expect(r.message).toContain('Category_organizationId_lower_name_key');
       }
-      const raw = await rejection(db.sql.query(`INSERT INTO "Category" ("id", "organizationId", "name") VALUES ($1, $2, 'rEgUlAr hOuRs')`, [newId(), a.orgId]));
+      const raw = await rejection(db.unscoped.query(`INSERT INTO "Category" ("id", "organizationId", "name") VALUES ($1, $2, 'rEgUlAr hOuRs')`, [newId(), a.orgId]));
       expect(raw.sqlState).toBe('23505');
       expect(await prisma.category.count({ where: { organizationId: a.orgId } })).toBe(1);
     });
@@ -192,7 +192,7 @@ describe(`database invariants (${engine})`, () => {
       expect(insert.message).toContain('User_email_lower_check');
       const update = await rejection(prisma.user.update({ where: { id: a.bob }, data: { email: 'BOB@test.example' } }));
       expect(update.sqlState).toBe('23514');
-      const raw = await rejection(db.sql.query(`UPDATE "User" SET "email" = upper("email") WHERE "id" = $1`, [a.alice]));
+      const raw = await rejection(db.unscoped.query(`UPDATE "User" SET "email" = upper("email") WHERE "id" = $1`, [a.alice]));
       expect(raw.sqlState).toBe('23514');
       expect(raw.message).toContain('User_email_lower_check');
       await prisma.user.create({ data: { id: newId(), organizationId: a.orgId, email: 'carol@test.example', name: 'Carol' } });
@@ -213,7 +213,7 @@ describe(`database invariants (${engine})`, () => {
       const second = await rejection(prisma.workRules.create({ data: { id: newId(), organizationId: a.orgId, requiredMinutes: week } }));
       expect(second.prismaCode).toBe('P2002');
       expect(second.message).toContain('WorkRules_organizationId_default_key');
-      const raw = await rejection(db.sql.query(`INSERT INTO "WorkRules" ("id", "organizationId", "requiredMinutes", "updatedAt") VALUES ($1, $2, '{0,0,0,0,0,0,0}', now())`, [newId(), a.orgId]));
+      const raw = await rejection(db.unscoped.query(`INSERT INTO "WorkRules" ("id", "organizationId", "requiredMinutes", "updatedAt") VALUES ($1, $2, '{0,0,0,0,0,0,0}', now())`, [newId(), a.orgId]));
       expect(raw.sqlState).toBe('23505');
       expect(await prisma.workRules.count({ where: { organizationId: a.orgId, userId: null } })).toBe(1);
     });
@@ -247,7 +247,7 @@ describe(`database invariants (${engine})`, () => {
 
     it('refuses a NULL requiredMinutes', async () => {
       const d = await makeOrg(prisma, 'D');
-      const r = await rejection(db.sql.query(`INSERT INTO "WorkRules" ("id", "organizationId", "requiredMinutes", "updatedAt") VALUES ($1, $2, NULL, now())`, [newId(), d.orgId]));
+      const r = await rejection(db.unscoped.query(`INSERT INTO "WorkRules" ("id", "organizationId", "requiredMinutes", "updatedAt") VALUES ($1, $2, NULL, now())`, [newId(), d.orgId]));
       expect(r.sqlState).toBe('23514');
     });
   });

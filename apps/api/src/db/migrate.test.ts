@@ -67,11 +67,11 @@ const migration = (name: string, sql: string): Migration => ({ name, sql, checks
 
 type Row = { id: string; migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; started_at: Date; applied_steps_count: number; logs: string | null; xmin: string };
 const records = (db: Database) =>
-  db.sql.query<Row>(`SELECT *, xmin::text AS xmin FROM "_prisma_migrations" ORDER BY "started_at", "migration_name"`);
+  db.unscoped.query<Row>(`SELECT *, xmin::text AS xmin FROM "_prisma_migrations" ORDER BY "started_at", "migration_name"`);
 const publicTables = async (db: Database) =>
-  (await db.sql.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.name);
+  (await db.unscoped.query<{ name: string }>(`SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.name);
 const publicTypes = async (db: Database) =>
-  (await db.sql.query<{ name: string }>(`SELECT typname::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e' ORDER BY 1`)).map((r) => r.name);
+  (await db.unscoped.query<{ name: string }>(`SELECT typname::text AS name FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e' ORDER BY 1`)).map((r) => r.name);
 
 /** A migrations folder with three migrations that only work in stamp order, written to disk out of order. */
 function writeOrderedMigrationsDir(): string {
@@ -117,7 +117,7 @@ describe(`migrations (${engine})`, () => {
     it("applies the repository's migrations to an empty database and records each with its checksum", async () => {
       const db = await emptyDatabase();
       const list = readMigrations(MIGRATIONS_DIR);
-      const result = await migrate(db.sql, list);
+      const result = await migrate(db.unscoped, list);
       expect(result).toEqual({ applied: list.map((m) => m.name), alreadyApplied: 0 });
       const rows = await records(db);
       expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(list.map((m) => [m.name, m.checksum]));
@@ -133,8 +133,8 @@ describe(`migrations (${engine})`, () => {
 
     it('keeps its records in a table shaped like Prisma Migrate\'s `_prisma_migrations`', async () => {
       const db = await emptyDatabase();
-      await migrate(db.sql, []);
-      const columns = await db.sql.query<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
+      await migrate(db.unscoped, []);
+      const columns = await db.unscoped.query<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
         `SELECT column_name::text, data_type::text, is_nullable::text, character_maximum_length::int
          FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
       );
@@ -153,9 +153,9 @@ describe(`migrations (${engine})`, () => {
 
     it('applies in stamp order, each migration in its own transaction together with its record', async () => {
       const db = await emptyDatabase();
-      const result = await migrate(db.sql, readMigrations(writeOrderedMigrationsDir()));
+      const result = await migrate(db.unscoped, readMigrations(writeOrderedMigrationsDir()));
       expect(result.applied).toEqual(['20260101000000_a', '20260102000000_b', '20260103000000_fill']);
-      const log = await db.sql.query<{ migration: string; xid: string }>(`SELECT "migration", "xid" FROM "log"`);
+      const log = await db.unscoped.query<{ migration: string; xid: string }>(`SELECT "migration", "xid" FROM "log"`);
       const xidOf = Object.fromEntries(log.map((l) => [l.migration, l.xid]));
       const rows = await records(db);
       expect(rows.map((r) => r.migration_name)).toEqual(result.applied);
@@ -168,19 +168,19 @@ describe(`migrations (${engine})`, () => {
     it('re-running applies nothing and leaves the records as they were', async () => {
       const db = await migratedDatabase();
       const list = [...readMigrations(MIGRATIONS_DIR), ...readMigrations(writeOrderedMigrationsDir())];
-      await migrate(db.sql, list);
+      await migrate(db.unscoped, list);
       const first = await records(db);
-      expect(await migrate(db.sql, list)).toEqual({ applied: [], alreadyApplied: list.length });
-      expect(await migrate(db.sql, list)).toEqual({ applied: [], alreadyApplied: list.length });
+      expect(await migrate(db.unscoped, list)).toEqual({ applied: [], alreadyApplied: list.length });
+      expect(await migrate(db.unscoped, list)).toEqual({ applied: [], alreadyApplied: list.length });
       expect(await records(db)).toEqual(first);
-      expect((await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "log"`))[0]?.n).toBe(3); // not re-executed
+      expect((await db.unscoped.query<{ n: number }>(`SELECT count(*)::int AS n FROM "log"`))[0]?.n).toBe(3); // not re-executed
     });
 
     it('applies only the new migration when one is added later', async () => {
       const db = await migratedDatabase();
       const list = readMigrations(MIGRATIONS_DIR);
       const next = migration('20991231000000_add_probe', 'CREATE TABLE "Probe" ("id" TEXT PRIMARY KEY);');
-      expect(await migrate(db.sql, [...list, next])).toEqual({ applied: [next.name], alreadyApplied: list.length });
+      expect(await migrate(db.unscoped, [...list, next])).toEqual({ applied: [next.name], alreadyApplied: list.length });
       expect(await publicTables(db)).toContain('Probe');
     });
   });
@@ -190,9 +190,9 @@ describe(`migrations (${engine})`, () => {
       const db = await migratedDatabase();
       const list = readMigrations(MIGRATIONS_DIR);
       const init = list[0] as Migration;
-      await db.sql.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('tampered'), init.name]);
+      await db.unscoped.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('tampered'), init.name]);
       const pending = migration('20991231000000_pending', 'CREATE TABLE "Pending" ("id" TEXT PRIMARY KEY);');
-      const err = await migrate(db.sql, [...list, pending]).catch((e: unknown) => e);
+      const err = await migrate(db.unscoped, [...list, pending]).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(MigrationDriftError);
       expect((err as MigrationDriftError).migration).toBe(init.name);
       expect((err as Error).message).toContain(`Migration ${init.name} was changed after it was applied`);
@@ -205,10 +205,10 @@ describe(`migrations (${engine})`, () => {
       const list = readMigrations(MIGRATIONS_DIR);
       const init = list[0] as Migration;
       const edited = migration(init.name, `${init.sql}\n-- a harmless-looking comment is a change too\n`);
-      await expect(migrate(db.sql, [edited, ...list.slice(1)])).rejects.toBeInstanceOf(MigrationDriftError);
-      await expect(migrate(db.sql, [{ ...init, checksum: sha256(`${init.sql} `) }])).rejects.toThrow(MigrationDriftError);
+      await expect(migrate(db.unscoped, [edited, ...list.slice(1)])).rejects.toBeInstanceOf(MigrationDriftError);
+      await expect(migrate(db.unscoped, [{ ...init, checksum: sha256(`${init.sql} `) }])).rejects.toThrow(MigrationDriftError);
       // Restored, it is accepted again.
-      expect(await migrate(db.sql, list)).toEqual({ applied: [], alreadyApplied: list.length });
+      expect(await migrate(db.unscoped, list)).toEqual({ applied: [], alreadyApplied: list.length });
     });
   });
 
@@ -223,30 +223,30 @@ describe(`migrations (${engine})`, () => {
         'ALTER TABLE "Customer" ADD COLUMN "half" INTEGER;',
         'INSERT INTO "Half" VALUES (1, \'B\');', // duplicate key: fails here
       ].join('\n'));
-      const err = await migrate(db.sql, [...list, bad]).catch((e: unknown) => e);
+      const err = await migrate(db.unscoped, [...list, bad]).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(Error);
       expect(err).not.toBeInstanceOf(MigrationDriftError);
       expect(String((err as Error).message)).toMatch(/duplicate key/);
       expect(await publicTables(db)).not.toContain('Half');
       expect(await publicTypes(db)).not.toContain('HalfMood');
-      const customerColumns = await db.sql.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Customer' AND column_name = 'half'`);
+      const customerColumns = await db.unscoped.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'Customer' AND column_name = 'half'`);
       expect(customerColumns).toEqual([]);
       expect((await records(db)).map((r) => r.migration_name)).toEqual(list.map((m) => m.name));
 
       // Not recorded, so a corrected version is simply applied next time (no drift).
       const fixed = migration(bad.name, 'CREATE TABLE "Half" ("id" INTEGER PRIMARY KEY);');
-      expect(await migrate(db.sql, [...list, fixed])).toEqual({ applied: [bad.name], alreadyApplied: list.length });
+      expect(await migrate(db.unscoped, [...list, fixed])).toEqual({ applied: [bad.name], alreadyApplied: list.length });
     });
 
     it('a failure inside the first migration leaves an empty database (only the bookkeeping table)', async () => {
       const db = await emptyDatabase();
       const init = readMigrations(MIGRATIONS_DIR)[0] as Migration;
       const broken = migration(init.name, `${init.sql}\nSELECT 1 / 0;\n`);
-      await expect(migrate(db.sql, [broken])).rejects.toThrow(/division by zero/);
+      await expect(migrate(db.unscoped, [broken])).rejects.toThrow(/division by zero/);
       expect(await publicTables(db)).toEqual(['_prisma_migrations']);
       expect(await publicTypes(db)).toEqual([]);
       expect(await records(db)).toEqual([]);
-      expect(await migrate(db.sql, [init])).toEqual({ applied: [init.name], alreadyApplied: 0 });
+      expect(await migrate(db.unscoped, [init])).toEqual({ applied: [init.name], alreadyApplied: 0 });
     });
   });
 
@@ -294,12 +294,12 @@ describe(`migrations (${engine})`, () => {
       let tamper: () => Promise<void>;
       if (env.TEST_DATABASE_URL) {
         const db = await emptyDatabase();
-        await migrate(db.sql, list);
+        await migrate(db.unscoped, list);
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-start-'));
         cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
         vars = { DATABASE_URL: db.url as string, DATA_DIR: dataDir };
         tamper = async () => {
-          await db.sql.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('edited'), init.name]);
+          await db.unscoped.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('edited'), init.name]);
         };
       } else {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wd-start-'));
@@ -307,12 +307,12 @@ describe(`migrations (${engine})`, () => {
         // The server keeps its embedded database in DATA_DIR/pglite: written there from the
         // migrated snapshot (made by `migrate`), which saves an initdb on disk.
         const db = await openDatabase({ kind: 'pglite', pglite: await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: await pgliteSnapshot('migrated') }) });
-        expect(await migrate(db.sql, list)).toEqual({ applied: [], alreadyApplied: list.length });
+        expect(await migrate(db.unscoped, list)).toEqual({ applied: [], alreadyApplied: list.length });
         await db.close();
         vars = { DATA_DIR: dataDir };
         tamper = async () => {
           const again = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
-          await again.sql.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('edited'), init.name]);
+          await again.unscoped.query(`UPDATE "_prisma_migrations" SET "checksum" = $1 WHERE "migration_name" = $2`, [sha256('edited'), init.name]);
           await again.close();
         };
       }

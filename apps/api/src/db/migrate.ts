@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SqlRunner } from './engine.ts';
+import type { UnscopedSql } from './engine.ts';
 
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
@@ -50,7 +50,7 @@ export function readFunctions(dir: string): SqlFunction[] {
 }
 
 /** The database's own definitions of the functions in the public schema, by name (overloads: several). */
-export async function functionDefinitions(sql: SqlRunner): Promise<Map<string, string[]>> {
+export async function functionDefinitions(sql: UnscopedSql): Promise<Map<string, string[]>> {
   const rows = await sql.query<{ name: string; def: string }>(
     `SELECT p.proname::text AS name, pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace`,
   );
@@ -65,7 +65,7 @@ export async function functionDefinitions(sql: SqlRunner): Promise<Map<string, s
  * its file is left alone, so a started database takes no write; the others are replaced in one
  * transaction. Answers the names it replaced.
  */
-export async function applyFunctions(sql: SqlRunner, functions: SqlFunction[]): Promise<string[]> {
+export async function applyFunctions(sql: UnscopedSql, functions: SqlFunction[]): Promise<string[]> {
   const current = await functionDefinitions(sql);
   const stale = functions.filter((f) => !(current.get(f.name) ?? []).includes(f.definition));
   if (stale.length > 0) await sql.execInTransaction(stale.map((f) => `${f.definition};`).join('\n'));
@@ -89,7 +89,7 @@ const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * Applies pending migrations in order, each in its own transaction together with its record in
  * `_prisma_migrations`. Refuses (throws MigrationDriftError) when an applied file has changed.
  */
-export async function migrate(sql: SqlRunner, migrations: Migration[]): Promise<MigrateResult> {
+export async function migrate(sql: UnscopedSql, migrations: Migration[]): Promise<MigrateResult> {
   await sql.query(CREATE_TABLE);
   const rows = await sql.query<{ migration_name: string; checksum: string }>(
     `SELECT "migration_name", "checksum" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,

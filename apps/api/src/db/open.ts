@@ -14,8 +14,8 @@ export async function openFromEnv(env: Env): Promise<Database> {
 
 /** The pending migrations, then every SQL function brought to its file in prisma/functions/. */
 export async function migrateDatabase(db: Database): Promise<MigrateResult & { functions: string[] }> {
-  const result = await migrate(db.sql, readMigrations(MIGRATIONS_DIR));
-  return { ...result, functions: await applyFunctions(db.sql, readFunctions(FUNCTIONS_DIR)) };
+  const result = await migrate(db.unscoped, readMigrations(MIGRATIONS_DIR));
+  return { ...result, functions: await applyFunctions(db.unscoped, readFunctions(FUNCTIONS_DIR)) };
 }
 
 /** JWT_SECRET, or one generated once and kept beside the data so sessions survive restarts. */

@@ -20,7 +20,7 @@ import { readEnv, REPO_ROOT } from '../config/env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import * as generatedEnums from '../generated/prisma/enums.ts';
 import { freshDatabase } from '../test/database.ts';
-import type { Database, SqlRunner } from './engine.ts';
+import type { Database, UnscopedSql } from './engine.ts';
 
 const env = readEnv({ NODE_ENV: 'test' });
 const engine = env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -330,7 +330,7 @@ function expectedDefault(f: DmmfField, baseType: string, enumDef: DmmfEnum | und
 }
 
 /** What the database actually contains in schema `public`. */
-async function actualShape(sql: SqlRunner): Promise<Shape> {
+async function actualShape(sql: UnscopedSql): Promise<Shape> {
   const shape: Shape = new Map();
 
   const relations = await sql.query<{ name: string; kind: string }>(
@@ -470,7 +470,7 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
   let db: Database;
   let client: { runtime: RuntimeDataModel; inlineSchema: string };
   let datamodel: Datamodel;
-  const drift = async (dm: Datamodel = datamodel) => diffShapes(expectedWithInvariants(dm), await actualShape(db.sql));
+  const drift = async (dm: Datamodel = datamodel) => diffShapes(expectedWithInvariants(dm), await actualShape(db.unscoped));
 
   beforeAll(async () => {
     db = await freshDatabase(env.TEST_DATABASE_URL);
@@ -500,7 +500,7 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
   });
 
   it('spot-checks the translation for the types that are easy to get wrong', async () => {
-    const actual = await actualShape(db.sql);
+    const actual = await actualShape(db.unscoped);
     expect(actual.get('column Organization.currency')).toBe('character(3) NOT NULL');
     expect(actual.get('column WorkEntry.startedAt')).toBe('timestamp(3) with time zone NOT NULL');
     expect(actual.get('column WorkEntry.stoppedAt')).toBe('timestamp(3) with time zone NULL');
@@ -560,12 +560,12 @@ describe(`schema drift: migrations vs the generated client's datamodel (${engine
   describe('it can fail: SQL changed without schema.prisma', () => {
     /** Applies `up`, returns the drift report, then restores with `down` and proves the database is clean again. */
     const driftAfter = async (up: string, down: string) => {
-      await db.sql.execInTransaction(up);
+      await db.unscoped.execInTransaction(up);
       let problems: string[];
       try {
         problems = await drift();
       } finally {
-        await db.sql.execInTransaction(down);
+        await db.unscoped.execInTransaction(down);
       }
       expect(await drift()).toEqual([]);
       return problems;

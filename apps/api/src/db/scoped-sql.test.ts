@@ -56,4 +56,24 @@ describe(`scopedSql on ${engineName}`, () => {
     expect(() => scope.where('c"; DROP TABLE "User"; --')).toThrow(/not a table alias/);
     expect(() => scopedSql('')).toThrow();
   });
+
+  it('filters the Organization table by its own id (scope.organization), and counts as the filter', async () => {
+    const scope = scopedSql(a.orgId);
+    const rows = await ctx.db.sql.query<{ id: string }>(scope.query`SELECT o.id FROM "Organization" o WHERE ${scope.organization('o')}`);
+    expect(rows).toEqual([{ id: a.orgId }]);
+    expect(() => scope.query`SELECT o.id FROM "Organization" o WHERE ${scopedSql(b.orgId).organization('o')}`).toThrow(/no organisation filter/);
+  });
+
+  it('the tenant runner takes only a scoped query: text goes to the named unscoped runner', async () => {
+    // Checked by the type checker (npm test runs it): each line below must fail to compile.
+    const refused = () => [
+      // @ts-expect-error a plain string has no organisation filter
+      ctx.db.sql.query('SELECT id FROM "Customer"'),
+      // @ts-expect-error nor does an ordinary Prisma.sql template
+      ctx.db.sql.query(Prisma.sql`SELECT id FROM "Customer"`),
+    ];
+    expect(typeof refused).toBe('function');
+    const [{ n }] = await ctx.db.unscoped.query<{ n: number }>('SELECT count(*)::int AS n FROM "Organization" WHERE id = ANY($1::text[])', [[a.orgId, b.orgId]]) as [{ n: number }];
+    expect(n).toBe(2);
+  });
 });

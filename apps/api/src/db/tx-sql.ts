@@ -9,11 +9,8 @@ import type { ScopedQuery } from './scoped-sql.ts';
  */
 export function txSql(tx: ScopedTx): SqlRunner {
   return {
-    async query<T>(text: string | ScopedQuery, params: unknown[] = []): Promise<T[]> {
-      return typeof text === 'string' ? tx.$queryRawUnsafe<T[]>(text, ...params) : tx.$queryRaw<T[]>(text);
-    },
-    execInTransaction() {
-      return Promise.reject(new Error('txSql: already inside a transaction'));
+    query<T>(query: ScopedQuery): Promise<T[]> {
+      return tx.$queryRaw<T[]>(query);
     },
   };
 }

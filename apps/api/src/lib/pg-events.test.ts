@@ -30,7 +30,7 @@ describe.skipIf(engineName !== 'postgres')('the LISTEN/NOTIFY event bus', () => 
     const fresh = await freshPostgresUrl(env.TEST_DATABASE_URL as string);
     drop = fresh.drop;
     db = await openDatabase({ kind: 'postgres', url: fresh.url });
-    const open = () => createPgEventBus({ url: fresh.url, sql: db.sql, log: quiet });
+    const open = () => createPgEventBus({ url: fresh.url, sql: db.unscoped, log: quiet });
     [a, b] = await Promise.all([open(), open()]);
     a.subscribeAll((orgId, event) => onA.push([orgId, event]));
     b.subscribeAll((orgId, event) => onB.push([orgId, event]));
@@ -90,7 +90,7 @@ describe.skipIf(engineName !== 'postgres')('the LISTEN/NOTIFY event bus', () => 
     // An organisation's subscriber on B (what an SSE stream is): told to refetch everything.
     const onBOrg: LiveEvent[] = [];
     const unsubscribe = b.subscribe('org-1', (event) => onBOrg.push(event));
-    await db.sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+    await db.unscoped.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
     await until(() => resyncsOnB === 1, 'B resyncs');
     await until(() => onBOrg.length > 0, "B's organisation subscriber hears of it");
     expect(onBOrg).toEqual([{ type: 'resync' }]);

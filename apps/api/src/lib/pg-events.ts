@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { SqlRunner } from '../db/engine.ts';
+import type { UnscopedSql } from '../db/engine.ts';
 import { createMemoryEventBus, type EventBus, type LiveEvent } from './events.ts';
 import { turnBatch } from './turn-batch.ts';
 
@@ -35,7 +35,7 @@ function receiveNotices(origin: string, local: EventBus, log: BusLog): (message:
  * under load, many requests finish in the same turn): one round trip and one transaction for all
  * of them, in order. A failure is logged, never thrown.
  */
-function notifier(sql: SqlRunner, log: BusLog): (notice: { payload: string; type: string }) => Promise<void> {
+function notifier(sql: UnscopedSql, log: BusLog): (notice: { payload: string; type: string }) => Promise<void> {
   return turnBatch(async (batch: Array<{ payload: string; type: string }>) => {
     const payloads = batch.map((b) => b.payload);
     await (payloads.length === 1
@@ -59,7 +59,7 @@ function notifier(sql: SqlRunner, log: BusLog): (notice: { payload: string; type
  * once it is back the caches resync and every subscriber (SSE stream) gets `{ type: 'resync' }`:
  * the browsers refetch what they show.
  */
-export async function createPgEventBus(options: { url: string; sql: SqlRunner; log: BusLog }): Promise<EventBus> {
+export async function createPgEventBus(options: { url: string; sql: UnscopedSql; log: BusLog }): Promise<EventBus> {
   const local = createMemoryEventBus();
   const origin = randomUUID();
   let client: pg.Client | null = null;

@@ -1,5 +1,5 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { SqlRunner } from '../db/engine.ts';
+import type { UnscopedSql } from '../db/engine.ts';
 
 /** Expired windows are deleted now and then (every this many increments of one process). */
 const SWEEP_EVERY = 500;
@@ -9,7 +9,7 @@ const SWEEP_EVERY = 500;
  * upsert that starts a new window when the old one has expired and otherwise adds one, atomic
  * under concurrent requests on any instance. Returns the hits so far and the time left.
  */
-export async function countHit(sql: SqlRunner, key: string, windowMs: number): Promise<{ hits: number; ttlMs: number }> {
+export async function countHit(sql: UnscopedSql, key: string, windowMs: number): Promise<{ hits: number; ttlMs: number }> {
   const [row] = await sql.query<{ hits: number; ttl: number }>(
     `INSERT INTO "RateLimitWindow" AS w ("key", "hits", "resetAt")
      VALUES ($1, 1, now() + $2 * interval '1 millisecond')
@@ -26,7 +26,7 @@ export async function countHit(sql: SqlRunner, key: string, windowMs: number): P
  * A @fastify/rate-limit store in the database ("RateLimitWindow"), so the limits of sign-in,
  * setup and the password forms count every instance's requests together (one countHit each).
  */
-export function databaseRateLimitStore(sql: SqlRunner): FastifyRateLimitStoreCtor {
+export function databaseRateLimitStore(sql: UnscopedSql): FastifyRateLimitStoreCtor {
   let increments = 0;
 
   class DatabaseStore implements FastifyRateLimitStore {

@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { FUNCTIONS_DIR, MIGRATIONS_DIR } from '../config/env.ts';
-import { openDatabase, type Database, type SqlRunner } from '../db/engine.ts';
+import { openDatabase, type Database, type UnscopedSql } from '../db/engine.ts';
 import { applyFunctions, migrate, readFunctions, readMigrations } from '../db/migrate.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function freshDatabase(testDatabaseUrl: string | undefined): Promis
 const migrations = () => readMigrations(MIGRATIONS_DIR);
 const functions = () => readFunctions(FUNCTIONS_DIR);
 /** What the server's migrateDatabase does: the migrations, then the functions' files. */
-const migrateAll = async (sql: SqlRunner) => {
+const migrateAll = async (sql: UnscopedSql) => {
   await migrate(sql, migrations());
   await applyFunctions(sql, functions());
 };
@@ -58,7 +58,7 @@ export async function pgliteSnapshot(kind: 'empty' | 'migrated'): Promise<Blob> 
     // The migrated snapshot starts from the empty one: one initdb per machine, not two.
     const seed = kind === 'empty' ? await PGlite.create() : await PGlite.create({ loadDataDir: await pgliteSnapshot('empty') });
     const db = await openDatabase({ kind: 'pglite', pglite: seed });
-    if (kind === 'migrated') await migrateAll(db.sql);
+    if (kind === 'migrated') await migrateAll(db.unscoped);
     const dump = await seed.dumpDataDir('none');
     // Written under a unique name and renamed: parallel workers never read a half-written file.
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -147,7 +147,7 @@ export async function createTemplate(baseUrl: string, ownerPid: number): Promise
   try {
     const tpl = await openDatabase({ kind: 'postgres', url: withDatabase(baseUrl, name) });
     try {
-      await migrateAll(tpl.sql);
+      await migrateAll(tpl.unscoped);
     } finally {
       await tpl.close();
     }

@@ -15,7 +15,7 @@ type Missing = { id: string; organizationId: string; userId: string; month: stri
  * many were kept; the caller logs it.
  */
 export async function keepMissingSnapshots(database: Database): Promise<number> {
-  const missing = await database.sql.query<Missing>(`
+  const missing = await database.unscoped.query<Missing>(`
     SELECT id, "organizationId", "userId", month, "updatedAt" FROM "MonthClose"
     WHERE status = 'APPROVED' AND figures IS NULL ORDER BY "organizationId", month, "userId"`);
   let kept = 0;

@@ -23,6 +23,8 @@
 //    with the opening worked out as for any month.
 import { addDays, addMonths, DEFAULT_WORK_RULES, daysOfMonth, today, weekdayIndex, type BalanceOvertime } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysBetween } from '../calendar/holidays.ts';
@@ -34,12 +36,13 @@ export const emptyOvertime = (): BalanceOvertime => ({ openingMinutes: 0, deltaM
 
 /** Each user's account start: balanceStart, else the first month with recorded minutes or a correction. */
 export async function readAccounts(sql: SqlRunner, org: OrgContext, userIds: string[] | null): Promise<Account[]> {
-  const rows = await sql.query<{ id: string; start_month: string | null; opening: number | null; first_day: string | Date | null; first_correction: string | null }>(`
+  const scope = scopedSql(org.id);
+  const rows = await sql.query<{ id: string; start_month: string | null; opening: number | null; first_day: string | Date | null; first_correction: string | null }>(scope.query`
     SELECT u.id, u."balanceStartMonth" AS start_month, u."balanceOpeningMinutes" AS opening,
-           (SELECT min(f.day) FROM "DayFigure" f WHERE f."organizationId" = $1 AND f."userId" = u.id) AS first_day,
-           (SELECT min(c.month) FROM "BalanceCorrection" c WHERE c."organizationId" = $1 AND c."userId" = u.id) AS first_correction
+           (SELECT min(f.day) FROM "DayFigure" f WHERE ${scope.where('f', Prisma.sql`f."userId" = u.id`)}) AS first_day,
+           (SELECT min(c.month) FROM "BalanceCorrection" c WHERE ${scope.where('c', Prisma.sql`c."userId" = u.id`)}) AS first_correction
     FROM "User" u
-    WHERE u."organizationId" = $1 AND ($2::text[] IS NULL OR u.id = ANY($2::text[]))`, [org.id, userIds]);
+    WHERE ${scope.where('u', userIds !== null && Prisma.sql`u.id = ANY(${userIds}::text[])`)}`);
   return rows.map((r) => {
     if (r.start_month !== null) return { userId: r.id, startMonth: r.start_month, openingMinutes: Number(r.opening ?? 0) };
     const firstDay = r.first_day === null ? null : (r.first_day instanceof Date ? r.first_day.toISOString() : String(r.first_day)).slice(0, 7);
@@ -48,37 +51,44 @@ export async function readAccounts(sql: SqlRunner, org: OrgContext, userIds: str
   });
 }
 
-const ACCOUNT_SQL = /* sql */ `
+/** Every user × month of the accounts since the earliest start (the rules at the top of this file). */
+// eslint-disable-next-line max-lines-per-function -- one SQL statement: its text is the body, read best whole
+function accountSql(p: {
+  orgId: string; dates: string[]; weekdays: number[]; holidays: boolean[]; defaultRequired: readonly number[]; sharePercent: number;
+  userIds: string[]; startMonths: string[]; month: string; keeping: string | null;
+}): ScopedQuery {
+  const scope = scopedSql(p.orgId);
+  return scope.query`
 WITH days AS (
   SELECT d.day, d.weekday, d.holiday, to_char(d.day, 'YYYY-MM') AS month
-  FROM unnest($2::date[], $3::int[], $4::boolean[]) AS d(day, weekday, holiday)
+  FROM unnest(${p.dates}::date[], ${p.weekdays}::int[], ${p.holidays}::boolean[]) AS d(day, weekday, holiday)
 ),
 accounts AS (
-  SELECT a.user_id, a.start_month FROM unnest($7::text[], $8::text[]) AS a(user_id, start_month)
+  SELECT a.user_id, a.start_month FROM unnest(${p.userIds}::text[], ${p.startMonths}::text[]) AS a(user_id, start_month)
 ),
 people AS (
-  -- pickRulesRow: the user's own rules, else the organisation's default row, else the product defaults ($5).
+  -- pickRulesRow: the user's own rules, else the organisation's default row, else the product defaults (defaultRequired).
   SELECT u.id, u.active, ac.start_month,
          coalesce(ur."requiredMinutes",
-                  (SELECT od."requiredMinutes" FROM "WorkRules" od WHERE od."organizationId" = $1 AND od."userId" IS NULL),
-                  $5::int[]) AS required
+                  (SELECT od."requiredMinutes" FROM "WorkRules" od WHERE ${scope.where('od')} AND od."userId" IS NULL),
+                  ${p.defaultRequired}::int[]) AS required
   FROM accounts ac
-  JOIN "User" u ON u.id = ac.user_id AND u."organizationId" = $1
-  LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ur."organizationId" = $1
+  JOIN "User" u ON u.id = ac.user_id AND ${scope.where('u')}
+  LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ${scope.where('ur')}
 ),
 per_day AS (
   SELECT f."userId" AS user_id, f.day, div(sum(f.ms), 60000) AS minutes
   FROM "DayFigure" f
-  WHERE f."organizationId" = $1 AND f."userId" = ANY($7::text[])
-    AND f.day >= ($2::date[])[1] AND f.day <= ($2::date[])[array_upper($2::date[], 1)]
+  WHERE ${scope.where('f')} AND f."userId" = ANY(${p.userIds}::text[])
+    AND f.day >= (${p.dates}::date[])[1] AND f.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
   GROUP BY f."userId", f.day
 ),
 absent AS (
   SELECT a."userId" AS user_id, d.day, max(k."creditPercent") AS credit
   FROM "Absence" a
-  JOIN "AbsenceKind" k ON k.id = a."kindId" AND k."organizationId" = $1
+  JOIN "AbsenceKind" k ON k.id = a."kindId" AND ${scope.where('k')}
   JOIN days d ON d.day BETWEEN a."startDate" AND a."endDate"
-  WHERE a."organizationId" = $1 AND a.status = 'APPROVED' AND a."userId" = ANY($7::text[])
+  WHERE ${scope.where('a')} AND a.status = 'APPROVED' AND a."userId" = ANY(${p.userIds}::text[])
     AND a."startDate" <= (SELECT max(day) FROM days) AND a."endDate" >= (SELECT min(day) FROM days)
   GROUP BY a."userId", d.day
 ),
@@ -87,7 +97,7 @@ need AS (
   FROM people pe
   JOIN days d ON d.month >= pe.start_month
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * $6::int, 100)
+    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.sharePercent}::int, 100)
                 ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
   ) r
   LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
@@ -104,7 +114,7 @@ corr AS (
   SELECT c."userId" AS user_id, c.month, sum(c.minutes) AS minutes
   FROM "BalanceCorrection" c
   JOIN people pe ON pe.id = c."userId"
-  WHERE c."organizationId" = $1 AND c.month >= pe.start_month AND c.month <= $9
+  WHERE ${scope.where('c')} AND c.month >= pe.start_month AND c.month <= ${p.month}
   GROUP BY c."userId", c.month
 ),
 kept AS (
@@ -113,8 +123,8 @@ kept AS (
          CASE WHEN mc.figures IS NULL THEN NULL
               ELSE jsonb_strip_nulls(jsonb_build_object('version', mc.figures->'version', 'totals', mc.figures->'totals', 'balance', mc.figures->'balance')) END AS kept
   FROM "MonthClose" mc
-  WHERE mc."organizationId" = $1 AND mc."userId" = ANY($7::text[]) AND mc.status = 'APPROVED' AND mc.month <= $9
-    AND mc.month IS DISTINCT FROM $10::text
+  WHERE ${scope.where('mc')} AND mc."userId" = ANY(${p.userIds}::text[]) AND mc.status = 'APPROVED' AND mc.month <= ${p.month}
+    AND mc.month IS DISTINCT FROM ${p.keeping}::text
 ),
 keys AS (
   SELECT user_id, month FROM per_month UNION SELECT user_id, month FROM corr UNION SELECT user_id, month FROM kept
@@ -127,6 +137,7 @@ LEFT JOIN per_month pm ON pm.user_id = k.user_id AND pm.month = k.month
 LEFT JOIN corr c ON c.user_id = k.user_id AND c.month = k.month
 LEFT JOIN kept kp ON kp.user_id = k.user_id AND kp.month = k.month
 `;
+}
 
 type AccountRow = {
   user_id: string; month: string; active: boolean; worked: boolean | null; delta: number | null; corrections: number;
@@ -176,11 +187,11 @@ async function accountFigures({ sql, org, month, now, accounts, keeping = false 
   if (starts[0] !== undefined) for (let d = `${starts[0]}-01`; d <= lastDate; d = addDays(d, 1)) dates.push(d);
   const settings = holidaySettingsOf(org);
   const holidays = dates.length === 0 ? {} : await holidaysBetween(settings, dates[0] as string, dates.at(-1) as string);
-  const rows = await sql.query<AccountRow>(ACCOUNT_SQL, [
-    org.id, dates, dates.map((d) => weekdayIndex(d)), dates.map((d) => holidays[d] !== undefined),
-    DEFAULT_WORK_RULES.requiredMinutes, settings.sharePercent,
-    accounts.map((a) => a.userId), accounts.map((a) => a.startMonth ?? '9999-12'), month, keeping ? month : null,
-  ]);
+  const rows = await sql.query<AccountRow>(accountSql({
+    orgId: org.id, dates, weekdays: dates.map((d) => weekdayIndex(d)), holidays: dates.map((d) => holidays[d] !== undefined),
+    defaultRequired: DEFAULT_WORK_RULES.requiredMinutes, sharePercent: settings.sharePercent,
+    userIds: accounts.map((a) => a.userId), startMonths: accounts.map((a) => a.startMonth ?? '9999-12'), month, keeping: keeping ? month : null,
+  }));
 
   const byUser = new Map<string, Map<string, MonthRead>>();
   for (const r of rows) {

@@ -42,7 +42,7 @@ async function perMonthBalances(ctx: TestContext, org: OrgContext, month: string
     for (const r of rows) deltas.set(`${r.userId}|${m}`, r.totalMinutes - r.requiredMinutes + r.absenceMinutes);
   }
   const corrections = new Map<string, number>();
-  const rows = await sql.query<{ user_id: string; month: string; minutes: number }>(`
+  const rows = await ctx.db.unscoped.query<{ user_id: string; month: string; minutes: number }>(`
     SELECT "userId" AS user_id, month, sum(minutes)::int AS minutes FROM "BalanceCorrection"
     WHERE "organizationId" = $1 AND month >= $2 AND month <= $3 GROUP BY "userId", month`, [org.id, earliest, month]);
   for (const r of rows) corrections.set(`${r.user_id}|${r.month}`, Number(r.minutes));
@@ -120,7 +120,7 @@ describe(`overtime account: two statements = one overview per month (${engineNam
     expect((await admin.post('/api/months/2026-05/approve', { userIds: [fixture.users.alice.id] })).statusCode).toBe(200);
     expect((await admin.post('/api/months/2026-08/approve', { userIds: [fixture.users.bob.id, fixture.users.alice.id] })).statusCode).toBe(200);
     // bob's August as kept before balances were: no `balance` in the snapshot.
-    await ctx.db.sql.query(`UPDATE "MonthClose" SET figures = figures - 'balance' WHERE "userId" = $1 AND month = '2026-08'`, [fixture.users.bob.id]);
+    await ctx.db.unscoped.query(`UPDATE "MonthClose" SET figures = figures - 'balance' WHERE "userId" = $1 AND month = '2026-08'`, [fixture.users.bob.id]);
     // Work written into the approved months afterwards (straight to the database, past the lock):
     // the kept figures, not these, must count.
     await insertEntries(ctx.db.prisma, fixture, [
@@ -132,7 +132,7 @@ describe(`overtime account: two statements = one overview per month (${engineNam
   }, 180_000);
 
   it('the approvals kept a balance inside the account (not bob\'s stripped one)', async () => {
-    const kept = await ctx.db.sql.query<{ user_id: string; month: string; balance: unknown }>(
+    const kept = await ctx.db.unscoped.query<{ user_id: string; month: string; balance: unknown }>(
       `SELECT "userId" AS user_id, month, figures->'balance' AS balance FROM "MonthClose" WHERE "organizationId" = $1 AND status = 'APPROVED' ORDER BY month, "userId"`, [fixture.orgId]);
     const aliceMay = kept.find((k) => k.user_id === fixture.users.alice.id && k.month === '2026-05');
     expect(aliceMay?.balance).toMatchObject({ openingMinutes: expect.any(Number), closingMinutes: expect.any(Number) });

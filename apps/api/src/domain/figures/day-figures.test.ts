@@ -39,7 +39,7 @@ describe(`kept per-day figures (${engineName})`, () => {
   }
 
   async function kept(): Promise<Map<Cell, number>> {
-    const rows = await ctx.db.sql.query<{ key: string; ms: string | number }>(
+    const rows = await ctx.db.unscoped.query<{ key: string; ms: string | number }>(
       `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms FROM "DayFigure" WHERE "organizationId" = $1`, [org.orgId]);
     return new Map(rows.map((r) => [r.key, Number(r.ms)]));
   }
@@ -137,7 +137,7 @@ describe(`kept per-day figures (${engineName})`, () => {
       return [...cells.entries()].map(([k, c]) => [k, `${c.ms} ${new Date(c.entrance).toISOString()} ${new Date(c.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));
     };
     const keptFull = async (): Promise<Array<[Cell, string]>> => {
-      const rows = await ctx.db.sql.query<{ key: string; ms: string | number; entrance: Date | string; exit: Date | string }>(
+      const rows = await ctx.db.unscoped.query<{ key: string; ms: string | number; entrance: Date | string; exit: Date | string }>(
         `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms, entrance, exit FROM "DayFigure" WHERE "organizationId" = $1`, [other.orgId]);
       return rows.map((r) => [r.key, `${Number(r.ms)} ${new Date(r.entrance).toISOString()} ${new Date(r.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));
     };

@@ -37,7 +37,7 @@ describe(`kept whole minutes per cell (${engineName})`, () => {
   const sorted = <T>(rows: Array<[string, T]>) => [...rows].sort(([a], [b]) => a.localeCompare(b));
 
   async function keptRows(): Promise<Row[]> {
-    return ctx.db.sql.query<Row>(
+    return ctx.db.unscoped.query<Row>(
       `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, minutes, ms FROM "DayFigure" WHERE "organizationId" = $1`, [org.orgId]);
   }
 
@@ -59,7 +59,7 @@ describe(`kept whole minutes per cell (${engineName})`, () => {
   async function check(tz: string): Promise<number> {
     const rows = await keptRows();
     const kept = sorted(rows.map((r) => [r.key, Number(r.minutes)]));
-    const window = sorted((await ctx.db.sql.query<Row>(WINDOW_SQL, [org.orgId])).map((r) => [r.key, Number(r.minutes)]));
+    const window = sorted((await ctx.db.unscoped.query<Row>(WINDOW_SQL, [org.orgId])).map((r) => [r.key, Number(r.minutes)]));
     expect(kept).toEqual(window);
     // Each cell within one minute of its exact share; each user-day's cells sum to its floored total.
     for (const r of rows) {
@@ -158,8 +158,8 @@ describe(`kept whole minutes per cell (${engineName})`, () => {
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '20261208130000_day_figure_minutes', 'migration.sql'), 'utf8');
     const backfill = migration.slice(migration.indexOf('UPDATE "DayFigure"'), migration.indexOf(';', migration.indexOf('UPDATE "DayFigure"')));
     expect(backfill).toContain('row_number()');
-    await ctx.db.sql.query('UPDATE "DayFigure" SET minutes = -1 WHERE "organizationId" = $1', [org.orgId]);
-    await ctx.db.sql.query(backfill);
+    await ctx.db.unscoped.query('UPDATE "DayFigure" SET minutes = -1 WHERE "organizationId" = $1', [org.orgId]);
+    await ctx.db.unscoped.query(backfill);
     expect(sorted((await keptRows()).map((r) => [r.key, Number(r.minutes)]))).toEqual(before);
   });
 });

@@ -1,5 +1,6 @@
 import { daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
 
 /**
  * The Work diary's month overview in ONE aggregate query: every user of the organisation with
@@ -23,32 +24,36 @@ import type { SqlRunner } from '../../db/engine.ts';
  *  - the month's state comes along, and an approved month's kept totals and pay (`frozen`,
  *    MonthClose.figures): the caller shows those instead (domain/figures overviewFigures).
  */
-const OVERVIEW_SQL = /* sql */ `
+function overviewSql(p: {
+  orgId: string; dates: string[]; weekdays: number[]; fallbackRequired: number[]; holidays: boolean[]; holidaySharePercent: number; month: string;
+}): ScopedQuery {
+  const scope = scopedSql(p.orgId);
+  return scope.query`
 WITH days AS (
   SELECT d.day, d.weekday, d.holiday
-  FROM unnest($2::date[], $3::int[], $5::boolean[]) AS d(day, weekday, holiday)
+  FROM unnest(${p.dates}::date[], ${p.weekdays}::int[], ${p.holidays}::boolean[]) AS d(day, weekday, holiday)
 ),
 people AS (
   SELECT u.id, u.name, u.active, u."payType" AS pay_type, u."hourlyRate" AS hourly_rate,
          u."monthlyBase" AS monthly_base, u."overtimeFactor" AS overtime_factor,
-         coalesce(ur."requiredMinutes", $4::int[]) AS required
+         coalesce(ur."requiredMinutes", ${p.fallbackRequired}::int[]) AS required
   FROM "User" u
-  LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ur."organizationId" = $1
-  WHERE u."organizationId" = $1
+  LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ${scope.where('ur')}
+  WHERE ${scope.where('u')}
 ),
 per_day AS (
   SELECT f."userId" AS user_id, f.day, div(sum(f.ms), 60000) AS minutes
   FROM "DayFigure" f
-  WHERE f."organizationId" = $1 AND f.day >= ($2::date[])[1] AND f.day <= ($2::date[])[array_upper($2::date[], 1)]
+  WHERE ${scope.where('f')} AND f.day >= (${p.dates}::date[])[1] AND f.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
   GROUP BY f."userId", f.day
 ),
 absent AS (
   -- Approved absences credit a share of the day's requirement (the largest one if two overlap).
   SELECT a."userId" AS user_id, d.day, max(k."creditPercent") AS credit
   FROM "Absence" a
-  JOIN "AbsenceKind" k ON k.id = a."kindId" AND k."organizationId" = $1
+  JOIN "AbsenceKind" k ON k.id = a."kindId" AND ${scope.where('k')}
   JOIN days d ON d.day BETWEEN a."startDate" AND a."endDate"
-  WHERE a."organizationId" = $1 AND a.status = 'APPROVED'
+  WHERE ${scope.where('a')} AND a.status = 'APPROVED'
     AND a."startDate" <= (SELECT max(day) FROM days) AND a."endDate" >= (SELECT min(day) FROM days)
   GROUP BY a."userId", d.day
 ),
@@ -59,7 +64,7 @@ need AS (
   FROM people pe
   CROSS JOIN days d
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * $6::int, 100)
+    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.holidaySharePercent}::int, 100)
                 ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
   ) r
   LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
@@ -89,10 +94,11 @@ SELECT pe.id, pe.name, pe.active, pe.pay_type, pe.hourly_rate, pe.monthly_base, 
        END AS frozen
 FROM people pe
 JOIN per_user pu ON pu.user_id = pe.id
-LEFT JOIN "MonthClose" mc ON mc."organizationId" = $1 AND mc."userId" = pe.id AND mc.month = $7
+LEFT JOIN "MonthClose" mc ON ${scope.where('mc')} AND mc."userId" = pe.id AND mc.month = ${p.month}
 WHERE pe.active OR pu.worked
 ORDER BY lower(pe.name), pe.id
 `;
+}
 
 export type OverviewSqlRow = {
   id: string;
@@ -146,9 +152,9 @@ export async function queryMonthOverview({ sql, orgId, month, tz, fallbackRequir
   const p = monthDayParams(month, tz, holidays);
   // At least the month's first day, so every user keeps a row (with nothing required yet).
   const count = lastDate === undefined ? p.dates.length : Math.max(1, p.dates.filter((d) => d <= lastDate).length);
-  const rows = await sql.query<OverviewSqlRow>(OVERVIEW_SQL, [
-    orgId, p.dates.slice(0, count), p.weekdays.slice(0, count), fallbackRequired, p.holidays.slice(0, count), holidaySharePercent, month,
-  ]);
+  const rows = await sql.query<OverviewSqlRow>(overviewSql({
+    orgId, dates: p.dates.slice(0, count), weekdays: p.weekdays.slice(0, count), fallbackRequired, holidays: p.holidays.slice(0, count), holidaySharePercent, month,
+  }));
   // Both drivers return int4 as numbers and float8 as numbers; normalise defensively anyway.
   return rows.map((r) => ({
     ...r,

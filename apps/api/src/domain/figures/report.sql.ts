@@ -1,5 +1,7 @@
 import { addDays, type ReportGroupBy } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
+import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import { forEachSliced } from '../../lib/loop-slices.ts';
 
 /**
@@ -27,31 +29,40 @@ const KEY_SQL: Record<ReportGroupBy, string> = {
   day: `to_char(f.day, 'YYYY-MM-DD')`,
 };
 
-function reportSql(groupBy: ReportGroupBy[]): string {
+function reportSql({ orgId, from, to, groupBy, userId, customerId, categoryId }: ReportFilter): ScopedQuery {
+  const scope = scopedSql(orgId);
   const k1 = KEY_SQL[groupBy[0] as ReportGroupBy];
   const k2 = groupBy[1] ? KEY_SQL[groupBy[1]] : null;
-  // One level: no second key to group by (PostgreSQL groups by no constant).
+  // One level: no second key to group by (PostgreSQL groups by no constant). The keys are this
+  // file's constants, never input.
   const second = k2 === null
     ? { select: 'NULL::text AS k2, 1 AS g2', sets: `(${k1}), (), (f.day)` }
     : { select: `${k2} AS k2, GROUPING(${k2}) AS g2`, sets: `(${k1}, ${k2}), (${k1}), (), (f.day)` };
-  return /* sql */ `
+  return scope.query`
 WITH f AS (
   -- The kept per-day figures (DayFigure): each cell's shared-out whole minutes, and its customer's rate.
   SELECT f."userId" AS user_id, f.day, f."customerId" AS customer_id, f."categoryId" AS category_id, f.minutes, cu."hourlyRate" AS rate
   FROM "DayFigure" f
-  JOIN "Customer" cu ON cu."organizationId" = $1 AND cu.id = f."customerId"
-  WHERE f."organizationId" = $1 AND f.day BETWEEN $2::date AND $3::date
-    AND ($4::text IS NULL OR f."userId" = $4)
-    AND ($5::text IS NULL OR f."customerId" = $5) AND ($6::text IS NULL OR f."categoryId" = $6)
+  JOIN "Customer" cu ON ${scope.where('cu', Prisma.sql`cu.id = f."customerId"`)}
+  WHERE ${scope.where('f',
+    Prisma.sql`f.day BETWEEN ${from}::date AND ${to}::date`,
+    userId !== null && Prisma.sql`f."userId" = ${userId}`,
+    customerId !== null && Prisma.sql`f."customerId" = ${customerId}`,
+    categoryId !== null && Prisma.sql`f."categoryId" = ${categoryId}`)}
 )
-SELECT GROUPING(${k1}) AS g1, GROUPING(f.day) AS gd, ${k1} AS k1, ${second.select}, f.day::text AS day,
+SELECT GROUPING(${Prisma.raw(k1)}) AS g1, GROUPING(f.day) AS gd, ${Prisma.raw(k1)} AS k1, ${Prisma.raw(second.select)}, f.day::text AS day,
        sum(f.minutes)::bigint AS minutes,
        sum(CASE WHEN f.rate IS NOT NULL THEN f.minutes ELSE 0 END)::bigint AS billable_minutes,
        sum(f.minutes::bigint * coalesce(f.rate, 0))::bigint AS amount_x60
 FROM f
-GROUP BY GROUPING SETS (${second.sets})
+GROUP BY GROUPING SETS (${Prisma.raw(second.sets)})
 `;
 }
+
+type ReportFilter = {
+  orgId: string; from: string; to: string; groupBy: ReportGroupBy[];
+  userId: string | null; customerId: string | null; categoryId: string | null;
+};
 
 export type ReportSqlRow = {
   /** 1 where that column is aggregated away in this row (GROUPING()). */
@@ -70,11 +81,9 @@ function rangeDays(from: string, to: string): string[] {
   return dates;
 }
 
-export async function queryReport({ sql, orgId, from, to, groupBy, userId, customerId, categoryId }: {
-  sql: SqlRunner; orgId: string; from: string; to: string; groupBy: ReportGroupBy[];
-  userId: string | null; customerId: string | null; categoryId: string | null;
-}): Promise<{ rows: ReportSqlRow[]; dates: string[] }> {
-  const rows = await sql.query<ReportSqlRow>(reportSql(groupBy), [orgId, from, to, userId, customerId, categoryId]);
+export async function queryReport({ sql, ...filter }: ReportFilter & { sql: SqlRunner }): Promise<{ rows: ReportSqlRow[]; dates: string[] }> {
+  const { from, to } = filter;
+  const rows = await sql.query<ReportSqlRow>(reportSql(filter));
   // In place and in slices: a year by customer × user is ~380,000 rows.
   await forEachSliced(rows, (r) => {
     r.g1 = Number(r.g1); r.g2 = Number(r.g2); r.gd = Number(r.gd);

@@ -25,7 +25,7 @@ const TOKEN_READ = `
  */
 export function apiTokenReader(database: Database): (token: string) => Promise<ApiTokenRow | null> {
   const read = turnBatch(async (hashes: string[]) => {
-    const rows = await database.sql.query<ApiTokenRow & { tokenHash: string }>(TOKEN_READ, [hashes], { prepare: true });
+    const rows = await database.unscoped.query<ApiTokenRow & { tokenHash: string }>(TOKEN_READ, [hashes], { prepare: true });
     const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
     return hashes.map((h) => byHash.get(h) ?? null);
   });

@@ -11,7 +11,7 @@ import { loginThrottle } from './login-throttle.ts';
 export const ADDRESS_FACTOR = 5;
 
 export default async function authRoutes(app: App) {
-  const throttle = loginThrottle(app.database.sql);
+  const throttle = loginThrottle(app.database.unscoped);
 
   const tooMany = (reply: FastifyReply, seconds: number, message: string) => {
     reply.header('retry-after', String(seconds));
@@ -33,7 +33,7 @@ export default async function authRoutes(app: App) {
     },
   }, async (request, reply) => {
     // Per address over all emails: one address spraying a password over many accounts.
-    const address = await countHit(app.database.sql, `login-address|${request.ip}`, 60_000);
+    const address = await countHit(app.database.unscoped, `login-address|${request.ip}`, 60_000);
     if (address.hits > app.env.LOGIN_RATE_LIMIT * ADDRESS_FACTOR) {
       throw tooMany(reply, Math.ceil(address.ttlMs / 1000), 'Too many sign-in attempts from this address. Please wait a minute and try again.');
     }

@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../../db/engine.ts';
+import type { UnscopedSql } from '../../db/engine.ts';
 
 /**
  * The slow-down after repeated failed sign-ins on one account (README, "Sign-in limits"). It
@@ -30,7 +30,7 @@ export function delayAfter(failures: number): number {
 
 export type LoginThrottle = ReturnType<typeof loginThrottle>;
 
-export function loginThrottle(sql: SqlRunner) {
+export function loginThrottle(sql: UnscopedSql) {
   let writes = 0;
   const sweep = () => {
     if (++writes % SWEEP_EVERY !== 0) return;

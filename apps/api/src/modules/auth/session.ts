@@ -89,7 +89,7 @@ type SessionRow = CallerRow & { lastSeenAt: Date };
  */
 function sessionReader(database: Database): (payload: TokenPayload) => Promise<SessionRow | null> {
   return turnBatch(async (payloads: TokenPayload[]) => {
-    const rows = await database.sql.query<SessionRow & { sid: string }>(SESSION_READ, [payloads.map((p) => p.sid)], { prepare: true });
+    const rows = await database.unscoped.query<SessionRow & { sid: string }>(SESSION_READ, [payloads.map((p) => p.sid)], { prepare: true });
     const bySid = new Map(rows.map((r) => [r.sid, r]));
     return payloads.map((p) => {
       const row = bySid.get(p.sid);

@@ -36,7 +36,8 @@ import { AppError, addDays, currentMonth, daysOfMonth, weekdayIndex, type Balanc
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
@@ -116,11 +117,12 @@ export function vacationOf(input: VacationInput, month: string): BalanceVacation
 export async function vacationDaysOf({ sql, orgs, org, userId, toYear }: {
   sql: SqlRunner; orgs: OrgCache; org: OrgContext; userId: string; toYear: number;
 }): Promise<string[]> {
-  const rows = await sql.query<{ start_date: string | Date; end_date: string | Date; payroll_type: string | null }>(`
+  const scope = scopedSql(org.id);
+  const rows = await sql.query<{ start_date: string | Date; end_date: string | Date; payroll_type: string | null }>(scope.query`
     SELECT a."startDate" AS start_date, a."endDate" AS end_date, k."payrollType"::text AS payroll_type
-    FROM "Absence" a JOIN "AbsenceKind" k ON k.id = a."kindId" AND k."organizationId" = $1
-    WHERE a."organizationId" = $1 AND a."userId" = $2 AND a.status = 'APPROVED' AND a."startDate" <= $3::date
-    ORDER BY a."startDate"`, [org.id, userId, `${toYear}-12-31`]);
+    FROM "Absence" a JOIN "AbsenceKind" k ON ${scope.where('k', Prisma.sql`k.id = a."kindId"`)}
+    WHERE ${scope.where('a', Prisma.sql`a."userId" = ${userId} AND a.status = 'APPROVED' AND a."startDate" <= ${`${toYear}-12-31`}::date`)}
+    ORDER BY a."startDate"`);
   const spans = rows
     .filter((r) => isVacationKind({ payrollType: r.payroll_type }))
     .map((r) => ({ from: dateText(r.start_date), to: dateText(r.end_date) > `${toYear}-12-31` ? `${toYear}-12-31` : dateText(r.end_date) }));
@@ -152,10 +154,11 @@ export async function userBalance({ sql, orgs, org, caller, userId, month, now }
 }): Promise<Balance> {
   assertMayReadDiaryOf(caller, userId);
   const m = month ?? currentMonth(org.timeZone, now);
-  const [user] = await sql.query<{ id: string; start_month: string | null; days: number | null; carry_until: string | null }>(`
+  const scope = scopedSql(org.id);
+  const [user] = await sql.query<{ id: string; start_month: string | null; days: number | null; carry_until: string | null }>(scope.query`
     SELECT u.id, u."balanceStartMonth" AS start_month, u."vacationDaysPerYear" AS days, o."vacationCarryOverUntil" AS carry_until
-    FROM "User" u JOIN "Organization" o ON o.id = u."organizationId"
-    WHERE u."organizationId" = $1 AND u.id = $2`, [org.id, userId]);
+    FROM "User" u JOIN "Organization" o ON ${scope.organization('o')}
+    WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}`);
   if (!user) throw new AppError('NOT_FOUND', 'No such user.');
   const year = Number(m.slice(0, 4));
   const [overtime, vacationDays, [account]] = await Promise.all([

@@ -28,6 +28,7 @@ import {
 import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import { scopedSql } from '../../db/scoped-sql.ts';
 import { readFinishedSessionsByUser } from '../../domain/figures/sessions-by-user.sql.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
@@ -44,8 +45,9 @@ export function complianceSettingsOf(row: { complianceEnabled: boolean; complian
 }
 
 export async function readComplianceSettings(sql: SqlRunner, orgId: string): Promise<ComplianceSettings> {
+  const scope = scopedSql(orgId);
   const [row] = await sql.query<{ enabled: boolean; rules: unknown }>(
-    'SELECT "complianceEnabled" AS enabled, "complianceRules" AS rules FROM "Organization" WHERE id = $1', [orgId]);
+    scope.query`SELECT o."complianceEnabled" AS enabled, o."complianceRules" AS rules FROM "Organization" o WHERE ${scope.organization('o')}`);
   const rules = typeof row?.rules === 'string' ? (JSON.parse(row.rules) as unknown) : row?.rules;
   return complianceSettingsOf({ complianceEnabled: row?.enabled ?? true, complianceRules: rules ?? null });
 }

@@ -11,6 +11,8 @@ import {
 } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
+import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
 import { assertMayReadDiaryOf, type Actor } from '../../lib/permissions.ts';
@@ -164,30 +166,35 @@ type AuditRow = {
  * Every audit event of every session of `userId` that touches the day now, or touched it in an
  * earlier version (moved away by an edit, or deleted), newest first. Snapshots are wire entries.
  */
-const DAY_HISTORY_SQL = /* sql */ `
+/** Every audit event of the entries that touch [start, end) of one user's day, now or before an edit. */
+function dayHistorySql(orgId: string, userId: string, start: Date, end: Date): ScopedQuery {
+  const scope = scopedSql(orgId);
+  const [from, to] = [start.toISOString(), end.toISOString()];
+  return scope.query`
 WITH touched AS (
   SELECT e.id AS entity_id
   FROM "WorkEntry" e
-  WHERE e."organizationId" = $1 AND e."userId" = $2
-    AND e."startedAt" < $4::timestamptz AND coalesce(e."stoppedAt", 'infinity'::timestamptz) > $3::timestamptz
+  WHERE ${scope.where('e', Prisma.sql`e."userId" = ${userId}`)}
+    AND e."startedAt" < ${to}::timestamptz AND coalesce(e."stoppedAt", 'infinity'::timestamptz) > ${from}::timestamptz
   UNION
   SELECT a."entityId"
   FROM "AuditEvent" a
   CROSS JOIN LATERAL (VALUES (a."before"), (a."after")) AS snap(s)
-  WHERE a."organizationId" = $1 AND a."entityType" = 'WorkEntry'
+  WHERE ${scope.where('a')} AND a."entityType" = 'WorkEntry'
     AND snap.s IS NOT NULL
-    AND snap.s->>'userId' = $2
-    AND (snap.s->>'startedAt')::timestamptz < $4::timestamptz
-    AND coalesce((snap.s->>'stoppedAt')::timestamptz, 'infinity'::timestamptz) > $3::timestamptz
+    AND snap.s->>'userId' = ${userId}
+    AND (snap.s->>'startedAt')::timestamptz < ${to}::timestamptz
+    AND coalesce((snap.s->>'stoppedAt')::timestamptz, 'infinity'::timestamptz) > ${from}::timestamptz
 )
 SELECT a.id, a."entityId" AS entity_id, a.action, a."actorId" AS actor_id, u.name AS actor_name, a.at, a."before", a."after"
 FROM "AuditEvent" a
 JOIN touched t ON t.entity_id = a."entityId"
 JOIN "User" u ON u.id = a."actorId"
-WHERE a."organizationId" = $1 AND a."entityType" = 'WorkEntry'
+WHERE ${scope.where('a')} AND a."entityType" = 'WorkEntry'
 ORDER BY a.at DESC, a.id DESC
 LIMIT 500
 `;
+}
 
 export async function dayHistory({ db, sql, org, caller, userId, date }: {
   db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; date: string;
@@ -195,7 +202,7 @@ export async function dayHistory({ db, sql, org, caller, userId, date }: {
   assertMayReadDiaryOf(caller, userId);
   await loadUser(db, userId);
   const { start, end } = dayBoundsOrThrow(date, org.timeZone);
-  const rows = await sql.query<AuditRow>(DAY_HISTORY_SQL, [caller.orgId, userId, start.toISOString(), end.toISOString()]);
+  const rows = await sql.query<AuditRow>(dayHistorySql(caller.orgId, userId, start, end));
   return {
     date,
     items: rows.map((r) => ({

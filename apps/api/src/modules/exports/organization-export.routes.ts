@@ -16,7 +16,7 @@ export default async function organizationExportRoutes(app: App) {
     },
   }, async (request, reply) => {
     const { stream, fileName } = await organizationZip({
-      sql: app.database.sql, engine: app.database.kind, orgId: request.auth.orgId, orgName: request.org.name, now: app.now(),
+      sql: app.database.sql, unscoped: app.database.unscoped, engine: app.database.kind, orgId: request.auth.orgId, orgName: request.org.name, now: app.now(),
     });
     return reply
       .header('Content-Type', 'application/zip')

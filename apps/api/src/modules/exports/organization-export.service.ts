@@ -2,7 +2,7 @@ import { Readable, type PassThrough } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import yazl from 'yazl';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { SqlRunner, UnscopedSql } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import { yieldToLoop } from '../../lib/loop-slices.ts';
 
@@ -62,7 +62,7 @@ export function csvCell(value: unknown): string {
   return String(value);
 }
 
-async function columnsOf(sql: SqlRunner, table: string): Promise<ColumnInfo[]> {
+async function columnsOf(sql: UnscopedSql, table: string): Promise<ColumnInfo[]> {
   const rows = await sql.query<{ name: string; type: string }>(
     `SELECT column_name AS "name", CASE WHEN data_type = 'USER-DEFINED' THEN udt_name WHEN data_type = 'ARRAY' THEN udt_name ELSE data_type END AS "type"
        FROM information_schema.columns
@@ -82,7 +82,7 @@ async function* tablePages({ sql, orgId, table, columns, pageRows }: {
   for (;;) {
     const page: Array<Record<string, unknown>> = table === 'Organization'
       // The organisation's own row: the one table whose filter is its id.
-      ? await sql.query(`SELECT ${columns.map((c) => `t."${c.name}"`).join(', ')} FROM "Organization" t WHERE t."id" = $1`, [orgId])
+      ? await sql.query(scope.query`SELECT ${select} FROM "Organization" t WHERE ${scope.organization('t')}`)
       : await sql.query(scope.query`
           SELECT ${select}, t."id" AS "__key" FROM ${from} t
            WHERE ${scope.where('t', after !== null && Prisma.sql`t."id" > ${after}`)}
@@ -116,13 +116,13 @@ function csvFile(pages: AsyncGenerator<Array<Record<string, unknown>>>, columns:
 }
 
 /** The zip as a stream and its file name (workdiary_<organisation>_<date>.zip). */
-export async function organizationZip({ sql, engine, orgId, orgName, now }: {
-  sql: SqlRunner; engine: keyof typeof PAGE_ROWS; orgId: string; orgName: string; now: Date;
+export async function organizationZip({ sql, unscoped, engine, orgId, orgName, now }: {
+  sql: SqlRunner; unscoped: UnscopedSql; engine: keyof typeof PAGE_ROWS; orgId: string; orgName: string; now: Date;
 }): Promise<{ stream: Readable; fileName: string }> {
-  const [migration] = await sql.query<{ migration_name: string }>(
+  const [migration] = await unscoped.query<{ migration_name: string }>(
     `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL ORDER BY "migration_name" DESC LIMIT 1`);
   const files: FileManifest[] = [];
-  for (const { file, table } of ORGANIZATION_FILES) files.push({ file, table, columns: await columnsOf(sql, table), rows: 0 });
+  for (const { file, table } of ORGANIZATION_FILES) files.push({ file, table, columns: await columnsOf(unscoped, table), rows: 0 });
 
   const zip = new yazl.ZipFile();
   for (const entry of files) {

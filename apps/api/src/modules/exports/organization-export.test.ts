@@ -64,7 +64,7 @@ describe(`organisation export on ${engineName}`, () => {
     expect(names).toEqual([...ORGANIZATION_FILES.map((f) => f.file), 'manifest.json']);
     expect(manifest.format).toBe('workdiary-organization-export');
     expect(manifest.organization).toEqual({ id: org.orgId, name: 'Acme & Söhne GmbH' });
-    const [latest] = await ctx.db.sql.query<{ migration_name: string }>(`SELECT max("migration_name") AS "migration_name" FROM "_prisma_migrations"`);
+    const [latest] = await ctx.db.unscoped.query<{ migration_name: string }>(`SELECT max("migration_name") AS "migration_name" FROM "_prisma_migrations"`);
     expect(manifest.schemaVersion).toBe(latest?.migration_name);
 
     for (const file of manifest.files) {

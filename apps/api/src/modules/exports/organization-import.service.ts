@@ -86,14 +86,14 @@ export async function importOrganizationZip({ db, zip, origin, now }: {
     throw invalid('The file is not a zip archive.');
   }
   const manifest = readManifest(files);
-  const [latest] = await db.sql.query<{ migration_name: string | null }>(
+  const [latest] = await db.unscoped.query<{ migration_name: string | null }>(
     `SELECT max("migration_name") AS "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`);
   if (manifest.schemaVersion && latest?.migration_name && manifest.schemaVersion > latest.migration_name) {
     throw invalid(`The export was made by a newer Workdiary (schema ${manifest.schemaVersion}; this one is at ${latest.migration_name}). Update this server first.`);
   }
 
   // Read before the transaction: on PGlite a query outside an open interactive transaction waits for it.
-  const target = await db.sql.query<{ table: string; name: string; type: string; nullable: string }>(
+  const target = await db.unscoped.query<{ table: string; name: string; type: string; nullable: string }>(
     `SELECT table_name AS "table", column_name AS "name", udt_name AS "type", is_nullable AS "nullable" FROM information_schema.columns
       WHERE table_schema = current_schema() AND table_name = ANY($1)`, [[...IMPORT_ORDER]]);
   const rows: Record<string, number> = {};

@@ -11,7 +11,7 @@ export default async function healthRoutes(app: App) {
   }, async (_request, reply) => {
     const time = new Date().toISOString();
     try {
-      await app.database.sql.query('SELECT 1');
+      await app.database.unscoped.query('SELECT 1');
       return { status: 'ok' as const, database: 'up' as const, engine: app.database.kind, time };
     } catch {
       return reply.status(503).send({ status: 'degraded' as const, database: 'down' as const, engine: app.database.kind, time });
@@ -26,7 +26,7 @@ export default async function healthRoutes(app: App) {
   }, async (_request, reply) => {
     if (app.lifecycle.draining) return reply.status(503).header('connection', 'close').send({ status: 'draining' as const });
     try {
-      await app.database.sql.query('SELECT 1');
+      await app.database.unscoped.query('SELECT 1');
       return { status: 'ready' as const };
     } catch {
       return reply.status(503).send({ status: 'unavailable' as const });

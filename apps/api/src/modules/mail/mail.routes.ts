@@ -23,7 +23,7 @@ export default async function mailRoutes(app: App) {
     },
     config: { access: { public: true }, rateLimit: { max: app.env.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const input = { prisma: app.database.prisma, sql: app.database.sql, email: request.body.email, baseUrl: mailBaseUrl(app, request), now: app.now() };
+    const input = { prisma: app.database.prisma, sql: app.database.unscoped, email: request.body.email, baseUrl: mailBaseUrl(app, request), now: app.now() };
     // All of it after the answer: neither the lookup nor the SMTP server's time may tell whether the address exists.
     setImmediate(() => {
       requestPasswordReset(input)

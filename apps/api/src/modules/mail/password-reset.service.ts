@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '@workdiary/shared';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { UnscopedSql } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { countHit } from '../../lib/rate-limit-store.ts';
 import { hashPassword } from '../../lib/passwords.ts';
@@ -28,7 +28,7 @@ export function resetPasswordUrl(base: string, token: string): string {
  * time does not tell whether the address exists or a mail went out.
  */
 export async function requestPasswordReset({ prisma, sql, email, baseUrl, now }: {
-  prisma: PrismaClient; sql: SqlRunner; email: string; baseUrl: string; now: Date;
+  prisma: PrismaClient; sql: UnscopedSql; email: string; baseUrl: string; now: Date;
 }): Promise<OutgoingMail | null> {
   const address = email.trim().toLowerCase();
   // Counted for every address, known or not (the same work either way).

@@ -26,9 +26,22 @@ WHERE ${scope.where('u', Prisma.sql`u.active AND u."monthReminder" AND u."create
 ORDER BY u.id`;
 }
 
-/** The claim: whoever inserts the row sends the mail; a second instance (or run) finds it there. */
-const CLAIM_SQL = `INSERT INTO "MonthReminder" ("organizationId", "userId", "month", "sentAt") VALUES ($1, $2, $3, $4)
+/**
+ * The claim: whoever inserts the row sends the mail; a second instance (or run) finds it there.
+ * The row is made from the user's own, so it can only name a user of this organisation.
+ */
+function claimQuery(orgId: string, userId: string, month: string, now: Date) {
+  const scope = scopedSql(orgId);
+  return scope.query`INSERT INTO "MonthReminder" ("organizationId", "userId", "month", "sentAt")
+  SELECT u."organizationId", u.id, ${month}, ${now.toISOString()}::timestamptz FROM "User" u WHERE ${scope.where('u', Prisma.sql`u.id = ${userId}`)}
   ON CONFLICT ("userId", "month") DO NOTHING RETURNING "userId"`;
+}
+
+/** A claim given back (the mail was refused), so the next run tries again. */
+function releaseQuery(orgId: string, userId: string, month: string) {
+  const scope = scopedSql(orgId);
+  return scope.query`DELETE FROM "MonthReminder" r WHERE ${scope.where('r', Prisma.sql`r."userId" = ${userId} AND r."month" = ${month}`)}`;
+}
 
 /**
  * Reminds each person once per month, from the 1st (in the organisation's time zone) on, to
@@ -52,7 +65,7 @@ export function monthReminderScheduler(app: App) {
       const due = await app.database.sql.query<Candidate>(dueQuery(org.id, month, monthEnd));
       for (const user of due) {
         if (stopped) break;
-        const claimed = await app.database.sql.query(CLAIM_SQL, [org.id, user.id, month, now.toISOString()]);
+        const claimed = await app.database.sql.query(claimQuery(org.id, user.id, month, now));
         if (claimed.length === 0) continue;
         const mail = monthReminderMail({
           language: mailLanguage(user.locale, user.orgLocale),
@@ -66,7 +79,7 @@ export function monthReminderScheduler(app: App) {
           sent += 1;
         } catch (err) {
           app.log.warn({ err, userId: user.id, month }, 'month reminder not sent; trying again at the next run');
-          await app.database.sql.query(`DELETE FROM "MonthReminder" WHERE "userId" = $1 AND "month" = $2`, [user.id, month]);
+          await app.database.sql.query(releaseQuery(org.id, user.id, month));
         }
       }
     }

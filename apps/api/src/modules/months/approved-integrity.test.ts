@@ -62,7 +62,7 @@ describe(`approved months stay approved (${engineName})`, () => {
       version: 1, timeZone: 'Europe/Berlin', monthStart: '2026-08-31T22:00:00.000Z', monthEnd: '2026-09-30T22:00:00.000Z',
       totals: { totalMinutes: 540, extraMinutes: 60 },
     });
-    await expect(ctx.db.sql.query(
+    await expect(ctx.db.unscoped.query(
       `INSERT INTO "MonthClose" (id, "organizationId", "userId", month, status, "updatedAt") VALUES ('mc-no-figures', $1, $2, '2026-08', 'APPROVED', now())`,
       [org.orgId, org.users.bob.id],
     )).rejects.toMatchObject({ code: '23514' });
@@ -71,7 +71,7 @@ describe(`approved months stay approved (${engineName})`, () => {
   it('a kept snapshot that cannot be read answers 500 everywhere, never live figures', async () => {
     const month = '2026-09';
     const good = await figuresOf(org.users.bob.id, month);
-    const broken = async (figures: unknown) => ctx.db.sql.query(
+    const broken = async (figures: unknown) => ctx.db.unscoped.query(
       `UPDATE "MonthClose" SET figures = $3::jsonb WHERE "organizationId" = $1 AND "userId" = $2 AND month = '${month}'`,
       [org.orgId, org.users.bob.id, JSON.stringify(figures)],
     );
@@ -96,10 +96,10 @@ describe(`approved months stay approved (${engineName})`, () => {
     const shownBefore = (await call('admin').get(`/api/diary/${org.users.bob.id}?month=${month}`)).json<DiaryUserMonth>();
     // The previous release's shape: the wire's FrozenMonth (items with `running`, no version, zone or bounds).
     const legacy = { approvedAt: v1.approvedAt, items: v1.days.map((d) => ({ ...d, running: false })), totals: v1.totals, requiredByWeekday: v1.requiredByWeekday, pay: v1.pay };
-    await ctx.db.sql.query(`UPDATE "MonthClose" SET figures = $2::jsonb WHERE "userId" = $1 AND month = '${month}'`, [org.users.bob.id, JSON.stringify(legacy)]);
+    await ctx.db.unscoped.query(`UPDATE "MonthClose" SET figures = $2::jsonb WHERE "userId" = $1 AND month = '${month}'`, [org.users.bob.id, JSON.stringify(legacy)]);
     const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '20261207110000_month_snapshots/migration.sql'), 'utf8');
     const conversion = migration.slice(migration.indexOf('UPDATE "MonthClose"'), migration.indexOf('-- 2.'));
-    await ctx.db.sql.query(conversion);
+    await ctx.db.unscoped.query(conversion);
     // The previous release kept no overtime account: version 1 without `balance` (optional; the
     // account works such a month out from its kept totals, domain/figures/balance.sql.ts).
     const { balance: keptBalance, ...v1WithoutBalance } = v1;
@@ -107,15 +107,15 @@ describe(`approved months stay approved (${engineName})`, () => {
     expect(await figuresOf(org.users.bob.id, month)).toEqual(v1WithoutBalance);
 
     // A month approved before figures were kept at all (the CHECK is NOT VALID for those rows).
-    await ctx.db.sql.query('ALTER TABLE "MonthClose" DROP CONSTRAINT "MonthClose_approved_figures_check"');
+    await ctx.db.unscoped.query('ALTER TABLE "MonthClose" DROP CONSTRAINT "MonthClose_approved_figures_check"');
     try {
-      await ctx.db.sql.query(`UPDATE "MonthClose" SET figures = NULL WHERE "userId" = $1 AND month = '${month}'`, [org.users.bob.id]);
+      await ctx.db.unscoped.query(`UPDATE "MonthClose" SET figures = NULL WHERE "userId" = $1 AND month = '${month}'`, [org.users.bob.id]);
       const approvedAt = (await ctx.db.prisma.monthClose.findFirstOrThrow({ where: { userId: org.users.bob.id, month } })).updatedAt;
       expect(await keepMissingSnapshots(ctx.db)).toBe(1);
       expect(await keepMissingSnapshots(ctx.db)).toBe(0);
       expect(await figuresOf(org.users.bob.id, month)).toEqual({ ...v1, approvedAt: approvedAt.toISOString() });
     } finally {
-      await ctx.db.sql.query(`ALTER TABLE "MonthClose" ADD CONSTRAINT "MonthClose_approved_figures_check" CHECK (status <> 'APPROVED' OR figures IS NOT NULL) NOT VALID`);
+      await ctx.db.unscoped.query(`ALTER TABLE "MonthClose" ADD CONSTRAINT "MonthClose_approved_figures_check" CHECK (status <> 'APPROVED' OR figures IS NOT NULL) NOT VALID`);
     }
     const shownAfter = (await call('admin').get(`/api/diary/${org.users.bob.id}?month=${month}`)).json<DiaryUserMonth>();
     expect(shownAfter.items).toEqual(shownBefore.items);

@@ -48,7 +48,7 @@ async function write(rows: Row[]) {
 }
 
 async function firstClash(userId: string, exclude: string | null, start: number, stop: number | null, withRunning: boolean): Promise<Clash> {
-  const rows = await ctx.db.sql.query<{ id: string; started_at: Date | string; stopped_at: Date | string | null; customer: string }>(
+  const rows = await ctx.db.unscoped.query<{ id: string; started_at: Date | string; stopped_at: Date | string | null; customer: string }>(
     'SELECT id, started_at, stopped_at, customer FROM wd_first_clash($1, $2, $3::text, $4::timestamptz, $5::timestamptz, $6)',
     [org.orgId, userId, exclude, new Date(start).toISOString(), stop === null ? null : new Date(stop).toISOString(), withRunning]);
   const r = rows[0];

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkEntry } from '@workdiary/shared';
 import { readEnv } from '../../config/env.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { UnscopedSql } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { forOrg } from '../../db/scoped.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
@@ -138,7 +138,7 @@ describe(`the statement's open-month start where local midnight happens twice ($
 describe(`several users' locks are taken in the lock key's order (${engineName})`, () => {
   it('lockOrder sorts users by hashtext(id) (the key lockUserEntries locks), then id', async () => {
     const users = Array.from({ length: 12 }, () => ({ id: newId() }));
-    const keys = await ctx.db.sql.query<{ id: string; k: number }>('SELECT u AS id, hashtext(u) AS k FROM unnest($1::text[]) AS u', [users.map((u) => u.id)]);
+    const keys = await ctx.db.unscoped.query<{ id: string; k: number }>('SELECT u AS id, hashtext(u) AS k FROM unnest($1::text[]) AS u', [users.map((u) => u.id)]);
     const key = new Map(keys.map((r) => [r.id, Number(r.k)]));
     const expected = [...users].sort((a, b) => (key.get(a.id) ?? 0) - (key.get(b.id) ?? 0) || (a.id < b.id ? -1 : 1));
     const ordered = await forOrg(ctx.db.prisma, org.orgId).$transaction((tx) => lockOrder(tx, users));
@@ -152,7 +152,7 @@ describe.skipIf(engineName !== 'postgres')('a batch never waits for another user
   /** A second connection to the test database, outside the app's pool. */
   async function otherConnection(): Promise<pg.Client> {
     const url = new URL(readEnv({ NODE_ENV: 'test' }).TEST_DATABASE_URL ?? '');
-    const [{ db }] = await ctx.db.sql.query<{ db: string }>('SELECT current_database() AS db') as [{ db: string }];
+    const [{ db }] = await ctx.db.unscoped.query<{ db: string }>('SELECT current_database() AS db') as [{ db: string }];
     url.pathname = `/${db}`;
     const client = new pg.Client({ connectionString: url.toString() });
     client.on('error', () => undefined);
@@ -162,12 +162,12 @@ describe.skipIf(engineName !== 'postgres')('a batch never waits for another user
   /** The same database with every statement's text written down (its batchers are its own). */
   const recording = () => {
     const texts: string[] = [];
-    const sql: SqlRunner = {
+    const sql: UnscopedSql = {
       query: (text, params, options) => {
-        texts.push(typeof text === 'string' ? text : text.text);
-        return ctx.db.sql.query(text, params, options);
+        texts.push(text);
+        return ctx.db.unscoped.query(text, params, options);
       },
-      execInTransaction: (statements) => ctx.db.sql.execInTransaction(statements),
+      execInTransaction: (statements) => ctx.db.unscoped.execInTransaction(statements),
     };
     return { sql, texts };
   };
@@ -214,8 +214,8 @@ describe.skipIf(engineName !== 'postgres')('a batch never waits for another user
   it('stops too: Alice\'s stop in a batch with Bob\'s busy one is answered at once', async () => {
     const a = startArgs('alice');
     const b = startArgs('bob');
-    expect(await runStart(ctx.db.sql, a)).toEqual({ status: 'ok' });
-    expect(await runStart(ctx.db.sql, b)).toEqual({ status: 'ok' });
+    expect(await runStart(ctx.db.unscoped, a)).toEqual({ status: 'ok' });
+    expect(await runStart(ctx.db.unscoped, b)).toEqual({ status: 'ok' });
     const holder = await otherConnection();
     try {
       await holder.query('SELECT pg_advisory_lock(hashtext($1))', [org.users.bob.id]);

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkEntry } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { UnscopedSql } from '../../db/engine.ts';
 import { runStart, runStop, type StartArgs } from './timer-statements.ts';
 
 /**
@@ -150,12 +150,12 @@ describe(`timer statements on ${engineName}`, () => {
     /** The same database, with every statement's text written down (its batchers are its own). */
     const recording = () => {
       const texts: string[] = [];
-      const sql: SqlRunner = {
+      const sql: UnscopedSql = {
         query: (text, params, options) => {
-          texts.push(typeof text === 'string' ? text : text.text);
-          return ctx.db.sql.query(text, params, options);
+          texts.push(text);
+          return ctx.db.unscoped.query(text, params, options);
         },
-        execInTransaction: (statements) => ctx.db.sql.execInTransaction(statements),
+        execInTransaction: (statements) => ctx.db.unscoped.execInTransaction(statements),
       };
       return { sql, texts };
     };
@@ -228,7 +228,7 @@ describe(`timer statements on ${engineName}`, () => {
       await approve('2026-03');
       try {
         const entry = { id: newId() } as WorkEntry;
-        const result = await runStart(ctx.db.sql, {
+        const result = await runStart(ctx.db.unscoped, {
           orgId: org.orgId, userId: org.users.alice.id, entryId: entry.id, customerId: org.customers.acme, categoryId: org.categories.regular,
           now: T0, checkOverlap: true, auditId: newId(), after: entry,
         });
@@ -245,7 +245,7 @@ describe(`timer statements on ${engineName}`, () => {
       const started = (await api('alice').post('/api/timer/start', startBody())).json<WorkEntry>();
       await approve('2026-02');
       try {
-        const stop = (startedAt: Date, now = T0) => runStop(ctx.db.sql, {
+        const stop = (startedAt: Date, now = T0) => runStop(ctx.db.unscoped, {
           orgId: org.orgId, userId: org.users.alice.id, entryId: started.id, startedAt, now, note: 'late', flagged: false, checkOverlap: true,
           actorId: org.users.alice.id, auditId: newId(), before: started, after: { ...started, stoppedAt: now.toISOString() },
         });

@@ -1,6 +1,6 @@
 import type { WorkEntry as WireEntry } from '@workdiary/shared';
 import { Prisma } from '../../generated/prisma/client.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { SqlRunner, UnscopedSql } from '../../db/engine.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import { turnBatch } from '../../lib/turn-batch.ts';
 import { lockOrderSql } from '../../domain/entry-rules.ts';
@@ -80,8 +80,8 @@ const STOP_MANY = `SELECT a.i, wd_timer_stop(a.o, a.u, a.e, a.s::timestamptz, a.
   ORDER BY ${lockOrderSql('a.u')}, a.i`;
 
 /** One of `make` per database, made on first use: the batches of two databases never mix. */
-function perDatabase<T>(make: (sql: SqlRunner) => T): (sql: SqlRunner) => T {
-  const made = new WeakMap<SqlRunner, T>();
+function perDatabase<S extends object, T>(make: (sql: S) => T): (sql: S) => T {
+  const made = new WeakMap<S, T>();
   return (sql) => {
     let found = made.get(sql);
     if (!found) made.set(sql, found = make(sql));
@@ -89,16 +89,16 @@ function perDatabase<T>(make: (sql: SqlRunner) => T): (sql: SqlRunner) => T {
   };
 }
 
-const starts = perDatabase((sql) => writeBatch<StartArgs, StartOutcome>(sql, START, START_MANY, startParams));
-const stops = perDatabase((sql) => writeBatch<StopArgs, StopOutcome>(sql, STOP, STOP_MANY, stopParams));
+const starts = perDatabase((sql: UnscopedSql) => writeBatch<StartArgs, StartOutcome>(sql, START, START_MANY, startParams));
+const stops = perDatabase((sql: UnscopedSql) => writeBatch<StopArgs, StopOutcome>(sql, STOP, STOP_MANY, stopParams));
 
 /** Starts the timer by `wd_timer_start`; the starts of one event-loop turn share one statement (`writeBatch`). */
-export function runStart(sql: SqlRunner, a: StartArgs): Promise<StartOutcome> {
+export function runStart(sql: UnscopedSql, a: StartArgs): Promise<StartOutcome> {
   return starts(sql)(a);
 }
 
 /** Stops the timer by `wd_timer_stop`; the stops of one event-loop turn share one statement (`writeBatch`). */
-export function runStop(sql: SqlRunner, a: StopArgs): Promise<StopOutcome> {
+export function runStop(sql: UnscopedSql, a: StopArgs): Promise<StopOutcome> {
   return stops(sql)(a);
 }
 
@@ -117,13 +117,14 @@ function refusedByDatabase(err: unknown): boolean {
  * answers 'busy' at once and that write is sent again alone, where it waits for the lock; so no
  * write waits for another user's lock. The calls run in the lock key's order (`lockOrderSql`, the
  * order approvals take the same keys in). Writes of different organisations may share a batch:
- * the functions filter every row by their organisation argument. Should the statement fail as a
+ * the functions filter every row by their organisation argument, which is why these statements
+ * run on the unscoped runner (db/engine.ts). Should the statement fail as a
  * whole (an error raised for one write rolls back all of them), each write is run again alone, so
  * one write's error is its own and the others are answered as if no batch had been; an error
  * without an SQLSTATE (the connection lost: the outcome unknown) is not retried and fails the
  * batch's requests.
  */
-function writeBatch<A extends { userId: string }, R>(sql: SqlRunner, one: string, many: string, params: (a: A) => unknown[]) {
+function writeBatch<A extends { userId: string }, R>(sql: UnscopedSql, one: string, many: string, params: (a: A) => unknown[]) {
   const alone = async (a: A) => outcome<R>(await sql.query<{ r: unknown }>(one, params(a), { prepare: true }));
   return turnBatch(async (args: A[]): Promise<Array<R | Promise<R>>> => {
     if (args.length === 1) return [await alone(args[0] as A)];
@@ -157,7 +158,7 @@ export function readRunning(sql: SqlRunner, orgId: string, userId: string): Prom
   return read(userId);
 }
 
-const runningReaders = perDatabase(() => new Map<string, (userId: string) => Promise<WireEntry | null>>());
+const runningReaders = perDatabase((_sql: SqlRunner) => new Map<string, (userId: string) => Promise<WireEntry | null>>());
 
 function runningReader(sql: SqlRunner, orgId: string) {
   const scope = scopedSql(orgId);
@@ -166,7 +167,7 @@ function runningReader(sql: SqlRunner, orgId: string) {
       SELECT ${wireEntryColumns}
       FROM "WorkEntry" e
       ${wireEntryJoins}
-      WHERE ${scope.where('e', Prisma.sql`e."userId" = ANY(${userIds}::text[])`, Prisma.sql`e."stoppedAt" IS NULL`)}`, undefined, { prepare: true });
+      WHERE ${scope.where('e', Prisma.sql`e."userId" = ANY(${userIds}::text[])`, Prisma.sql`e."stoppedAt" IS NULL`)}`, { prepare: true });
     const byUser = new Map(rows.map((r) => [r.user_id, r]));
     return userIds.map((id) => {
       const r = byUser.get(id);

@@ -5,7 +5,7 @@ import { startOfRequest } from './start-request.ts';
 
 /** Switching customers in one step (stop with the note + start, atomically). */
 export default async function timerSwitchRoutes(app: App) {
-  const deps = { sql: app.database.sql, orgs: app.orgCache };
+  const deps = { sql: app.database.sql, unscoped: app.database.unscoped, orgs: app.orgCache };
   app.post('/timer/switch', {
     schema: {
       tags: ['timer'],

@@ -55,7 +55,7 @@ export async function switchTimer({ deps, orgId, user, note, customerId, categor
     });
     checkRules({ rules, entry: { userId: user.id, startedAt: now, stoppedAt: null, note: '' }, path: 'timer-start', now });
     const stopped: WireEntry = { ...current, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: trimmed, flagged };
-    const rows = await deps.sql.query<{ r: unknown }>(
+    const rows = await deps.unscoped.query<{ r: unknown }>(
       'SELECT wd_timer_switch($1, $2, $3::timestamptz, $4, $5, $6::timestamptz, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16::jsonb) AS r',
       [orgId, user.id, now.toISOString(), !rules.allowOverlap,
         current.id, startedAt.toISOString(), trimmed, flagged, newId(), JSON.stringify(current), JSON.stringify(stopped),

@@ -16,7 +16,7 @@ import { startOfRequest } from './start-request.ts';
 
 /** The caller's own live timer; the server's clock stamps every start and stop. */
 export default async function timerRoutes(app: App) {
-  const deps = { sql: app.database.sql, orgs: app.orgCache };
+  const deps = { sql: app.database.sql, unscoped: app.database.unscoped, orgs: app.orgCache };
   app.get('/timer', {
     schema: { tags: ['timer'], summary: 'The running entry of the signed-in user, or null', response: { 200: TimerStateSchema } },
   }, async (request) => ({ running: await getRunning({ db: request.db, userId: request.auth.userId }) }));

@@ -2,7 +2,7 @@ import { AppError, localTimeOf, type CustomerAtWorkItem, type TimerPatchBody, ty
 import type { Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { updateEntry } from '../work-entries/work-entries.service.ts';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { SqlRunner, UnscopedSql } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb, ScopedTx } from '../../db/scoped.ts';
 import type { EventBus } from '../../lib/events.ts';
@@ -28,7 +28,8 @@ export async function getRunning({ db, userId }: { db: ScopedDb | ScopedTx; user
 }
 
 /** What the timer's writes run on: raw SQL (one statement each) and the organisation cache. */
-export type TimerDeps = { sql: SqlRunner; orgs: OrgCache };
+/** `unscoped` runs the timer's batched functions, whose rows each carry and check their organisation. */
+export type TimerDeps = { sql: SqlRunner; unscoped: UnscopedSql; orgs: OrgCache };
 
 export async function orgOrThrow(orgs: OrgCache, orgId: string): Promise<CachedOrg> {
   const org = await orgs.get(orgId);
@@ -98,7 +99,7 @@ export async function startTimer({ deps, orgId, user, customerId, categoryId, no
       customer: { id: customerId, name: usable.customer.name },
       category: { id: categoryId, name: usable.category.name, archived: false },
     };
-    const result = await runStart(deps.sql, {
+    const result = await runStart(deps.unscoped, {
       orgId, userId: user.id, entryId: entry.id, customerId, categoryId, now, checkOverlap: !rules.allowOverlap, auditId: newId(), after: entry,
     });
     switch (result.status) {
@@ -212,7 +213,7 @@ async function writeStop(options: StopTimerOptions, org: CachedOrg, running: Wir
   for (let attempt = 1; ; attempt++) {
     const flagged = checkStop(options, org, running, startedAt);
     const after: WireEntry = { ...running, startedAt: startedAt.toISOString(), stoppedAt: now.toISOString(), note: note.trim(), flagged };
-    const result = await runStop(deps.sql, {
+    const result = await runStop(deps.unscoped, {
       orgId, userId, entryId: running.id, startedAt, now, note: after.note, flagged, checkOverlap: !rules.allowOverlap, actorId, auditId: newId(),
       before: running, after: reason ? { ...after, reason } : after,
     });

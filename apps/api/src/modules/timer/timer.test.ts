@@ -318,7 +318,7 @@ describe(`timer on ${engineName}`, () => {
       ctx.clock.now = T0;
       const started = (await start('alice')).json<WorkEntry>();
       const entry = await stopTimer({
-        deps: { sql: ctx.db.sql, orgs: ctx.app.orgCache },
+        deps: { sql: ctx.db.sql, unscoped: ctx.db.unscoped, orgs: ctx.app.orgCache },
         orgId: org.orgId,
         userId: org.users.alice.id,
         actorId: org.users.manager.id,
@@ -337,7 +337,7 @@ describe(`timer on ${engineName}`, () => {
 
     it("cannot stop another organisation's user: their timer is not found", async () => {
       await start('alice', undefined, other);
-      await expect(stopTimer({ deps: { sql: ctx.db.sql, orgs: ctx.app.orgCache }, orgId: org.orgId, userId: other.users.alice.id, actorId: org.users.manager.id, note: '', now: new Date() }))
+      await expect(stopTimer({ deps: { sql: ctx.db.sql, unscoped: ctx.db.unscoped, orgs: ctx.app.orgCache }, orgId: org.orgId, userId: other.users.alice.id, actorId: org.users.manager.id, note: '', now: new Date() }))
         .rejects.toMatchObject({ code: 'TIMER_NOT_RUNNING' });
       expect((await client('alice', other).get('/api/timer')).json().running).not.toBeNull();
     });

@@ -23,7 +23,7 @@ export default async function atWorkRoutes(app: App) {
     },
     config: { access: { roles: ['ADMIN', 'MANAGER'] } },
   }, async (request) => stopUserTimer({
-    db: request.db, deps: { sql: app.database.sql, orgs: app.orgCache }, orgId: request.auth.orgId,
+    db: request.db, deps: { sql: app.database.sql, unscoped: app.database.unscoped, orgs: app.orgCache }, orgId: request.auth.orgId,
     userId: request.params.userId, actorId: request.auth.userId, note: request.body.note, now: app.now(), events: app.events,
   }));
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Agent, fetch } from 'undici';
 import { WEBHOOK_TEST_EVENT } from '@workdiary/shared';
-import type { SqlRunner } from '../../db/engine.ts';
+import type { UnscopedSql } from '../../db/engine.ts';
 import type { EventBus } from '../../lib/events.ts';
 import { literalHostRefused, publicOnlyLookup } from './webhook-target.ts';
 
@@ -18,7 +18,7 @@ const LEASE_MS = 60_000;
 const BATCH = 10;
 
 export type WebhookWorkerOptions = {
-  sql: SqlRunner;
+  sql: UnscopedSql;
   allowPrivate: boolean;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
   /** The worker's clock (tests move it on instead of waiting). */

@@ -29,7 +29,7 @@ const DELIVERY = 'Each delivery is `POST url` with the JSON body `{ id, type, oc
 
 export default async function webhooksRoutes(app: App) {
   // The delivery worker of this process: polls every WEBHOOK_POLL_MS and wakes on entry and timer events.
-  const worker = createWebhookWorker({ sql: app.database.sql, allowPrivate: app.env.WEBHOOK_ALLOW_PRIVATE, log: app.log, events: app.events });
+  const worker = createWebhookWorker({ sql: app.database.unscoped, allowPrivate: app.env.WEBHOOK_ALLOW_PRIVATE, log: app.log, events: app.events });
   if (app.env.WEBHOOK_POLL_MS > 0) {
     app.addHook('onReady', async () => worker.start(app.env.WEBHOOK_POLL_MS));
     app.addHook('onClose', async () => worker.stop());

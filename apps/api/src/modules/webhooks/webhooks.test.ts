@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENTS, type WebhookDeliveryList, type WebhookList } from '@workdiary/shared';
-import { openDatabase, type SqlRunner } from '../../db/engine.ts';
+import { openDatabase, type UnscopedSql } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import { as, createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 import { isPublicAddress } from './webhook-target.ts';
@@ -69,8 +69,8 @@ describe(`webhooks (${engineName})`, () => {
   afterEach(async () => {
     await ctx.db.prisma.webhook.deleteMany({});
   });
-  const worker = (opts: { allowPrivate?: boolean; timeoutMs?: number; sql?: SqlRunner } = {}) => {
-    const w = createWebhookWorker({ sql: opts.sql ?? ctx.db.sql, allowPrivate: opts.allowPrivate ?? true, log: silent, now: workerNow, timeoutMs: opts.timeoutMs });
+  const worker = (opts: { allowPrivate?: boolean; timeoutMs?: number; sql?: UnscopedSql } = {}) => {
+    const w = createWebhookWorker({ sql: opts.sql ?? ctx.db.unscoped, allowPrivate: opts.allowPrivate ?? true, log: silent, now: workerNow, timeoutMs: opts.timeoutMs });
     workers.push(w);
     return w;
   };
@@ -87,7 +87,7 @@ describe(`webhooks (${engineName})`, () => {
   const deliveriesOf = async (id: string) => (await call('admin').get(`/api/webhooks/${id}/deliveries`)).json<WebhookDeliveryList>().items;
   const removeHook = async (id: string, o: OrgFixture = org) => expect((await call('admin', o).delete(`/api/webhooks/${id}`)).statusCode).toBe(204);
   /** The pending deliveries' types (of every webhook), sorted. */
-  const pending = async () => (await ctx.db.sql.query<{ type: string }>(`SELECT type FROM "WebhookDelivery" WHERE status = 'PENDING' ORDER BY type`)).map((r) => r.type);
+  const pending = async () => (await ctx.db.unscoped.query<{ type: string }>(`SELECT type FROM "WebhookDelivery" WHERE status = 'PENDING' ORDER BY type`)).map((r) => r.type);
   const pendingRows = async () => (await pending()).length;
   let entryDay = 1;
   /** A manual entry of alice on its own November day (no overlaps between tests). */
@@ -207,7 +207,7 @@ describe(`webhooks (${engineName})`, () => {
     const r = await open((n) => (n === 1 ? 302 : null));
     const hook = await addHook(r.url, ['entry.created']);
     await manualEntry();
-    const w = createWebhookWorker({ sql: ctx.db.sql, allowPrivate: true, log: silent, now: workerNow, timeoutMs: 300 });
+    const w = createWebhookWorker({ sql: ctx.db.unscoped, allowPrivate: true, log: silent, now: workerNow, timeoutMs: 300 });
     workers.push(w);
     // The receiver answers 302 to /elsewhere; the worker must not go there.
     expect(await w.runOnce()).toBe(1);
@@ -363,11 +363,11 @@ describe(`webhooks (${engineName})`, () => {
     expect(await pendingRows()).toBe(18);
     // PostgreSQL: the second worker has a connection pool of its own, as another instance would.
     const url = ctx.app.env.TEST_DATABASE_URL;
-    const [{ name }] = url ? await ctx.db.sql.query<{ name: string }>('SELECT current_database() AS name') as [{ name: string }] : [{ name: '' }];
+    const [{ name }] = url ? await ctx.db.unscoped.query<{ name: string }>('SELECT current_database() AS name') as [{ name: string }] : [{ name: '' }];
     const second = url ? await openDatabase({ kind: 'postgres', url: Object.assign(new URL(url), { pathname: `/${name}` }).href, poolSize: 4 }) : null;
     expect(second !== null).toBe(engineName === 'postgres');
     const a = worker();
-    const b = worker({ sql: second?.sql });
+    const b = worker({ sql: second?.unscoped });
     // Both claim at the same moment, in batches of ten, until nothing is due.
     const [ofA, ofB] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect((ofA ?? 0) + (ofB ?? 0)).toBe(18);
