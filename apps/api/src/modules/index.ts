@@ -27,6 +27,7 @@ import timerSwitchRoutes from './timer/timer-switch.routes.ts';
 import timerRoutes from './timer/timer.routes.ts';
 import atWorkRoutes from './users/at-work.routes.ts';
 import meRoutes from './users/me.routes.ts';
+import userAccessRoutes from './users/user-access.routes.ts';
 import usersRoutes from './users/users.routes.ts';
 import webhooksRoutes from './webhooks/webhooks.routes.ts';
 import workEntriesRoutes from './work-entries/work-entries.routes.ts';
@@ -49,6 +50,7 @@ export const routeModules: Array<(app: App) => Promise<void>> = [
   diaryRoutes,
   diaryExportRoutes,
   usersRoutes,
+  userAccessRoutes,
   meRoutes,
   atWorkRoutes,
   organizationRoutes,

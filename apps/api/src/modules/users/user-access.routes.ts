@@ -8,9 +8,9 @@ import { mailInvitation } from '../mail/invitation.ts';
 
 /**
  * A user's sign-in access (admins): a new set-password link, and signing them out everywhere.
- * Registered at the end of users.routes.ts (the same /api/users paths).
+ * Mounted right after users.routes.ts (modules/index.ts), under the same /api/users paths.
  */
-export async function userAccessRoutes(app: App) {
+export default async function userAccessRoutes(app: App) {
   app.post('/users/:id/set-password-link', {
     schema: {
       tags: ['users'],

@@ -6,7 +6,6 @@ import { requestOrigin } from './session.ts';
 import { setPasswordUrl } from './set-password-token.ts';
 import { createUser, listUsers, updateUser } from './users.service.ts';
 import { mailInvitation } from '../mail/invitation.ts';
-import { userAccessRoutes } from './user-access.routes.ts';
 
 /**
  * Users administration. Admins create and edit; managers may list (read-only) for the diary's
@@ -86,7 +85,4 @@ export default async function usersRoutes(app: App) {
     app.events.publish(request.auth.orgId, { type: 'user.changed', userId: user.id });
     return user;
   });
-
-  // A user's sign-in access: set-password links and signing out everywhere (user-access.routes.ts).
-  await userAccessRoutes(app);
 }
