@@ -89,7 +89,7 @@ export default async function importsRoutes(app: App) {
     const outcome = await importFile({
       db: request.db, org: request.org, actor: request.auth, events: app.events, format: q.format, buffer: upload.buffer,
       fileName: upload.fileName ?? q.fileName ?? `${q.format}.csv`, timeZone: q.timeZone || undefined,
-      userMap: { ...(q.userMap ?? {}), ...(upload.userMap ?? {}) }, dryRun: q.dryRun, now: app.now(),
+      userMap: { ...(q.userMap ?? {}), ...(upload.userMap ?? {}) }, dryRun: q.dryRun, now: app.now(), engine: app.database.kind,
     });
     if ('dryRun' in outcome) return reply.status(200).send(outcome.dryRun);
     return reply.status(201).send(outcome.result);
