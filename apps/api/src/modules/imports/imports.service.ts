@@ -27,8 +27,8 @@ import { dryRunOf, planImport, prepareImport, type Plan } from './plan.ts';
  * loop between statements. PostgreSQL: Prisma hands a statement's parameters on in one synchronous
  * stretch (~4 ms per 1,000 rows even as array text), so 5,000 rows keep it short. PGlite runs the
  * statement itself on this thread, entries, their audit events and the day figures together
- * (~0.1 ms a row): 250 rows keep each statement, and so each block of the loop, to some 30 ms, and
- * PGlite's memory, which grows to the largest statement's needs and is not given back, small.
+ * (~0.2 ms a row): 250 rows keep a statement, and so a block of the loop, to ~50 ms (median of
+ * 400, bench imports; the longest ~0.2–0.3 s, which 100 rows did not shorten).
  */
 const CHUNK = { postgres: 5_000, pglite: 250 } as const;
 /** Rows turned into array text between two turns of the event loop. */
