@@ -67,21 +67,38 @@ function mergedSpans(sessions: readonly Session[]): Piece[] {
 }
 
 /** The spans cut at local midnights: date → its pieces, in order. */
-function piecesByDay(spans: readonly Piece[], tz: string): Map<string, Piece[]> {
+type LocalDay = { date: string; start: number; end: number };
+
+/**
+ * The local day [midnight, next midnight) of an instant, remembering the last one found: the spans
+ * come in order, so most fall on the day before them and need no zone lookup (a month of every
+ * user's sessions is some 90,000 of them; a lookup each was most of the overview's time).
+ */
+function localDays(tz: string): (ms: number) => LocalDay {
+  let last: LocalDay | null = null;
+  return (ms) => {
+    if (last && ms >= last.start && ms < last.end) return last;
+    const date = localDateOf(new Date(ms), tz);
+    const { start, end } = dayBounds(date, tz);
+    last = { date, start: start.getTime(), end: end.getTime() };
+    return last;
+  };
+}
+
+function piecesByDay(spans: readonly Piece[], dayOf: (ms: number) => LocalDay): Map<string, Piece[]> {
   const days = new Map<string, Piece[]>();
   for (const span of spans) {
-    let date = localDateOf(new Date(span.start), tz);
+    let day = dayOf(span.start);
     for (;;) {
-      const { start, end } = dayBounds(date, tz);
-      const s = Math.max(span.start, start.getTime());
-      const e = Math.min(span.end, end.getTime());
+      const s = Math.max(span.start, day.start);
+      const e = Math.min(span.end, day.end);
       if (e > s) {
-        const list = days.get(date) ?? [];
+        const list = days.get(day.date) ?? [];
         list.push({ start: s, end: e });
-        days.set(date, list);
+        days.set(day.date, list);
       }
-      if (end.getTime() >= span.end) break;
-      date = addDays(date, 1);
+      if (day.end >= span.end) break;
+      day = dayOf(day.end);
     }
   }
   return days;
@@ -112,7 +129,8 @@ export function complianceFindings({ sessions, tz, holidays, rules = COMPLIANCE_
   const on = new Set(rules);
   const holidaySet = holidays instanceof Set ? holidays : new Set(holidays as readonly string[]);
   const spans = mergedSpans(sessions);
-  const days = piecesByDay(spans, tz);
+  const dayOf = localDays(tz);
+  const days = piecesByDay(spans, dayOf);
   const found: ComplianceFinding[] = [];
   const inRange = (date: string) => (from === undefined || date >= from) && (to === undefined || date <= to);
 
@@ -137,9 +155,9 @@ export function complianceFindings({ sessions, tz, holidays, rules = COMPLIANCE_
     for (let i = 1; i < spans.length; i++) {
       const span = spans[i] as Piece;
       const previousEnd = (spans[i - 1] as Piece).end;
-      const date = localDateOf(new Date(span.start), tz);
+      const { date, start } = dayOf(span.start);
       if (!inRange(date)) continue;
-      if (previousEnd > dayBounds(date, tz).start.getTime()) continue;
+      if (previousEnd > start) continue;
       const rest = span.start - previousEnd;
       if (rest < REST_MIN_MS) found.push({ date, rule: 'REST_SHORT', minutes: dayMinutes(rest) });
     }

@@ -12,12 +12,21 @@ import { scopedSql } from '../../db/scoped-sql.ts';
  */
 export async function readFinishedSessionsByUser(sql: SqlRunner, orgId: string, userId: string | null, { start, end }: Bounds): Promise<Map<string, Array<{ startedAt: Date; stoppedAt: Date }>>> {
   const scope = scopedSql(orgId);
-  const conditions = [Prisma.sql`e."stoppedAt" IS NOT NULL`, Prisma.sql`e."startedAt" < ${end.toISOString()}::timestamptz`, Prisma.sql`e."stoppedAt" > ${start.toISOString()}::timestamptz`];
-  if (userId !== null) conditions.push(Prisma.sql`e."userId" = ${userId}`);
+  const [from, to] = [start.toISOString(), end.toISOString()];
+  const person = userId !== null && Prisma.sql`e."userId" = ${userId}`;
+  // Two disjoint parts, so neither scans the organisation's history before the period: sessions
+  // that started at most a day before it (WorkEntry_organizationId_startedAt_idx), and the few
+  // longer than a day that started earlier and reach into it (WorkEntry_long_sessions_idx).
   const rows = await sql.query<{ user_id: string; started_ms: number | string; stopped_ms: number | string }>(scope.query`
     SELECT e."userId" AS user_id, (extract(epoch FROM e."startedAt") * 1000)::float8 AS started_ms, (extract(epoch FROM e."stoppedAt") * 1000)::float8 AS stopped_ms
     FROM "WorkEntry" e
-    WHERE ${scope.where('e', ...conditions)}`);
+    WHERE ${scope.where('e', person, Prisma.sql`e."stoppedAt" IS NOT NULL`,
+      Prisma.sql`e."startedAt" >= ${from}::timestamptz - interval '1 day'`, Prisma.sql`e."startedAt" < ${to}::timestamptz`, Prisma.sql`e."stoppedAt" > ${from}::timestamptz`)}
+    UNION ALL
+    SELECT e."userId", (extract(epoch FROM e."startedAt") * 1000)::float8, (extract(epoch FROM e."stoppedAt") * 1000)::float8
+    FROM "WorkEntry" e
+    WHERE ${scope.where('e', person, Prisma.sql`(e."stoppedAt" - e."startedAt") > interval '1 day'`,
+      Prisma.sql`e."startedAt" < ${from}::timestamptz - interval '1 day'`, Prisma.sql`e."stoppedAt" > ${from}::timestamptz`)}`);
   const byUser = new Map<string, Array<{ startedAt: Date; stoppedAt: Date }>>();
   for (const r of rows) {
     const list = byUser.get(r.user_id) ?? [];

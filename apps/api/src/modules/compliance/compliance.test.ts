@@ -52,6 +52,18 @@ describe(`compliance (${engineName})`, () => {
     expect(one.items.map((i) => i.rule)).toEqual(['REST_SHORT']);
   });
 
+  it('judges a session that started days before the month and runs into it (a forgotten timer)', async () => {
+    const other = await createOrg(ctx, { name: 'Long sessions', timeZone: TZ });
+    const { alice } = other.users;
+    // Thu 28 May 20:00 until Mon 1 June 10:00: 86 hours, the last 10 of them on 1 June.
+    await insertEntries(ctx.db.prisma, other, [{ userId: alice.id, start: at('2026-05-28', '20:00'), stop: at('2026-06-01', '10:00') }]);
+    const list = (await as(ctx.app, other.users.manager.token).get('/api/compliance?month=2026-06')).json<ComplianceList>();
+    expect(list.items.map(({ userId, date, rule, minutes }) => ({ userId, date, rule, minutes })))
+      .toContainEqual({ userId: alice.id, date: '2026-06-01', rule: 'STRETCH_TOO_LONG', minutes: 600 });
+    const overview = (await as(ctx.app, other.users.manager.token).get('/api/diary?month=2026-06')).json<DiaryOverview>();
+    expect(overview.items.find((i) => i.userId === alice.id)?.violations).toBeGreaterThan(0);
+  });
+
   it('gives a member only their own findings, whatever they ask for', async () => {
     const own = await as(ctx.app, org.users.bob.token).get(`/api/compliance?month=2026-03&userId=${org.users.alice.id}`);
     expect(own.statusCode).toBe(200);
