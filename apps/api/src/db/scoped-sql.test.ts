@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../generated/prisma/client.ts';
 import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../test/helper.ts';
 import { scopedSql } from './scoped-sql.ts';
+import { setLocalSql } from './engine.ts';
 
 let ctx: TestContext;
 let a: OrgFixture;
@@ -75,5 +76,16 @@ describe(`scopedSql on ${engineName}`, () => {
     expect(typeof refused).toBe('function');
     const [{ n }] = await ctx.db.unscoped.query<{ n: number }>('SELECT count(*)::int AS n FROM "Organization" WHERE id = ANY($1::text[])', [[a.orgId, b.orgId]]) as [{ n: number }];
     expect(n).toBe(2);
+  });
+
+  it('applies planner settings to one statement only (SET LOCAL in its own transaction)', async () => {
+    const scope = scopedSql(a.orgId);
+    const read = () => scope.query`SELECT current_setting('work_mem') AS work_mem FROM "Organization" o WHERE ${scope.organization('o')}`;
+    const [inside] = await ctx.db.sql.query<{ work_mem: string }>(read(), { settings: { workMemMb: 64, jit: false } });
+    expect(inside?.work_mem).toBe('64MB');
+    const [after] = await ctx.db.sql.query<{ work_mem: string }>(read());
+    expect(after?.work_mem).not.toBe('64MB');
+    expect(() => setLocalSql({ workMemMb: 0.5 })).toThrow(/workMemMb/);
+    expect(setLocalSql({ workMemMb: 8, jit: false })).toBe("SET LOCAL work_mem = '8MB';\nSET LOCAL jit = off;");
   });
 });

@@ -1,4 +1,4 @@
-import type { SqlRunner } from './engine.ts';
+import { setLocalSql, type QueryOptions, type SqlRunner } from './engine.ts';
 import type { ScopedTx } from './scoped.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
 
@@ -9,7 +9,9 @@ import type { ScopedQuery } from './scoped-sql.ts';
  */
 export function txSql(tx: ScopedTx): SqlRunner {
   return {
-    query<T>(query: ScopedQuery): Promise<T[]> {
+    async query<T>(query: ScopedQuery, options: QueryOptions = {}): Promise<T[]> {
+      // One statement per call: a prepared statement holds one command.
+      if (options.settings) for (const line of setLocalSql(options.settings).split('\n')) await tx.$executeRawUnsafe(line);
       return tx.$queryRaw<T[]>(query);
     },
   };
