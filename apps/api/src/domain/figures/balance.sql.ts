@@ -203,7 +203,7 @@ async function accountFigures({ sql, org, month, now, accounts, keeping = false 
   const settings = holidaySettingsOf(org);
   const holidays = dates.length === 0 ? {} : await holidaysBetween(settings, dates[0] as string, dates.at(-1) as string);
   // A year of every user's day figures grouped in memory (64 MB instead of the default 4 MB sorted
-  // on disk), without JIT compiling: 0.9–2 s → see bench/README.md (diary-overview) at 1M entries.
+  // on disk), without JIT compiling: at 1.13M entries 760–1,000 ms → 370–530 ms (bench/README.md).
   const rows = await sql.query<AccountRow>(accountSql({
     orgId: org.id, dates, weekdays: dates.map((d) => weekdayIndex(d)), holidays: dates.map((d) => holidays[d] !== undefined),
     defaultRequired: DEFAULT_WORK_RULES.requiredMinutes, sharePercent: settings.sharePercent,
