@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { PoolClient } from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { ScopedQuery } from './scoped-sql.ts';
@@ -210,19 +211,23 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     const result = options.prepare ? await pool.query({ name: preparedName(text), text, values }) : await pool.query(text, values);
     return result.rows as T[];
   }
-  async function withSettings<T>(text: string, values: unknown[], settings: StatementSettings): Promise<T[]> {
+  /** `fn` on one connection between BEGIN (and `setup`, e.g. SET LOCAL) and COMMIT; ROLLBACK on an error. */
+  async function inTransaction<T>(setup: string, fn: (conn: PoolClient) => Promise<T>): Promise<T> {
     const conn = await pool.connect();
     try {
-      await conn.query(`BEGIN;\n${setLocalSql(settings)}`);
-      const result = await conn.query(text, values);
+      await conn.query(`BEGIN;\n${setup}`);
+      const result = await fn(conn);
       await conn.query('COMMIT');
-      return result.rows as T[];
+      return result;
     } catch (err) {
       await conn.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
       conn.release();
     }
+  }
+  async function withSettings<T>(text: string, values: unknown[], settings: StatementSettings): Promise<T[]> {
+    return inTransaction(setLocalSql(settings), async (conn) => (await conn.query(text, values)).rows as T[]);
   }
   return {
     kind: 'postgres',
@@ -233,17 +238,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     unscoped: {
       query: <T>(text: string, params: unknown[] = [], options: QueryOptions = {}) => run<T>(text, params, options),
       async execInTransaction(statements: string) {
-        const conn = await pool.connect();
-        try {
-          await conn.query('BEGIN');
-          await conn.query(statements);
-          await conn.query('COMMIT');
-        } catch (err) {
-          await conn.query('ROLLBACK').catch(() => undefined);
-          throw err;
-        } finally {
-          conn.release();
-        }
+        await inTransaction('', (conn) => conn.query(statements));
       },
     },
     async exclusive(fn) {
