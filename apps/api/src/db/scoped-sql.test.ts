@@ -87,5 +87,24 @@ describe(`scopedSql on ${engineName}`, () => {
     expect(after?.work_mem).not.toBe('64MB');
     expect(() => setLocalSql({ workMemMb: 0.5 })).toThrow(/workMemMb/);
     expect(setLocalSql({ workMemMb: 8, jit: false })).toBe("SET LOCAL work_mem = '8MB';\nSET LOCAL jit = off;");
+    expect(setLocalSql({ mergeJoin: false })).toBe('SET LOCAL enable_mergejoin = off;');
+  });
+
+  it('reads an answer in parts (batchRows): the same rows in order, the settings applied, nothing left open', async () => {
+    const scope = scopedSql(a.orgId);
+    const read = () => scope.query`
+      SELECT g.n, current_setting('work_mem') AS work_mem FROM "Organization" o, generate_series(1, 12) AS g(n)
+      WHERE ${scope.organization('o')} ORDER BY g.n`;
+    for (const batchRows of [1, 5, 12, 13]) {
+      const rows = await ctx.db.sql.query<{ n: number; work_mem: string }>(read(), { batchRows, settings: { workMemMb: 16 } });
+      expect({ batchRows, n: rows.map((r) => r.n), mem: [...new Set(rows.map((r) => r.work_mem))] })
+        .toEqual({ batchRows, n: Array.from({ length: 12 }, (_, i) => i + 1), mem: ['16MB'] });
+    }
+    const [after] = await ctx.db.sql.query<{ work_mem: string }>(read());
+    expect(after?.work_mem).not.toBe('16MB');
+    // An error inside a read in parts ends its transaction; the connection serves the next query.
+    const bad = scope.query`SELECT 1 / (g.n - 3) AS x FROM "Organization" o, generate_series(1, 12) AS g(n) WHERE ${scope.organization('o')}`;
+    await expect(ctx.db.sql.query(bad, { batchRows: 2 })).rejects.toThrow(/division by zero/);
+    expect((await ctx.db.sql.query<{ n: number }>(read(), { batchRows: 4 })).length).toBe(12);
   });
 });

@@ -24,96 +24,131 @@ export function filtersFor(caller: Actor, q: Pick<ReportQuery, 'userId' | 'custo
 
 const BY_NAME: ReportGroupBy[] = ['customer', 'category', 'user'];
 
-/** Names of the ids the report names (customers, categories, users of the organisation). */
-async function labelsOf(db: ScopedDb, groupBy: ReportGroupBy[], rows: ReportSqlRow[]): Promise<Map<string, string>> {
-  const labels = new Map<string, string>();
-  const keys: [Set<string>, Set<string>] = [new Set(), new Set()];
-  await forEachSliced(rows, (r) => {
-    if (r.k1 !== null) keys[0].add(r.k1);
-    if (r.k2 !== null) keys[1].add(r.k2);
-  });
-  await Promise.all(groupBy.map(async (g, level) => {
-    const ids = [...keys[level as 0 | 1]];
-    if (ids.length === 0 || !BY_NAME.includes(g)) return;
-    const found = g === 'customer'
-      ? await db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-      : g === 'category'
-        ? await db.category.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-        : await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-    for (const f of found) labels.set(`${g}:${f.id}`, f.name);
-  }));
-  return labels;
-}
-
 // The same order as String#localeCompare with these options (which is specified as a new
 // Intl.Collator per call: ~5 µs a comparison, 15 s of sorting for a year by customer × user's
 // 378,000 groups), from collators made once.
 const byLabel = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
 const byKey = new Intl.Collator().compare;
 
-function sortGroups(groups: ReportGroup[], by: ReportGroupBy): ReportGroup[] {
-  return BY_NAME.includes(by)
-    ? groups.sort((a, b) => byLabel(a.label, b.label) || byKey(a.key, b.key))
-    : groups.sort((a, b) => byKey(a.key, b.key));
+/** A named level's ids in the report's order (by name, then id) with their names; empty for months, weeks and days. */
+type Level = { by: ReportGroupBy; ids: string[]; labels: string[] };
+
+/**
+ * The organisation's customers, categories or users (only the one a filter names) in the report's
+ * order. The collator compares each of them a few times (2,000 customers: ~5 ms), not each group:
+ * the query answers places in this list, and a year by customer × user's 376,000 children are
+ * sorted by number.
+ */
+async function levelOf(db: ScopedDb, by: ReportGroupBy, filters: ReportFilters): Promise<Level> {
+  if (!BY_NAME.includes(by)) return { by, ids: [], labels: [] };
+  const select = { id: true, name: true } as const;
+  const found = by === 'customer'
+    ? await db.customer.findMany({ where: filters.customerId ? { id: filters.customerId } : {}, select })
+    : by === 'category'
+      ? await db.category.findMany({ where: filters.categoryId ? { id: filters.categoryId } : {}, select })
+      : await db.user.findMany({ where: filters.userId ? { id: filters.userId } : {}, select });
+  found.sort((a, b) => byLabel(a.name, b.name) || byKey(a.id, b.id));
+  return { by, ids: found.map((f) => f.id), labels: found.map((f) => f.name) };
+}
+
+/** The report's one or two levels. */
+export async function levelsOf(db: ScopedDb, groupBy: ReportGroupBy[], filters: ReportFilters): Promise<[Level, Level | null]> {
+  return Promise.all([levelOf(db, groupBy[0] as ReportGroupBy, filters), groupBy[1] ? levelOf(db, groupBy[1], filters) : null]);
+}
+
+type Sums = { minutes: number; billableMinutes: number; amountX60: number };
+type Ranked = [rank: number, group: ReportGroup];
+const add = (into: Sums, r: ReportSqlRow) => {
+  into.minutes += r.minutes;
+  into.billableMinutes += r.billable_minutes;
+  into.amountX60 += r.amount_x60;
+};
+const groupOf = (key: string, label: string, s: Sums): ReportGroup => ({
+  key, label, minutes: s.minutes, billableMinutes: s.billableMinutes, amount: roundAmount(s.amountX60),
+});
+/**
+ * A row's group at one level: a named key by its place in the level's list (its rank), else the key
+ * itself (a month, week or day; or an id made after the list was read) with rank -1, ranked later
+ * by `textRanks`.
+ */
+function keyOf(level: Level, place: number | null, text: string | null): { key: string; label: string; rank: number } {
+  if (place !== null) return { key: level.ids[place - 1] as string, label: level.labels[place - 1] as string, rank: place - 1 };
+  return { key: text as string, label: text as string, rank: -1 };
+}
+/** Places after the named ones for keys given as text, in key order. */
+function textRanks(level: Level, keys: Set<string>): Map<string, number> {
+  return new Map([...keys].sort(byKey).map((key, i) => [key, level.ids.length + i]));
+}
+const inOrder = (ranked: Ranked[], texts: Map<string, number>): ReportGroup[] => ranked
+  .map(([rank, g]): Ranked => [rank === -1 ? texts.get(g.key) ?? 0 : rank, g])
+  .sort((a, b) => a[0] - b[0])
+  .map(([, g]) => g);
+
+/**
+ * The first level's groups (and their children): the finest rows summed up (amounts exact in
+ * minor units × 60 until each group rounds once), in the report's order; and the series. In slices.
+ */
+async function groupsOf(rows: ReportSqlRow[], first: Level, second: Level | null, total: Sums) {
+  const top = new Map<string, { rank: number; label: string; sums: Sums; children: Ranked[] }>();
+  const perDay = new Map<string, number>();
+  const texts: [Set<string>, Set<string>] = [new Set(), new Set()];
+  await forEachSliced(rows, (r) => {
+    if (r.gd === 0) {
+      if (r.day !== null) perDay.set(r.day, r.minutes);
+      return;
+    }
+    const k1 = keyOf(first, r.i1, r.k1);
+    if (k1.rank === -1) texts[0].add(k1.key);
+    let g = top.get(k1.key);
+    if (!g) top.set(k1.key, g = { rank: k1.rank, label: k1.label, sums: { minutes: 0, billableMinutes: 0, amountX60: 0 }, children: [] });
+    add(g.sums, r);
+    add(total, r);
+    if (second) {
+      const k2 = keyOf(second, r.i2, r.k2);
+      if (k2.rank === -1) texts[1].add(k2.key);
+      g.children.push([k2.rank, groupOf(k2.key, k2.label, { minutes: r.minutes, billableMinutes: r.billable_minutes, amountX60: r.amount_x60 })]);
+    }
+  });
+  const [ranks1, ranks2] = [textRanks(first, texts[0]), second ? textRanks(second, texts[1]) : new Map<string, number>()];
+  const ranked: Ranked[] = [];
+  let sorted = 0;
+  for (const [key, { rank, label, sums, children }] of top) {
+    const group = groupOf(key, label, sums);
+    if (second) group.children = inOrder(children, ranks2);
+    ranked.push([rank, group]);
+    sorted += children.length + 1;
+    if (sorted >= SLICE) {
+      sorted = 0;
+      await yieldToLoop();
+    }
+  }
+  return { groups: inOrder(ranked, ranks1), perDay };
 }
 
 /**
  * `GET /api/reports`: minutes (the figures module's rule: report.sql.ts), billable minutes and
- * amounts grouped by one or two levels, with the daily series. Aggregated in the database; here
- * only labels, rounding and order.
+ * amounts grouped by one or two levels, with the daily series. Aggregated in the database (the
+ * finest level and each day); here the levels above it are added up, labelled, rounded and ordered.
  */
 export async function buildReport({ db, sql, org, caller, query }: {
   db: ScopedDb; sql: SqlRunner; org: OrgContext; caller: Actor; query: ReportQuery;
 }): Promise<Report> {
   const filters = filtersFor(caller, query);
   const groupBy = query.groupBy;
-  const { rows, dates } = await queryReport({ sql, orgId: org.id, from: query.from, to: query.to, groupBy, ...filters });
-  const labels = await labelsOf(db, groupBy, rows);
-  const [first, second] = groupBy as [ReportGroupBy, ReportGroupBy | undefined];
-  const group = (by: ReportGroupBy, key: string, r: ReportSqlRow): ReportGroup => ({
-    key,
-    label: labels.get(`${by}:${key}`) ?? key,
-    minutes: r.minutes,
-    billableMinutes: r.billable_minutes,
-    amount: roundAmount(r.amount_x60),
+  const [first, second] = await levelsOf(db, groupBy, filters);
+  const { rows, dates } = await queryReport({
+    sql, orgId: org.id, from: query.from, to: query.to, groupBy, ...filters, order: [first.ids, second?.ids ?? null],
   });
-
-  const top = new Map<string, ReportGroup>();
-  const children = new Map<string, ReportGroup[]>();
-  let total: ReportSqlRow | undefined;
-  const perDay = new Map<string, number>();
-  // In slices with turns of the event loop between them (a year by customer × user: ~380,000 rows).
-  await forEachSliced(rows, (r) => {
-    if (r.gd === 0 && r.day !== null) perDay.set(r.day, r.minutes);
-    else if (r.g1 === 1) total = r;
-    else if (r.k1 !== null && r.g2 === 1) top.set(r.k1, group(first, r.k1, r));
-    else if (r.k1 !== null && r.k2 !== null && second) {
-      const list = children.get(r.k1) ?? [];
-      list.push(group(second, r.k2, r));
-      children.set(r.k1, list);
-    }
-  });
-  const groups = sortGroups([...top.values()], first);
-  if (second) {
-    let sorted = 0;
-    for (const [i, g] of groups.entries()) {
-      const list = sortGroups(children.get(g.key) ?? [], second);
-      groups[i] = { ...g, children: list };
-      sorted += list.length;
-      if (sorted >= SLICE) {
-        sorted = 0;
-        await yieldToLoop();
-      }
-    }
-  }
+  const total: Sums = { minutes: 0, billableMinutes: 0, amountX60: 0 };
+  const { groups, perDay } = await groupsOf(rows, first, second, total);
   return {
     from: query.from,
     to: query.to,
     groupBy,
     currency: org.currency,
-    totalMinutes: total?.minutes ?? 0,
-    totalBillableMinutes: total?.billable_minutes ?? 0,
-    totalAmount: roundAmount(total?.amount_x60 ?? 0),
+    totalMinutes: total.minutes,
+    totalBillableMinutes: total.billableMinutes,
+    totalAmount: roundAmount(total.amountX60),
     groups,
     series: dates.map((date) => ({ date, minutes: perDay.get(date) ?? 0 })),
     filters,

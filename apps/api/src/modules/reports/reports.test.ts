@@ -82,6 +82,53 @@ describe(`reports (${engineName})`, () => {
     expect(byUser.groups.map((g) => g.label)).toEqual([`Alice ${org.orgId.slice(0, 8)}`, `Bob ${org.orgId.slice(0, 8)}`]);
   });
 
+  it('orders names as a reader does (case and accents aside, then by id) and sums each parent from its children, amounts rounded once', async () => {
+    const prisma = ctx.db.prisma;
+    // October only: the other tests read November. Three of the names differ only in case or accent.
+    const names = ['beta Co', 'Alpha', 'alpha', 'Ärger AG', 'Zulu'];
+    const ids = names.map((_, i) => `${org.orgId.slice(0, 8)}-order-${i}`);
+    await prisma.customer.createMany({
+      data: names.map((name, i) => ({ id: ids[i] as string, organizationId: org.orgId, name, hourlyRate: i % 2 === 0 ? 6000 + i * 1001 : null })),
+    });
+    const { alice, bob } = org.users;
+    let minute = 0;
+    const entries = ids.flatMap((customerId, i) => [alice.id, bob.id].map((userId, j) => {
+      const start = new Date(Date.UTC(2026, 9, 5 + i, 7, 0) + (minute += 7) * 60_000);
+      return {
+        id: `${customerId}-${j}`, organizationId: org.orgId, userId, customerId, categoryId: org.categories.regular,
+        startedAt: start, stoppedAt: new Date(start.getTime() + (37 + i * 11 + j * 5) * 60_000 + 20_000), note: '', source: 'MANUAL' as const, createdById: userId,
+      };
+    }));
+    await prisma.workEntry.createMany({ data: entries });
+    const rate = new Map((await prisma.customer.findMany({ where: { organizationId: org.orgId }, select: { id: true, hourlyRate: true } })).map((c) => [c.id, c.hourlyRate]));
+    const OCT = 'from=2026-10-01&to=2026-10-31';
+
+    const byCustomer = await report('manager', `${OCT}&groupBy=customer,user`);
+    const expected = names.map((name, i) => ({ name, id: ids[i] as string }))
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id))
+      .map((c) => c.name);
+    expect(byCustomer.groups.map((g) => g.label)).toEqual(expected);
+    expect(expected.slice(0, 3).map((n) => n.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''))).toEqual(['alpha', 'alpha', 'arger ag']);
+    for (const g of byCustomer.groups) {
+      expect(g.children?.map((c) => c.label)).toEqual([`Alice ${org.orgId.slice(0, 8)}`, `Bob ${org.orgId.slice(0, 8)}`]);
+      expect(g.amount).toBe(roundAmount(g.minutes * (rate.get(g.key) ?? 0)));
+    }
+
+    // A person's amount covers customers of different rates: Σ minutes × rate, rounded once.
+    const byUser = await report('manager', `${OCT}&groupBy=user,customer`);
+    expect(byUser.groups.map((g) => g.label)).toEqual([`Alice ${org.orgId.slice(0, 8)}`, `Bob ${org.orgId.slice(0, 8)}`]);
+    for (const g of byUser.groups) {
+      expect(g.children?.map((c) => c.label)).toEqual(expected);
+      const exact = (g.children ?? []).reduce((s, c) => s + c.minutes * (rate.get(c.key) ?? 0), 0);
+      expect({ amount: g.amount, billable: g.billableMinutes }).toEqual({
+        amount: roundAmount(exact),
+        billable: (g.children ?? []).filter((c) => rate.get(c.key) !== null).reduce((s, c) => s + c.minutes, 0),
+      });
+    }
+    expect(byUser.totalAmount).toBe(roundAmount(byUser.groups.flatMap((g) => g.children ?? []).reduce((s, c) => s + c.minutes * (rate.get(c.key) ?? 0), 0)));
+    expect(byUser.totalMinutes).toBe(byCustomer.totalMinutes);
+  });
+
   it('filters by person, customer and category; a member gets only themselves whatever they ask', async () => {
     expect((await report('manager', `${NOV}&groupBy=user&userId=${org.users.bob.id}`)).totalMinutes).toBe(240);
     expect((await report('manager', `${NOV}&groupBy=user&customerId=${org.customers.globex}`)).totalMinutes).toBe(45);
