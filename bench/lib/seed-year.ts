@@ -106,6 +106,7 @@ WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL
   const entries = Number(counted?.n ?? 0);
   await db.unscoped.query('ANALYZE "User"');
   await db.unscoped.query('ANALYZE "DayFigure"');
+  await db.unscoped.query('ANALYZE "UserDay"');
   await db.unscoped.query('ANALYZE "Customer"');
   return { orgId, managerId, userIds, customerIds, entries };
 }

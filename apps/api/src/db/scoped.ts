@@ -29,6 +29,7 @@ const SCALARS: Record<string, Set<string>> = {
   Absence: new Set(Object.values(Prisma.AbsenceScalarFieldEnum)),
   ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
   DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
+  UserDay: new Set(Object.values(Prisma.UserDayScalarFieldEnum)),
   BalanceCorrection: new Set(Object.values(Prisma.BalanceCorrectionScalarFieldEnum)),
   ComplianceAcknowledgement: new Set(Object.values(Prisma.ComplianceAcknowledgementScalarFieldEnum)),
   ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),

@@ -1,6 +1,6 @@
 // The overtime account (issue 24) of every user at a month, in TWO statements whatever the number of
 // months: each user's account start (`readAccounts`), then every user × month since the earliest
-// start (`ACCOUNT_SQL`): worked minutes from the kept per-day figures (DayFigure), required minutes
+// start (`ACCOUNT_SQL`): worked minutes from the kept day totals (UserDay), required minutes
 // and absence credit by the same definitions as the month overview (overview.sql.ts: the weekday's
 // minutes of the user's rules, else the organisation's default row, else the product defaults; on
 // a public holiday × share; an approved absence credits floor(required × credit / 100)), the
@@ -39,7 +39,7 @@ export async function readAccounts(sql: SqlRunner, org: OrgContext, userIds: str
   const scope = scopedSql(org.id);
   const rows = await sql.query<{ id: string; start_month: string | null; opening: number | null; first_day: string | Date | null; first_correction: string | null }>(scope.query`
     SELECT u.id, u."balanceStartMonth" AS start_month, u."balanceOpeningMinutes" AS opening,
-           (SELECT min(f.day) FROM "DayFigure" f WHERE ${scope.where('f', Prisma.sql`f."userId" = u.id`)}) AS first_day,
+           (SELECT min(d.day) FROM "UserDay" d WHERE ${scope.where('d', Prisma.sql`d."userId" = u.id`)}) AS first_day,
            (SELECT min(c.month) FROM "BalanceCorrection" c WHERE ${scope.where('c', Prisma.sql`c."userId" = u.id`)}) AS first_correction
     FROM "User" u
     WHERE ${scope.where('u', userIds !== null && Prisma.sql`u.id = ANY(${userIds}::text[])`)}`);
@@ -77,11 +77,11 @@ people AS (
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ${scope.where('ur')}
 ),
 per_day AS (
-  SELECT f."userId" AS user_id, f.day, div(sum(f.ms), 60000) AS minutes
-  FROM "DayFigure" f
-  WHERE ${scope.where('f')} AND f."userId" = ANY(${p.userIds}::text[])
-    AND f.day >= (${p.dates}::date[])[1] AND f.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
-  GROUP BY f."userId", f.day
+  -- The kept day totals (UserDay: floor(Σ ms / 60000) of the user-day's cells).
+  SELECT d."userId" AS user_id, d.day, d.minutes
+  FROM "UserDay" d
+  WHERE ${scope.where('d')} AND d."userId" = ANY(${p.userIds}::text[])
+    AND d.day >= (${p.dates}::date[])[1] AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
 ),
 worked AS (
   -- Worked minutes per month from the account's start: the days' sums rolled up to months here
@@ -202,8 +202,9 @@ async function accountFigures({ sql, org, month, now, accounts, keeping = false 
   if (starts[0] !== undefined) for (let d = `${starts[0]}-01`; d <= lastDate; d = addDays(d, 1)) dates.push(d);
   const settings = holidaySettingsOf(org);
   const holidays = dates.length === 0 ? {} : await holidaysBetween(settings, dates[0] as string, dates.at(-1) as string);
-  // A year of every user's day figures grouped in memory (64 MB instead of the default 4 MB sorted
-  // on disk), without JIT compiling: at 1.13M entries 760–1,000 ms → 370–530 ms (bench/README.md).
+  // A year of every user's day totals (UserDay, ~73,000 rows for 200 people; it summed ~1.1M
+  // DayFigure cells before: 760–1,000 ms, then 370–530 ms grouped in memory, bench/README.md), in
+  // memory (64 MB instead of the default 4 MB sorted on disk), without JIT compiling.
   const rows = await sql.query<AccountRow>(accountSql({
     orgId: org.id, dates, weekdays: dates.map((d) => weekdayIndex(d)), holidays: dates.map((d) => holidays[d] !== undefined),
     defaultRequired: DEFAULT_WORK_RULES.requiredMinutes, sharePercent: settings.sharePercent,

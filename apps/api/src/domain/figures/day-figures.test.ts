@@ -38,10 +38,24 @@ describe(`kept per-day figures (${engineName})`, () => {
     return cells;
   }
 
-  async function kept(): Promise<Map<Cell, number>> {
+  /**
+   * The kept cells; and, checked at every call, the kept day totals (UserDay, 20261210100000_user_day):
+   * one row per user-day with cells, Σ ms and floor(Σ ms / 60000) of them.
+   */
+  async function kept(orgId = org.orgId): Promise<Map<Cell, number>> {
     const rows = await ctx.db.unscoped.query<{ key: string; ms: string | number }>(
-      `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms FROM "DayFigure" WHERE "organizationId" = $1`, [org.orgId]);
-    return new Map(rows.map((r) => [r.key, Number(r.ms)]));
+      `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms FROM "DayFigure" WHERE "organizationId" = $1`, [orgId]);
+    const cells = new Map(rows.map((r) => [r.key, Number(r.ms)]));
+    const days = new Map<string, number>();
+    for (const [key, ms] of cells) {
+      const day = key.split('|').slice(0, 2).join('|');
+      days.set(day, (days.get(day) ?? 0) + ms);
+    }
+    const totals = await ctx.db.unscoped.query<{ key: string; ms: string | number; minutes: number }>(
+      `SELECT "userId" || '|' || day::text AS key, ms, minutes FROM "UserDay" WHERE "organizationId" = $1`, [orgId]);
+    expect(totals.map((t) => [t.key, Number(t.ms), t.minutes]).sort(([a], [b]) => String(a).localeCompare(String(b))))
+      .toEqual([...days].map(([key, ms]) => [key, ms, Math.floor(ms / 60_000)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    return cells;
   }
 
   const sorted = (m: Map<Cell, number>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -137,6 +151,7 @@ describe(`kept per-day figures (${engineName})`, () => {
       return [...cells.entries()].map(([k, c]) => [k, `${c.ms} ${new Date(c.entrance).toISOString()} ${new Date(c.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));
     };
     const keptFull = async (): Promise<Array<[Cell, string]>> => {
+      await kept(other.orgId); // its day totals (UserDay) checked against these cells
       const rows = await ctx.db.unscoped.query<{ key: string; ms: string | number; entrance: Date | string; exit: Date | string }>(
         `SELECT "userId" || '|' || day::text || '|' || "customerId" || '|' || "categoryId" AS key, ms, entrance, exit FROM "DayFigure" WHERE "organizationId" = $1`, [other.orgId]);
       return rows.map((r) => [r.key, `${Number(r.ms)} ${new Date(r.entrance).toISOString()} ${new Date(r.exit).toISOString()}`] as [Cell, string]).sort(([a], [b]) => a.localeCompare(b));

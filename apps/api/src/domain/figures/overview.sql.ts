@@ -4,10 +4,11 @@ import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
 
 /**
  * The Work diary's month overview in ONE aggregate query: every user of the organisation with
- * the month's total, extra and required minutes, and their pay. It reads the kept per-day figures
- * (DayFigure: each user's exact milliseconds per local day, customer and category, kept by the
- * database in the same transaction as every write of an entry; migration 20261207130000_day_figures),
- * not the sessions: a month is some thousand kept rows instead of tens of thousands of sessions.
+ * the month's total, extra and required minutes, and their pay. It reads the kept day totals
+ * (UserDay: each user's local day, floor(Σ ms / 60000) of its DayFigure cells, kept by the database
+ * in the same transaction as every write of an entry; migrations 20261207130000_day_figures and
+ * 20261210100000_user_day), not the sessions: a month of 200 people is ~6,000 kept rows instead of
+ * tens of thousands of sessions or ~90,000 cells.
  *
  * Same definitions as `minutesByDay`/`dayFigures`/`monthFigures` in @workdiary/shared:
  *  - a session is cut at local midnights (the kept rows are per local day); per day, the
@@ -42,10 +43,10 @@ people AS (
   WHERE ${scope.where('u')}
 ),
 per_day AS (
-  SELECT f."userId" AS user_id, f.day, div(sum(f.ms), 60000) AS minutes
-  FROM "DayFigure" f
-  WHERE ${scope.where('f')} AND f.day >= (${p.dates}::date[])[1] AND f.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
-  GROUP BY f."userId", f.day
+  -- The kept day totals (UserDay: floor(Σ ms / 60000) of the user-day's cells).
+  SELECT d."userId" AS user_id, d.day, d.minutes
+  FROM "UserDay" d
+  WHERE ${scope.where('d')} AND d.day >= (${p.dates}::date[])[1] AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
 ),
 absent AS (
   -- Approved absences credit a share of the day's requirement (the largest one if two overlap).
