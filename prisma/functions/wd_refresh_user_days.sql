@@ -1,8 +1,11 @@
 -- The current definition of wd_refresh_user_days (first created by 20261210100000_user_day).
 -- Edit it here, not in a migration: the migrator applies this file after the migrations when the
 -- database's pg_get_functiondef differs from the statement below (see prisma/functions/README.md).
--- Brings the kept day totals (UserDay) of the given (organisation, user, day) keys to their cells
--- (DayFigure): Σ ms and floor(Σ ms / 60000); a day without cells loses its row.
+-- Brings the kept day totals and shapes (UserDay) of the given (organisation, user, day) keys to
+-- their cells (DayFigure: Σ ms, floor(Σ ms / 60000)) and to their finished sessions (the working-time
+-- rules' day shape, as packages/shared compliance.ts dayShape has it: the day's sessions merged and cut
+-- at its local midnights; worked, breaks of gaps ≥ 15 min, the longest stretch between them, the first
+-- start and the last end). A day without cells loses its row.
 CREATE OR REPLACE FUNCTION public.wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[])
  RETURNS void
  LANGUAGE plpgsql
@@ -21,12 +24,75 @@ BEGIN
   gone AS (
     DELETE FROM "UserDay" d USING s
     WHERE s.ms IS NULL AND d."organizationId" = s.org AND d."userId" = s.usr AND d.day = s.day
+  ),
+  b AS (
+    SELECT s.org, s.usr, s.day, s.ms, wd_day_start(s.day, z."timeZone") AS d_start, wd_day_start(s.day + 1, z."timeZone") AS d_end
+    FROM s JOIN "Organization" z ON z.id = s.org
+    WHERE s.ms IS NOT NULL
+  ),
+  sess AS (
+    SELECT b.org, b.usr, b.day, b.d_start, b.d_end, e.st, e.en
+    FROM b
+    CROSS JOIN LATERAL (
+      SELECT w."startedAt" AS st, w."stoppedAt" AS en
+      FROM "WorkEntry" w
+      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND w."stoppedAt" IS NOT NULL
+        AND w."startedAt" >= b.d_start - interval '1 day' AND w."startedAt" < b.d_end AND w."stoppedAt" > b.d_start
+      UNION ALL
+      SELECT w."startedAt", w."stoppedAt"
+      FROM "WorkEntry" w
+      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND (w."stoppedAt" - w."startedAt") > interval '1 day'
+        AND w."startedAt" < b.d_start - interval '1 day' AND w."stoppedAt" > b.d_start
+    ) e
+    WHERE e.en > e.st
+  ),
+  pieces AS (
+    SELECT p.org, p.usr, p.day, greatest(p.st, p.d_start) AS ps, least(p.en, p.d_end) AS pe
+    FROM sess p
+    WHERE least(p.en, p.d_end) > greatest(p.st, p.d_start)
+  ),
+  merged AS (
+    SELECT i.org, i.usr, i.day, min(i.ps) AS ps, max(i.pe) AS pe
+    FROM (
+      SELECT m.*, sum(m.fresh) OVER (PARTITION BY m.org, m.usr, m.day ORDER BY m.ps, m.pe ROWS UNBOUNDED PRECEDING) AS span
+      FROM (
+        SELECT p.*, CASE WHEN p.ps <= max(p.pe) OVER (PARTITION BY p.org, p.usr, p.day ORDER BY p.ps, p.pe ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                         THEN 0 ELSE 1 END AS fresh
+        FROM pieces p
+      ) m
+    ) i
+    GROUP BY i.org, i.usr, i.day, i.span
+  ),
+  gaps AS (
+    SELECT g.org, g.usr, g.day, g.ps, g.pe,
+           (extract(epoch FROM g.pe - g.ps) * 1000)::bigint AS worked,
+           CASE WHEN g.ps - lag(g.pe) OVER w >= interval '15 minutes' THEN (extract(epoch FROM g.ps - lag(g.pe) OVER w) * 1000)::bigint ELSE 0 END AS pause
+    FROM merged g
+    WINDOW w AS (PARTITION BY g.org, g.usr, g.day ORDER BY g.ps)
+  ),
+  stretches AS (
+    SELECT t.org, t.usr, t.day, sum(t.worked) AS worked, sum(t.pause) AS pause, min(t.ps) AS first_start, max(t.pe) AS last_end
+    FROM (
+      SELECT g.*, count(*) FILTER (WHERE g.pause > 0) OVER (PARTITION BY g.org, g.usr, g.day ORDER BY g.ps ROWS UNBOUNDED PRECEDING) AS stretch
+      FROM gaps g
+    ) t
+    GROUP BY t.org, t.usr, t.day, t.stretch
+  ),
+  shape AS (
+    SELECT h.org, h.usr, h.day, sum(h.worked) AS worked_ms, sum(h.pause) AS break_ms, max(h.worked) AS stretch_ms,
+           min(h.first_start) AS first_start, max(h.last_end) AS last_end
+    FROM stretches h
+    GROUP BY h.org, h.usr, h.day
   )
-  INSERT INTO "UserDay" ("organizationId", "userId", "day", "ms", "minutes")
-  SELECT s.org, s.usr, s.day, s.ms, div(s.ms, 60000)::integer
-  FROM s
-  WHERE s.ms IS NOT NULL
-  ON CONFLICT ("organizationId", "userId", "day") DO UPDATE SET "ms" = EXCLUDED."ms", "minutes" = EXCLUDED."minutes"
-  WHERE "UserDay"."ms" IS DISTINCT FROM EXCLUDED."ms";
+  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "firstStart", "lastEnd")
+  SELECT b.org, b.usr, b.day, b.ms, div(b.ms, 60000)::integer,
+         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
+  FROM b
+  LEFT JOIN shape h ON h.org = b.org AND h.usr = b.usr AND h.day = b.day
+  ON CONFLICT ("organizationId", "userId", "day") DO UPDATE
+  SET "ms" = EXCLUDED."ms", "minutes" = EXCLUDED."minutes", "workedMs" = EXCLUDED."workedMs", "breakMs" = EXCLUDED."breakMs", "stretchMs" = EXCLUDED."stretchMs",
+      "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
+  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."firstStart", u."lastEnd")
+        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
 END
 $function$;

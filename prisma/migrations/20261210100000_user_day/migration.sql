@@ -1,10 +1,13 @@
--- Issue 23: each user's local day total kept beside its cells ("UserDay": the day's milliseconds
--- and floor(Σ ms / 60000), the Work diary's day total), so the month overview reads a month of
--- user-days (200 people: ~6,000 rows) and the overtime account a year of them (~73,000) instead of
--- summing a year of cells (1.1M at the bench's million entries) on every read. Kept from DayFigure
--- itself by statement triggers (prisma/functions: wd_user_days_kept → wd_refresh_user_days), so
+-- Issue 23: each user's local day kept beside its cells ("UserDay"): the day's milliseconds and
+-- floor(Σ ms / 60000), the Work diary's day total; and the day's shape for the working-time rules
+-- (packages/shared compliance.ts dayShape: worked, breaks, longest stretch, first start, last end). The month overview reads a month of user-days (200 people: ~6,000
+-- rows) for its totals and its working-time count, and the overtime account a year of them
+-- (~73,000), instead of summing a year of cells (1.1M at the bench's million entries) or judging
+-- every session of the month (~90,000) on every read. Kept from DayFigure by statement triggers
+-- (prisma/functions: wd_user_days_kept → wd_refresh_user_days, which reads the day's sessions), so
 -- every path that keeps the cells (WorkEntry's triggers, the timer's fast paths, imports, a zone
--- change's rebuild) keeps the totals in the same transaction without code of its own.
+-- change's rebuild) keeps the days in the same transaction without code of its own: each change of
+-- a session rewrites the cells of every day it touches.
 
 CREATE TABLE "UserDay" (
     "organizationId" TEXT NOT NULL,
@@ -12,6 +15,11 @@ CREATE TABLE "UserDay" (
     "day" DATE NOT NULL,
     "ms" BIGINT NOT NULL,
     "minutes" INTEGER NOT NULL,
+    "workedMs" BIGINT NOT NULL,
+    "breakMs" BIGINT NOT NULL,
+    "stretchMs" BIGINT NOT NULL,
+    "firstStart" TIMESTAMPTZ(3) NOT NULL,
+    "lastEnd" TIMESTAMPTZ(3) NOT NULL,
     CONSTRAINT "UserDay_pkey" PRIMARY KEY ("organizationId", "userId", "day")
 );
 CREATE INDEX "UserDay_organizationId_day_idx" ON "UserDay"("organizationId", "day");
@@ -19,8 +27,98 @@ ALTER TABLE "UserDay" ADD CONSTRAINT "UserDay_organizationId_fkey" FOREIGN KEY (
 ALTER TABLE "UserDay" ADD CONSTRAINT "UserDay_organizationId_userId_fkey" FOREIGN KEY ("organizationId", "userId") REFERENCES "User"("organizationId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The current definitions live in prisma/functions (applied after the migrations); these first
--- copies exist so the triggers below can be created.
-CREATE FUNCTION wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[]) RETURNS void LANGUAGE plpgsql AS $$ BEGIN END $$;
+-- copies exist so the triggers below can be created and the days filled.
+CREATE FUNCTION wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[])
+ RETURNS void
+ LANGUAGE plpgsql
+ SET jit TO 'off'
+AS $function$
+BEGIN
+  WITH k AS (
+    SELECT DISTINCT k.org, k.usr, k.day FROM unnest(p_orgs, p_users, p_days) AS k(org, usr, day)
+  ),
+  s AS (
+    SELECT k.org, k.usr, k.day, sum(f.ms) AS ms
+    FROM k
+    LEFT JOIN "DayFigure" f ON f."organizationId" = k.org AND f."userId" = k.usr AND f.day = k.day
+    GROUP BY k.org, k.usr, k.day
+  ),
+  gone AS (
+    DELETE FROM "UserDay" d USING s
+    WHERE s.ms IS NULL AND d."organizationId" = s.org AND d."userId" = s.usr AND d.day = s.day
+  ),
+  b AS (
+    SELECT s.org, s.usr, s.day, s.ms, wd_day_start(s.day, z."timeZone") AS d_start, wd_day_start(s.day + 1, z."timeZone") AS d_end
+    FROM s JOIN "Organization" z ON z.id = s.org
+    WHERE s.ms IS NOT NULL
+  ),
+  sess AS (
+    SELECT b.org, b.usr, b.day, b.d_start, b.d_end, e.st, e.en
+    FROM b
+    CROSS JOIN LATERAL (
+      SELECT w."startedAt" AS st, w."stoppedAt" AS en
+      FROM "WorkEntry" w
+      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND w."stoppedAt" IS NOT NULL
+        AND w."startedAt" >= b.d_start - interval '1 day' AND w."startedAt" < b.d_end AND w."stoppedAt" > b.d_start
+      UNION ALL
+      SELECT w."startedAt", w."stoppedAt"
+      FROM "WorkEntry" w
+      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND (w."stoppedAt" - w."startedAt") > interval '1 day'
+        AND w."startedAt" < b.d_start - interval '1 day' AND w."stoppedAt" > b.d_start
+    ) e
+    WHERE e.en > e.st
+  ),
+  pieces AS (
+    SELECT p.org, p.usr, p.day, greatest(p.st, p.d_start) AS ps, least(p.en, p.d_end) AS pe
+    FROM sess p
+    WHERE least(p.en, p.d_end) > greatest(p.st, p.d_start)
+  ),
+  merged AS (
+    SELECT i.org, i.usr, i.day, min(i.ps) AS ps, max(i.pe) AS pe
+    FROM (
+      SELECT m.*, sum(m.fresh) OVER (PARTITION BY m.org, m.usr, m.day ORDER BY m.ps, m.pe ROWS UNBOUNDED PRECEDING) AS span
+      FROM (
+        SELECT p.*, CASE WHEN p.ps <= max(p.pe) OVER (PARTITION BY p.org, p.usr, p.day ORDER BY p.ps, p.pe ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                         THEN 0 ELSE 1 END AS fresh
+        FROM pieces p
+      ) m
+    ) i
+    GROUP BY i.org, i.usr, i.day, i.span
+  ),
+  gaps AS (
+    SELECT g.org, g.usr, g.day, g.ps, g.pe,
+           (extract(epoch FROM g.pe - g.ps) * 1000)::bigint AS worked,
+           CASE WHEN g.ps - lag(g.pe) OVER w >= interval '15 minutes' THEN (extract(epoch FROM g.ps - lag(g.pe) OVER w) * 1000)::bigint ELSE 0 END AS pause
+    FROM merged g
+    WINDOW w AS (PARTITION BY g.org, g.usr, g.day ORDER BY g.ps)
+  ),
+  stretches AS (
+    SELECT t.org, t.usr, t.day, sum(t.worked) AS worked, sum(t.pause) AS pause, min(t.ps) AS first_start, max(t.pe) AS last_end
+    FROM (
+      SELECT g.*, count(*) FILTER (WHERE g.pause > 0) OVER (PARTITION BY g.org, g.usr, g.day ORDER BY g.ps ROWS UNBOUNDED PRECEDING) AS stretch
+      FROM gaps g
+    ) t
+    GROUP BY t.org, t.usr, t.day, t.stretch
+  ),
+  shape AS (
+    SELECT h.org, h.usr, h.day, sum(h.worked) AS worked_ms, sum(h.pause) AS break_ms, max(h.worked) AS stretch_ms,
+           min(h.first_start) AS first_start, max(h.last_end) AS last_end
+    FROM stretches h
+    GROUP BY h.org, h.usr, h.day
+  )
+  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "firstStart", "lastEnd")
+  SELECT b.org, b.usr, b.day, b.ms, div(b.ms, 60000)::integer,
+         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
+  FROM b
+  LEFT JOIN shape h ON h.org = b.org AND h.usr = b.usr AND h.day = b.day
+  ON CONFLICT ("organizationId", "userId", "day") DO UPDATE
+  SET "ms" = EXCLUDED."ms", "minutes" = EXCLUDED."minutes", "workedMs" = EXCLUDED."workedMs", "breakMs" = EXCLUDED."breakMs", "stretchMs" = EXCLUDED."stretchMs",
+      "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
+  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."firstStart", u."lastEnd")
+        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
+END
+$function$;
+
 CREATE FUNCTION wd_user_days_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 
 CREATE TRIGGER "DayFigure_user_days_insert" AFTER INSERT ON "DayFigure" REFERENCING NEW TABLE AS new_rows
@@ -32,7 +130,6 @@ CREATE TRIGGER "DayFigure_user_days_delete" AFTER DELETE ON "DayFigure" REFERENC
 
 -- The days that exist now.
 SET LOCAL jit = off;
-INSERT INTO "UserDay" ("organizationId", "userId", "day", "ms", "minutes")
-SELECT f."organizationId", f."userId", f.day, sum(f.ms), div(sum(f.ms), 60000)::integer
-FROM "DayFigure" f
-GROUP BY f."organizationId", f."userId", f.day;
+SELECT wd_refresh_user_days(array_agg(k."organizationId"), array_agg(k."userId"), array_agg(k.day))
+FROM (SELECT DISTINCT f."organizationId", f."userId", f.day FROM "DayFigure" f) k
+HAVING count(*) > 0;

@@ -68,7 +68,7 @@ accounts AS (
 ),
 people AS (
   -- pickRulesRow: the user's own rules, else the organisation's default row, else the product defaults (defaultRequired).
-  SELECT u.id, u.active, ac.start_month,
+  SELECT u.id, u.active, ac.start_month, to_date(ac.start_month || '-01', 'YYYY-MM-DD') AS start_date,
          coalesce(ur."requiredMinutes",
                   (SELECT od."requiredMinutes" FROM "WorkRules" od WHERE ${scope.where('od')} AND od."userId" IS NULL),
                   ${p.defaultRequired}::int[]) AS required
@@ -76,21 +76,17 @@ people AS (
   JOIN "User" u ON u.id = ac.user_id AND ${scope.where('u')}
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ${scope.where('ur')}
 ),
-per_day AS (
-  -- The kept day totals (UserDay: floor(Σ ms / 60000) of the user-day's cells).
-  SELECT d."userId" AS user_id, d.day, d.minutes
-  FROM "UserDay" d
-  WHERE ${scope.where('d')} AND d."userId" = ANY(${p.userIds}::text[])
-    AND d.day >= (${p.dates}::date[])[1] AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
-),
 worked AS (
-  -- Worked minutes per month from the account's start: the days' sums rolled up to months here
-  -- rather than joined day by day with what each day requires (need_month below).
-  SELECT p.user_id, to_char(p.day, 'YYYY-MM') AS month, sum(p.minutes) AS minutes
-  FROM per_day p
-  JOIN people pe ON pe.id = p.user_id
-  WHERE p.day >= to_date(pe.start_month || '-01', 'YYYY-MM-DD')
-  GROUP BY p.user_id, to_char(p.day, 'YYYY-MM')
+  -- Worked minutes per month from the account's start: the kept day totals (UserDay: floor(Σ ms /
+  -- 60000) of the user-day's cells) summed by month.
+  SELECT w.user_id, to_char(w.month_start, 'YYYY-MM') AS month, w.minutes
+  FROM (
+    SELECT d."userId" AS user_id, date_trunc('month', d.day)::date AS month_start, sum(d.minutes) AS minutes
+    FROM "UserDay" d
+    JOIN people pe ON pe.id = d."userId" AND d.day >= pe.start_date
+    WHERE ${scope.where('d')} AND d.day >= (${p.dates}::date[])[1] AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
+    GROUP BY d."userId", date_trunc('month', d.day)
+  ) w
 ),
 absent AS (
   SELECT a."userId" AS user_id, d.day, max(k."creditPercent") AS credit
@@ -101,20 +97,36 @@ absent AS (
     AND a."startDate" <= (SELECT max(day) FROM days) AND a."endDate" >= (SELECT min(day) FROM days)
   GROUP BY a."userId", d.day
 ),
-need AS (
-  SELECT pe.id AS user_id, d.day, d.month, r.required, div(r.required * coalesce(ab.credit, 0), 100) AS absence
-  FROM people pe
-  JOIN days d ON d.month >= pe.start_month
-  CROSS JOIN LATERAL (
-    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.sharePercent}::int, 100)
-                ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
-  ) r
-  LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
+kinds AS (
+  -- The days of each month by weekday and holiday flag (at most 14 kinds a month): what a month
+  -- requires of a person is Σ kinds × that kind's minutes, not a row per person and day.
+  SELECT d.month, d.weekday, d.holiday, count(*) AS n FROM days d GROUP BY d.month, d.weekday, d.holiday
 ),
 need_month AS (
-  SELECT n.user_id, n.month, sum(n.required) AS required, sum(n.absence) AS absence
-  FROM need n
-  GROUP BY n.user_id, n.month
+  -- dayRequirement: the weekday's minutes, floor(× share / 100) on a public holiday; an absent
+  -- day credits floor(that × credit / 100).
+  SELECT r.user_id, r.month, r.required, coalesce(ab.absence, 0) AS absence
+  FROM (
+    SELECT pe.id AS user_id, k.month, sum(k.n * rq.required) AS required
+    FROM people pe
+    JOIN kinds k ON k.month >= pe.start_month
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN k.holiday THEN div(coalesce(pe.required[k.weekday + 1], 0) * ${p.sharePercent}::int, 100)
+                  ELSE coalesce(pe.required[k.weekday + 1], 0) END AS required
+    ) rq
+    GROUP BY pe.id, k.month
+  ) r
+  LEFT JOIN (
+    SELECT pe.id AS user_id, d.month, sum(div(rq.required * ab.credit, 100)) AS absence
+    FROM absent ab
+    JOIN people pe ON pe.id = ab.user_id
+    JOIN days d ON d.day = ab.day AND d.month >= pe.start_month
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.sharePercent}::int, 100)
+                  ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
+    ) rq
+    GROUP BY pe.id, d.month
+  ) ab ON ab.user_id = r.user_id AND ab.month = r.month
 ),
 per_month AS (
   SELECT n.user_id, n.month,

@@ -29,6 +29,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
+import { countFindings } from '../../domain/figures/compliance-counts.sql.ts';
 import { readFinishedSessionsByUser } from '../../domain/figures/sessions-by-user.sql.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
@@ -132,12 +133,19 @@ export async function listCompliance({ sql, db, org, caller, month, userId, now 
   return { month: m, enabled: settings.enabled, rules: settings.rules, items };
 }
 
-/** Each user's number of findings in the month (the Work diary overview's column): one read for everyone. */
+/**
+ * Each user's number of findings in the month (the Work diary overview's column): counted in the
+ * database from the kept day shapes by the same rules (domain/figures/compliance-counts.sql.ts;
+ * compliance-counts.test.ts compares it with `findingsBetween`), not every session of the month
+ * read and judged here.
+ */
 export async function violationCounts({ sql, org, month }: { sql: SqlRunner; org: OrgContext; month: string }): Promise<Map<string, number>> {
   const settings = await readComplianceSettings(sql, org.id);
+  const rules = activeRules(settings);
+  if (rules.length === 0) return new Map();
   const { from, to } = monthRange(month);
-  const byUser = await findingsBetween({ sql, org, rules: activeRules(settings), userId: null, from, to });
-  return new Map([...byUser].map(([user, found]) => [user, found.length]));
+  const holidays = await holidaysBetween(holidaySettingsOf(org), from, to);
+  return countFindings({ sql, orgId: org.id, rules, holidays: new Set(Object.keys(holidays)), from, to });
 }
 
 /** One user's month: date → the rules broken that day (the diary month's `violations`). */
