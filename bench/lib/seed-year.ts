@@ -79,8 +79,9 @@ export async function seedYear(db: Database, opts: SeedYearOptions): Promise<See
   // The kept figures as the product's statement trigger keeps them: sessions inside one local day
   // added to their cell (its upsert, set-based here, with each day's whole minutes shared out as
   // wd_share_day_minutes shares them), each one across midnight by the product's
-  // own refresh of the days it touches (wd_refresh_day_figures). JIT off: planned at a million
-  // rows, PostgreSQL would spend seconds compiling them.
+  // own refresh of the days it touches (wd_refresh_day_figures); then every day's kept total and
+  // shape (UserDay) as the product works them out (wd_refresh_user_days). JIT off: planned at a
+  // million rows, PostgreSQL would spend seconds compiling them.
   if (replica) {
     await db.unscoped.execInTransaction(`SET LOCAL jit = off;
 INSERT INTO "DayFigure" ("organizationId", "userId", "day", "customerId", "categoryId", "ms", "minutes", "entrance", "exit")
@@ -100,7 +101,10 @@ FROM (
 SELECT wd_refresh_day_figures(n."organizationId", n."userId", (n."startedAt" AT TIME ZONE ${lit(tz)})::date, ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date)
 FROM "WorkEntry" n
 WHERE n."organizationId" = ${lit(orgId)} AND n."stoppedAt" IS NOT NULL
-  AND (n."startedAt" AT TIME ZONE ${lit(tz)})::date <> ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date;`);
+  AND (n."startedAt" AT TIME ZONE ${lit(tz)})::date <> ((n."stoppedAt" - interval '1 millisecond') AT TIME ZONE ${lit(tz)})::date;
+SELECT wd_refresh_user_days(array_agg(k."organizationId"), array_agg(k."userId"), array_agg(k.day))
+FROM (SELECT DISTINCT f."organizationId", f."userId", f.day FROM "DayFigure" f WHERE f."organizationId" = ${lit(orgId)}) k
+HAVING count(*) > 0;`);
   }
   const [counted] = await db.unscoped.query<{ n: number | string }>('SELECT count(*) AS n FROM "WorkEntry" WHERE "organizationId" = $1', [orgId]);
   const entries = Number(counted?.n ?? 0);

@@ -11,6 +11,8 @@
 -- the statement (an edit or a delete of a finished session, a session across midnight, a zone
 -- without an organisation) takes the refresh of the days it touches, as before, for all its rows.
 -- A statement that writes only running sessions (a start) changes no figure and returns at once.
+-- With 20261210100000_user_day the fast path also adds each session to its kept day (UserDay) by
+-- wd_user_days_add; the refresh keeps the days it works out (wd_refresh_day_figures).
 CREATE OR REPLACE FUNCTION public.wd_day_figures_inserted()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -41,6 +43,10 @@ BEGIN
           FROM new_rows n JOIN "Organization" z ON z.id = n."organizationId"
           WHERE n."stoppedAt" IS NOT NULL
           GROUP BY 1, 2) d;
+    PERFORM wd_user_days_add(array_agg(n."organizationId"), array_agg(n."userId"), array_agg((n."startedAt" AT TIME ZONE z."timeZone")::date),
+                             array_agg(n."startedAt"), array_agg(n."stoppedAt"))
+    FROM new_rows n JOIN "Organization" z ON z.id = n."organizationId"
+    WHERE n."stoppedAt" IS NOT NULL;
     RETURN NULL;
   END IF;
   PERFORM wd_refresh_changed((SELECT coalesce(jsonb_agg(jsonb_build_object('org', n."organizationId", 'usr', n."userId", 'started_at', n."startedAt", 'stopped_at', n."stoppedAt")), '[]')

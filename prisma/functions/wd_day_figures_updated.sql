@@ -6,6 +6,8 @@
 -- flag changes none) with a finished old or new version. All of them stops inside one local day
 -- (old version running, so in no figure) → the upsert; else the refresh of the old and new
 -- versions' days, as before.
+-- With 20261210100000_user_day the fast path also adds each stopped session to its kept day
+-- (UserDay) by wd_user_days_add; the refresh keeps the days it works out (wd_refresh_day_figures).
 CREATE OR REPLACE FUNCTION public.wd_day_figures_updated()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -38,6 +40,10 @@ BEGIN
           FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN "Organization" z ON z.id = n."organizationId"
           WHERE o."stoppedAt" IS NULL AND n."stoppedAt" IS NOT NULL
           GROUP BY 1, 2) d;
+    PERFORM wd_user_days_add(array_agg(n."organizationId"), array_agg(n."userId"), array_agg((n."startedAt" AT TIME ZONE z."timeZone")::date),
+                             array_agg(n."startedAt"), array_agg(n."stoppedAt"))
+    FROM old_rows o JOIN new_rows n ON n.id = o.id JOIN "Organization" z ON z.id = n."organizationId"
+    WHERE o."stoppedAt" IS NULL AND n."stoppedAt" IS NOT NULL;
     RETURN NULL;
   END IF;
   PERFORM wd_refresh_changed((

@@ -12,6 +12,8 @@
 -- JIT off (the SET clause): planned over a user's year (a rebuild, an import), PostgreSQL JIT-compiled
 -- the statements here at every call: one user's year took 826-864 ms with JIT, 175-178 ms without
 -- (1M-entry bench data, 2026-12-07).
+-- With 20261210100000_user_day it also works out the kept days (UserDay) of [p_from, p_to] again
+-- (wd_refresh_user_days), in the same transaction.
 CREATE OR REPLACE FUNCTION public.wd_refresh_day_figures(p_org text, p_user text, p_from date, p_to date)
  RETURNS void
  LANGUAGE plpgsql
@@ -61,5 +63,7 @@ BEGIN
   WHERE p.piece_end > p.piece_start
   GROUP BY g.day, s.customer_id, s.category_id
   ) c;
+  PERFORM wd_refresh_user_days(array_agg(p_org), array_agg(p_user), array_agg(g.day::date))
+  FROM generate_series(p_from, p_to, interval '1 day') AS g(day);
 END
 $function$;

@@ -4,12 +4,15 @@
 -- Brings the kept day totals and shapes (UserDay) of the given (organisation, user, day) keys to
 -- their cells (DayFigure: Σ ms, floor(Σ ms / 60000)) and to their finished sessions (the working-time
 -- rules' day shape, as packages/shared compliance.ts dayShape has it: the day's sessions merged and cut
--- at its local midnights; worked, breaks of gaps ≥ 15 min, the longest stretch between them, the first
--- start and the last end). A day without cells loses its row.
+-- at its local midnights; worked, breaks of gaps ≥ 15 min, the longest stretch between them and the
+-- last one, the first start and the last end). A day without cells loses its row. Called by
+-- wd_refresh_day_figures for the days it works out, and by wd_user_days_add for what it cannot add. One generic plan (plan_cache_mode):
+-- planned anew for each call it took ~0.9 ms of the ~1.3 ms a timer stop spent here; now ~0.3 ms.
 CREATE OR REPLACE FUNCTION public.wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[])
  RETURNS void
  LANGUAGE plpgsql
  SET jit TO 'off'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 BEGIN
   WITH k AS (
@@ -80,19 +83,19 @@ BEGIN
   ),
   shape AS (
     SELECT h.org, h.usr, h.day, sum(h.worked) AS worked_ms, sum(h.pause) AS break_ms, max(h.worked) AS stretch_ms,
-           min(h.first_start) AS first_start, max(h.last_end) AS last_end
+           (array_agg(h.worked ORDER BY h.last_end DESC))[1] AS last_stretch_ms, min(h.first_start) AS first_start, max(h.last_end) AS last_end
     FROM stretches h
     GROUP BY h.org, h.usr, h.day
   )
-  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "firstStart", "lastEnd")
+  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "lastStretchMs", "firstStart", "lastEnd")
   SELECT b.org, b.usr, b.day, b.ms, div(b.ms, 60000)::integer,
-         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
+         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.last_stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
   FROM b
   LEFT JOIN shape h ON h.org = b.org AND h.usr = b.usr AND h.day = b.day
   ON CONFLICT ("organizationId", "userId", "day") DO UPDATE
   SET "ms" = EXCLUDED."ms", "minutes" = EXCLUDED."minutes", "workedMs" = EXCLUDED."workedMs", "breakMs" = EXCLUDED."breakMs", "stretchMs" = EXCLUDED."stretchMs",
-      "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
-  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."firstStart", u."lastEnd")
-        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
+      "lastStretchMs" = EXCLUDED."lastStretchMs", "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
+  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."lastStretchMs", u."firstStart", u."lastEnd")
+        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."lastStretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
 END
 $function$;

@@ -1,13 +1,13 @@
 -- Issue 23: each user's local day kept beside its cells ("UserDay"): the day's milliseconds and
 -- floor(Σ ms / 60000), the Work diary's day total; and the day's shape for the working-time rules
--- (packages/shared compliance.ts dayShape: worked, breaks, longest stretch, first start, last end). The month overview reads a month of user-days (200 people: ~6,000
--- rows) for its totals and its working-time count, and the overtime account a year of them
--- (~73,000), instead of summing a year of cells (1.1M at the bench's million entries) or judging
--- every session of the month (~90,000) on every read. Kept from DayFigure by statement triggers
--- (prisma/functions: wd_user_days_kept → wd_refresh_user_days, which reads the day's sessions), so
--- every path that keeps the cells (WorkEntry's triggers, the timer's fast paths, imports, a zone
--- change's rebuild) keeps the days in the same transaction without code of its own: each change of
--- a session rewrites the cells of every day it touches.
+-- (packages/shared compliance.ts dayShape: worked, breaks, longest and last stretch, first start,
+-- last end). The month overview reads a month of user-days (200 people: ~6,000 rows) for its
+-- totals and its working-time count, and the overtime account a year of them (~73,000), instead of
+-- summing a year of cells (1.1M at the bench's million entries) or judging every session of the
+-- month (~90,000) on every read. Kept where the cells are kept, in the same transaction
+-- (prisma/functions): wd_refresh_day_figures works the days it refreshes out again
+-- (wd_refresh_user_days reads their sessions), and the fast paths of WorkEntry's triggers add a
+-- stopped session to its day (wd_user_days_add: one row updated, as the shared dayShape goes on).
 
 CREATE TABLE "UserDay" (
     "organizationId" TEXT NOT NULL,
@@ -18,6 +18,7 @@ CREATE TABLE "UserDay" (
     "workedMs" BIGINT NOT NULL,
     "breakMs" BIGINT NOT NULL,
     "stretchMs" BIGINT NOT NULL,
+    "lastStretchMs" BIGINT NOT NULL,
     "firstStart" TIMESTAMPTZ(3) NOT NULL,
     "lastEnd" TIMESTAMPTZ(3) NOT NULL,
     CONSTRAINT "UserDay_pkey" PRIMARY KEY ("organizationId", "userId", "day")
@@ -26,12 +27,13 @@ CREATE INDEX "UserDay_organizationId_day_idx" ON "UserDay"("organizationId", "da
 ALTER TABLE "UserDay" ADD CONSTRAINT "UserDay_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "UserDay" ADD CONSTRAINT "UserDay_organizationId_userId_fkey" FOREIGN KEY ("organizationId", "userId") REFERENCES "User"("organizationId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- The current definitions live in prisma/functions (applied after the migrations); these first
--- copies exist so the triggers below can be created and the days filled.
+-- The current definition lives in prisma/functions (applied after the migrations); this first copy
+-- fills the days that exist now.
 CREATE FUNCTION wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[])
  RETURNS void
  LANGUAGE plpgsql
  SET jit TO 'off'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $function$
 BEGIN
   WITH k AS (
@@ -102,31 +104,23 @@ BEGIN
   ),
   shape AS (
     SELECT h.org, h.usr, h.day, sum(h.worked) AS worked_ms, sum(h.pause) AS break_ms, max(h.worked) AS stretch_ms,
-           min(h.first_start) AS first_start, max(h.last_end) AS last_end
+           (array_agg(h.worked ORDER BY h.last_end DESC))[1] AS last_stretch_ms, min(h.first_start) AS first_start, max(h.last_end) AS last_end
     FROM stretches h
     GROUP BY h.org, h.usr, h.day
   )
-  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "firstStart", "lastEnd")
+  INSERT INTO "UserDay" AS u ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "lastStretchMs", "firstStart", "lastEnd")
   SELECT b.org, b.usr, b.day, b.ms, div(b.ms, 60000)::integer,
-         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
+         coalesce(h.worked_ms, 0), coalesce(h.break_ms, 0), coalesce(h.stretch_ms, 0), coalesce(h.last_stretch_ms, 0), coalesce(h.first_start, b.d_start), coalesce(h.last_end, b.d_start)
   FROM b
   LEFT JOIN shape h ON h.org = b.org AND h.usr = b.usr AND h.day = b.day
   ON CONFLICT ("organizationId", "userId", "day") DO UPDATE
   SET "ms" = EXCLUDED."ms", "minutes" = EXCLUDED."minutes", "workedMs" = EXCLUDED."workedMs", "breakMs" = EXCLUDED."breakMs", "stretchMs" = EXCLUDED."stretchMs",
-      "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
-  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."firstStart", u."lastEnd")
-        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
+      "lastStretchMs" = EXCLUDED."lastStretchMs", "firstStart" = EXCLUDED."firstStart", "lastEnd" = EXCLUDED."lastEnd"
+  WHERE (u."ms", u."workedMs", u."breakMs", u."stretchMs", u."lastStretchMs", u."firstStart", u."lastEnd")
+        IS DISTINCT FROM (EXCLUDED."ms", EXCLUDED."workedMs", EXCLUDED."breakMs", EXCLUDED."stretchMs", EXCLUDED."lastStretchMs", EXCLUDED."firstStart", EXCLUDED."lastEnd");
 END
 $function$;
 
-CREATE FUNCTION wd_user_days_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
-
-CREATE TRIGGER "DayFigure_user_days_insert" AFTER INSERT ON "DayFigure" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION wd_user_days_kept();
-CREATE TRIGGER "DayFigure_user_days_update" AFTER UPDATE ON "DayFigure" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION wd_user_days_kept();
-CREATE TRIGGER "DayFigure_user_days_delete" AFTER DELETE ON "DayFigure" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION wd_user_days_kept();
 
 -- The days that exist now.
 SET LOCAL jit = off;

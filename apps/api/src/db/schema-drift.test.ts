@@ -71,12 +71,9 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   'trigger WorkEntry_day_figures_insert': 'on "WorkEntry"',
   'trigger WorkEntry_day_figures_update': 'on "WorkEntry"',
   'trigger WorkEntry_day_figures_delete': 'on "WorkEntry"',
-  // The kept day totals (20261210100000_user_day): kept from DayFigure by statement triggers.
+  // The kept days (20261210100000_user_day): kept with the cells by these functions.
   'function wd_refresh_user_days': 'function',
-  'function wd_user_days_kept': 'function',
-  'trigger DayFigure_user_days_insert': 'on "DayFigure"',
-  'trigger DayFigure_user_days_update': 'on "DayFigure"',
-  'trigger DayFigure_user_days_delete': 'on "DayFigure"',
+  'function wd_user_days_add': 'function',
   // Billing rates are never negative (20261207120000_reports).
   'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',

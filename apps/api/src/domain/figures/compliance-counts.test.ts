@@ -119,4 +119,40 @@ describe(`the overview's working-time count (${engineName})`, () => {
     // The histories do break the rules (a count of zero everywhere would agree with anything).
     expect(judged).toBeGreaterThan(100);
   });
+
+  it('adds sessions one at a time (the timer\'s fast path) exactly as working the days out again does', async () => {
+    const next = seededRandom(23);
+    const fixture = await createOrg(ctx, { timeZone: 'Europe/Berlin' });
+    const { alice, bob } = fixture.users;
+    // One statement per session, as stops and manual entries come: mostly in order (each after the
+    // day's last end: gaps under, at and over 15 min; touching), now and then an earlier one.
+    const gaps = [0, 5 * MIN, 15 * MIN - 1000, 15 * MIN, 40 * MIN, 3 * HOUR];
+    for (const userId of [alice.id, bob.id]) {
+      let at = dayBounds('2026-03-27', 'Europe/Berlin').start.getTime() + 7 * HOUR;
+      for (let i = 0; i < 60; i++) {
+        const length = (10 + Math.floor(next() * 200)) * MIN + Math.floor(next() * 60) * 1000;
+        const back = next() < 0.1;
+        const start = back ? at - 5 * HOUR : at;
+        await ctx.db.prisma.workEntry.create({ data: {
+          id: newId(), organizationId: fixture.orgId, userId, customerId: fixture.customers.acme, categoryId: fixture.categories.regular,
+          startedAt: new Date(start), stoppedAt: new Date(start + Math.min(length, back ? 20 * MIN : length)), source: 'MANUAL', createdById: userId,
+        } });
+        if (!back) at = start + length + (gaps[Math.floor(next() * gaps.length)] as number);
+        if (next() < 0.08) at = dayBounds(addDays(new Date(at).toISOString().slice(0, 10), 1), 'Europe/Berlin').start.getTime() + 6 * HOUR;
+      }
+    }
+    const read = () => ctx.db.unscoped.query<Record<string, unknown>>(
+      `SELECT "userId", day::text AS day, ms::text, minutes, "workedMs"::text, "breakMs"::text, "stretchMs"::text, "lastStretchMs"::text, "firstStart", "lastEnd"
+       FROM "UserDay" WHERE "organizationId" = $1 ORDER BY "userId", day`, [fixture.orgId]);
+    const kept = await read();
+    expect(kept.length).toBeGreaterThan(10);
+    await ctx.db.unscoped.query(
+      `SELECT wd_refresh_user_days(array_agg("organizationId"), array_agg("userId"), array_agg(day)) FROM "UserDay" WHERE "organizationId" = $1`, [fixture.orgId]);
+    expect(kept).toEqual(await read());
+    const org = orgContextOf(await ctx.db.prisma.organization.findUniqueOrThrow({ where: { id: fixture.orgId } }));
+    const shared = await findingsBetween({ sql: ctx.db.sql, org, rules: COMPLIANCE_RULES, userId: null, from: '2026-03-01', to: '2026-03-31' });
+    expect(Object.fromEntries(await violationCounts({ sql: ctx.db.sql, org, month: '2026-03' })))
+      .toEqual(Object.fromEntries([...shared].map(([user, found]) => [user, found.length])));
+    expect([...shared.values()].flat().length).toBeGreaterThan(0);
+  });
 });
