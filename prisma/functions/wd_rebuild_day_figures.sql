@@ -4,7 +4,8 @@
 --
 -- Every user's kept figures of one organisation, from scratch (its zone changed: every day is cut
 -- at other instants). Also fills them for the entries that exist when this migration runs.
--- With 20261210100000_user_day the kept days (UserDay) go too, and come back with the refreshes.
+-- With 20261210100000_user_day the kept days and months (UserDay, UserMonth) go too, and come back
+-- with the refreshes.
 CREATE OR REPLACE FUNCTION public.wd_rebuild_day_figures(p_org text)
  RETURNS void
  LANGUAGE plpgsql
@@ -14,6 +15,7 @@ DECLARE
 BEGIN
   DELETE FROM "DayFigure" WHERE "organizationId" = p_org;
   DELETE FROM "UserDay" WHERE "organizationId" = p_org;
+  DELETE FROM "UserMonth" WHERE "organizationId" = p_org;
   FOR r IN
     SELECT e."userId" AS usr, min((e."startedAt" AT TIME ZONE o."timeZone")::date) AS first_day,
            max(((e."stoppedAt" - interval '1 millisecond') AT TIME ZONE o."timeZone")::date) AS last_day

@@ -7,8 +7,8 @@
 -- after the day's last end: its milliseconds worked, a break when the gap is 15 min or more (a new
 -- stretch), else the last stretch longer; a day without a row gets its first session. Anything
 -- else (several sessions for one day, one before the last end, an empty one) has its days worked
--- out again by wd_refresh_user_days. A timer stop costs an update of one row, not a read of the
--- day's sessions.
+-- out again by wd_refresh_user_days. Then the months of the days (UserMonth). A timer stop costs an
+-- update of its day and of its month, not a read of the day's sessions.
 CREATE OR REPLACE FUNCTION public.wd_user_days_add(p_orgs text[], p_users text[], p_days date[], p_starts timestamp with time zone[], p_stops timestamp with time zone[])
  RETURNS void
  LANGUAGE plpgsql
@@ -52,5 +52,6 @@ BEGIN
   IF v_orgs IS NOT NULL THEN
     PERFORM wd_refresh_user_days(v_orgs, v_users, v_days);
   END IF;
+  PERFORM wd_refresh_user_months(p_orgs, p_users, p_days);
 END
 $function$;

@@ -74,6 +74,7 @@ const SQL_ONLY_INVARIANTS: Record<string, string> = {
   // The kept days (20261210100000_user_day): kept with the cells by these functions.
   'function wd_refresh_user_days': 'function',
   'function wd_user_days_add': 'function',
+  'function wd_refresh_user_months': 'function',
   // Billing rates are never negative (20261207120000_reports).
   'check Customer_hourlyRate_check': 'on "Customer": CHECK ((("hourlyRate" IS NULL) OR ("hourlyRate" >= 0)))',
   'check MonthClose_approved_figures_check': 'on "MonthClose": CHECK (((status <> \'APPROVED\'::"MonthStatus") OR (figures IS NOT NULL))) NOT VALID',

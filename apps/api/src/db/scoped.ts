@@ -30,6 +30,7 @@ const SCALARS: Record<string, Set<string>> = {
   ReportShare: new Set(Object.values(Prisma.ReportShareScalarFieldEnum)),
   DayFigure: new Set(Object.values(Prisma.DayFigureScalarFieldEnum)),
   UserDay: new Set(Object.values(Prisma.UserDayScalarFieldEnum)),
+  UserMonth: new Set(Object.values(Prisma.UserMonthScalarFieldEnum)),
   BalanceCorrection: new Set(Object.values(Prisma.BalanceCorrectionScalarFieldEnum)),
   ComplianceAcknowledgement: new Set(Object.values(Prisma.ComplianceAcknowledgementScalarFieldEnum)),
   ApiToken: new Set(Object.values(Prisma.ApiTokenScalarFieldEnum)),

@@ -1,6 +1,6 @@
 // The overtime account (issue 24) of every user at a month, in TWO statements whatever the number of
 // months: each user's account start (`readAccounts`), then every user × month since the earliest
-// start (`ACCOUNT_SQL`): worked minutes from the kept day totals (UserDay), required minutes
+// start (`ACCOUNT_SQL`): worked minutes from the kept month and day totals (UserMonth, UserDay), required minutes
 // and absence credit by the same definitions as the month overview (overview.sql.ts: the weekday's
 // minutes of the user's rules, else the organisation's default row, else the product defaults; on
 // a public holiday × share; an approved absence credits floor(required × credit / 100)), the
@@ -58,6 +58,8 @@ function accountSql(p: {
   userIds: string[]; startMonths: string[]; month: string; keeping: string | null;
 }): ScopedQuery {
   const scope = scopedSql(p.orgId);
+  // No days counted (no account has started by then): a month before any day, so both parts read nothing.
+  const lastMonth = (p.dates.at(-1) ?? '0001-01-01').slice(0, 7);
   return scope.query`
 WITH days AS (
   SELECT d.day, d.weekday, d.holiday, to_char(d.day, 'YYYY-MM') AS month
@@ -77,16 +79,20 @@ people AS (
   LEFT JOIN "WorkRules" ur ON ur."userId" = u.id AND ${scope.where('ur')}
 ),
 worked AS (
-  -- Worked minutes per month from the account's start: the kept day totals (UserDay: floor(Σ ms /
-  -- 60000) of the user-day's cells) summed by month.
-  SELECT w.user_id, to_char(w.month_start, 'YYYY-MM') AS month, w.minutes
-  FROM (
-    SELECT d."userId" AS user_id, date_trunc('month', d.day)::date AS month_start, sum(d.minutes) AS minutes
-    FROM "UserDay" d
-    JOIN people pe ON pe.id = d."userId" AND d.day >= pe.start_date
-    WHERE ${scope.where('d')} AND d.day >= (${p.dates}::date[])[1] AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
-    GROUP BY d."userId", date_trunc('month', d.day)
-  ) w
+  -- Worked minutes per month from the account's start: the kept month totals (UserMonth) before the
+  -- last month, and the last month's kept day totals (UserDay) up to its last counted day (today in
+  -- the current month).
+  SELECT m."userId" AS user_id, m.month, m.minutes
+  FROM "UserMonth" m
+  JOIN people pe ON pe.id = m."userId" AND m.month >= pe.start_month
+  WHERE ${scope.where('m')} AND m.month >= ${p.dates[0]?.slice(0, 7) ?? ''} AND m.month < ${lastMonth}
+  UNION ALL
+  SELECT d."userId", to_char(d.day, 'YYYY-MM'), sum(d.minutes)
+  FROM "UserDay" d
+  JOIN people pe ON pe.id = d."userId" AND d.day >= pe.start_date
+  WHERE ${scope.where('d')} AND d.day >= greatest((${p.dates}::date[])[1], ${`${lastMonth}-01`}::date)
+    AND d.day <= (${p.dates}::date[])[array_upper(${p.dates}::date[], 1)]
+  GROUP BY d."userId", to_char(d.day, 'YYYY-MM')
 ),
 absent AS (
   SELECT a."userId" AS user_id, d.day, max(k."creditPercent") AS credit
@@ -214,9 +220,9 @@ async function accountFigures({ sql, org, month, now, accounts, keeping = false 
   if (starts[0] !== undefined) for (let d = `${starts[0]}-01`; d <= lastDate; d = addDays(d, 1)) dates.push(d);
   const settings = holidaySettingsOf(org);
   const holidays = dates.length === 0 ? {} : await holidaysBetween(settings, dates[0] as string, dates.at(-1) as string);
-  // A year of every user's day totals (UserDay, ~73,000 rows for 200 people; it summed ~1.1M
-  // DayFigure cells before: 760–1,000 ms, then 370–530 ms grouped in memory, bench/README.md), in
-  // memory (64 MB instead of the default 4 MB sorted on disk), without JIT compiling.
+  // A year of every user's month totals (UserMonth) and the last month's days (UserDay); it summed
+  // ~1.1M DayFigure cells before (760–1,000 ms, then 370–530 ms grouped in memory, bench/README.md).
+  // In memory (64 MB instead of the default 4 MB sorted on disk), without JIT compiling.
   const rows = await sql.query<AccountRow>(accountSql({
     orgId: org.id, dates, weekdays: dates.map((d) => weekdayIndex(d)), holidays: dates.map((d) => holidays[d] !== undefined),
     defaultRequired: DEFAULT_WORK_RULES.requiredMinutes, sharePercent: settings.sharePercent,

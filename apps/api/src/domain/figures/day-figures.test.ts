@@ -40,7 +40,7 @@ describe(`kept per-day figures (${engineName})`, () => {
 
   /**
    * The kept cells; and, checked at every call, the kept day totals (UserDay, 20261210100000_user_day):
-   * one row per user-day with cells, Σ ms and floor(Σ ms / 60000) of them.
+   * one row per user-day with cells, Σ ms and floor(Σ ms / 60000) of them; and the months (UserMonth).
    */
   async function kept(orgId = org.orgId): Promise<Map<Cell, number>> {
     const rows = await ctx.db.unscoped.query<{ key: string; ms: string | number }>(
@@ -55,6 +55,13 @@ describe(`kept per-day figures (${engineName})`, () => {
       `SELECT "userId" || '|' || day::text AS key, ms, minutes FROM "UserDay" WHERE "organizationId" = $1`, [orgId]);
     expect(totals.map((t) => [t.key, Number(t.ms), t.minutes]).sort(([a], [b]) => String(a).localeCompare(String(b))))
       .toEqual([...days].map(([key, ms]) => [key, ms, Math.floor(ms / 60_000)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+    // And the kept months (UserMonth): Σ of their days' totals.
+    const months = new Map<string, number>();
+    for (const [key, ms] of days) months.set(key.slice(0, -3), (months.get(key.slice(0, -3)) ?? 0) + Math.floor(ms / 60_000));
+    const kept = await ctx.db.unscoped.query<{ key: string; minutes: string | number }>(
+      `SELECT "userId" || '|' || month AS key, minutes FROM "UserMonth" WHERE "organizationId" = $1`, [orgId]);
+    expect(kept.map((m) => [m.key, Number(m.minutes)]).sort(([a], [b]) => String(a).localeCompare(String(b))))
+      .toEqual([...months].sort(([a], [b]) => a.localeCompare(b)));
     return cells;
   }
 
