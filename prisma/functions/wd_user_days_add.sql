@@ -7,8 +7,9 @@
 -- after the day's last end: its milliseconds worked, a break when the gap is 15 min or more (a new
 -- stretch), else the last stretch longer; a day without a row gets its first session. Anything
 -- else (several sessions for one day, one before the last end, an empty one) has its days worked
--- out again by wd_refresh_user_days. Then the months of the days (UserMonth). A timer stop costs an
--- update of its day and of its month, not a read of the day's sessions.
+-- out again by wd_refresh_user_days (which also sums their months again). An added day's whole
+-- minutes go onto its month (UserMonth) by the difference they made. A timer stop costs an update
+-- of its day and of its month, not a read of the day's sessions.
 CREATE OR REPLACE FUNCTION public.wd_user_days_add(p_orgs text[], p_users text[], p_days date[], p_starts timestamp with time zone[], p_stops timestamp with time zone[])
  RETURNS void
  LANGUAGE plpgsql
@@ -34,7 +35,7 @@ BEGIN
         "lastEnd" = n.en
     FROM n
     WHERE n.sessions = 1 AND n.len > 0 AND u."organizationId" = n.org AND u."userId" = n.usr AND u.day = n.day AND n.st >= u."lastEnd"
-    RETURNING u."organizationId" AS org, u."userId" AS usr, u.day
+    RETURNING u."organizationId" AS org, u."userId" AS usr, u.day, u."ms" AS ms, n.len
   ),
   fresh AS (
     INSERT INTO "UserDay" ("organizationId", "userId", "day", "ms", "minutes", "workedMs", "breakMs", "stretchMs", "lastStretchMs", "firstStart", "lastEnd")
@@ -43,7 +44,18 @@ BEGIN
     WHERE n.sessions = 1 AND n.len > 0
       AND NOT EXISTS (SELECT 1 FROM "UserDay" u WHERE u."organizationId" = n.org AND u."userId" = n.usr AND u.day = n.day)
     ON CONFLICT DO NOTHING
-    RETURNING "organizationId" AS org, "userId" AS usr, day
+    RETURNING "organizationId" AS org, "userId" AS usr, day, "ms" AS ms
+  ),
+  months AS (
+    INSERT INTO "UserMonth" AS m ("organizationId", "userId", "month", "minutes")
+    SELECT x.org, x.usr, to_char(x.day, 'YYYY-MM'), sum(x.minutes)
+    FROM (
+      SELECT g.org, g.usr, g.day, div(g.ms, 60000) - div(g.ms - g.len, 60000) AS minutes FROM grown g
+      UNION ALL
+      SELECT f.org, f.usr, f.day, div(f.ms, 60000) FROM fresh f
+    ) x
+    GROUP BY x.org, x.usr, to_char(x.day, 'YYYY-MM')
+    ON CONFLICT ("organizationId", "userId", "month") DO UPDATE SET "minutes" = m."minutes" + EXCLUDED."minutes"
   )
   SELECT array_agg(n.org), array_agg(n.usr), array_agg(n.day) INTO v_orgs, v_users, v_days
   FROM n
@@ -52,6 +64,5 @@ BEGIN
   IF v_orgs IS NOT NULL THEN
     PERFORM wd_refresh_user_days(v_orgs, v_users, v_days);
   END IF;
-  PERFORM wd_refresh_user_months(p_orgs, p_users, p_days);
 END
 $function$;
