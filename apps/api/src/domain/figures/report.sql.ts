@@ -19,7 +19,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
  * on which filter asked for them.
  *
  * One scan, one hash aggregate (GROUPING SETS of the finest level and of each day, for the series);
- * the first level and the whole are the finest level's sums, added up in the caller (sumLevels),
+ * the first level and the whole are the finest level's sums, added up by the caller (reports.service.ts groupsOf),
  * each group's amount rounded once there. Where the customer is one of the levels, the rate is
  * joined to the aggregated rows (one customer each) instead of to every cell. Measured on the
  * bench's 1.13M cells, a year by customer × user (376,000 pairs), PostgreSQL, quiet machine:

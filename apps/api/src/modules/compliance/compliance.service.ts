@@ -1,7 +1,8 @@
 // Working-time law (issue 26): the shared rules (packages/shared compliance.ts) judged over the
 // sessions the figures module reads, with the organisation's holidays and its choice of rules;
 // managers' acknowledgements of a day's findings (audited). Findings are worked out on every read,
-// never stored: an edited entry changes them at once.
+// never stored: an edited entry changes them at once. The overview's count reads the kept day
+// shapes (UserDay, kept in the same transaction as every write) by the same rules.
 import {
   addDays,
   AppError,
