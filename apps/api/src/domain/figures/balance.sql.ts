@@ -105,23 +105,26 @@ absent AS (
 ),
 kinds AS (
   -- The days of each month by weekday and holiday flag (at most 14 kinds a month): what a month
-  -- requires of a person is Σ kinds × that kind's minutes, not a row per person and day.
+  -- requires is Σ kinds × that kind's minutes, not a row per person and day.
   SELECT d.month, d.weekday, d.holiday, count(*) AS n FROM days d GROUP BY d.month, d.weekday, d.holiday
 ),
 need_month AS (
   -- dayRequirement: the weekday's minutes, floor(× share / 100) on a public holiday; an absent
   -- day credits floor(that × credit / 100).
-  SELECT r.user_id, r.month, r.required, coalesce(ab.absence, 0) AS absence
+  -- Worked out once per distinct week of rules (most people share the organisation's), then given
+  -- to each person from their account's start month.
+  SELECT pe.id AS user_id, r.month, r.required, coalesce(ab.absence, 0) AS absence
   FROM (
-    SELECT pe.id AS user_id, k.month, sum(k.n * rq.required) AS required
-    FROM people pe
-    JOIN kinds k ON k.month >= pe.start_month
+    SELECT w.required AS week, k.month, sum(k.n * rq.required) AS required
+    FROM (SELECT DISTINCT pe.required FROM people pe) w
+    CROSS JOIN kinds k
     CROSS JOIN LATERAL (
-      SELECT CASE WHEN k.holiday THEN div(coalesce(pe.required[k.weekday + 1], 0) * ${p.sharePercent}::int, 100)
-                  ELSE coalesce(pe.required[k.weekday + 1], 0) END AS required
+      SELECT CASE WHEN k.holiday THEN div(coalesce(w.required[k.weekday + 1], 0) * ${p.sharePercent}::int, 100)
+                  ELSE coalesce(w.required[k.weekday + 1], 0) END AS required
     ) rq
-    GROUP BY pe.id, k.month
+    GROUP BY w.required, k.month
   ) r
+  JOIN people pe ON pe.required = r.week AND r.month >= pe.start_month
   LEFT JOIN (
     SELECT pe.id AS user_id, d.month, sum(div(rq.required * ab.credit, 100)) AS absence
     FROM absent ab
@@ -132,7 +135,7 @@ need_month AS (
                   ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
     ) rq
     GROUP BY pe.id, d.month
-  ) ab ON ab.user_id = r.user_id AND ab.month = r.month
+  ) ab ON ab.user_id = pe.id AND ab.month = r.month
 ),
 per_month AS (
   SELECT n.user_id, n.month,
