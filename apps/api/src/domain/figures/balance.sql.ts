@@ -28,6 +28,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysBetween } from '../calendar/holidays.ts';
+import { dayRequirementSql } from './overview.sql.ts';
 import { readKeptBalance, type KeptBalanceRead } from './snapshot.ts';
 
 export type Account = { userId: string; startMonth: string | null; openingMinutes: number };
@@ -119,8 +120,7 @@ need_month AS (
     FROM (SELECT DISTINCT pe.required FROM people pe) w
     CROSS JOIN kinds k
     CROSS JOIN LATERAL (
-      SELECT CASE WHEN k.holiday THEN div(coalesce(w.required[k.weekday + 1], 0) * ${p.sharePercent}::int, 100)
-                  ELSE coalesce(w.required[k.weekday + 1], 0) END AS required
+      SELECT ${dayRequirementSql('w.required', 'k.weekday', 'k.holiday', p.sharePercent)} AS required
     ) rq
     GROUP BY w.required, k.month
   ) r
@@ -131,8 +131,7 @@ need_month AS (
     JOIN people pe ON pe.id = ab.user_id
     JOIN days d ON d.day = ab.day AND d.month >= pe.start_month
     CROSS JOIN LATERAL (
-      SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.sharePercent}::int, 100)
-                  ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
+      SELECT ${dayRequirementSql('pe.required', 'd.weekday', 'd.holiday', p.sharePercent)} AS required
     ) rq
     GROUP BY pe.id, d.month
   ) ab ON ab.user_id = pe.id AND ab.month = r.month

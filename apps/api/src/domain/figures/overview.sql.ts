@@ -1,6 +1,17 @@
 import { daysOfMonth, dayBounds, weekdayIndex } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
 import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
+
+/**
+ * dayRequirement in SQL, the one copy the overview and the overtime account use: the weekday's
+ * minutes of a week of rules (`week`: an int[] Mon..Sun), floor(× share / 100) on a public holiday.
+ * `week`, `weekday` and `holiday` are column references of the calling statement, never input.
+ */
+export function dayRequirementSql(week: string, weekday: string, holiday: string, sharePercent: number): Prisma.Sql {
+  const minutes = Prisma.raw(`coalesce(${week}[${weekday} + 1], 0)`);
+  return Prisma.sql`CASE WHEN ${Prisma.raw(holiday)} THEN div(${minutes} * ${sharePercent}::int, 100) ELSE ${minutes} END`;
+}
 
 /**
  * The Work diary's month overview in ONE aggregate query: every user of the organisation with
@@ -65,8 +76,7 @@ need AS (
   FROM people pe
   CROSS JOIN days d
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN d.holiday THEN div(coalesce(pe.required[d.weekday + 1], 0) * ${p.holidaySharePercent}::int, 100)
-                ELSE coalesce(pe.required[d.weekday + 1], 0) END AS required
+    SELECT ${dayRequirementSql('pe.required', 'd.weekday', 'd.holiday', p.holidaySharePercent)} AS required
   ) r
   LEFT JOIN absent ab ON ab.user_id = pe.id AND ab.day = d.day
 ),
