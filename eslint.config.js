@@ -110,7 +110,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', Blob: 'readonly' } },
   },
   {
     files: ['apps/api/src/config/env.ts', 'apps/web/src/config/env.ts', 'e2e/**', 'bench/**', 'scripts/**', '**/*.config.{ts,js}'],

@@ -40,11 +40,13 @@ await build({
   logLevel: 'warning',
   banner: { js: '// Built by apps/api/build.mjs from src/; do not edit.' },
 });
-// lib/excel.ts loads its worker by URL relative to itself: dist/ when it is inlined in an entry,
-// dist/chunks/ when esbuild splits it into a shared chunk (as it does today). Copy it to both.
+// lib/excel.ts and db/pglite-thread.ts load their workers by URL relative to themselves: dist/ when
+// they are inlined in an entry, dist/chunks/ when esbuild splits them into a shared chunk (as it
+// does today). Copy each to both.
 for (const dir of [outdir, path.join(outdir, 'chunks')]) {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(here, 'src/lib/excel-worker.mjs'), path.join(dir, 'excel-worker.mjs'));
+  fs.copyFileSync(path.join(here, 'src/db/pglite-worker.mjs'), path.join(dir, 'pglite-worker.mjs'));
 }
 // A fresh PGlite cluster (what initdb writes into an empty folder), made once per PGlite version
 // and kept in node_modules/.cache: a server whose data folder is new loads it instead of running

@@ -47,7 +47,7 @@ export type QueryOptions = {
    * PostgreSQL: read the answer this many rows at a time (a portal fetched in parts, pg-cursor),
    * with a turn of the event loop between the parts. For answers of hundreds of thousands of rows,
    * which the driver otherwise parses as fast as they arrive: a year's report by customer × user
-   * (376,000 rows) held the event loop 58–84 ms at a time. PGlite answers in one piece anyway.
+   * (376,000 rows) held the event loop 58–84 ms at a time. PGlite (its own thread) sends every answer in parts of 5,000 rows anyway (db/pglite-thread.ts).
    */
   batchRows?: number;
 };
@@ -123,18 +123,39 @@ export const DEFAULT_PGLITE_SHARED_BUFFERS = '32MB';
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; pglite?: PGlite; sharedBuffers?: string };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      /** A data folder's tarball to start from (PGlite's loadDataDir), e.g. a test's migrated snapshot. */
+      loadDataDir?: Blob;
+      /** An engine already running in this thread (tests that compare with it); otherwise one is started in a thread of its own. */
+      pglite?: PGlite;
+      sharedBuffers?: string;
+    };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.kind === 'postgres' ? openPostgres(options.url, options.poolSize ?? DEFAULT_POOL_SIZE) : openPglite(options);
 }
 
+/**
+ * What the server asks of the embedded engine: PGlite itself (in this thread) or, by default,
+ * PgliteThread (db/pglite-thread.ts), PGlite in a worker thread, so that no statement holds the
+ * server's event loop.
+ */
+type EmbeddedEngine = {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  transaction<T>(fn: (tx: { query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>; exec(sql: string): Promise<unknown> }) => Promise<T>): Promise<T>;
+  dumpDataDir(compression: 'gzip'): Promise<Blob>;
+  close(): Promise<void>;
+  readonly closed: boolean;
+};
+
 // Each engine's driver is loaded only when used: a server on PostgreSQL does not carry PGlite in
 // memory, and the other way round (tens of MB each).
-async function openPglite(options: { dataDir?: string; pglite?: PGlite; sharedBuffers?: string }): Promise<Database> {
-  const [{ PGlite: PGliteClient }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+async function openPglite(options: Extract<DatabaseOptions, { kind: 'pglite' }>): Promise<Database> {
+  const [{ PgliteThread }, { PrismaPGlite }] = await Promise.all([import('./pglite-thread.ts'), import('pglite-prisma-adapter')]);
   let lock: DataDirLock | null = null;
-  let client: PGlite;
+  let client: EmbeddedEngine;
   try {
     if (options.dataDir) {
       // The lock sits beside the folder; its parent is all that may be created before holding it.
@@ -142,16 +163,17 @@ async function openPglite(options: { dataDir?: string; pglite?: PGlite; sharedBu
       lock = lockDataDir(options.dataDir);
       fs.mkdirSync(options.dataDir, { recursive: true });
     }
-    client = options.pglite ?? (await PGliteClient.create({
+    client = options.pglite ?? (await PgliteThread.start({
       dataDir: options.dataDir,
-      loadDataDir: options.dataDir ? freshClusterFor(options.dataDir) : undefined,
-      startParams: [...PGliteClient.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`],
+      loadDataDir: options.loadDataDir ?? (options.dataDir ? freshClusterFor(options.dataDir) : undefined),
+      extraStartParams: ['-c', `shared_buffers=${options.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`],
     }));
   } catch (err) {
     lock?.release();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // The adapter calls query, exec and transaction, which PgliteThread answers as PGlite does.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client as PGlite) });
   return {
     kind: 'pglite',
     prisma,
@@ -206,7 +228,7 @@ function freshClusterFor(dataDir: string): Blob | undefined {
  * open then is rolled back when the copy is started). The CHECKPOINT first writes every committed
  * change into the data files, so that start has no write-ahead log to replay.
  */
-async function dumpPgliteDataDir(client: PGlite): Promise<Blob> {
+async function dumpPgliteDataDir(client: EmbeddedEngine): Promise<Blob> {
   await client.query('CHECKPOINT');
   return client.dumpDataDir('gzip');
 }

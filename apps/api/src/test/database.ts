@@ -42,9 +42,9 @@ const pgliteKey = () => {
   return createHash('sha256').update(store === -1 ? real : real.slice(store)).digest('hex').slice(0, 8);
 };
 
+/** PGlite as the server runs it: in a thread of its own (db/pglite-thread.ts). */
 async function freshPglite(): Promise<Database> {
-  const client = await PGlite.create({ loadDataDir: await pgliteSnapshot('migrated') });
-  return openDatabase({ kind: 'pglite', pglite: client });
+  return openDatabase({ kind: 'pglite', loadDataDir: await pgliteSnapshot('migrated') });
 }
 
 /**
