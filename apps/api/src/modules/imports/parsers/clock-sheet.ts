@@ -1,6 +1,6 @@
 import type { ImportRowError } from '@workdiary/shared';
 import { yieldToLoop } from '../../../lib/loop-slices.ts';
-import { pickColumn, type Sheet, type SheetRecord } from './csv.ts';
+import { cellOf, pickColumn, type Sheet, type SheetRecord } from './csv.ts';
 import { hasMeridiem, parseDateText, parseTimeText, slashStyleOf, type ParseOutcome, type ParsedRow, type WallTime } from './fields.ts';
 
 /** A tool's column names (normalised, lower case), each list in order of preference. */
@@ -21,7 +21,7 @@ export type ClockColumns = {
 
 type Picked = { [K in Exclude<keyof ClockColumns, 'tool'>]: string | null };
 
-const cell = (r: SheetRecord, column: string | null) => (column === null ? '' : r.cells.get(column) ?? '');
+const cell = (r: SheetRecord, column: string | null) => (column === null ? '' : cellOf(r, column));
 
 /**
  * Reads an export whose rows carry clock times (Toggl, Clockify, Kimai). The date style (day or

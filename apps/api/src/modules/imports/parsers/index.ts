@@ -1,6 +1,6 @@
 import type { ImportFormat, ImportRowError } from '@workdiary/shared';
 import * as XLSX from 'xlsx';
-import { normaliseHeader, pickColumn, readCsv, type Sheet, type SheetRecord } from './csv.ts';
+import { cellOf, columnsOf, normaliseHeader, pickColumn, readCsv, type Sheet, type SheetRecord } from './csv.ts';
 import { parseClockSheet, type ClockColumns } from './clock-sheet.ts';
 import { parseDateText, parseHours, slashStyleOf, type ParseOutcome, type ParsedRow } from './fields.ts';
 
@@ -81,13 +81,12 @@ function readXlsx(buffer: Buffer): Sheet {
   const headerIndex = grid.findIndex((r) => r.some((v) => String(v).trim() !== ''));
   if (headerIndex === -1) return { headers: [], records: [] };
   const headers = (grid[headerIndex] ?? []).map((h) => normaliseHeader(String(h)));
+  const columns = columnsOf(headers);
   const records: SheetRecord[] = [];
   for (let i = headerIndex + 1; i < grid.length; i += 1) {
     const row = grid[i] ?? [];
     if (!row.some((v) => String(v).trim() !== '')) continue;
-    const cells = new Map<string, string>();
-    headers.forEach((h, j) => cells.set(h, xlsxText(row[j], h)));
-    records.push({ line: first + i + 1, cells });
+    records.push({ line: first + i + 1, values: headers.map((h, j) => xlsxText(row[j], h)), columns });
   }
   return { headers, records };
 }
@@ -106,7 +105,10 @@ async function parseHarvest(sheet: Sheet): Promise<ParseOutcome> {
   if (missing.length > 0) {
     return { rows: [], total: 0, errors: [{ row: 1, code: 'MISSING_COLUMN', message: `This is not a Harvest time report as expected: ${missing.join(', ')} missing.` }] };
   }
-  const get = (r: SheetRecord, k: keyof typeof HARVEST) => (col[k] ? r.cells.get(col[k]) ?? '' : '');
+  const get = (r: SheetRecord, k: keyof typeof HARVEST) => {
+    const column = col[k];
+    return column ? cellOf(r, column) : '';
+  };
   const records: SheetRecord[] = [];
   for await (const r of sheet.records) records.push(r);
   const style = slashStyleOf(records.map((r) => get(r, 'date')));
