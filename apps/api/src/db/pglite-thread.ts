@@ -71,6 +71,7 @@ export class PgliteThread {
   readonly #waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (err: Error) => void }>();
   readonly #parsers: Record<number, Parser> = { ...(types.parsers as Record<number, Parser>) };
   readonly #merged = new WeakMap<Record<number, Parser>, Record<number, Parser>>();
+  #outbox: ({ id: number } & Message)[] = [];
   #next = 1;
   #nextTx = 1;
   #failure: Error | null = null;
@@ -82,13 +83,15 @@ export class PgliteThread {
     for (const { oid, typarray } of arrays) {
       this.#parsers[typarray] = (value: string) => types.arrayParser(value, this.#parsers[oid] as Parser, typarray);
     }
-    worker.on('message', (reply: Reply) => {
-      const waiting = this.#waiting.get(reply.id);
-      if (!waiting) return;
-      this.#waiting.delete(reply.id);
+    worker.on('message', (replies: Reply[]) => {
+      for (const reply of replies) {
+        const waiting = this.#waiting.get(reply.id);
+        if (!waiting) continue;
+        this.#waiting.delete(reply.id);
+        if (reply.ok) waiting.resolve(reply);
+        else waiting.reject(rebuildError(reply.error!));
+      }
       if (this.#waiting.size === 0) worker.unref();
-      if (reply.ok) waiting.resolve(reply);
-      else waiting.reject(rebuildError(reply.error!));
     });
     const fail = (err: Error) => {
       if (this.#closed) return; // close() ended it
@@ -133,9 +136,18 @@ export class PgliteThread {
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, ...message });
+      // Sent together with the others of this turn (see #flush).
+      if (this.#outbox.length === 0) queueMicrotask(this.#flush);
+      this.#outbox.push({ id, ...message });
     });
   }
+
+  /** The statements asked for in one turn go to the thread as one message: one wake-up there, not one each. */
+  readonly #flush = () => {
+    const batch = this.#outbox;
+    this.#outbox = [];
+    if (!this.#failure) this.#worker.postMessage(batch);
+  };
 
   /** An answer's rows, parsed part by part; each later part asked for on a later turn of the event loop. */
   async #results<T>(reply: Reply, options: QueryOptions): Promise<Results<T>> {

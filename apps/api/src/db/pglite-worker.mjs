@@ -33,8 +33,23 @@ function errorOf(err) {
   return { message: err.message, name: err.name, length: err.length, database: err instanceof messages.DatabaseError, stack: err.stack, fields };
 }
 
+/**
+ * Replies are sent together: those ready in the same turn go as one message (a statement's answer
+ * often comes with others' under load), which costs one wake-up of the server's thread, not one each.
+ */
+let outbox = [];
+let outboxTransfer = [];
+function flush() {
+  const batch = outbox;
+  const transfer = outboxTransfer;
+  outbox = [];
+  outboxTransfer = [];
+  parentPort.postMessage(batch, transfer);
+}
 function reply(id, body, transfer) {
-  parentPort.postMessage({ id, ...body }, transfer ?? []);
+  if (outbox.length === 0) setImmediate(flush);
+  outbox.push({ id, ...body });
+  if (transfer) outboxTransfer.push(...transfer);
 }
 
 /** The first part of an answer; the rest waits here for `more`. */
@@ -146,7 +161,9 @@ try {
   // The instance's own parsers, not a per-query option: PGlite merges an option's parsers into its
   // own (a copy of some 200 entries) on every statement, which took about half of a small query.
   pg.parsers = asText;
-  parentPort.on('message', (msg) => void handle(msg));
+  parentPort.on('message', (batch) => {
+    for (const msg of batch) void handle(msg);
+  });
   parentPort.postMessage({ ready: true, arrays });
 } catch (err) {
   parentPort.postMessage({ ready: false, error: errorOf(err) });
