@@ -3,6 +3,7 @@
 // event loop for 5.9 s and an import's INSERT for 0.2 s. Here it holds this thread instead.
 // db/pglite-thread.ts is the other side and documents the messages. Plain JavaScript on purpose,
 // so it runs the same under tsx, Vitest and the compiled server (build.mjs copies it beside it).
+import { setImmediate } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, messages, types } from '@electric-sql/pglite';
 
