@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { FUNCTIONS_DIR, MIGRATIONS_DIR } from '../config/env.ts';
 import { openDatabase, type Database, type UnscopedSql } from '../db/engine.ts';
 import { applyFunctions, migrate, readFunctions, readMigrations } from '../db/migrate.ts';
+import { BytesBlob } from '../db/pglite-thread.ts';
 
 /**
  * A fresh, migrated database for one test file. With TEST_DATABASE_URL set it is a new database
@@ -66,7 +67,7 @@ export async function pgliteSnapshot(kind: 'empty' | 'migrated'): Promise<Blob> 
     fs.renameSync(tmp, file);
     await db.close();
   }
-  return new Blob([fs.readFileSync(file)]);
+  return new BytesBlob(fs.readFileSync(file));
 }
 
 async function freshPostgres(baseUrl: string): Promise<Database> {
