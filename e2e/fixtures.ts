@@ -56,7 +56,7 @@ export async function apiAs(request: APIRequestContext, email: string, password 
  * each check. Our pages have no frames, which is all the default adds.
  */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
