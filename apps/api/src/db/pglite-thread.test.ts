@@ -12,7 +12,7 @@ import { readEnv } from '../config/env.ts';
 import { pgliteSnapshot } from '../test/database.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { newId } from './ids.ts';
-import { PgliteThread } from './pglite-thread.ts';
+import { BytesBlob, PgliteThread } from './pglite-thread.ts';
 
 const env = readEnv({ NODE_ENV: 'test' });
 
@@ -173,6 +173,25 @@ describe.skipIf(env.TEST_DATABASE_URL)('PGlite in a thread of its own', () => {
       expect((await copy.query('SELECT id FROM uniq ORDER BY id')).rows).toEqual((await thread.query('SELECT id FROM uniq ORDER BY id')).rows);
     } finally {
       await copy.close();
+    }
+  });
+
+  it('starts again and again from one BytesBlob of a dump, gzipped: each start gets its own copy of the bytes', async () => {
+    await thread.exec('CREATE TABLE blob_check AS SELECT generate_series(1, 3) AS n');
+    const dump = await thread.dumpDataDir('gzip');
+    const bytes = Buffer.from(await dump.arrayBuffer());
+    const blob = new BytesBlob(bytes, { type: dump.type });
+    const read = Buffer.from(await blob.arrayBuffer());
+    expect(read.equals(bytes)).toBe(true);
+    read[0] = read[0]! ^ 0xff; // a copy: changing it leaves the blob's bytes as they were
+    expect(Buffer.from(await blob.arrayBuffer()).equals(bytes)).toBe(true);
+    for (let i = 0; i < 2; i++) { // the first start hands its bytes to the thread (transferred): the second needs its own
+      const copy = await PgliteThread.start({ loadDataDir: blob });
+      try {
+        expect((await copy.query<{ n: number }>('SELECT n FROM blob_check ORDER BY n')).rows).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      } finally {
+        await copy.close();
+      }
     }
   });
 });
