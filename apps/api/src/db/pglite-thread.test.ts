@@ -9,10 +9,10 @@ import { PGlite, messages } from '@electric-sql/pglite';
 import { Prisma } from '../generated/prisma/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../config/env.ts';
-import { pgliteSnapshot } from '../test/database.ts';
+import { BytesBlob, pgliteSnapshot } from '../test/database.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { newId } from './ids.ts';
-import { BytesBlob, PgliteThread } from './pglite-thread.ts';
+import { PgliteThread } from './pglite-thread.ts';
 
 const env = readEnv({ NODE_ENV: 'test' });
 

@@ -263,19 +263,3 @@ export class PgliteThread {
     }
   }
 }
-
-/**
- * A Blob of these bytes whose `arrayBuffer()` is one copy of them. Node 20's Blob reads itself in
- * small parts and joins them: 260 ms of CPU for a 42 MB data folder (a test's migrated snapshot),
- * a fifth of PGlite's whole start from it; the tests start one or more per file.
- */
-export class BytesBlob extends Blob {
-  readonly #bytes: Uint8Array;
-  constructor(bytes: Uint8Array, options?: { type?: string }) {
-    super([bytes], options);
-    this.#bytes = bytes;
-  }
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    return new Uint8Array(this.#bytes).buffer; // a copy (a Buffer's slice() would be a view)
-  }
-}

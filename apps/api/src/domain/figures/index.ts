@@ -38,7 +38,7 @@ import { readSnapshot, readSnapshotTotals, type MonthSnapshot, type SnapshotDay 
 import { balanceToKeep } from './balance.sql.ts';
 
 export { readSnapshot, SnapshotUnreadableError, type MonthSnapshot } from './snapshot.ts';
-export { readLatestMonth, readUserContext, readWireSessions, type UserContext } from './reads.sql.ts';
+export { readLatestMonth, readUserContext, readWireSessions, readWorkedMinutes, type UserContext } from './reads.sql.ts';
 export { monthDayParams, queryMonthOverview } from './overview.sql.ts';
 export { emptyOvertime, overtimeAccounts, readAccounts, type Account } from './balance.sql.ts';
 

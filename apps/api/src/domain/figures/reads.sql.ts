@@ -141,3 +141,17 @@ export async function readLatestMonth(sql: SqlRunner, org: OrgContext, before: D
 function monthOfLatest(latest: Date | string | null, tz: string): string | null {
   return latest ? currentMonth(tz, new Date(latest)) : null;
 }
+
+/**
+ * A user's minutes worked on the local days from `from` to `to` (inclusive): the kept day totals
+ * (UserDay: each day's finished sessions cut at its midnights, the Work diary's day total, kept with
+ * every write; figures-agreement.test.ts compares them with the shared minutesByDay), summed in the
+ * database instead of the period's sessions read and cut into days here.
+ */
+export async function readWorkedMinutes(sql: SqlRunner, orgId: string, userId: string, from: string, to: string): Promise<number> {
+  const scope = scopedSql(orgId);
+  const [row] = await sql.query<{ minutes: number }>(scope.query`
+SELECT coalesce(sum(d.minutes), 0)::float8 AS minutes FROM "UserDay" d
+WHERE ${scope.where('d', Prisma.sql`d."userId" = ${userId}`, Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`)}`);
+  return row?.minutes ?? 0;
+}

@@ -30,8 +30,9 @@ import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
 import { countFindings } from '../../domain/figures/compliance-counts.sql.ts';
+import { readWorkedMinutes } from '../../domain/figures/reads.sql.ts';
 import { readFinishedSessionsByUser } from '../../domain/figures/sessions-by-user.sql.ts';
-import { Prisma } from '../../generated/prisma/client.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import { isManager, type Actor } from '../../lib/permissions.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import type { OrgCache } from '../../lib/org-cache.ts';
@@ -160,25 +161,19 @@ export async function monthViolations({ sql, org, userId, month }: { sql: SqlRun
 
 /**
  * §3 ArbZG: average minutes per workday over the six calendar months ending with `month`. Null
- * when the check is off. The minutes worked are the kept day totals (UserDay: each local day's
- * finished sessions cut at its midnights, the Work diary's day total, kept with every write;
- * figures-agreement.test.ts compares them with the shared minutesByDay), summed in the database.
- * It read six months of sessions (some 2,600 at 20 a day) and cut them into days here, on every
- * month view.
+ * when the check is off. The minutes are the kept day totals (readWorkedMinutes): it read six
+ * months of sessions (some 2,600 at 20 a day) and cut them into days here, on every month view.
  */
 export async function sixMonthAverage({ sql, org, userId, month }: { sql: SqlRunner; org: OrgContext; userId: string; month: string }): Promise<SixMonthAverage | null> {
   const settings = await readComplianceSettings(sql, org.id);
   if (!settings.enabled) return null;
   const from = `${addMonths(month, -5)}-01`;
   const { to } = monthRange(month);
-  const scope = scopedSql(org.id);
-  const [[worked], holidays] = await Promise.all([
-    sql.query<{ minutes: number }>(scope.query`
-SELECT coalesce(sum(d.minutes), 0)::float8 AS minutes FROM "UserDay" d
-WHERE ${scope.where('d', Prisma.sql`d."userId" = ${userId}`, Prisma.sql`d.day BETWEEN ${from}::date AND ${to}::date`)}`),
+  const [worked, holidays] = await Promise.all([
+    readWorkedMinutes(sql, org.id, userId, from, to),
     holidaysBetween(holidaySettingsOf(org), from, to),
   ]);
-  return { from, to, averageMinutes: averageWorkdayMinutes(worked?.minutes ?? 0, from, to, new Set(Object.keys(holidays))) };
+  return { from, to, averageMinutes: averageWorkdayMinutes(worked, from, to, new Set(Object.keys(holidays))) };
 }
 
 /**
