@@ -1,7 +1,9 @@
 // Benchmark: a user's month view (GET /api/diary/:userId?month=) and the day modal
 // (GET /api/diary/:userId/:date) against the bare SQL of every read they need, sent through the
 // same driver (issue 12): the auth hook's session read (with user and organisation), the user,
-// their work-rules rows and absences, and the sessions of the month (or day). Product and reference calls alternate.
+// their work-rules rows and absences, and the sessions of the month (or day); for the month also
+// a second reference with the working-time law's reads (issue 26: the month's kept day shapes and
+// six months of kept day totals). Product and reference calls alternate.
 //   pnpm bench diary-views                                                        (PGlite)
 //   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench diary-views
 // Knobs: BENCH_SEED_USERS (200), BENCH_MONTHS (12), BENCH_RUNS (60 per user and view),
@@ -59,6 +61,16 @@ for (const engine of engines()) {
       // The month view also answers the latest month with data (where the page opens).
       sql.query('SELECT max("startedAt") FROM "WorkEntry" WHERE "organizationId" = $1 AND "userId" = $2 AND "startedAt" < $3', [seeded.orgId, userId, endOfCurrentMonth.toISOString()])]);
     };
+    // Since issue 26 the month view also answers the working-time law: each day's findings (from the
+    // month's kept day shapes, UserDay, and the day before for the first rest) and the §3 ArbZG
+    // average over six months (their kept day totals). Those reads added, as a second reference.
+    const lawReads = (userId: string) => [
+      sql.query(`SELECT day, "workedMs", "breakMs", "stretchMs", "firstStart", "lastEnd" FROM "UserDay"
+                  WHERE "organizationId" = $1 AND "userId" = $2 AND day BETWEEN ($3::date - 1) AND $4::date`, [seeded.orgId, userId, `${month}-01`, lastDate]),
+      sql.query(`SELECT coalesce(sum(minutes), 0) FROM "UserDay" WHERE "organizationId" = $1 AND "userId" = $2 AND day BETWEEN $3::date AND $4::date`,
+        [seeded.orgId, userId, `${addMonths(month, -5)}-01`, lastDate]),
+    ];
+    const monthAndLawReads = (userId: string) => Promise.all([monthReads(userId), ...lawReads(userId)]);
     const dayReads = (userId: string, date: string) => {
       const b = dayBounds(date, tz);
       return Promise.all([...baseReads(userId, date, date), sql.query(
@@ -77,30 +89,39 @@ for (const engine of engines()) {
     for (const view of ['month', 'day'] as const) {
       const product: number[] = [];
       const reference: number[] = [];
+      const withLaw: number[] = [];
+      const timed = async (fn: () => Promise<unknown>) => {
+        const t = performance.now();
+        await fn();
+        return performance.now() - t;
+      };
       const once = async (userId: string, i: number) => {
         const date = days[i % days.length] ?? `${month}-01`;
         const url = view === 'month' ? `/api/diary/${userId}?month=${month}` : `/api/diary/${userId}/${date}`;
-        const read = () => (view === 'month' ? monthReads(userId) : dayReads(userId, date));
-        let t = performance.now();
-        await get(url);
-        const p = performance.now() - t;
-        t = performance.now();
-        await read();
-        return { p, r: performance.now() - t };
+        const p = await timed(() => get(url));
+        const r = await timed(() => (view === 'month' ? monthReads(userId) : dayReads(userId, date)));
+        const l = view === 'month' ? await timed(() => monthAndLawReads(userId)) : r;
+        return { p, r, l };
       };
       for (const userId of users) for (let i = 0; i < 5; i++) await once(userId, i); // warm-up
       for (let i = 0; i < RUNS; i++) {
         for (const userId of users) {
-          const { p, r } = await once(userId, i);
+          const { p, r, l } = await once(userId, i);
           product.push(p);
           reference.push(r);
+          withLaw.push(l);
         }
       }
       const ps = stats(product);
       const rs = stats(reference);
+      const ls = stats(withLaw);
       const what = view === 'month' ? `user month view ${month}` : 'day modal (day sessions)';
-      console.log(`[diary-views] ${engine.name} ${what}: product p50 ${ps.median.toFixed(2)} ms, bare reads p50 ${rs.median.toFixed(2)} ms (${ps.runs} runs)`);
+      console.log(`[diary-views] ${engine.name} ${what}: product p50 ${ps.median.toFixed(2)} ms, bare reads p50 ${rs.median.toFixed(2)} ms`
+        + `${view === 'month' ? `, with the working-time reads p50 ${ls.median.toFixed(2)} ms` : ''} (${ps.runs} runs)`);
       printFigure({ figure: `${what}, ${engine.name}, p95`, product: ps.p95, reference: rs.p95, unit: 'ms', target: '≤ 1.5×' });
+      if (view === 'month') {
+        printFigure({ figure: `${what}, ${engine.name}, p95 against the reads with the working-time law's`, product: ps.p95, reference: ls.p95, unit: 'ms', target: '≤ 1.5×' });
+      }
     }
   } finally {
     await bench.close();

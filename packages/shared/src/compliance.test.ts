@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { averageWorkdayMinutes, complianceFindings, COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from './compliance.ts';
+import { addDays, weekdayIndex } from './time/calendar.ts';
+import { averageWorkdayMinutes, workdaysBetween, complianceFindings, COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from './compliance.ts';
 import { localToInstant } from './time/local-time.ts';
 import type { Session } from './time/sessions.ts';
 
@@ -123,5 +124,25 @@ describe('averageWorkdayMinutes (§3: six months at 8 h a workday)', () => {
     expect(averageWorkdayMinutes(2880, '2026-03-02', '2026-03-08', new Set())).toBe(480);
     expect(averageWorkdayMinutes(2880, '2026-03-02', '2026-03-08', new Set(['2026-03-03']))).toBe(576);
     expect(averageWorkdayMinutes(100, '2026-03-08', '2026-03-08', new Set())).toBeNull();
+  });
+
+  it('counts the workdays of any range as walking it day by day does (holidays on Sundays and outside it)', () => {
+    const walk = (from: string, to: string, holidays: ReadonlySet<string>) => {
+      let n = 0;
+      for (let d = from; d <= to; d = addDays(d, 1)) if (weekdayIndex(d) !== 6 && !holidays.has(d)) n += 1;
+      return n;
+    };
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const cases: Array<[string, string, number]> = [];
+    for (let i = 0; i < 400; i++) {
+      const from = addDays('2024-01-01', Math.floor(next() * 1200));
+      const to = addDays(from, Math.floor(next() * 400) - 5);
+      const holidays = new Set(Array.from({ length: Math.floor(next() * 12) }, () => addDays(from, Math.floor(next() * 420) - 10)));
+      cases.push([from, to, walk(from, to, holidays) - workdaysBetween(from, to, holidays)]);
+    }
+    expect(cases.filter(([, , diff]) => diff !== 0)).toEqual([]);
+    expect(workdaysBetween('2026-03-02', '2026-03-15', new Set(['2026-03-08', '2026-03-09', '2026-03-20']))).toBe(11);
+    expect(workdaysBetween('2026-03-09', '2026-03-08', new Set())).toBe(0);
   });
 });

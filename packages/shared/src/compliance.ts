@@ -15,7 +15,7 @@
 // 15 minutes counts toward the required 30/45 minutes and interrupts a stretch (§4 ArbZG).
 // Minutes are whole minutes, floored once per figure (as the figures module does for a day).
 // Only finished sessions are judged: a running timer's day is judged when it stops.
-import { addDays, weekdayIndex } from './time/calendar.ts';
+import { parseDate, utcMs, weekdayIndex } from './time/calendar.ts';
 import { dayBounds } from './time/local-time.ts';
 import { dayMinutes, spanOf, type Session } from './time/sessions.ts';
 import { localDateOf } from './time/zone.ts';
@@ -169,8 +169,13 @@ export function complianceFindings({ sessions, tz, holidays, rules = COMPLIANCE_
 
 /** Mon–Sat dates of [from, to] that are not public holidays: the workdays (Werktage) of §3 ArbZG. */
 export function workdaysBetween(from: string, to: string, holidays: ReadonlySet<string>): number {
-  let count = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) if (weekdayIndex(d) !== 6 && !holidays.has(d)) count += 1;
+  if (to < from) return 0;
+  const dayMs = (date: string) => { const { year, month, day } = parseDate(date); return utcMs(year, month, day); };
+  const days = Math.round((dayMs(to) - dayMs(from)) / 86_400_000) + 1;
+  // Counted, not walked (every month view asks for six months): the Sundays among `days` days
+  // from a weekday w (0 = Monday) are ⌊(days + w) / 7⌋; then the holidays on the other days.
+  let count = days - Math.floor((days + weekdayIndex(from)) / 7);
+  for (const h of holidays) if (h >= from && h <= to && weekdayIndex(h) !== 6) count -= 1;
   return count;
 }
 

@@ -13,6 +13,8 @@ export type AuthContext = {
   role: Role;
   name: string;
   email: string;
+  /** The caller's own language (their profile's override); null: the organisation's. */
+  locale: string | null;
   /** The session this request was made with (its row in "Session"); null for a personal API token. */
   sessionId: string | null;
   /** The personal API token this request was made with (its row in "ApiToken"); null for a session. */

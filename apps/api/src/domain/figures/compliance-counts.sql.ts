@@ -4,9 +4,11 @@
 // shared dayShape), by the rules of the shared `complianceFindings` (packages/shared compliance.ts),
 // in one statement over a month of user-days (~6,000 rows for 200 people). Before, every session of
 // the organisation's month was read into the server and judged there (~90,000 at the bench's
-// million entries: 280–420 ms of the overview). The lists (GET /api/compliance, the month view's
-// days) still judge the sessions with the shared function; compliance-counts.test.ts checks the
-// two agree on random histories (DST nights, midnights, sessions over a day, touching and
+// million entries: 280–420 ms of the overview). The findings themselves (GET /api/compliance, the
+// month view's days) come from the same days (`keptFindings`): the month view read its sessions a
+// second time and judged them here. The timer's and a manual entry's warnings still judge the
+// sessions with the shared function; compliance-counts.test.ts checks that the two agree finding
+// by finding on random histories (DST nights, midnights, sessions over a day, touching and
 // overlapping sessions, short rests, Sundays, holidays), for every rule and each alone.
 //
 //  - BREAK_MISSING worked > 540 min and breaks < 45, or worked > 360 and breaks < 30;
@@ -16,42 +18,73 @@
 //    start, when that start is later than that end. It is not where work runs on over midnight
 //    (the day before ends at midnight, where this day's first piece starts) or where a stop and a
 //    start meet at midnight (one span for the shared rules, which merge touching sessions).
-import { addDays, type ComplianceRule } from '@workdiary/shared';
+import { addDays, COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from '@workdiary/shared';
 import type { SqlRunner } from '../../db/engine.ts';
-import { scopedSql } from '../../db/scoped-sql.ts';
+import { scopedSql, type ScopedQuery } from '../../db/scoped-sql.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 
-/** Findings per user on local dates [from, to] (only users with at least one). */
-export async function countFindings({ sql, orgId, rules, holidays, from, to }: {
-  sql: SqlRunner; orgId: string; rules: readonly ComplianceRule[]; holidays: ReadonlySet<string>; from: string; to: string;
-}): Promise<Map<string, number>> {
-  if (rules.length === 0) return new Map();
+type Period = { rules: readonly ComplianceRule[]; holidays: ReadonlySet<string>; from: string; to: string };
+
+const ruleColumns = COMPLIANCE_RULES.map((rule) => `j."${rule}"`).join(', ');
+
+/**
+ * `j`: each user-day of [from, to] with work, and for each rule the finding's minutes where the day
+ * breaks it (else null): columns `user_id`, `day` (text) and one per rule, named by the rule. The
+ * rules' bounds are the shared complianceFindings' (packages/shared compliance.ts). `select` reads `j`.
+ */
+function judgedDaysSql(orgId: string, userId: string | null, { rules, holidays, from, to }: Period, select: string): ScopedQuery {
   const scope = scopedSql(orgId);
   const on = (rule: ComplianceRule) => rules.includes(rule);
+  const who = userId === null ? null : Prisma.sql`u."userId" = ${userId}`;
   // From the day before the period: its last end is the rest before the period's first day.
-  const rows = await sql.query<{ user_id: string; n: number }>(scope.query`
+  return scope.query`
 WITH d AS (
   SELECT u."userId" AS user_id, u.day, u."workedMs" AS worked_ms, u."firstStart" AS first_start,
          div(u."workedMs", 60000) AS worked, div(u."breakMs", 60000) AS breaks, div(u."stretchMs", 60000) AS stretch,
          lag(u."lastEnd") OVER (PARTITION BY u."userId" ORDER BY u.day) AS previous_end
   FROM "UserDay" u
-  WHERE ${scope.where('u', Prisma.sql`u.day BETWEEN ${addDays(from, -1)}::date AND ${to}::date`)}
+  WHERE ${scope.where('u', Prisma.sql`u.day BETWEEN ${addDays(from, -1)}::date AND ${to}::date`, who)}
+), j AS (
+SELECT d.user_id, d.day::text AS day,
+       CASE WHEN ${on('BREAK_MISSING')} AND ((d.worked > 540 AND d.breaks < 45) OR (d.worked > 360 AND d.breaks < 30)) THEN d.breaks END::int AS "BREAK_MISSING",
+       CASE WHEN ${on('STRETCH_TOO_LONG')} AND d.stretch > 360 THEN d.stretch END::int AS "STRETCH_TOO_LONG",
+       CASE WHEN ${on('DAILY_MAX')} AND d.worked > 600 THEN d.worked END::int AS "DAILY_MAX",
+       CASE WHEN ${on('REST_SHORT')} AND d.previous_end < d.first_start AND d.first_start - d.previous_end < interval '11 hours'
+            THEN floor(extract(epoch FROM d.first_start - d.previous_end) / 60) END::int AS "REST_SHORT",
+       CASE WHEN ${on('SUNDAY_WORK')} AND d.worked_ms > 0 AND extract(isodow FROM d.day) = 7 THEN d.worked END::int AS "SUNDAY_WORK",
+       CASE WHEN ${on('HOLIDAY_WORK')} AND d.worked_ms > 0 AND d.day = ANY(${[...holidays]}::date[]) THEN d.worked END::int AS "HOLIDAY_WORK"
+FROM d
+WHERE d.day >= ${from}::date
 )
-SELECT c.user_id, c.n
-FROM (
-  SELECT d.user_id, sum(
-           (CASE WHEN ${on('BREAK_MISSING')} AND ((d.worked > 540 AND d.breaks < 45) OR (d.worked > 360 AND d.breaks < 30)) THEN 1 ELSE 0 END)
-         + (CASE WHEN ${on('STRETCH_TOO_LONG')} AND d.stretch > 360 THEN 1 ELSE 0 END)
-         + (CASE WHEN ${on('DAILY_MAX')} AND d.worked > 600 THEN 1 ELSE 0 END)
-         + (CASE WHEN ${on('SUNDAY_WORK')} AND d.worked_ms > 0 AND extract(isodow FROM d.day) = 7 THEN 1 ELSE 0 END)
-         + (CASE WHEN ${on('HOLIDAY_WORK')} AND d.worked_ms > 0 AND d.day = ANY(${[...holidays]}::date[]) THEN 1 ELSE 0 END)
-         + (CASE WHEN ${on('REST_SHORT')} AND d.previous_end < d.first_start AND d.first_start - d.previous_end < interval '11 hours' THEN 1 ELSE 0 END)
-         )::int AS n
-  FROM d
-  WHERE d.day >= ${from}::date
-  GROUP BY d.user_id
-) c
-WHERE c.n > 0
-`);
+${Prisma.raw(select)}`;
+}
+
+/** Findings per user on local dates [from, to] (only users with at least one). */
+export async function countFindings({ sql, orgId, ...period }: Period & { sql: SqlRunner; orgId: string }): Promise<Map<string, number>> {
+  if (period.rules.length === 0) return new Map();
+  const rows = await sql.query<{ user_id: string; n: number }>(judgedDaysSql(orgId, null, period,
+    `SELECT j.user_id, count(*)::int AS n FROM j, unnest(ARRAY[${ruleColumns}]) AS f(minutes) WHERE f.minutes IS NOT NULL GROUP BY j.user_id`));
   return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
+}
+
+type JudgedDay = { user_id: string; day: string } & Record<ComplianceRule, number | null>;
+
+/**
+ * The findings of [from, to] per user (one user's when `userId` is set), as the shared
+ * complianceFindings gives them from the sessions: by date, then in COMPLIANCE_RULES' order.
+ */
+export async function keptFindings({ sql, orgId, userId, ...period }: Period & { sql: SqlRunner; orgId: string; userId: string | null }): Promise<Map<string, ComplianceFinding[]>> {
+  const out = new Map<string, ComplianceFinding[]>();
+  if (period.rules.length === 0) return out;
+  const rows = await sql.query<JudgedDay>(judgedDaysSql(orgId, userId, period,
+    `SELECT j.* FROM j WHERE num_nonnulls(${ruleColumns}) > 0 ORDER BY j.user_id, j.day`));
+  for (const row of rows) {
+    const found = out.get(row.user_id) ?? [];
+    for (const rule of COMPLIANCE_RULES) {
+      const minutes = row[rule];
+      if (minutes !== null) found.push({ date: row.day, rule, minutes: Number(minutes) });
+    }
+    out.set(row.user_id, found);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
-// The overview's working-time count, from the kept day shapes (UserDay, compliance-counts.sql.ts),
-// equals the number of findings the shared rules give (packages/shared complianceFindings, through findingsBetween) for
-// every user, on random histories: both DST changes of Berlin and Santiago (whose clocks change at
+// The overview's working-time count and the lists' findings, from the kept day shapes (UserDay,
+// compliance-counts.sql.ts), equal the shared rules' findings (packages/shared complianceFindings,
+// through findingsBetween) for every user, finding by finding (date, rule, minutes), on random histories: both DST changes of Berlin and Santiago (whose clocks change at
 // midnight), sessions across midnight and longer than a day, gaps just under, at and over 15 min,
 // rests just under, at and over 11 h, touching and overlapping sessions, Sundays and holidays, and
 // for each rule alone.
@@ -14,7 +14,7 @@ import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext 
 import { seededRandom } from '../../test/random.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysBetween } from '../calendar/holidays.ts';
-import { countFindings } from './compliance-counts.sql.ts';
+import { countFindings, keptFindings } from './compliance-counts.sql.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -83,6 +83,13 @@ describe(`the overview's working-time count (${engineName})`, () => {
         const shared = await findingsBetween({ sql: ctx.db.sql, org, rules: COMPLIANCE_RULES, userId: null, from, to });
         expect({ tz, month, counts: Object.fromEntries(await violationCounts({ sql: ctx.db.sql, org, month })) })
           .toEqual({ tz, month, counts: Object.fromEntries([...shared].map(([user, found]) => [user, found.length])) });
+        const holidays = new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, to)));
+        const kept = await keptFindings({ sql: ctx.db.sql, orgId: org.id, userId: null, rules: COMPLIANCE_RULES, holidays, from, to });
+        expect({ tz, month, findings: Object.fromEntries(kept) }).toEqual({ tz, month, findings: Object.fromEntries(shared) });
+        // One person's, as the month view reads them.
+        const alice = await keptFindings({ sql: ctx.db.sql, orgId: org.id, userId: fixture.users.alice.id, rules: COMPLIANCE_RULES, holidays, from, to });
+        expect({ tz, month, findings: Object.fromEntries(alice) })
+          .toEqual({ tz, month, findings: shared.has(fixture.users.alice.id) ? { [fixture.users.alice.id]: shared.get(fixture.users.alice.id) } : {} });
       };
       for (const month of months) {
         const from = `${month}-01`;
@@ -100,6 +107,8 @@ describe(`the overview's working-time count (${engineName})`, () => {
           const counted = await countFindings({ sql: ctx.db.sql, orgId: org.id, rules, holidays, from, to });
           expect({ tz, month, rule, counts: Object.fromEntries(counted) })
             .toEqual({ tz, month, rule, counts: Object.fromEntries([...alone].map(([user, found]) => [user, found.length])) });
+          const kept = await keptFindings({ sql: ctx.db.sql, orgId: org.id, userId: null, rules, holidays, from, to });
+          expect({ tz, month, rule, findings: Object.fromEntries(kept) }).toEqual({ tz, month, rule, findings: Object.fromEntries(alone) });
           expect({ rule, found: [...alone.values()].flat().length > 0 || rule === 'HOLIDAY_WORK' }).toEqual({ rule, found: true });
         }
       }
@@ -153,6 +162,9 @@ describe(`the overview's working-time count (${engineName})`, () => {
     const shared = await findingsBetween({ sql: ctx.db.sql, org, rules: COMPLIANCE_RULES, userId: null, from: '2026-03-01', to: '2026-03-31' });
     expect(Object.fromEntries(await violationCounts({ sql: ctx.db.sql, org, month: '2026-03' })))
       .toEqual(Object.fromEntries([...shared].map(([user, found]) => [user, found.length])));
+    const findings = await keptFindings({ sql: ctx.db.sql, orgId: org.id, userId: null, rules: COMPLIANCE_RULES,
+      holidays: new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), '2026-03-01', '2026-03-31'))), from: '2026-03-01', to: '2026-03-31' });
+    expect(Object.fromEntries(findings)).toEqual(Object.fromEntries(shared));
     expect([...shared.values()].flat().length).toBeGreaterThan(0);
   });
 });

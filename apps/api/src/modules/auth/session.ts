@@ -129,7 +129,7 @@ export function sessionAuthenticator(app: FastifyInstance & { now(): Date }, dat
       await database.prisma.session.updateMany({ where: { id: payload.sid }, data: { lastSeenAt: now } });
     }
     return {
-      auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: payload.sid, apiTokenId: null },
+      auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, locale: row.userLocale, sessionId: payload.sid, apiTokenId: null },
       org: orgOfRow(row),
     };
   };
@@ -155,7 +155,7 @@ async function authenticateApiToken(app: { now(): Date }, database: Database, ro
     await database.prisma.apiToken.updateMany({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
   }
   return {
-    auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, sessionId: null, apiTokenId: row.tokenId },
+    auth: { userId: row.userId, orgId: row.orgId, role: row.role, name: row.name, email: row.email, locale: row.userLocale, sessionId: null, apiTokenId: row.tokenId },
     org: orgOfRow(row),
   };
 }

@@ -58,7 +58,7 @@ export default async function complianceRoutes(app: App) {
   }, async (request, reply) => {
     const file = await exportCompliance({
       sql: app.database.sql, db: request.db, org: request.org, caller: request.auth, month: request.query.month, now: app.now(),
-      locale: await readerLocale(request.db, request.org, request.auth.userId),
+      locale: await readerLocale(request.db, request.org, request.auth),
     });
     return sendXlsx(reply, file.buffer, file.fileName);
   });

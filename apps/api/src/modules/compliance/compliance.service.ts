@@ -1,8 +1,9 @@
 // Working-time law (issue 26): the shared rules (packages/shared compliance.ts) judged over the
 // sessions the figures module reads, with the organisation's holidays and its choice of rules;
 // managers' acknowledgements of a day's findings (audited). Findings are worked out on every read,
-// never stored: an edited entry changes them at once. The overview's count reads the kept day
-// shapes (UserDay, kept in the same transaction as every write) by the same rules.
+// never stored: an edited entry changes them at once. The lists, the month view and the overview's
+// count judge the kept day shapes (UserDay, kept in the same transaction as every write) by the
+// same rules (domain/figures/compliance-counts.sql.ts); the warnings after a write judge its sessions.
 import {
   addDays,
   AppError,
@@ -29,7 +30,7 @@ import type { SqlRunner } from '../../db/engine.ts';
 import { newId } from '../../db/ids.ts';
 import type { ScopedDb } from '../../db/scoped.ts';
 import { scopedSql } from '../../db/scoped-sql.ts';
-import { countFindings } from '../../domain/figures/compliance-counts.sql.ts';
+import { countFindings, keptFindings } from '../../domain/figures/compliance-counts.sql.ts';
 import { readWorkedMinutes } from '../../domain/figures/reads.sql.ts';
 import { readFinishedSessionsByUser } from '../../domain/figures/sessions-by-user.sql.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
@@ -52,6 +53,12 @@ export async function readComplianceSettings(sql: SqlRunner, orgId: string): Pro
     scope.query`SELECT o."complianceEnabled" AS enabled, o."complianceRules" AS rules FROM "Organization" o WHERE ${scope.organization('o')}`);
   const rules = typeof row?.rules === 'string' ? (JSON.parse(row.rules) as unknown) : row?.rules;
   return complianceSettingsOf({ complianceEnabled: row?.enabled ?? true, complianceRules: rules ?? null });
+}
+
+/** The settings from the organisation cache when there is one (kept right by the settings.changed event), else read. */
+async function settingsOf(sql: SqlRunner, org: OrgContext, orgs: OrgCache | undefined): Promise<ComplianceSettings> {
+  const cached = orgs ? await orgs.get(org.id) : null;
+  return cached ? complianceSettingsOf(cached) : readComplianceSettings(sql, org.id);
 }
 
 /** The rules judged now: none when the check is switched off. */
@@ -80,6 +87,18 @@ export async function findingsBetween({ sql, org, rules, userId, from, to }: {
     if (found.length > 0) out.set(user, found);
   }
   return out;
+}
+
+/**
+ * The same findings as `findingsBetween`, judged from the kept day shapes in the database (one row
+ * per user-day) instead of every session read and cut into days here: the lists' and month view's.
+ */
+async function keptFindingsBetween({ sql, org, rules, userId, from, to }: {
+  sql: SqlRunner; org: OrgContext; rules: readonly ComplianceRule[]; userId: string | null; from: string; to: string;
+}): Promise<Map<string, ComplianceFinding[]>> {
+  if (rules.length === 0) return new Map();
+  const holidays = new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, to)));
+  return keptFindings({ sql, orgId: org.id, userId, rules, holidays, from, to });
 }
 
 function monthRange(month: string): { from: string; to: string } {
@@ -113,7 +132,7 @@ export async function listCompliance({ sql, db, org, caller, month, userId, now 
   const settings = await readComplianceSettings(sql, org.id);
   const { from, to } = monthRange(m);
   const [byUser, acks] = await Promise.all([
-    findingsBetween({ sql, org, rules: activeRules(settings), userId: who, from, to }),
+    keptFindingsBetween({ sql, org, rules: activeRules(settings), userId: who, from, to }),
     db.complianceAcknowledgement.findMany({
       where: { ...(who !== null ? { userId: who } : {}), date: { gte: dateColumn(from), lte: dateColumn(to) } },
       select: ackSelect,
@@ -149,31 +168,28 @@ export async function violationCounts({ sql, org, month }: { sql: SqlRunner; org
   return countFindings({ sql, orgId: org.id, rules, holidays: new Set(Object.keys(holidays)), from, to });
 }
 
-/** One user's month: date → the rules broken that day (the diary month's `violations`). */
-export async function monthViolations({ sql, org, userId, month }: { sql: SqlRunner; org: OrgContext; userId: string; month: string }): Promise<Map<string, ComplianceRule[]>> {
-  const settings = await readComplianceSettings(sql, org.id);
-  const { from, to } = monthRange(month);
-  const found = (await findingsBetween({ sql, org, rules: activeRules(settings), userId, from, to })).get(userId) ?? [];
-  const byDate = new Map<string, ComplianceRule[]>();
-  for (const f of found) byDate.set(f.date, [...(byDate.get(f.date) ?? []), f.rule]);
-  return byDate;
-}
-
 /**
- * §3 ArbZG: average minutes per workday over the six calendar months ending with `month`. Null
- * when the check is off. The minutes are the kept day totals (readWorkedMinutes): it read six
- * months of sessions (some 2,600 at 20 a day) and cut them into days here, on every month view.
+ * One user's month as the month view shows it: date → the rules broken that day (`violations`),
+ * and the §3 ArbZG average minutes per workday over the six calendar months ending with `month`
+ * (null when the check is off). Both read the kept days (UserDay), the settings once: the findings
+ * by the shared rules (keptFindings), and the six months' minutes as the sum of their day totals
+ * (readWorkedMinutes; before, six months of sessions, some 2,600, were read and cut into days here).
  */
-export async function sixMonthAverage({ sql, org, userId, month }: { sql: SqlRunner; org: OrgContext; userId: string; month: string }): Promise<SixMonthAverage | null> {
-  const settings = await readComplianceSettings(sql, org.id);
-  if (!settings.enabled) return null;
-  const from = `${addMonths(month, -5)}-01`;
-  const { to } = monthRange(month);
-  const [worked, holidays] = await Promise.all([
-    readWorkedMinutes(sql, org.id, userId, from, to),
-    holidaysBetween(holidaySettingsOf(org), from, to),
+export async function monthCompliance({ sql, orgs, org, userId, month }: {
+  sql: SqlRunner; orgs?: OrgCache; org: OrgContext; userId: string; month: string;
+}): Promise<{ violations: Map<string, ComplianceRule[]>; sixMonthAverage: SixMonthAverage | null }> {
+  const settings = await settingsOf(sql, org, orgs);
+  if (!settings.enabled) return { violations: new Map(), sixMonthAverage: null };
+  const { from, to } = monthRange(month);
+  const since = `${addMonths(month, -5)}-01`;
+  const [found, worked, holidays] = await Promise.all([
+    keptFindingsBetween({ sql, org, rules: activeRules(settings), userId, from, to }),
+    readWorkedMinutes(sql, org.id, userId, since, to),
+    holidaysBetween(holidaySettingsOf(org), since, to),
   ]);
-  return { from, to, averageMinutes: averageWorkdayMinutes(worked, from, to, new Set(Object.keys(holidays))) };
+  const violations = new Map<string, ComplianceRule[]>();
+  for (const f of found.get(userId) ?? []) violations.set(f.date, [...(violations.get(f.date) ?? []), f.rule]);
+  return { violations, sixMonthAverage: { from: since, to, averageMinutes: averageWorkdayMinutes(worked, since, to, new Set(Object.keys(holidays))) } };
 }
 
 /**
@@ -187,8 +203,7 @@ export async function warningsAround({ sql, orgs, org, userId, startedAt, stoppe
   // publishes) spares every timer stop a read of the settings. The warnings' reads cost the timer
   // about a third of its throughput (bench timer: 1,465 req/s without them, 960 with both reads);
   // the sessions read that remains is the next to make cheaper (batching it per turn measured worse).
-  const cached = orgs ? await orgs.get(org.id) : null;
-  const settings = cached ? complianceSettingsOf(cached) : await readComplianceSettings(sql, org.id);
+  const settings = await settingsOf(sql, org, orgs);
   const rules = activeRules(settings);
   if (rules.length === 0) return [];
   const from = localDateOf(startedAt, org.timeZone);

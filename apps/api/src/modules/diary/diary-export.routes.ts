@@ -19,7 +19,7 @@ export default async function diaryExportRoutes(app: App) {
   }, async (request, reply) => {
     const file = await exportPayroll({
       orgs: app.orgCache, sql: app.database.sql, org: request.org, month: request.query.month, now: app.now(), approvedOnly: request.query.approved,
-      locale: await readerLocale(request.db, request.org, request.auth.userId),
+      locale: await readerLocale(request.db, request.org, request.auth),
     });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
@@ -33,7 +33,7 @@ export default async function diaryExportRoutes(app: App) {
       querystring: DiaryMonthQuerySchema,
     },
   }, async (request, reply) => {
-    const file = await exportUserMonth({ sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth.userId) });
+    const file = await exportUserMonth({ sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, month: request.query.month, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 
@@ -45,7 +45,7 @@ export default async function diaryExportRoutes(app: App) {
       params: DiaryDayParamsSchema,
     },
   }, async (request, reply) => {
-    const file = await exportDay({ db: request.db, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth.userId) });
+    const file = await exportDay({ db: request.db, org: request.org, caller: request.auth, userId: request.params.userId, date: request.params.date, now: app.now(), locale: await readerLocale(request.db, request.org, request.auth) });
     return sendXlsx(reply, file.buffer, file.fileName);
   });
 }

@@ -16,7 +16,7 @@ export default async function diaryRoutes(app: App) {
   /** What the reads of one user's diary share: the caller, the user asked for and the reader's language. */
   const userDiary = async (request: Pick<FastifyRequest, 'db' | 'org' | 'auth'> & { params: { userId: string } }) => ({
     sql: app.database.sql, org: request.org, caller: request.auth, userId: request.params.userId, now: app.now(),
-    locale: await readerLocale(request.db, request.org, request.auth.userId),
+    locale: await readerLocale(request.db, request.org, request.auth),
   });
 
   app.get('/diary', {
@@ -39,7 +39,7 @@ export default async function diaryRoutes(app: App) {
       querystring: DiaryMonthQuerySchema,
       response: { 200: DiaryUserMonthSchema },
     },
-  }, async (request) => userMonth({ ...(await userDiary(request)), month: request.query.month }));
+  }, async (request) => userMonth({ ...(await userDiary(request)), orgs: app.orgCache, month: request.query.month }));
 
   app.get('/diary/:userId/:date', {
     schema: {

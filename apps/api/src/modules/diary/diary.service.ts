@@ -20,7 +20,7 @@ import { holidaySettingsOf } from '../../domain/calendar/day-calendar.ts';
 import { holidaysOfMonth } from '../../domain/calendar/holidays.ts';
 import { holidayNamesFor } from './export-words.ts';
 import { overtimeBalances } from '../balances/balances.service.ts';
-import { monthViolations, sixMonthAverage, violationCounts } from '../compliance/compliance.service.ts';
+import { monthCompliance, violationCounts } from '../compliance/compliance.service.ts';
 import { dayFiguresOf, overviewFigures, readLatestMonth, readUserContext, readWireSessions, userMonthFigures, type OverviewFigures, type UserContext } from '../../domain/figures/index.ts';
 
 /** The first instant after the organisation's current month: `latestMonth` looks no further. */
@@ -97,18 +97,17 @@ async function contextOrThrow(sql: SqlRunner, org: OrgContext, userId: string, f
  * data; the month's sessions), figures by the shared functions. An approved month shows the
  * figures it was approved with (`frozenAt` says when).
  */
-export async function userMonth({ sql, org, caller, userId, month, now, locale }: {
-  sql: SqlRunner; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
+export async function userMonth({ sql, orgs, org, caller, userId, month, now, locale }: {
+  sql: SqlRunner; orgs?: OrgCache; org: OrgContext; caller: Actor; userId: string; month?: string; now: Date;
   /** The reader's locale: public holidays by their name in it (German from date-holidays). */
   locale?: string;
 }): Promise<DiaryUserMonth> {
   assertMayReadDiaryOf(caller, userId);
   const tz = org.timeZone;
   const m = resolveMonth(month, tz, now);
-  const [read, violations, average] = await Promise.all([
+  const [read, { violations, sixMonthAverage: average }] = await Promise.all([
     userMonthFigures({ sql, org, userId, month: m, now, includeRunning: true, latestBefore: endOfCurrentMonth(tz, now) }),
-    monthViolations({ sql, org, userId, month: m }),
-    sixMonthAverage({ sql, org, userId, month: m }),
+    monthCompliance({ sql, orgs, org, userId, month: m }),
   ]);
   if (!read) throw new AppError('NOT_FOUND', 'No such user.');
   const { context, figures } = read;

@@ -17,7 +17,7 @@ export default async function customerExportRoutes(app: App) {
   }, async (request, reply) => {
     const { stream, fileName } = await customerLaborSheet({
       db: request.db, sql: app.database.sql, engine: app.database.kind, org: request.org, actor: request.auth, customerId: request.params.id, ...request.query, now: app.now(),
-      locale: await readerLocale(request.db, request.org, request.auth.userId),
+      locale: await readerLocale(request.db, request.org, request.auth),
     });
     return sendXlsx(reply, stream, fileName);
   });

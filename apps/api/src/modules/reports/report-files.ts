@@ -67,7 +67,7 @@ export async function loadReportFile({ db, sql, org, caller, query, now }: {
   const [report, names, locale] = await Promise.all([
     buildReport({ db, sql, org, caller, query }),
     filterNames(db, filters),
-    readerLocale(db, org, caller.userId),
+    readerLocale(db, org, caller),
   ]);
   return { report, names, locale, org, now };
 }
