@@ -76,8 +76,9 @@ type JudgedDay = { user_id: string; day: string } & Record<ComplianceRule, numbe
 export async function keptFindings({ sql, orgId, userId, ...period }: Period & { sql: SqlRunner; orgId: string; userId: string | null }): Promise<Map<string, ComplianceFinding[]>> {
   const out = new Map<string, ComplianceFinding[]>();
   if (period.rules.length === 0) return out;
+  // Prepared (two fixed texts: one person or everyone): every timer stop reads its warnings here.
   const rows = await sql.query<JudgedDay>(judgedDaysSql(orgId, userId, period,
-    `SELECT j.* FROM j WHERE num_nonnulls(${ruleColumns}) > 0 ORDER BY j.user_id, j.day`));
+    `SELECT j.* FROM j WHERE num_nonnulls(${ruleColumns}) > 0 ORDER BY j.user_id, j.day`), { prepare: true });
   for (const row of rows) {
     const found = out.get(row.user_id) ?? [];
     for (const rule of COMPLIANCE_RULES) {

@@ -1,9 +1,10 @@
 // Working-time law (issue 26): the shared rules (packages/shared compliance.ts) judged over the
 // sessions the figures module reads, with the organisation's holidays and its choice of rules;
 // managers' acknowledgements of a day's findings (audited). Findings are worked out on every read,
-// never stored: an edited entry changes them at once. The lists, the month view and the overview's
-// count judge the kept day shapes (UserDay, kept in the same transaction as every write) by the
-// same rules (domain/figures/compliance-counts.sql.ts); the warnings after a write judge its sessions.
+// never stored: an edited entry changes them at once. They are judged from the kept day shapes
+// (UserDay, kept in the same transaction as every write) by the same rules
+// (domain/figures/compliance-counts.sql.ts): the lists, the month view, the overview's count, an
+// acknowledgement's check and the warnings after a write.
 import {
   addDays,
   AppError,
@@ -67,8 +68,10 @@ function activeRules(settings: ComplianceSettings): ComplianceRule[] {
 }
 
 /**
- * Findings per user on local dates [from, to]. Sessions are read from the day before `from` (the
- * rest before the first day) to the end of `to`; one query for everyone when `userId` is null.
+ * Findings per user on local dates [from, to], judged by the shared rules from the sessions
+ * themselves. Sessions are read from the day before `from` (the rest before the first day) to the
+ * end of `to`; one query for everyone when `userId` is null. The product reads the same findings
+ * from the kept days (`keptFindingsBetween`); this is what compliance-counts.test.ts holds them to.
  */
 export async function findingsBetween({ sql, org, rules, userId, from, to }: {
   sql: SqlRunner; org: OrgContext; rules: readonly ComplianceRule[]; userId: string | null; from: string; to: string;
@@ -201,14 +204,15 @@ export async function warningsAround({ sql, orgs, org, userId, startedAt, stoppe
 }): Promise<ComplianceWarning[]> {
   // The organisation cache (kept right by the settings.changed event a PUT /api/organization
   // publishes) spares every timer stop a read of the settings. The warnings' reads cost the timer
-  // about a third of its throughput (bench timer: 1,465 req/s without them, 960 with both reads);
-  // the sessions read that remains is the next to make cheaper (batching it per turn measured worse).
+  // about a third of its throughput (bench timer: 1,465 req/s without them, 960 with both reads).
+  // The findings come from the kept days (UserDay, kept in the write's own transaction, committed
+  // before this read): a few rows, where the sessions of the days grew with every stop of the day.
   const settings = await settingsOf(sql, org, orgs);
   const rules = activeRules(settings);
   if (rules.length === 0) return [];
   const from = localDateOf(startedAt, org.timeZone);
   const to = addDays(localDateOf(new Date(stoppedAt.getTime() - 1), org.timeZone), 1);
-  const found = (await findingsBetween({ sql, org, rules, userId, from, to })).get(userId) ?? [];
+  const found = (await keptFindingsBetween({ sql, org, rules, userId, from, to })).get(userId) ?? [];
   return found.map((f) => ({ date: f.date, rule: f.rule }));
 }
 
@@ -228,7 +232,7 @@ export async function acknowledge({ sql, db, org, actorId, body }: {
   }
   await assertUserExists(db, body.userId);
   const settings = await readComplianceSettings(sql, org.id);
-  const found = (await findingsBetween({ sql, org, rules: activeRules(settings), userId: body.userId, from: body.date, to: body.date })).get(body.userId) ?? [];
+  const found = (await keptFindingsBetween({ sql, org, rules: activeRules(settings), userId: body.userId, from: body.date, to: body.date })).get(body.userId) ?? [];
   if (found.length === 0) throw new AppError('NOT_FOUND', 'This day has no working-time findings to acknowledge.');
   return db.$transaction(async (tx) => {
     const existing = await tx.complianceAcknowledgement.findFirst({ where: { userId: body.userId, date: dateColumn(body.date) }, select: ackSelect });
