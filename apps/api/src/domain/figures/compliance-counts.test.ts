@@ -14,7 +14,7 @@ import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext 
 import { seededRandom } from '../../test/random.ts';
 import { holidaySettingsOf } from '../calendar/day-calendar.ts';
 import { holidaysBetween } from '../calendar/holidays.ts';
-import { countFindings, keptFindings } from './compliance-counts.sql.ts';
+import { countFindings, keptFindings, keptFindingsOf } from './compliance-counts.sql.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -90,6 +90,21 @@ describe(`the overview's working-time count (${engineName})`, () => {
         const alice = await keptFindings({ sql: ctx.db.sql, orgId: org.id, userId: fixture.users.alice.id, rules: COMPLIANCE_RULES, holidays, from, to });
         expect({ tz, month, findings: Object.fromEntries(alice) })
           .toEqual({ tz, month, findings: shared.has(fixture.users.alice.id) ? { [fixture.users.alice.id]: shared.get(fixture.users.alice.id) } : {} });
+        // Several people's windows in one statement, as the stops of one turn read their warnings:
+        // the same person twice, windows of a day, of days across a DST change and of the month.
+        const windows = [...people, fixture.users.admin.id].flatMap((userId, i) => [
+          { userId, from, to },
+          { userId, from: addDays(from, 7 + i), to: addDays(from, 7 + i) },
+          { userId, from: addDays(from, 24), to: addDays(from, 30) },
+          { userId, from: addDays(from, 10), to: addDays(from, 12) },
+        ]);
+        // The holidays of every window's dates (the last window reaches past the month's end).
+        const batchHolidays = new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, addDays(from, 30))));
+        const batched = await keptFindingsOf({ sql: ctx.db.sql, orgId: org.id, rules: COMPLIANCE_RULES, holidays: batchHolidays, windows });
+        const one = async (w: (typeof windows)[number]) =>
+          (await findingsBetween({ sql: ctx.db.sql, org, rules: COMPLIANCE_RULES, userId: w.userId, from: w.from, to: w.to })).get(w.userId) ?? [];
+        expect({ tz, month, batched }).toEqual({ tz, month, batched: await Promise.all(windows.map(one)) });
+        expect(batched.flat().length).toBeGreaterThan(0);
       };
       for (const month of months) {
         const from = `${month}-01`;
