@@ -40,6 +40,32 @@ async function publicHolidaysOf(country: string, region: string | null, year: nu
   return days;
 }
 
+/**
+ * `date|English name` → German name of one year's public holidays, per `country|region|year`: the
+ * words a German reader's month view, day modal and files show. Worked out once, like the English
+ * names (it cost ~2 ms a call, on every German reader's month view and day modal).
+ */
+const germanYears = new Map<string, ReadonlyMap<string, string>>();
+
+export async function germanHolidayNames(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
+  const key = `${country}|${region ?? ''}|${year}`;
+  const known = germanYears.get(key);
+  if (known) return known;
+  const HolidaysLib = await holidaysLibrary();
+  const options = { languages: ['de', 'en'], types: ['public' as const] };
+  const calendar = region ? new HolidaysLib(country, region, options) : new HolidaysLib(country, options);
+  const publicOnly = (list: ReturnType<typeof calendar.getHolidays>) => list.filter((h) => h.type === 'public');
+  const german = publicOnly(calendar.getHolidays(year, 'de'));
+  const names = new Map<string, string>();
+  for (const h of publicOnly(calendar.getHolidays(year, 'en'))) {
+    const de = german.find((g) => g.date === h.date && g.rule === h.rule);
+    if (de) names.set(`${h.date.slice(0, 10)}|${h.name}`, de.name);
+  }
+  if (germanYears.size >= MAX_YEARS) germanYears.clear();
+  germanYears.set(key, names);
+  return names;
+}
+
 /** Public holidays between two dates (inclusive, 'YYYY-MM-DD'): date → English name. */
 export async function holidaysBetween({ country, region }: HolidayRegion, from: string, to: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
