@@ -1,15 +1,18 @@
-// The Work diary overview's working-time column (issue 26): each user's number of findings in a
-// period, from the kept day shapes (UserDay: worked, breaks, longest stretch, first start, last end;
-// kept with every write by wd_refresh_user_days, the same definitions as the
-// shared dayShape), by the rules of the shared `complianceFindings` (packages/shared compliance.ts),
-// in one statement over a month of user-days (~6,000 rows for 200 people). Before, every session of
-// the organisation's month was read into the server and judged there (~90,000 at the bench's
-// million entries: 280–420 ms of the overview). The findings themselves (GET /api/compliance, the
-// month view's days) come from the same days (`keptFindings`): the month view read its sessions a
-// second time and judged them here. The timer's and a manual entry's warnings still judge the
-// sessions with the shared function; compliance-counts.test.ts checks that the two agree finding
-// by finding on random histories (DST nights, midnights, sessions over a day, touching and
-// overlapping sessions, short rests, Sundays, holidays), for every rule and each alone.
+// Working-time findings (issue 26) from the kept day shapes (UserDay: worked, breaks, longest
+// stretch, first start, last end; kept with every write by wd_refresh_user_days, the same
+// definitions as the shared dayShape), by the rules of the shared `complianceFindings`
+// (packages/shared compliance.ts), in one statement:
+//  - `countFindings`, the Work diary overview's column: each user's number in a period, over a month
+//    of user-days (~6,000 rows for 200 people). Before, every session of the organisation's month
+//    was read into the server and judged there (~90,000 at the bench's million entries: 280–420 ms).
+//  - `keptFindings`: the findings themselves, everyone's or one person's (GET /api/compliance, the
+//    month view's days, an acknowledgement's check); the month view read its sessions a second time
+//    and judged them in the server.
+//  - `keptFindingsOf`: several people's dates at once (the warnings of the stops of one turn; a
+//    stop read every session of its days, more with each stop of the day).
+// compliance-counts.test.ts checks that they agree with the shared function over the sessions,
+// finding by finding, on random histories (DST nights, midnights, sessions over a day, touching
+// and overlapping sessions, short rests, Sundays, holidays), for every rule and each alone.
 //
 //  - BREAK_MISSING worked > 540 min and breaks < 45, or worked > 360 and breaks < 30;
 //    STRETCH_TOO_LONG stretch > 360; DAILY_MAX worked > 600 (each figure floored to minutes);

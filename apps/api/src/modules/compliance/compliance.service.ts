@@ -95,7 +95,8 @@ export async function findingsBetween({ sql, org, rules, userId, from, to }: {
 
 /**
  * The same findings as `findingsBetween`, judged from the kept day shapes in the database (one row
- * per user-day) instead of every session read and cut into days here: the lists' and month view's.
+ * per user-day) instead of every session read and cut into days here: the lists', the month view's
+ * and an acknowledgement's.
  */
 async function keptFindingsBetween({ sql, org, rules, userId, from, to }: {
   sql: SqlRunner; org: OrgContext; rules: readonly ComplianceRule[]; userId: string | null; from: string; to: string;
