@@ -4,7 +4,7 @@ import { buildApp } from '../../apps/api/src/app.ts';
 import { readEnv } from '../../apps/api/src/config/env.ts';
 import type { Database } from '../../apps/api/src/db/engine.ts';
 import type { App } from '../../apps/api/src/lib/types.ts';
-import { freshDatabase } from '../../apps/api/src/test/database.ts';
+import { dropOwnTemplate, freshDatabase } from '../../apps/api/src/test/database.ts';
 import { createSession } from '../../apps/api/src/modules/auth/sessions.service.ts';
 
 export const env = readEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
@@ -35,6 +35,8 @@ export async function openBench(engine: Engine): Promise<{ db: Database; app: Ap
     async close() {
       await app.close();
       await db.close();
+      // The migrated template its database was copied from (a test run's teardown drops its own).
+      if (engine.url) await dropOwnTemplate(engine.url);
     },
   };
 }

@@ -199,6 +199,17 @@ export async function freshPostgresUrl(baseUrl: string): Promise<{ url: string; 
   };
 }
 
+/**
+ * Outside a test run (a benchmark): drops the template this process made for its copies, once they
+ * are dropped. Inside one the run's global teardown drops the run's template.
+ */
+export async function dropOwnTemplate(baseUrl: string): Promise<void> {
+  const made = ownTemplate;
+  ownTemplate = null;
+  const name = made ? await made.catch(() => null) : null;
+  if (name) await dropDatabases(baseUrl, [name]);
+}
+
 /** The databases on the server named like a test run's (see above). */
 export async function listOwnedDatabases(baseUrl: string): Promise<DatabaseOwner[]> {
   const rows = await withAdmin(baseUrl, (admin) => admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'wd\\_%'`));
