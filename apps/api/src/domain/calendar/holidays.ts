@@ -19,25 +19,37 @@ function holidaysLibrary(): Promise<HolidaysClass> {
   return library;
 }
 
+const MAX_YEARS = 1000;
+type Calendar = InstanceType<HolidaysClass>;
+
+/**
+ * One year's figure of a country's (and region's) calendar, worked out once per `country|region|year`
+ * and kept in `cache` (cleared past MAX_YEARS): the library's year costs milliseconds every time.
+ */
+async function perYear<T>(cache: Map<string, T>, country: string, region: string | null, year: number, languages: string[], work: (calendar: Calendar) => T): Promise<T> {
+  const key = `${country}|${region ?? ''}|${year}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const HolidaysLib = await holidaysLibrary();
+  const options = { languages, types: ['public' as const] };
+  const value = work(region ? new HolidaysLib(country, region, options) : new HolidaysLib(country, options));
+  if (cache.size >= MAX_YEARS) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /** date → English name of one year's public holidays, per `country|region|year`. */
 const years = new Map<string, ReadonlyMap<string, string>>();
-const MAX_YEARS = 1000;
 
-async function publicHolidaysOf(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
-  const key = `${country}|${region ?? ''}|${year}`;
-  const known = years.get(key);
-  if (known) return known;
-  const HolidaysLib = await holidaysLibrary();
-  const options = { languages: ['en'], types: ['public' as const] };
-  const calendar = region ? new HolidaysLib(country, region, options) : new HolidaysLib(country, options);
-  const days = new Map<string, string>();
-  for (const h of calendar.getHolidays(year, 'en')) {
-    const date = h.date.slice(0, 10);
-    if (h.type === 'public' && !days.has(date)) days.set(date, h.name);
-  }
-  if (years.size >= MAX_YEARS) years.clear();
-  years.set(key, days);
-  return days;
+function publicHolidaysOf(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
+  return perYear(years, country, region, year, ['en'], (calendar) => {
+    const days = new Map<string, string>();
+    for (const h of calendar.getHolidays(year, 'en')) {
+      const date = h.date.slice(0, 10);
+      if (h.type === 'public' && !days.has(date)) days.set(date, h.name);
+    }
+    return days;
+  });
 }
 
 /**
@@ -47,23 +59,17 @@ async function publicHolidaysOf(country: string, region: string | null, year: nu
  */
 const germanYears = new Map<string, ReadonlyMap<string, string>>();
 
-export async function germanHolidayNames(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
-  const key = `${country}|${region ?? ''}|${year}`;
-  const known = germanYears.get(key);
-  if (known) return known;
-  const HolidaysLib = await holidaysLibrary();
-  const options = { languages: ['de', 'en'], types: ['public' as const] };
-  const calendar = region ? new HolidaysLib(country, region, options) : new HolidaysLib(country, options);
-  const publicOnly = (list: ReturnType<typeof calendar.getHolidays>) => list.filter((h) => h.type === 'public');
-  const german = publicOnly(calendar.getHolidays(year, 'de'));
-  const names = new Map<string, string>();
-  for (const h of publicOnly(calendar.getHolidays(year, 'en'))) {
-    const de = german.find((g) => g.date === h.date && g.rule === h.rule);
-    if (de) names.set(`${h.date.slice(0, 10)}|${h.name}`, de.name);
-  }
-  if (germanYears.size >= MAX_YEARS) germanYears.clear();
-  germanYears.set(key, names);
-  return names;
+export function germanHolidayNames(country: string, region: string | null, year: number): Promise<ReadonlyMap<string, string>> {
+  return perYear(germanYears, country, region, year, ['de', 'en'], (calendar) => {
+    const publicOnly = (list: ReturnType<Calendar['getHolidays']>) => list.filter((h) => h.type === 'public');
+    const german = publicOnly(calendar.getHolidays(year, 'de'));
+    const names = new Map<string, string>();
+    for (const h of publicOnly(calendar.getHolidays(year, 'en'))) {
+      const de = german.find((g) => g.date === h.date && g.rule === h.rule);
+      if (de) names.set(`${h.date.slice(0, 10)}|${h.name}`, de.name);
+    }
+    return names;
+  });
 }
 
 /** Public holidays between two dates (inclusive, 'YYYY-MM-DD'): date → English name. */

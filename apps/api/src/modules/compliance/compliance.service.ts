@@ -63,6 +63,11 @@ async function settingsOf(sql: SqlRunner, org: OrgContext, orgs: OrgCache | unde
   return cached ? complianceSettingsOf(cached) : readComplianceSettings(sql, org.id);
 }
 
+/** The organisation's public holidays on local dates [from, to], as a set of dates. */
+async function holidayDates(org: OrgContext, from: string, to: string): Promise<Set<string>> {
+  return new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, to)));
+}
+
 /** The rules judged now: none when the check is switched off. */
 function activeRules(settings: ComplianceSettings): ComplianceRule[] {
   return settings.enabled ? settings.rules : [];
@@ -102,7 +107,7 @@ async function keptFindingsBetween({ sql, org, rules, userId, from, to }: {
   sql: SqlRunner; org: OrgContext; rules: readonly ComplianceRule[]; userId: string | null; from: string; to: string;
 }): Promise<Map<string, ComplianceFinding[]>> {
   if (rules.length === 0) return new Map();
-  const holidays = new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, to)));
+  const holidays = await holidayDates(org, from, to);
   return keptFindings({ sql, orgId: org.id, userId, rules, holidays, from, to });
 }
 
@@ -169,8 +174,7 @@ export async function violationCounts({ sql, org, month }: { sql: SqlRunner; org
   const rules = activeRules(settings);
   if (rules.length === 0) return new Map();
   const { from, to } = monthRange(month);
-  const holidays = await holidaysBetween(holidaySettingsOf(org), from, to);
-  return countFindings({ sql, orgId: org.id, rules, holidays: new Set(Object.keys(holidays)), from, to });
+  return countFindings({ sql, orgId: org.id, rules, holidays: await holidayDates(org, from, to), from, to });
 }
 
 /**
@@ -190,11 +194,11 @@ export async function monthCompliance({ sql, orgs, org, userId, month }: {
   const [found, worked, holidays] = await Promise.all([
     keptFindingsBetween({ sql, org, rules: activeRules(settings), userId, from, to }),
     readWorkedMinutes(sql, org.id, userId, since, to),
-    holidaysBetween(holidaySettingsOf(org), since, to),
+    holidayDates(org, since, to),
   ]);
   const violations = new Map<string, ComplianceRule[]>();
   for (const f of found.get(userId) ?? []) violations.set(f.date, [...(violations.get(f.date) ?? []), f.rule]);
-  return { violations, sixMonthAverage: { from: since, to, averageMinutes: averageWorkdayMinutes(worked, since, to, new Set(Object.keys(holidays))) } };
+  return { violations, sixMonthAverage: { from: since, to, averageMinutes: averageWorkdayMinutes(worked, since, to, holidays) } };
 }
 
 /**
@@ -214,7 +218,7 @@ export async function warningsAround({ sql, orgs, org, userId, startedAt, stoppe
   if (rules.length === 0) return [];
   const from = localDateOf(startedAt, org.timeZone);
   const to = addDays(localDateOf(new Date(stoppedAt.getTime() - 1), org.timeZone), 1);
-  const holidays = new Set(Object.keys(await holidaysBetween(holidaySettingsOf(org), from, to)));
+  const holidays = await holidayDates(org, from, to);
   const found = await readWarningFindings({ sql, orgId: org.id, rules, holidays, window: { userId, from, to } });
   return found.map((f) => ({ date: f.date, rule: f.rule }));
 }
@@ -232,7 +236,9 @@ const readWarningFindings = turnBatch(async (reads: WarningRead[]): Promise<Arra
     const bySql = groups.get(read.sql) ?? new Map<string, number[]>();
     groups.set(read.sql, bySql);
     const key = `${read.orgId}|${read.rules.join(',')}`;
-    bySql.set(key, [...(bySql.get(key) ?? []), i]);
+    const at = bySql.get(key);
+    if (at) at.push(i);
+    else bySql.set(key, [i]);
   });
   const answers: Array<Promise<ComplianceFinding[]>> = [];
   for (const [sql, bySql] of groups) {
