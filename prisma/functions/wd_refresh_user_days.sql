@@ -9,6 +9,11 @@
 -- wd_refresh_day_figures for the days it works out, and by wd_user_days_add for what it cannot add.
 -- Then the months of those days (UserMonth, wd_refresh_user_months). One generic plan (plan_cache_mode):
 -- planned anew for each call it took ~0.9 ms of the ~1.3 ms a timer stop spent here; now ~0.3 ms.
+-- The sessions longer than a day that reach into a day from before it (rare) are read once per call
+-- (long), not once per day: planned on the statistics of a table that had just grown (a first
+-- import), the per-day read went through the organisation's startedAt index and read every session
+-- of the organisation before the day, for each day: 20,000 imported rows took 3.6 s, 100,000 rows
+-- in 5,000-row statements 98 s (bench imports, 2026-12-08); with this read once, see bench/README.
 CREATE OR REPLACE FUNCTION public.wd_refresh_user_days(p_orgs text[], p_users text[], p_days date[])
  RETURNS void
  LANGUAGE plpgsql
@@ -34,21 +39,22 @@ BEGIN
     FROM s JOIN "Organization" z ON z.id = s.org
     WHERE s.ms IS NOT NULL
   ),
+  long AS MATERIALIZED (
+    SELECT w."organizationId" AS org, w."userId" AS usr, w."startedAt" AS st, w."stoppedAt" AS en
+    FROM "WorkEntry" w
+    WHERE w."userId" = ANY (p_users) AND (w."stoppedAt" - w."startedAt") > '1 day'::interval
+      AND w."startedAt" < (SELECT max(x.d_start) FROM b x) - '1 day'::interval AND w."stoppedAt" > (SELECT min(x.d_start) FROM b x)
+  ),
   sess AS (
-    SELECT b.org, b.usr, b.day, b.d_start, b.d_end, e.st, e.en
+    SELECT b.org, b.usr, b.day, b.d_start, b.d_end, w."startedAt" AS st, w."stoppedAt" AS en
     FROM b
-    CROSS JOIN LATERAL (
-      SELECT w."startedAt" AS st, w."stoppedAt" AS en
-      FROM "WorkEntry" w
-      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND w."stoppedAt" IS NOT NULL
-        AND w."startedAt" >= b.d_start - interval '1 day' AND w."startedAt" < b.d_end AND w."stoppedAt" > b.d_start
-      UNION ALL
-      SELECT w."startedAt", w."stoppedAt"
-      FROM "WorkEntry" w
-      WHERE w."userId" = b.usr AND w."organizationId" = b.org AND (w."stoppedAt" - w."startedAt") > interval '1 day'
-        AND w."startedAt" < b.d_start - interval '1 day' AND w."stoppedAt" > b.d_start
-    ) e
-    WHERE e.en > e.st
+    JOIN "WorkEntry" w ON w."userId" = b.usr AND w."organizationId" = b.org AND w."stoppedAt" IS NOT NULL
+     AND w."startedAt" >= (b.d_start - '1 day'::interval) AND w."startedAt" < b.d_end AND w."stoppedAt" > b.d_start
+    WHERE w."stoppedAt" > w."startedAt"
+    UNION ALL
+    SELECT b.org, b.usr, b.day, b.d_start, b.d_end, l.st, l.en
+    FROM b
+    JOIN long l ON l.org = b.org AND l.usr = b.usr AND l.st < (b.d_start - '1 day'::interval) AND l.en > b.d_start
   ),
   pieces AS (
     SELECT p.org, p.usr, p.day, greatest(p.st, p.d_start) AS ps, least(p.en, p.d_end) AS pe
