@@ -21,6 +21,7 @@ import type { Actor } from '../../lib/permissions.ts';
 import { yieldToLoop } from '../../lib/loop-slices.ts';
 import type { OrgContext } from '../../lib/types.ts';
 import { dryRunOf, planImport, prepareImport, type Plan } from './plan.ts';
+import type { FileBytes } from './parsers/csv.ts';
 
 /**
  * Rows per INSERT statement (the DayFigure triggers run once per statement), with a turn of the
@@ -90,7 +91,8 @@ export type ImportRequest = {
   actor: Actor;
   events: EventBus;
   format: ImportFormat;
-  buffer: Buffer;
+  /** The file: its chunks as they arrived, or one buffer. */
+  buffer: FileBytes;
   fileName: string;
   timeZone?: string;
   userMap: ImportUserMap;

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ImportDryRun, ImportList, ImportResult, ImportRowError } from '@workdiary/shared';
+import { IMPORT_MAX_BYTES, type ImportDryRun, type ImportList, type ImportResult, type ImportRowError } from '@workdiary/shared';
 import { newId } from '../../db/ids.ts';
 import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../../test/helper.ts';
 
@@ -134,6 +135,44 @@ describe(`imports (${engineName})`, () => {
     expect((await send({ format: 'toggl', timeZone: 'Mars/Olympus' }, file)).statusCode).toBe(400);
     expect(await importOk({ format: 'toggl', timeZone: 'UTC' }, file)).toMatchObject({ created: { entries: 2 } });
     expect(await importOk({ format: 'toggl', timeZone: 'UTC' }, file)).toMatchObject({ created: { entries: 0 }, skipped: { duplicates: 2 } });
+  });
+
+  it('reads a body that arrives in many small chunks, a character split between two of them, as the same file', async () => {
+    const file = Buffer.from('\ufeff"User","Email","Client","Project","Task","Description","Start date","Start time","End date","End time"\n'
+      + '"Anna","anna.berger@example.com","Müller & Söhne","Web","Prüfung","Grüße, „Zitat“","2026-03-10","09:00:00","2026-03-10","10:15:00"\n'
+      + '"Ben","ben.schulz@example.com","Müller & Söhne","Web","Prüfung","","2026-03-10","09:00:00","2026-03-10","09:45:00"\n');
+    // 7 bytes a chunk, and no Content-Length: the body is read as it streams in.
+    const pieces = Array.from({ length: Math.ceil(file.length / 7) }, (_, i) => file.subarray(i * 7, i * 7 + 7));
+    const chunked = await ctx.app.inject({
+      method: 'POST', url: url({ format: 'toggl', dryRun: true, timeZone: 'UTC' }), payload: Readable.from(pieces),
+      headers: { authorization: `Bearer ${org.users.admin.token}`, 'content-type': 'text/csv' },
+    });
+    expect(chunked.statusCode, chunked.body).toBe(200);
+    const whole = await dryRun({ format: 'toggl', timeZone: 'UTC' }, file);
+    expect(chunked.json()).toEqual(whole);
+    expect(whole.preview.map((r) => [r.customer, r.category, r.note, r.stoppedAt])).toEqual([
+      ['Müller & Söhne', 'Prüfung', 'Grüße, „Zitat“', '2026-03-10T10:15:00.000Z'], ['Müller & Söhne', 'Prüfung', '', '2026-03-10T09:45:00.000Z'],
+    ]);
+  });
+
+  it('refuses a file over the upload limit with 413, whether its length is declared, streamed or sent as multipart, and stores nothing', async () => {
+    const before = await entryCount();
+    const header = 'User,Email,Client,Project,Task,Description,Start date,Start time,End date,End time\n';
+    const row = 'Anna,anna.berger@example.com,Acme Ltd,Web,Dev,x,2026-03-11,09:00:00,2026-03-11,10:00:00\n';
+    const big = Buffer.from(header + row.repeat(Math.ceil(IMPORT_MAX_BYTES / row.length)));
+    expect(big.length).toBeGreaterThan(IMPORT_MAX_BYTES);
+    const declared = await send({ format: 'toggl', dryRun: false }, big);
+    expect(declared.statusCode, declared.body.slice(0, 300)).toBe(413);
+    expect(declared.json().error.code).toBe('VALIDATION_ERROR');
+    const streamed = await ctx.app.inject({
+      method: 'POST', url: url({ format: 'toggl', dryRun: false }), payload: Readable.from([big.subarray(0, IMPORT_MAX_BYTES / 2), big.subarray(IMPORT_MAX_BYTES / 2)]),
+      headers: { authorization: `Bearer ${org.users.admin.token}`, 'content-type': 'text/csv' },
+    });
+    expect(streamed.statusCode, streamed.body.slice(0, 300)).toBe(413);
+    expect(streamed.json().error).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringContaining('50 MB') });
+    const form = await multipart({ format: 'toggl', dryRun: false }, big, 'big.csv');
+    expect(form.statusCode, form.body.slice(0, 300)).toBe(413);
+    expect(await entryCount()).toBe(before);
   });
 
   it('Clockify: an unknown person is an error row until mapped; nothing is written before', async () => {

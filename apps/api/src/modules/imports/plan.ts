@@ -18,6 +18,7 @@ import { lockedMonths, monthLabel, monthsOfSpan } from '../../domain/month-lock.
 import { pickRulesRow, rulesOf } from '../../domain/rules-lookup.ts';
 import { yieldToLoop } from '../../lib/loop-slices.ts';
 import { parseExport, type ParsedRow, type WallTime } from './parsers/index.ts';
+import type { FileBytes } from './parsers/csv.ts';
 
 type Db = ScopedDb | ScopedTx;
 
@@ -69,36 +70,43 @@ const key = (s: string) => s.trim().toLowerCase();
 
 type UserRow = { id: string; email: string; name: string };
 
-/** Each distinct person of the file → a user id (by the map, then by email, or by unique name), or why not. */
-async function resolvePeople(rows: ParsedRow[], users: UserRow[], userMap: ImportUserMap) {
+type Person = { source: string; userId: string | null; why: string };
+
+/**
+ * Each distinct person of the file → a user id (by the map, then by email, or by unique name), or
+ * why not; worked out on the person's first row, kept in the order of first rows.
+ */
+function peopleOf(users: UserRow[], userMap: ImportUserMap) {
   const byEmail = new Map(users.map((u) => [key(u.email), u.id]));
   const byName = new Map<string, string[]>();
   for (const u of users) byName.set(key(u.name), [...(byName.get(key(u.name)) ?? []), u.id]);
   const ids = new Set(users.map((u) => u.id));
   const mapped = new Map(Object.entries(userMap).map(([source, id]) => [key(source), id]));
-  const resolved = new Map<string, { source: string; userId: string | null; why: string }>();
-  for (const [i, r] of rows.entries()) {
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
-    const k = key(r.person);
-    if (resolved.has(k)) continue;
-    const byMap = mapped.get(k);
+  const resolved = new Map<string, Person>();
+  const resolve = (person: string): Person => {
+    const byMap = mapped.get(key(person));
     if (byMap !== undefined) {
-      resolved.set(k, ids.has(byMap)
-        ? { source: r.person, userId: byMap, why: '' }
-        : { source: r.person, userId: null, why: `"${r.person}" is mapped to a user that does not exist in this organisation.` });
-      continue;
+      return ids.has(byMap)
+        ? { source: person, userId: byMap, why: '' }
+        : { source: person, userId: null, why: `"${person}" is mapped to a user that does not exist in this organisation.` };
     }
-    if (r.person.includes('@')) {
-      const id = byEmail.get(k) ?? null;
-      resolved.set(k, { source: r.person, userId: id, why: `No user has the email "${r.person}": map it to a user or add the user first.` });
-      continue;
+    if (person.includes('@')) {
+      return { source: person, userId: byEmail.get(key(person)) ?? null, why: `No user has the email "${person}": map it to a user or add the user first.` };
     }
-    const named = byName.get(k) ?? [];
-    resolved.set(k, named.length === 1
-      ? { source: r.person, userId: named[0] ?? null, why: '' }
-      : { source: r.person, userId: null, why: named.length === 0 ? `No user is named "${r.person}": map the name to a user or add the user first.` : `Several users are named "${r.person}": map the name to one of them.` });
-  }
-  return resolved;
+    const named = byName.get(key(person)) ?? [];
+    return named.length === 1
+      ? { source: person, userId: named[0] ?? null, why: '' }
+      : { source: person, userId: null, why: named.length === 0 ? `No user is named "${person}": map the name to a user or add the user first.` : `Several users are named "${person}": map the name to one of them.` };
+  };
+  return {
+    of(person: string): Person {
+      const k = key(person);
+      let found = resolved.get(k);
+      if (!found) resolved.set(k, (found = resolve(person)));
+      return found;
+    },
+    all: () => [...resolved.values()],
+  };
 }
 
 function instantOf(wall: WallTime, tz: string): Date | ImportRowError['code'] {
@@ -113,14 +121,16 @@ function dstMessage(code: ImportRowError['code'], wall: WallTime, tz: string): s
     : `${wall.date} ${wall.time} happens twice in ${tz} (the clocks were put back then): it cannot be told which is meant. Enter this entry by hand.`;
 }
 
-/** Parses the file and resolves what needs no entry data: people, instants, names, the work rules. */
+/**
+ * Parses the file and resolves what needs no entry data: people, instants, names, the work rules.
+ * Each row is worked out as the parser reads it (parseExport's sink): what is kept of a big file
+ * is its candidates and error rows, not its parsed rows beside them.
+ */
 export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
-  db: Db; format: ImportFormat; buffer: Buffer; tz: string; userMap: ImportUserMap; now: Date;
+  db: Db; format: ImportFormat; buffer: FileBytes; tz: string; userMap: ImportUserMap; now: Date;
 }): Promise<Prepared> {
-  const parsed = await parseExport(format, buffer);
-  const errors = [...parsed.errors];
   const users = await db.user.findMany({ select: { id: true, email: true, name: true } });
-  const people = await resolvePeople(parsed.rows, users, userMap);
+  const people = peopleOf(users, userMap);
   const ruleRows = await db.workRules.findMany();
   const rules = new Map<string, WorkRules>();
   const rulesOfUser = (userId: string) => {
@@ -128,13 +138,20 @@ export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
     if (!r) rules.set(userId, (r = rulesOf(pickRulesRow(ruleRows, userId).row)));
     return r;
   };
+  // The file's customer and category names are few: one string each, shared by their rows.
+  const names = new Map<string, string>();
+  const shared = (name: string) => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   const dayCursor = new Map<string, number>();
   const candidates: Candidate[] = [];
-  for (const [i, r] of parsed.rows.entries()) {
-    // A turn of the event loop every so many rows: a big file never holds it for long.
-    if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
+  const errors: ImportRowError[] = [];
+  const take = (r: ParsedRow) => {
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.row, code, message });
-    const person = people.get(key(r.person));
+    const person = people.of(r.person);
     let startedAt: Date;
     let stoppedAt: Date;
     if (r.kind === 'day') {
@@ -144,42 +161,43 @@ export async function prepareImport({ db, format, buffer, tz, userMap, now }: {
       dayCursor.set(dayKey, offset + r.minutes);
       const wall = { date: r.date, time: HARVEST_DAY_START, seconds: 0 };
       const base = instantOf(wall, tz);
-      if (typeof base === 'string') { fail(base, dstMessage(base, wall, tz)); continue; }
+      if (typeof base === 'string') { fail(base, dstMessage(base, wall, tz)); return; }
       startedAt = new Date(base.getTime() + offset * 60_000);
       stoppedAt = new Date(startedAt.getTime() + r.minutes * 60_000);
     } else {
       const start = instantOf(r.start, tz);
-      if (typeof start === 'string') { fail(start, `Start: ${dstMessage(start, r.start, tz)}`); continue; }
+      if (typeof start === 'string') { fail(start, `Start: ${dstMessage(start, r.start, tz)}`); return; }
       const stop = instantOf(r.end, tz);
-      if (typeof stop === 'string') { fail(stop, `End: ${dstMessage(stop, r.end, tz)}`); continue; }
+      if (typeof stop === 'string') { fail(stop, `End: ${dstMessage(stop, r.end, tz)}`); return; }
       startedAt = start;
       stoppedAt = stop;
     }
-    if (!person?.userId) { fail('UNKNOWN_USER', person?.why ?? `Unknown person "${r.person}".`); continue; }
+    if (!person.userId) { fail('UNKNOWN_USER', person.why || `Unknown person "${r.person}".`); return; }
     const customerName = (r.client || r.project).trim();
     const categoryName = (r.task || r.project).trim();
-    if (!customerName) { fail('MISSING_VALUE', 'The row has neither a client nor a project: it cannot be given a customer.'); continue; }
-    if (!categoryName) { fail('MISSING_VALUE', 'The row has neither a task, activity nor project: it cannot be given a category.'); continue; }
-    if (customerName.length > CUSTOMER_MAX) { fail('INVALID_NAME', `The customer name is longer than ${CUSTOMER_MAX} characters.`); continue; }
-    if (categoryName.length > CATEGORY_MAX) { fail('INVALID_NAME', `The category name "${categoryName.slice(0, 40)}…" is longer than ${CATEGORY_MAX} characters.`); continue; }
+    if (!customerName) { fail('MISSING_VALUE', 'The row has neither a client nor a project: it cannot be given a customer.'); return; }
+    if (!categoryName) { fail('MISSING_VALUE', 'The row has neither a task, activity nor project: it cannot be given a category.'); return; }
+    if (customerName.length > CUSTOMER_MAX) { fail('INVALID_NAME', `The customer name is longer than ${CUSTOMER_MAX} characters.`); return; }
+    if (categoryName.length > CATEGORY_MAX) { fail('INVALID_NAME', `The category name "${categoryName.slice(0, 40)}…" is longer than ${CATEGORY_MAX} characters.`); return; }
     const note = r.note.trim();
-    if (note.length > NOTE_MAX) { fail('INVALID_TEXT', `The description is longer than ${NOTE_MAX} characters.`); continue; }
-    if (![customerName, categoryName, note].every(isCleanText)) { fail('INVALID_TEXT', 'The row holds control characters (invisible characters other than tabs and line breaks).'); continue; }
+    if (note.length > NOTE_MAX) { fail('INVALID_TEXT', `The description is longer than ${NOTE_MAX} characters.`); return; }
+    if (![customerName, categoryName, note].every(isCleanText)) { fail('INVALID_TEXT', 'The row holds control characters (invisible characters other than tabs and line breaks).'); return; }
     try {
       checkRules({ rules: rulesOfUser(person.userId), entry: { userId: person.userId, startedAt, stoppedAt, note }, path: 'create', now });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       fail(err.code as ImportRowError['code'], err.message);
-      continue;
+      return;
     }
-    candidates.push({ row: r.row, userId: person.userId, customerName, categoryName, startedAt, stoppedAt, note });
-  }
+    candidates.push({ row: r.row, userId: person.userId, customerName: shared(customerName), categoryName: shared(categoryName), startedAt, stoppedAt, note });
+  };
+  const parsed = await parseExport(format, buffer, take);
   return {
     format,
     total: parsed.total,
     candidates,
-    errors,
-    users: [...people.values()].map((p) => ({ source: p.source, userId: p.userId })),
+    errors: [...parsed.errors, ...errors],
+    users: people.all().map((p) => ({ source: p.source, userId: p.userId })),
     userNames: new Map(users.map((u) => [u.id, u.name])),
     rules,
   };
@@ -193,13 +211,26 @@ function byName(rows: Array<{ id: string; name: string; archived: boolean }>): M
 }
 
 const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
-const dupKey = (userId: string, start: Date, stop: Date, customerId: string, categoryId: string) =>
-  `${userId}|${minuteOf(start)}|${minuteOf(stop)}|${customerId}|${categoryId}`;
+/**
+ * The duplicate key of an entry (person, start and stop minute, customer, category), with each id
+ * or name as a small number: keys of ~25 characters instead of ~150, for every row of a big file.
+ */
+function dupKeys() {
+  const numbers = new Map<string, number>();
+  const n = (id: string) => {
+    let found = numbers.get(id);
+    if (found === undefined) numbers.set(id, (found = numbers.size));
+    return found;
+  };
+  return (userId: string, start: Date, stop: Date, customer: string, category: string) =>
+    `${n(userId)}|${minuteOf(start)}|${minuteOf(stop)}|${n(customer)}|${n(category)}`;
+}
+type DupKey = ReturnType<typeof dupKeys>;
 
 type Existing = { id: string; userId: string; customerId: string; categoryId: string; startedAt: Date; stoppedAt: Date | null; customer: { name: string } };
 
 /** The entries of the rows' people that reach into the rows' span, and the duplicate keys of the stopped ones. */
-async function existingEntries(db: Db, candidates: Candidate[]): Promise<{ existing: Existing[]; seen: Set<string> }> {
+async function existingEntries(db: Db, candidates: Candidate[], dupKey: DupKey): Promise<{ existing: Existing[]; seen: Set<string> }> {
   const people = new Set<string>();
   let minStart = Infinity;
   let maxStop = -Infinity;
@@ -227,23 +258,23 @@ async function existingEntries(db: Db, candidates: Candidate[]): Promise<{ exist
 }
 
 /**
- * The months each row touches (worked out once, in slices, by the row's index), then the approved
- * ones per person: one query each.
+ * The approved months of the rows' people: the months each person's rows touch, then one query
+ * per person. A row's own months are worked out again only for a person with an approved month.
  */
-async function lockedMonthsOf(db: Db, candidates: Candidate[], tz: string): Promise<{ spanMonths: string[][]; locked: Map<string, Set<string>> }> {
-  const spanMonths: string[][] = [];
+async function lockedMonthsOf(db: Db, candidates: Candidate[], tz: string): Promise<Map<string, Set<string>>> {
   const monthsByUser = new Map<string, Set<string>>();
   for (const [i, c] of candidates.entries()) {
     if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await yieldToLoop();
-    const months = monthsOfSpan(c.startedAt, c.stoppedAt, tz);
-    spanMonths.push(months);
     const set = monthsByUser.get(c.userId) ?? new Set<string>();
-    for (const m of months) set.add(m);
+    for (const m of monthsOfSpan(c.startedAt, c.stoppedAt, tz)) set.add(m);
     monthsByUser.set(c.userId, set);
   }
   const locked = new Map<string, Set<string>>();
-  for (const [userId, months] of monthsByUser) locked.set(userId, new Set(await lockedMonths(db, userId, [...months])));
-  return { spanMonths, locked };
+  for (const [userId, months] of monthsByUser) {
+    const approved = await lockedMonths(db, userId, [...months]);
+    if (approved.length > 0) locked.set(userId, new Set(approved));
+  }
+  return locked;
 }
 
 /**
@@ -264,8 +295,9 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
   const newCustomers = new Map<string, string>();
   const newCategories = new Map<string, string>();
 
-  const { existing, seen } = await existingEntries(db, prepared.candidates);
-  const { spanMonths, locked } = await lockedMonthsOf(db, prepared.candidates, tz);
+  const dupKey = dupKeys();
+  const { existing, seen } = await existingEntries(db, prepared.candidates, dupKey);
+  const locked = await lockedMonthsOf(db, prepared.candidates, tz);
 
   const planned: PlannedEntry[] = [];
   for (const [i, c] of prepared.candidates.entries()) {
@@ -277,7 +309,8 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
       planned.push({ ...c, customerId, categoryId, duplicate: true });
       continue;
     }
-    const lockedMonth = spanMonths[i]?.find((m) => locked.get(c.userId)?.has(m));
+    const approved = locked.get(c.userId);
+    const lockedMonth = approved && monthsOfSpan(c.startedAt, c.stoppedAt, tz).find((m) => approved.has(m));
     if (lockedMonth) {
       errors.push({ row: c.row, code: 'MONTH_LOCKED', message: `${monthLabel(lockedMonth)} is approved and locked for payroll for ${prepared.userNames.get(c.userId) ?? 'this person'}: an admin must reopen it first.` });
       continue;
@@ -285,7 +318,7 @@ export async function planImport({ db, prepared, tz }: { db: Db; prepared: Prepa
     if (k !== null) seen.add(k);
     else {
       // Entries on customers or categories still to be created: duplicates among the file's own rows.
-      const fileKey = `${c.userId}|${minuteOf(c.startedAt)}|${minuteOf(c.stoppedAt)}|${customerId ?? `new:${key(c.customerName)}`}|${categoryId ?? `new:${key(c.categoryName)}`}`;
+      const fileKey = dupKey(c.userId, c.startedAt, c.stoppedAt, customerId ?? `new:${key(c.customerName)}`, categoryId ?? `new:${key(c.categoryName)}`);
       if (seen.has(fileKey)) { planned.push({ ...c, customerId, categoryId, duplicate: true }); continue; }
       seen.add(fileKey);
     }

@@ -1,7 +1,7 @@
 import type { ImportRowError } from '@workdiary/shared';
 import { yieldToLoop } from '../../../lib/loop-slices.ts';
 import { cellOf, pickColumn, type Sheet, type SheetRecord } from './csv.ts';
-import { hasMeridiem, parseDateText, parseTimeText, slashStyleOf, type ParseOutcome, type ParsedRow, type WallTime } from './fields.ts';
+import { hasMeridiem, parseDateText, parseTimeText, slashStyleOf, type ParseOutcome, type ParsedRow, type RowSink, type WallTime } from './fields.ts';
 
 /** A tool's column names (normalised, lower case), each list in order of preference. */
 export type ClockColumns = {
@@ -28,7 +28,7 @@ const cell = (r: SheetRecord, column: string | null) => (column === null ? '' : 
  * month first) and the clock (12 or 24 hours) are decided from the whole file before any row is
  * read; a file that stays ambiguous is refused on row 1 rather than guessed.
  */
-export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise<ParseOutcome> {
+export async function parseClockSheet(sheet: Sheet, spec: ClockColumns, sink?: RowSink): Promise<ParseOutcome> {
   const { headers } = sheet;
   if (headers.length === 0) return { rows: [], total: 0, errors: [{ row: 1, code: 'EMPTY_FILE', message: 'The file is empty.' }] };
   const p: Picked = {
@@ -48,14 +48,16 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
     };
   }
 
-  // One pass over the records as they are read (the reader gives the loop a turn now and then):
-  // the distinct dates (a file has few, so the style check below is short) and the clock style.
-  const records: SheetRecord[] = [];
+  // A first pass over the records as they are read (the reader gives the loop a turn now and
+  // then), keeping nothing of them but the distinct dates (a file has few, so the style check below
+  // is short) and the clock style; a second one reads the rows in that style. No pass holds the
+  // file's records (values arrays of every column), only the rows read from them.
   const dates = new Set<string>();
+  let total = 0;
   let times = 0;
   let twelve = 0;
-  for await (const r of sheet.records) {
-    if (records.push(r) % 2_000 === 0) await yieldToLoop();
+  for await (const r of sheet.records()) {
+    total += 1;
     dates.add(cell(r, p.startDate));
     dates.add(cell(r, p.endDate));
     for (const t of [cell(r, p.startTime), cell(r, p.endTime)]) {
@@ -69,19 +71,19 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
     const message = style === 'ambiguous'
       ? 'The dates in this file read both as day/month/year and as month/day/year (no day is over 12). Set the date format in the tool\'s settings to YYYY-MM-DD (or export a range that includes a day after the 12th) and export again.'
       : 'The dates in this file are written both day first and month first. Export it again with one date format.';
-    return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message }] };
+    return { rows: [], total, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message }] };
   }
   if (twelve > 0 && twelve < times) {
-    return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The times in this file are written both with AM/PM and as 24-hour times. Export it again with one time format.' }] };
+    return { rows: [], total, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The times in this file are written both with AM/PM and as 24-hour times. Export it again with one time format.' }] };
   }
   await yieldToLoop();
   const slash = style === 'none' ? 'dmy' : style;
   const twelveHour = twelve > 0;
 
   const rows: ParsedRow[] = [];
+  const emit = sink ?? ((row: ParsedRow) => { rows.push(row); });
   const errors: ImportRowError[] = [];
-  for (const [i, r] of records.entries()) {
-    if (i % 500 === 499) await yieldToLoop();
+  for await (const r of sheet.records()) {
     const fail = (code: ImportRowError['code'], message: string) => errors.push({ row: r.line, code, message });
     const start = wallOf(cell(r, p.startDate), cell(r, p.startTime), slash, twelveHour);
     if (typeof start === 'string') { fail(start === 'date' ? 'INVALID_DATE' : 'INVALID_TIME', `The start "${cell(r, p.startDate)} ${cell(r, p.startTime)}" is not a date and time.`); continue; }
@@ -91,12 +93,12 @@ export async function parseClockSheet(sheet: Sheet, spec: ClockColumns): Promise
     const email = cell(r, p.email);
     const person = email || cell(r, p.name);
     if (!person) { fail('MISSING_VALUE', 'The row names no person.'); continue; }
-    rows.push({
+    emit({
       row: r.line, kind: 'clock', person,
       client: cell(r, p.client), project: cell(r, p.project), task: cell(r, p.task), note: cell(r, p.note), start, end,
     });
   }
-  return { rows, errors, total: records.length };
+  return { rows, errors, total };
 }
 
 /** The wall time of a date cell and a time cell (the time cell may hold a whole "date time"). */

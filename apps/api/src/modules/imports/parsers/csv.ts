@@ -10,7 +10,32 @@ import { yieldToLoop } from '../../../lib/loop-slices.ts';
  * records took about five times the memory as Maps, and collecting them held the event loop.
  */
 export type SheetRecord = { line: number; values: string[]; columns: ReadonlyMap<string, number> };
-export type Sheet = { headers: string[]; records: AsyncIterable<SheetRecord> | Iterable<SheetRecord> };
+/**
+ * A sheet's header and its records, read afresh on each call of `records` (a parser takes two
+ * passes: the file's date and clock style from all its rows, then the rows in that style), so no
+ * parser holds every record of a big file at once.
+ */
+export type Sheet = { headers: string[]; records: () => AsyncIterable<SheetRecord> | Iterable<SheetRecord> };
+
+/**
+ * An uploaded file: one buffer, or the chunks as they arrived (imports.routes.ts keeps a body that
+ * way instead of copying up to 50 MB into one buffer in one stretch of the event loop).
+ */
+export type FileBytes = Buffer | readonly Buffer[];
+const chunksOf = (bytes: FileBytes): readonly Buffer[] => (Buffer.isBuffer(bytes) ? [bytes] : bytes);
+/** The file's first `n` bytes (or all of a smaller file). */
+export function headOf(bytes: FileBytes, n: number): Buffer {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for (const chunk of chunksOf(bytes)) {
+    if (length >= n) break;
+    parts.push(chunk.subarray(0, n - length));
+    length += parts.at(-1)?.length ?? 0;
+  }
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+}
+/** The whole file as one buffer (for a workbook, which SheetJS reads whole). */
+export const wholeOf = (bytes: FileBytes): Buffer => (Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes));
 
 /** The cell of `record` under the normalised header `column` ('' when the file has no such column or the row is short). */
 export const cellOf = (record: SheetRecord, column: string): string => {
@@ -57,24 +82,30 @@ const countCrLf = (s: string) => (s.match(/\r\n/g) ?? []).length;
  * on, counted the way an editor shows the file (csv-parse counts a CRLF inside quotes twice, which
  * is corrected here).
  */
-export async function readCsv(buffer: Buffer): Promise<Sheet> {
-  const head = buffer.subarray(0, 64 * 1024).toString('utf8');
-  const delimiter = delimiterOf(head);
-  const parser = Readable.from(chunks(buffer), { highWaterMark: 1 }).pipe(parse({
-    bom: true, delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true,
-  }));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
-  const first = await iterator.next();
-  if (first.done) return { headers: [], records: [] };
+export async function readCsv(bytes: FileBytes): Promise<Sheet> {
+  const delimiter = delimiterOf(headOf(bytes, 64 * 1024).toString('utf8'));
+  const open = () => {
+    const parser = Readable.from(slices(bytes), { highWaterMark: 1 }).pipe(parse({
+      bom: true, delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_empty_values: true,
+    }));
+    return parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: { lines: number } }>;
+  };
+  const headerReader = open();
+  const first = await headerReader.next();
+  await headerReader.return?.();
+  if (first.done) return { headers: [], records: () => [] };
   const headers = first.value.record.map(normaliseHeader);
   const columns = columnsOf(headers);
-  let doubled = 0;
   async function* records(): AsyncGenerator<SheetRecord> {
+    const iterator = open();
+    await iterator.next(); // the header
+    let doubled = 0;
     let count = 0;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       // The parser hands records on through promises only (no I/O between them): without a turn
-      // of the loop now and then, a big file would be read in one block.
-      if (++count % 500 === 0) await yieldToLoop();
+      // of the loop now and then, a big file would be read in one block (100 records of a
+      // parser's own work and the reader's are a few ms).
+      if (++count % 100 === 0) await yieldToLoop();
       const { record, info } = next.value;
       let breaks = 0;
       for (const field of record) {
@@ -88,15 +119,17 @@ export async function readCsv(buffer: Buffer): Promise<Sheet> {
       yield { line: info.lines - doubled - breaks, values, columns };
     }
   }
-  return { headers, records: records() };
+  return { headers, records };
 }
 
 /**
  * The upload in slices of 16 KiB (~100 rows): the parser reads a whole slice in one go, so a
  * small slice keeps that stretch short. One slice at a time (highWaterMark 1), as it is consumed.
  */
-function* chunks(buffer: Buffer): Generator<Buffer> {
-  for (let i = 0; i < buffer.length; i += 16_384) yield buffer.subarray(i, i + 16_384);
+function* slices(bytes: FileBytes): Generator<Buffer> {
+  for (const chunk of chunksOf(bytes)) {
+    for (let i = 0; i < chunk.length; i += 16_384) yield chunk.subarray(i, i + 16_384);
+  }
 }
 
 /** Which of `aliases` (normalised) the header has, first match wins. */

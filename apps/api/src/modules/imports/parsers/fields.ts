@@ -20,6 +20,11 @@ export type ParsedRow = {
 );
 
 export type ParseOutcome = { rows: ParsedRow[]; errors: ImportRowError[]; total: number };
+/**
+ * Takes each row as it is read, instead of the outcome's `rows` (then empty): the import works a
+ * row out as the file is read, and never holds the rows of a big file beside what it makes of them.
+ */
+export type RowSink = (row: ParsedRow) => void;
 
 export type SlashStyle = 'dmy' | 'mdy';
 

@@ -1,10 +1,10 @@
 import type { ImportFormat, ImportRowError } from '@workdiary/shared';
 import * as XLSX from 'xlsx';
-import { cellOf, columnsOf, normaliseHeader, pickColumn, readCsv, type Sheet, type SheetRecord } from './csv.ts';
+import { cellOf, columnsOf, headOf, normaliseHeader, pickColumn, readCsv, wholeOf, type FileBytes, type Sheet, type SheetRecord } from './csv.ts';
 import { parseClockSheet, type ClockColumns } from './clock-sheet.ts';
-import { parseDateText, parseHours, slashStyleOf, type ParseOutcome, type ParsedRow } from './fields.ts';
+import { parseDateText, parseHours, slashStyleOf, type ParseOutcome, type ParsedRow, type RowSink } from './fields.ts';
 
-export type { ParsedRow, ParseOutcome, WallTime } from './fields.ts';
+export type { ParsedRow, ParseOutcome, RowSink, WallTime } from './fields.ts';
 
 // The column names as each tool writes them in its export (compared in lower case). The first of
 // each list is the one named in messages.
@@ -37,19 +37,26 @@ const HARVEST = {
   firstName: ['first name'], lastName: ['last name'],
 } as const;
 
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isZip = (bytes: FileBytes) => {
+  const b = headOf(bytes, 5);
+  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+};
 
-/** Reads `buffer` as the export of `format`: the rows it could read and the row errors of the rest. */
-export async function parseExport(format: ImportFormat, buffer: Buffer): Promise<ParseOutcome> {
-  if (isZip(buffer) && format !== 'kimai') {
+/**
+ * Reads `bytes` as the export of `format`: the rows it could read (to `sink` as they are read, when
+ * given) and the row errors of the rest.
+ */
+export async function parseExport(format: ImportFormat, bytes: FileBytes, sink?: RowSink): Promise<ParseOutcome> {
+  const zip = isZip(bytes);
+  if (zip && format !== 'kimai') {
     return { rows: [], total: 0, errors: [{ row: 1, code: 'MISSING_COLUMN', message: 'This is an Excel file: export a CSV file from the tool instead.' }] };
   }
-  const sheet = isZip(buffer) ? readXlsx(buffer) : await readCsv(buffer);
+  const sheet = zip ? readXlsx(wholeOf(bytes)) : await readCsv(bytes);
   switch (format) {
-    case 'toggl': return parseClockSheet(sheet, TOGGL);
-    case 'clockify': return parseClockSheet(sheet, CLOCKIFY);
-    case 'kimai': return parseClockSheet(sheet, KIMAI);
-    case 'harvest': return parseHarvest(sheet);
+    case 'toggl': return parseClockSheet(sheet, TOGGL, sink);
+    case 'clockify': return parseClockSheet(sheet, CLOCKIFY, sink);
+    case 'kimai': return parseClockSheet(sheet, KIMAI, sink);
+    case 'harvest': return parseHarvest(sheet, sink);
   }
 }
 
@@ -75,11 +82,11 @@ function xlsxText(value: unknown, header: string): string {
 function readXlsx(buffer: Buffer): Sheet {
   const book = XLSX.read(buffer, { type: 'buffer', cellDates: false });
   const ws = book.SheetNames[0] ? book.Sheets[book.SheetNames[0]] : undefined;
-  if (!ws) return { headers: [], records: [] };
+  if (!ws) return { headers: [], records: () => [] };
   const grid = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
   const first = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).s.r : 0;
   const headerIndex = grid.findIndex((r) => r.some((v) => String(v).trim() !== ''));
-  if (headerIndex === -1) return { headers: [], records: [] };
+  if (headerIndex === -1) return { headers: [], records: () => [] };
   const headers = (grid[headerIndex] ?? []).map((h) => normaliseHeader(String(h)));
   const columns = columnsOf(headers);
   const records: SheetRecord[] = [];
@@ -88,7 +95,7 @@ function readXlsx(buffer: Buffer): Sheet {
     if (!row.some((v) => String(v).trim() !== '')) continue;
     records.push({ line: first + i + 1, values: headers.map((h, j) => xlsxText(row[j], h)), columns });
   }
-  return { headers, records };
+  return { headers, records: () => records };
 }
 
 /**
@@ -96,7 +103,7 @@ function readXlsx(buffer: Buffer): Sheet {
  * person as first and last name. The rows keep their file order; the service lays each person's
  * day out from 08:00.
  */
-async function parseHarvest(sheet: Sheet): Promise<ParseOutcome> {
+async function parseHarvest(sheet: Sheet, sink?: RowSink): Promise<ParseOutcome> {
   const { headers } = sheet;
   if (headers.length === 0) return { rows: [], total: 0, errors: [{ row: 1, code: 'EMPTY_FILE', message: 'The file is empty.' }] };
   const col = Object.fromEntries(Object.entries(HARVEST).map(([k, aliases]) => [k, pickColumn(headers, aliases)])) as Record<keyof typeof HARVEST, string | null>;
@@ -109,15 +116,21 @@ async function parseHarvest(sheet: Sheet): Promise<ParseOutcome> {
     const column = col[k];
     return column ? cellOf(r, column) : '';
   };
-  const records: SheetRecord[] = [];
-  for await (const r of sheet.records) records.push(r);
-  const style = slashStyleOf(records.map((r) => get(r, 'date')));
+  // Two passes, as parseClockSheet: the dates' style from all rows, then the rows in that style.
+  const dates = new Set<string>();
+  let total = 0;
+  for await (const r of sheet.records()) {
+    total += 1;
+    dates.add(get(r, 'date'));
+  }
+  const style = slashStyleOf(dates);
   if (style === 'ambiguous' || style === 'mixed') {
-    return { rows: [], total: records.length, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The dates in this file read both as day/month and as month/day. Export it again with dates as YYYY-MM-DD.' }] };
+    return { rows: [], total, errors: [{ row: 1, code: 'DATE_FORMAT_AMBIGUOUS', message: 'The dates in this file read both as day/month and as month/day. Export it again with dates as YYYY-MM-DD.' }] };
   }
   const rows: ParsedRow[] = [];
+  const emit = sink ?? ((row: ParsedRow) => { rows.push(row); });
   const errors: ImportRowError[] = [];
-  for (const r of records) {
+  for await (const r of sheet.records()) {
     const date = parseDateText(get(r, 'date'), style === 'none' ? 'dmy' : style);
     if (!date) { errors.push({ row: r.line, code: 'INVALID_DATE', message: `"${get(r, 'date')}" is not a date.` }); continue; }
     const minutes = parseHours(get(r, 'hours'));
@@ -127,7 +140,7 @@ async function parseHarvest(sheet: Sheet): Promise<ParseOutcome> {
     }
     const person = `${get(r, 'firstName')} ${get(r, 'lastName')}`.trim();
     if (!person) { errors.push({ row: r.line, code: 'MISSING_VALUE', message: 'The row names no person.' }); continue; }
-    rows.push({ row: r.line, kind: 'day', person, client: get(r, 'client'), project: get(r, 'project'), task: get(r, 'task'), note: get(r, 'note'), date, minutes });
+    emit({ row: r.line, kind: 'day', person, client: get(r, 'client'), project: get(r, 'project'), task: get(r, 'task'), note: get(r, 'note'), date, minutes });
   }
-  return { rows, errors, total: records.length };
+  return { rows, errors, total };
 }
