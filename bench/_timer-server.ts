@@ -31,7 +31,8 @@ if (kind === 'hello') {
   const baseUrl = process.env.BENCH_DATABASE_URL;
   const users = Number(process.env.BENCH_USERS ?? 64);
   const months = Number(process.env.BENCH_MONTHS ?? 12);
-  const seedUsers = Number(process.env.BENCH_SEED_USERS ?? 200);
+  // Enough people for BENCH_USERS active ones (the seed deactivates one in fifty).
+  const seedUsers = Math.max(Number(process.env.BENCH_SEED_USERS ?? 200), users + Math.ceil(users / 49));
   const poolSize = process.env.DATABASE_POOL_SIZE ? Number(process.env.DATABASE_POOL_SIZE) : undefined;
   const dbName = `wd_bench_timer_${randomBytes(4).toString('hex')}`;
   let options: DatabaseOptions = { kind: 'pglite' };
