@@ -15,6 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { App } from '../../lib/types.ts';
+import { BULK_ROWS, refreshStatistics } from '../../db/statistics.ts';
 import { importFile, listImports, undoImport } from './imports.service.ts';
 import type { FileBytes } from './parsers/csv.ts';
 
@@ -122,6 +123,7 @@ export default async function importsRoutes(app: App) {
       userMap: { ...(q.userMap ?? {}), ...(upload.userMap ?? {}) }, dryRun: q.dryRun, now: app.now(), engine: app.database.kind,
     });
     if ('dryRun' in outcome) return reply.status(200).send(outcome.dryRun);
+    if (outcome.result.created.entries >= BULK_ROWS) await refreshStatistics(app.database, request.log);
     return reply.status(201).send(outcome.result);
   });
 
@@ -147,7 +149,8 @@ export default async function importsRoutes(app: App) {
       response: { 204: z.null().describe('Undone') },
     },
   }, async (request, reply) => {
-    await undoImport({ db: request.db, org: request.org, actor: request.auth, events: app.events, id: request.params.id, now: app.now() });
+    const deleted = await undoImport({ db: request.db, org: request.org, actor: request.auth, events: app.events, id: request.params.id, now: app.now() });
+    if (deleted >= BULK_ROWS) await refreshStatistics(app.database, request.log);
     return reply.status(204).send(null);
   });
 }

@@ -216,12 +216,13 @@ export async function listImports({ db }: { db: ScopedDb }): Promise<ImportList>
  * DELETE /api/imports/:id: deletes the entries the import created (those still carrying its id,
  * edited or not) in one statement, each audited, while every month they touch is open for its
  * person (else 409 MONTH_LOCKED naming the month). Customers and categories it created stay.
+ * Returns how many entries it deleted.
  */
-export async function undoImport({ db, org, actor, events, id, now }: { db: ScopedDb; org: OrgContext; actor: Actor; events: EventBus; id: string; now: Date }): Promise<void> {
+export async function undoImport({ db, org, actor, events, id, now }: { db: ScopedDb; org: OrgContext; actor: Actor; events: EventBus; id: string; now: Date }): Promise<number> {
   const record = await db.import.findFirst({ where: { id } });
   if (!record) throw new AppError('NOT_FOUND', 'This import does not exist.');
   if (record.undoneAt) throw new AppError('CONFLICT', 'This import was already undone.');
-  await db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     const users = await tx.workEntry.findMany({ where: { importId: id }, select: { userId: true }, distinct: ['userId'] });
     for (const u of await lockOrder(tx, users.map((x) => ({ id: x.userId })))) await lockUserEntries(tx, u.id);
     const current = await tx.import.findFirst({ where: { id } });
@@ -249,6 +250,8 @@ export async function undoImport({ db, org, actor, events, id, now }: { db: Scop
     await tx.auditEvent.create({
       data: audit({ id: newId(), entityType: 'Import', entityId: id, action: 'DELETE', actorId: actor.userId, before: { importId: id, entries: entries.length } }),
     });
+    return entries.length;
   }, TX_OPTIONS);
   events.publish(actor.orgId, { type: 'resync' });
+  return deleted;
 }

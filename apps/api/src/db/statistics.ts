@@ -1,0 +1,26 @@
+import type { Database } from './engine.ts';
+
+/**
+ * The planner's statistics of the tables that hold the hours and their kept figures, taken again
+ * after a write of many rows at once (an import of at least BULK_ROWS entries, or its undo).
+ * PostgreSQL's autovacuum would take them some time later, and PGlite, a single process, runs no
+ * autovacuum at all. Planned on the statistics of tables that had been nearly empty, the statements
+ * that keep the figures read every session of the organisation for each day they refreshed, and a
+ * first import of 100,000 rows took minutes (bench/README.md, "Imports and the kept days").
+ */
+export const BULK_ROWS = 5_000;
+
+const TABLES = ['"WorkEntry"', '"DayFigure"', '"UserDay"', '"UserMonth"', '"AuditEvent"'];
+
+/**
+ * ANALYZE of those tables. A failure is logged and swallowed: the write it follows has committed,
+ * and the statistics are an optimisation (a role that does not own the tables gets a warning from
+ * PostgreSQL, not an error).
+ */
+export async function refreshStatistics(database: Pick<Database, 'unscoped'>, log: { warn: (obj: object, msg: string) => void }): Promise<void> {
+  try {
+    await database.unscoped.query(`ANALYZE ${TABLES.join(', ')}`);
+  } catch (err) {
+    log.warn({ err }, 'could not refresh the planner statistics after a bulk write');
+  }
+}
