@@ -120,3 +120,17 @@ process.on('uncaughtException', (err) => {
 
 await server.listen({ port: env.PORT, host: env.HOST });
 console.log(await startupBanner(database, env, prepared));
+
+// PGlite runs no autovacuum: the planner's statistics of the hours' tables are kept up by the
+// server, a minute after start and then hourly (db/statistics.ts analyzeStale). Never while stopping.
+if (database.kind === 'pglite') {
+  const { analyzeStale } = await import('./db/statistics.ts');
+  const analyze = () => {
+    if (stopping) return;
+    analyzeStale(database)
+      .then((tables) => { if (tables.length > 0) server.log.info({ tables }, 'planner statistics refreshed (PGlite runs no autovacuum)'); })
+      .catch((err: unknown) => server.log.warn({ err }, 'could not refresh the planner statistics'));
+  };
+  setTimeout(analyze, 60_000).unref();
+  setInterval(analyze, 60 * 60_000).unref();
+}

@@ -2,7 +2,7 @@
 // PGlite runs no autovacuum, and PostgreSQL's would come later.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from './ids.ts';
-import { refreshStatistics } from './statistics.ts';
+import { analyzeStale, refreshStatistics } from './statistics.ts';
 import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../test/helper.ts';
 
 describe(`planner statistics after a bulk write (${engineName})`, () => {
@@ -38,5 +38,32 @@ describe(`planner statistics after a bulk write (${engineName})`, () => {
     // A database that refuses (closed here by a stand-in) leaves a warning, not an error.
     await refreshStatistics({ unscoped: { query: () => Promise.reject(new Error('gone')) } as never }, { warn: (_obj, msg) => warnings.push(msg) });
     expect(warnings).toEqual(['could not refresh the planner statistics after a bulk write']);
+  });
+});
+
+// PGlite only: the server runs it there alone, and on PostgreSQL autovacuum could analyse first.
+describe.skipIf(engineName !== 'pglite')(`analyzeStale, PGlite's stand-in for autovacuum's analyse (${engineName})`, () => {
+  let ctx: TestContext;
+  let org: OrgFixture;
+  beforeAll(async () => {
+    ctx = await setupTestApp();
+    org = await createOrg(ctx);
+  });
+
+  it('analyses the tables changed by more than 500 rows + 10 %, then nothing until they change again', async () => {
+    await analyzeStale(ctx.db); // whatever the fixture left
+    const base = Date.UTC(2025, 5, 2, 8);
+    await ctx.db.prisma.workEntry.createMany({
+      data: Array.from({ length: 800 }, (_, i) => ({
+        id: newId(), organizationId: org.orgId, userId: org.users.bob.id, customerId: org.customers.globex, categoryId: org.categories.support, source: 'MANUAL' as const,
+        startedAt: new Date(base + i * 4 * 3_600_000), stoppedAt: new Date(base + i * 4 * 3_600_000 + 30 * 60_000), createdById: org.users.bob.id,
+      })),
+    });
+    // A backend reports its counts to the statistics system when idle, at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const analysed = await analyzeStale(ctx.db);
+    expect(analysed).toContain('WorkEntry');
+    expect(analysed).not.toContain('UserMonth');
+    expect(await analyzeStale(ctx.db)).not.toContain('WorkEntry');
   });
 });

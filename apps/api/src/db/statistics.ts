@@ -24,3 +24,21 @@ export async function refreshStatistics(database: Pick<Database, 'unscoped'>, lo
     log.warn({ err }, 'could not refresh the planner statistics after a bulk write');
   }
 }
+
+/**
+ * What autovacuum's analyse does on a PostgreSQL server, for PGlite, which runs none: each of the
+ * hours' tables whose rows changed since its last ANALYZE by more than 500 + 10 % of its rows
+ * (PostgreSQL's default autovacuum_analyze_threshold and _scale_factor) is analysed again. Returns
+ * the tables it analysed. The server calls it on PGlite a minute after start and then hourly.
+ */
+export async function analyzeStale(database: Pick<Database, 'unscoped'>): Promise<string[]> {
+  const stale = await database.unscoped.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_stat_user_tables
+      WHERE schemaname = 'public' AND relname = ANY($1::text[])
+        AND n_mod_since_analyze > 500 + 0.1 * greatest(n_live_tup, 0)
+      ORDER BY relname`,
+    [TABLES.map((t) => t.replaceAll('"', ''))],
+  );
+  for (const { name } of stale) await database.unscoped.query(`ANALYZE "${name}"`);
+  return stale.map((s) => s.name);
+}
