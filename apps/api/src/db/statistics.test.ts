@@ -1,6 +1,6 @@
 // After a bulk write the planner's statistics of the hours' tables are taken again (db/statistics.ts):
 // PGlite runs no autovacuum, and PostgreSQL's would come later.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from './ids.ts';
 import { analyzeStale, refreshStatistics } from './statistics.ts';
 import { createOrg, engineName, setupTestApp, type OrgFixture, type TestContext } from '../test/helper.ts';
@@ -59,10 +59,14 @@ describe.skipIf(engineName !== 'pglite')(`analyzeStale, PGlite's stand-in for au
         startedAt: new Date(base + i * 4 * 3_600_000), stoppedAt: new Date(base + i * 4 * 3_600_000 + 30 * 60_000), createdById: org.users.bob.id,
       })),
     });
-    // A backend reports its counts to the statistics system when idle, at most once a second.
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    const analysed = await analyzeStale(ctx.db);
-    expect(analysed).toContain('WorkEntry');
+    // A backend hands its counts to the statistics system when it goes idle, at most once a second
+    // unless asked to (pg_stat_force_next_flush): ask, then wait for the value itself.
+    await ctx.db.unscoped.query('SELECT pg_stat_force_next_flush()');
+    const analysed: string[] = [];
+    await vi.waitFor(async () => {
+      analysed.push(...(await analyzeStale(ctx.db)));
+      expect(analysed).toContain('WorkEntry');
+    }, { timeout: 30_000, interval: 250 });
     expect(analysed).not.toContain('UserMonth');
     expect(await analyzeStale(ctx.db)).not.toContain('WorkEntry');
   });
