@@ -10,7 +10,8 @@ import type { Database } from './engine.ts';
  */
 export const BULK_ROWS = 5_000;
 
-const TABLES = ['"WorkEntry"', '"DayFigure"', '"UserDay"', '"UserMonth"', '"AuditEvent"'];
+const TABLES = ['WorkEntry', 'DayFigure', 'UserDay', 'UserMonth', 'AuditEvent'];
+const analyze = (tables: readonly string[]) => `ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`;
 
 /**
  * ANALYZE of those tables. A failure is logged and swallowed: the write it follows has committed,
@@ -19,7 +20,7 @@ const TABLES = ['"WorkEntry"', '"DayFigure"', '"UserDay"', '"UserMonth"', '"Audi
  */
 export async function refreshStatistics(database: Pick<Database, 'unscoped'>, log: { warn: (obj: object, msg: string) => void }): Promise<void> {
   try {
-    await database.unscoped.query(`ANALYZE ${TABLES.join(', ')}`);
+    await database.unscoped.query(analyze(TABLES));
   } catch (err) {
     log.warn({ err }, 'could not refresh the planner statistics after a bulk write');
   }
@@ -37,8 +38,9 @@ export async function analyzeStale(database: Pick<Database, 'unscoped'>): Promis
       WHERE schemaname = 'public' AND relname = ANY($1::text[])
         AND n_mod_since_analyze > 500 + 0.1 * greatest(n_live_tup, 0)
       ORDER BY relname`,
-    [TABLES.map((t) => t.replaceAll('"', ''))],
+    [TABLES],
   );
-  for (const { name } of stale) await database.unscoped.query(`ANALYZE "${name}"`);
-  return stale.map((s) => s.name);
+  const names = stale.map((s) => s.name);
+  if (names.length > 0) await database.unscoped.query(analyze(names));
+  return names;
 }

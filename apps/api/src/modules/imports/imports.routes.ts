@@ -53,7 +53,7 @@ const tooLarge = () => Object.assign(new Error(TOO_LARGE), { statusCode: 413 });
  * in one stretch of the event loop (~40 ms and more for 16 MB, bench imports); the parsers read
  * the chunks in turn (parsers/csv.ts FileBytes). Over IMPORT_MAX_BYTES: 413.
  */
-async function chunksOf(stream: Readable, declared: number): Promise<Buffer[]> {
+async function readChunks(stream: Readable, declared: number): Promise<Buffer[]> {
   if (declared > IMPORT_MAX_BYTES) throw tooLarge();
   const chunks: Buffer[] = [];
   let length = 0;
@@ -101,7 +101,7 @@ async function readUpload(request: FastifyRequest): Promise<{ buffer: FileBytes;
 
 export default async function importsRoutes(app: App) {
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 200_000 }, throwFileSizeLimit: true });
-  app.addContentTypeParser(FILE_TYPES, { bodyLimit: IMPORT_MAX_BYTES }, (request: FastifyRequest, payload: IncomingMessage) => chunksOf(payload, Number(request.headers['content-length'] ?? 0)));
+  app.addContentTypeParser(FILE_TYPES, { bodyLimit: IMPORT_MAX_BYTES }, (request: FastifyRequest, payload: IncomingMessage) => readChunks(payload, Number(request.headers['content-length'] ?? 0)));
 
   app.post('/imports', {
     bodyLimit: IMPORT_MAX_BYTES,
